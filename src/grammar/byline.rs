@@ -1,0 +1,284 @@
+//! Bylines: who wrote or conducted the interview.
+//!
+//! ```text
+//! byline := BEFORE names "."?                 -- Propos recueillis par X, Interview by X, By A and B
+//!         | names "(" AFTER ")"? "."?         -- P.V (Thực hiện), X (ghi), X (thực hiện   (bracket lost)
+//!         | names AFTER "."?                  -- Thu Hà thực hiện
+//!         | names "/" OUTLET                  -- Đào Bích/VOV.VN, PV/VOV.VN
+//! names  := name ((" - " | " – " | ", " | JOINER) name)*
+//! name   := 1 to 5 capitalised words (or an abbreviation such as P.V)
+//! ```
+//!
+//! `BEFORE`, `AFTER` and `JOINER` come from the [`Lexicon`]. Refuses
+//! sentences (a lower-case word among the names), long lines, and lines
+//! with digits in a name.
+
+use super::{any_word, is_capitalised, longest, prefix_ci};
+use crate::lang::Lexicon;
+use crate::model::BylineRole;
+
+/// What a byline says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BylineParts<'a> {
+    pub names: Vec<&'a str>,
+    pub role: BylineRole,
+    /// The outlet after a slash (`VOV.VN`).
+    pub outlet: Option<&'a str>,
+}
+
+/// The longest line read as a byline.
+const MAX_LEN: usize = 120;
+
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && s.len() <= 48
+        && words.iter().all(|w| {
+            is_capitalised(w)
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || ".-'’".contains(c) || !c.is_ascii())
+        })
+}
+
+/// Splits a run of names on dashes, commas and the language's joiners.
+fn names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
+    let mut out = Vec::new();
+    let mut rest = s.trim();
+    'outer: while !rest.is_empty() {
+        for (i, _) in rest.char_indices() {
+            let tail = &rest[i..];
+            let sep = [" - ", " – ", " — ", ", ", "; ", " & "]
+                .iter()
+                .find(|s| tail.starts_with(**s))
+                .map(|s| s.len())
+                .or_else(|| {
+                    let t = tail.strip_prefix(' ')?;
+                    let n = any_word(lex.name_joiners)(t)
+                        .ok()
+                        .map(|(r, _)| t.len() - r.len())?;
+                    t[n..].starts_with(' ').then_some(n + 2)
+                });
+            if let Some(n) = sep {
+                out.push(rest[..i].trim());
+                rest = &rest[i + n..];
+                continue 'outer;
+            }
+        }
+        out.push(rest.trim());
+        break;
+    }
+    (!out.is_empty() && out.iter().all(|n| is_name(n))).then_some(out)
+}
+
+fn strip_end(s: &str) -> &str {
+    s.trim().trim_end_matches(['.', ' ']).trim_end()
+}
+
+/// Parses a cleaned line as a byline.
+pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>> {
+    if text.len() > MAX_LEN {
+        return None;
+    }
+    let text = strip_end(text);
+    // The word for "the reporter" alone (`PV`).
+    if is_generic_reporter(text, lex) {
+        return Some(BylineParts {
+            names: vec![text],
+            role: BylineRole::Author,
+            outlet: None,
+        });
+    }
+    // BEFORE names
+    if let Some((n, role)) = longest(text, lex.byline_before) {
+        let rest = text[n..].trim_start_matches([' ', ':']);
+        if let Some(names) = names(rest, lex) {
+            return Some(BylineParts {
+                names,
+                role,
+                outlet: None,
+            });
+        }
+    }
+    // names (AFTER) / names AFTER
+    if let Some(open) = text.rfind('(') {
+        let inner = text[open + 1..].trim_end_matches(')').trim();
+        if let Some((n, role)) = longest(inner, lex.byline_after) {
+            if n == inner.len() {
+                let names = names(&text[..open], lex)?;
+                return Some(BylineParts {
+                    names,
+                    role,
+                    outlet: None,
+                });
+            }
+        }
+    }
+    for &(word, role) in lex.byline_after {
+        if let Some(head) = strip_suffix_ci(text, word) {
+            if let Some(head) = head.strip_suffix(' ') {
+                if let Some(names) = names(head, lex) {
+                    return Some(BylineParts {
+                        names,
+                        role,
+                        outlet: None,
+                    });
+                }
+            }
+        }
+    }
+    // names / OUTLET
+    if let Some((head, outlet)) = text.rsplit_once('/') {
+        let outlet = outlet.trim();
+        let outlet_ok = !outlet.is_empty()
+            && outlet.len() <= 24
+            && !outlet.contains(' ')
+            && outlet
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+            && outlet.chars().any(|c| c.is_uppercase());
+        if outlet_ok {
+            let names = names(head, lex)?;
+            return Some(BylineParts {
+                names,
+                role: BylineRole::Author,
+                outlet: Some(outlet),
+            });
+        }
+    }
+    None
+}
+
+fn strip_suffix_ci<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let n = word.chars().count();
+    let start = text.char_indices().rev().nth(n.checked_sub(1)?)?.0;
+    (prefix_ci(&text[start..], word) == Some(text.len() - start)).then(|| &text[..start])
+}
+
+/// Whether a name is the language's word for "the reporter" (`P.V`).
+pub(crate) fn is_generic_reporter(name: &str, lex: &Lexicon) -> bool {
+    lex.generic_reporters
+        .iter()
+        .any(|g| prefix_ci(name, g) == Some(name.len()))
+}
+
+/// Parses a source line (`Theo VNE`, `Nguồn: Báo X`, `(theo Báo Lao Động)`),
+/// returning the source's name.
+pub(crate) fn source<'a>(text: &'a str, lex: &Lexicon) -> Option<&'a str> {
+    if text.len() > 80 {
+        return None;
+    }
+    let inner = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(text)
+        .trim();
+    let (rest, _) = any_word(lex.source_prefixes)(inner).ok()?;
+    let name = strip_end(rest.trim_start_matches([' ', ':']));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (!words.is_empty() && words.len() <= 6 && is_capitalised(words[0])).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Language;
+    use crate::lang::lexicon;
+
+    fn names_of(lang: Language, s: &str) -> Option<(Vec<&str>, BylineRole)> {
+        byline(s, lexicon(lang)).map(|b| (b.names, b.role))
+    }
+
+    #[test]
+    fn vietnamese_bylines() {
+        use BylineRole::*;
+        use Language::Vi;
+        assert_eq!(
+            names_of(Vi, "P.V (Thực hiện)"),
+            Some((vec!["P.V"], Interviewer))
+        );
+        assert_eq!(
+            names_of(Vi, "Hoàng Yến (thực hiện)"),
+            Some((vec!["Hoàng Yến"], Interviewer))
+        );
+        assert_eq!(
+            names_of(Vi, "Hoàng Yến (ghi)"),
+            Some((vec!["Hoàng Yến"], Recorder))
+        );
+        assert_eq!(
+            names_of(Vi, "Hoàng Yến (thực hiện"),
+            Some((vec!["Hoàng Yến"], Interviewer))
+        );
+        assert_eq!(
+            names_of(Vi, "Thu Hà thực hiện"),
+            Some((vec!["Thu Hà"], Interviewer))
+        );
+        assert_eq!(
+            names_of(Vi, "Minh Châu - Lan Anh (thực hiện)"),
+            Some((vec!["Minh Châu", "Lan Anh"], Interviewer))
+        );
+        assert_eq!(
+            names_of(Vi, "Đào Minh/VOV.VN"),
+            Some((vec!["Đào Minh"], Author))
+        );
+        assert_eq!(names_of(Vi, "PV/VOV.VN"), Some((vec!["PV"], Author)));
+        assert_eq!(names_of(Vi, "PV"), Some((vec!["PV"], Author)));
+    }
+
+    #[test]
+    fn bylines_in_other_languages() {
+        use BylineRole::*;
+        assert_eq!(
+            names_of(Language::Fr, "Propos recueillis par Claire Lenoir"),
+            Some((vec!["Claire Lenoir"], Interviewer))
+        );
+        assert_eq!(
+            names_of(Language::De, "Das Gespräch führte Jonas Weber."),
+            Some((vec!["Jonas Weber"], Interviewer))
+        );
+        assert_eq!(
+            names_of(Language::En, "By Ann Lee and Bo Park"),
+            Some((vec!["Ann Lee", "Bo Park"], Author))
+        );
+        assert_eq!(
+            names_of(Language::It, "di Marco Bianchi"),
+            Some((vec!["Marco Bianchi"], Author))
+        );
+        assert_eq!(
+            names_of(Language::Es, "Entrevista de Lucía Ortega"),
+            Some((vec!["Lucía Ortega"], Interviewer))
+        );
+    }
+
+    #[test]
+    fn refuses_sentences() {
+        for s in [
+            "Chúng tôi đã thực hiện",
+            "Tôi và anh ấy (thực hiện)",
+            "Xin cảm ơn ông!",
+            "Theo VNE",
+            "24/7",
+            "các thông tin tiện ích",
+        ] {
+            assert!(byline(s, lexicon(Language::Vi)).is_none(), "{s}");
+        }
+        assert!(byline("By the way, we won", lexicon(Language::En)).is_none());
+    }
+
+    #[test]
+    fn source_lines() {
+        let vi = lexicon(Language::Vi);
+        assert_eq!(source("Theo VNE", vi), Some("VNE"));
+        assert_eq!(source("Theo Ngôi Sao", vi), Some("Ngôi Sao"));
+        assert_eq!(source("(theo Báo Lao Động)", vi), Some("Báo Lao Động"));
+        assert_eq!(source("Nguồn: Báo Tin Tức", vi), Some("Báo Tin Tức"));
+        assert_eq!(source("Theo tôi, điều này đúng", vi), None);
+    }
+
+    #[test]
+    fn generic_reporters() {
+        assert!(is_generic_reporter("P.V", lexicon(Language::Vi)));
+        assert!(!is_generic_reporter("Thu Hà", lexicon(Language::Vi)));
+    }
+}

@@ -1,0 +1,153 @@
+//! Photo credits, and the captions they mark.
+//!
+//! ```text
+//! captioned := caption? SEP? "("? CREDIT_WORD (":" name)? ")"?      -- at the end of a line
+//! SEP       := "." | " - " | " – " | " | " | " / "
+//! ```
+//!
+//! Accepts `Ảnh: Ngọc Hà`, `Trao cờ cho các đơn vị. (Ảnh: Minh Tâm)`, `… (Ảnh
+//! minh họa)`, `Jane Doe at the summit. (Photo: Tom Reed)`, `(Photo : Jean
+//! Martin)`, `… Foto: Ana Lima`. The credit words come from the
+//! [`Lexicon`]; a credit needs its colon unless it is a bare credit word in
+//! brackets (`(Ảnh minh họa)`). Refuses a credit word inside a sentence
+//! (`Ảnh hưởng của …`, `Photographers said …`).
+
+use super::longest_of;
+use crate::lang::Lexicon;
+use std::ops::Range;
+
+/// Where a line's caption text and credit stand, as byte ranges of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Credited {
+    /// The caption before the credit (may be empty).
+    pub caption: Range<usize>,
+    /// The credited name(s), when the credit gives one.
+    pub credit: Option<Range<usize>>,
+}
+
+/// Finds a photo credit at the end of a cleaned line.
+pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
+    if text.len() > 600 {
+        return None;
+    }
+    let mut found = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let at_boundary = prev.is_none_or(|p| !p.is_alphanumeric());
+        prev = Some(c);
+        if !at_boundary {
+            continue;
+        }
+        let Some(n) = longest_of(&text[i..], lex.credit_prefixes) else {
+            continue;
+        };
+        if let Some(cr) = credit_at(text, i, n) {
+            found = Some(cr);
+        }
+    }
+    found
+}
+
+/// A credit whose word starts at `i` and is `n` bytes long, reaching the end.
+fn credit_at(text: &str, i: usize, n: usize) -> Option<Credited> {
+    let before = &text[..i];
+    let bracketed = before.ends_with('(');
+    let caption_end = before
+        .trim_end_matches('(')
+        .trim_end()
+        .trim_end_matches(['-', '–', '|', '/'])
+        .trim_end()
+        .len();
+    let after = &text[i + n..];
+    let after_colon = after.trim_start().strip_prefix(':');
+    let tail = match after_colon {
+        Some(t) => t.trim_start(),
+        None => {
+            // Without a colon only a bare bracketed credit word counts.
+            let t = after.trim();
+            return (bracketed && t == ")").then_some(Credited {
+                caption: 0..caption_end,
+                credit: None,
+            });
+        }
+    };
+    let tail_trim = if bracketed {
+        tail.strip_suffix(')')?.trim_end()
+    } else {
+        tail.trim_end()
+    };
+    let name = tail_trim.trim_end_matches('.');
+    let words = name.split_whitespace().count();
+    if name.is_empty() || words > 8 || name.contains(['(', ')']) {
+        return None;
+    }
+    // A credit stands at the start of the line or after a sentence or a separator.
+    let sep_ok = caption_end == 0
+        || bracketed
+        || before
+            .trim_end()
+            .ends_with(['.', '-', '–', '|', '/', '!', '?', '"', '”', ')']);
+    if !sep_ok {
+        return None;
+    }
+    let start = text.len() - tail.len();
+    Some(Credited {
+        caption: 0..caption_end,
+        credit: Some(start..start + name.len()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Language;
+    use crate::lang::lexicon;
+
+    fn parts(lang: Language, s: &str) -> Option<(&str, Option<&str>)> {
+        let c = credit(s, lexicon(lang))?;
+        Some((&s[c.caption.clone()], c.credit.map(|r| &s[r])))
+    }
+
+    #[test]
+    fn credits_alone_bracketed_and_trailing() {
+        use Language::*;
+        assert_eq!(parts(Vi, "Ảnh: Ngọc Hà"), Some(("", Some("Ngọc Hà"))));
+        assert_eq!(
+            parts(Vi, "Trao cờ cho các đơn vị. (Ảnh: Minh Tâm)"),
+            Some(("Trao cờ cho các đơn vị.", Some("Minh Tâm")))
+        );
+        assert_eq!(
+            parts(Vi, "Cảnh lũ ở miền Trung (Ảnh minh họa)"),
+            Some(("Cảnh lũ ở miền Trung", None))
+        );
+        assert_eq!(
+            parts(En, "Jane Doe at the summit. (Photo: Tom Reed)"),
+            Some(("Jane Doe at the summit.", Some("Tom Reed")))
+        );
+        assert_eq!(
+            parts(Fr, "La digue. (Photo : Jean Martin)"),
+            Some(("La digue.", Some("Jean Martin")))
+        );
+        assert_eq!(
+            parts(Pt, "O montado ao amanhecer. Foto: Ana Lima"),
+            Some(("O montado ao amanhecer.", Some("Ana Lima")))
+        );
+        assert_eq!(
+            parts(Vi, "Lễ khánh thành - Ảnh: Thu Trang"),
+            Some(("Lễ khánh thành", Some("Thu Trang")))
+        );
+    }
+
+    #[test]
+    fn refuses_credit_words_inside_sentences() {
+        assert!(parts(Language::Vi, "Ảnh hưởng của bão rất lớn.").is_none());
+        assert!(parts(Language::En, "Photographers said the light was good.").is_none());
+        assert!(
+            parts(
+                Language::En,
+                "The photo: it was everywhere, on every wall and every screen of the city"
+            )
+            .is_none()
+        );
+    }
+}

@@ -1,0 +1,129 @@
+//! Turn markers: the dash or bullet that opens a turn.
+//!
+//! ```text
+//! dash_turn := DASH (SPACE+ | &GLUED) rest
+//! DASH      := "-" | "–" | "—" | "―" | "‒" | "−" | "*" | "+" | "•"
+//! GLUED     := upper-case letter | "¿" | "¡" | opening quote     (only after - – — ― ‒ −)
+//! ```
+//!
+//! Accepts `- Thưa ông, …`, `– Merci.`, `—¿Cómo empezó?`, `-Vậy ông …`,
+//! `* Câu hỏi`, `+ Trả lời`. Refuses rules and emphasis (`--`, `**bold**`,
+//! `* * *`), numbers (`-5 độ`, `+84 …`), and a dash with nothing after it.
+//! Language-neutral.
+
+use nom::IResult;
+use nom::Parser;
+use nom::branch::alt;
+use nom::character::complete::{anychar, one_of, space0, space1};
+use nom::combinator::{peek, recognize, verify};
+use nom::sequence::terminated;
+
+/// Dashes that may be glued to the text they open.
+const GLUE_DASHES: &str = "-–—―‒−";
+/// Every character that can open a dash-led turn.
+const DASHES: &str = "-–—―‒−*+•";
+
+/// A dash-led turn's marker: where it is and where the turn's text starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DashMarker<'a> {
+    /// The dash as written.
+    pub dash: &'a str,
+    /// Byte offset of the text after the dash and its spaces.
+    pub text_at: usize,
+}
+
+fn opens_text(c: char) -> bool {
+    c.is_alphanumeric() || "\"'“‘«„¿¡([".contains(c)
+}
+
+fn glued_start(c: char) -> bool {
+    (c.is_alphabetic() && !c.is_lowercase()) || "\"“‘«„¿¡".contains(c)
+}
+
+fn dash_then_space(i: &str) -> IResult<&str, &str> {
+    terminated(recognize(one_of(DASHES)), space1).parse(i)
+}
+
+fn dash_glued(i: &str) -> IResult<&str, &str> {
+    terminated(
+        recognize(one_of(GLUE_DASHES)),
+        peek(verify(anychar, |&c| glued_start(c))),
+    )
+    .parse(i)
+}
+
+fn dash_marker_nom(i: &str) -> IResult<&str, &str> {
+    let (rest, dash) = alt((dash_then_space, dash_glued)).parse(i)?;
+    let (rest, _) = space0(rest)?;
+    // What follows must open text, not another dash or star.
+    peek(verify(anychar, |&c| opens_text(c))).parse(rest)?;
+    Ok((rest, dash))
+}
+
+/// Parses a dash-led turn at the start of cleaned paragraph text.
+pub(crate) fn dash_marker(text: &str) -> Option<DashMarker<'_>> {
+    let (rest, dash) = dash_marker_nom(text).ok()?;
+    Some(DashMarker {
+        dash,
+        text_at: text.len() - rest.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(s: &str) -> Option<&str> {
+        dash_marker(s).map(|m| &s[m.text_at..])
+    }
+
+    #[test]
+    fn accepts_every_dash_with_a_space() {
+        for s in [
+            "- Thưa ông?",
+            "– Merci.",
+            "— Oui.",
+            "* Câu hỏi?",
+            "+ Trả lời.",
+            "• Point",
+        ] {
+            assert!(dash_marker(s).is_some(), "{s}");
+        }
+        assert_eq!(text_of("-   Hơn 20 năm qua"), Some("Hơn 20 năm qua"));
+    }
+
+    #[test]
+    fn accepts_glued_dashes_before_capitals_and_openers() {
+        assert_eq!(text_of("-Vậy ông nghĩ sao?"), Some("Vậy ông nghĩ sao?"));
+        assert_eq!(text_of("—¿Cómo empezó todo?"), Some("¿Cómo empezó todo?"));
+        assert_eq!(text_of("–«Oui»"), Some("«Oui»"));
+    }
+
+    #[test]
+    fn refuses_rules_emphasis_and_numbers() {
+        for s in [
+            "--",
+            "---",
+            "**Q:**",
+            "* * *",
+            "-5 độ C",
+            "+84 912",
+            "*bold*",
+            "-",
+            "- ",
+            "—",
+        ] {
+            assert!(dash_marker(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn refuses_lower_case_glued_text() {
+        assert!(dash_marker("-based approach").is_none());
+    }
+
+    #[test]
+    fn a_number_after_a_spaced_dash_opens_text() {
+        assert_eq!(text_of("- 20 năm qua"), Some("20 năm qua"));
+    }
+}

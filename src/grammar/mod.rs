@@ -1,0 +1,143 @@
+//! The grammars: small nom parsers over cleaned `&str`, one module per
+//! construct. Each takes the language's [`Lexicon`](crate::lang::Lexicon)
+//! where it needs words; none spells a word of a language itself.
+//!
+//! nom types stay inside this module tree: each grammar exposes a plain
+//! function returning an `Option` of a typed value.
+
+pub(crate) mod byline;
+pub(crate) mod caption;
+pub(crate) mod dateline;
+pub(crate) mod marker;
+pub(crate) mod speaker;
+
+use nom::IResult;
+use nom::error::{Error, ErrorKind};
+
+/// Whether two characters are equal ignoring case.
+fn eq_ci(a: char, b: char) -> bool {
+    a == b || a.to_lowercase().eq(b.to_lowercase())
+}
+
+/// The length in `input` of a case-insensitive match of `word` at its start.
+pub(crate) fn prefix_ci(input: &str, word: &str) -> Option<usize> {
+    let mut it = input.char_indices();
+    for w in word.chars() {
+        let (_, c) = it.next()?;
+        if !eq_ci(c, w) {
+            return None;
+        }
+    }
+    Some(it.next().map_or(input.len(), |(i, _)| i))
+}
+
+/// Like [`prefix_ci`], but the match must end at a word boundary when the
+/// word ends in a letter or digit.
+pub(crate) fn word_ci(input: &str, word: &str) -> Option<usize> {
+    let n = prefix_ci(input, word)?;
+    let ends_alnum = word.chars().last().is_some_and(char::is_alphanumeric);
+    let next_alnum = input[n..].chars().next().is_some_and(char::is_alphanumeric);
+    (!(ends_alnum && next_alnum)).then_some(n)
+}
+
+/// The longest word of `table` that `input` starts with (ignoring case, at a
+/// word boundary), with its value and length.
+pub(crate) fn longest<T: Copy>(input: &str, table: &[(&str, T)]) -> Option<(usize, T)> {
+    table
+        .iter()
+        .filter_map(|&(w, v)| word_ci(input, w).map(|n| (n, v)))
+        .max_by_key(|&(n, _)| n)
+}
+
+/// The longest word of a plain list that `input` starts with.
+pub(crate) fn longest_of(input: &str, words: &[&str]) -> Option<usize> {
+    words.iter().filter_map(|w| word_ci(input, w)).max()
+}
+
+/// A nom parser for one word of `table`, longest first, ignoring case.
+pub(crate) fn one_of<'t, T: Copy>(
+    table: &'t [(&'t str, T)],
+) -> impl Fn(&str) -> IResult<&str, T> + 't {
+    move |i: &str| match longest(i, table) {
+        Some((n, v)) => Ok((&i[n..], v)),
+        None => Err(nom::Err::Error(Error::new(i, ErrorKind::Tag))),
+    }
+}
+
+/// A nom parser for one word of a plain list, longest first, ignoring case.
+pub(crate) fn any_word<'t>(words: &'t [&'t str]) -> impl Fn(&str) -> IResult<&str, &str> + 't {
+    move |i: &str| match longest_of(i, words) {
+        Some(n) => Ok((&i[n..], &i[..n])),
+        None => Err(nom::Err::Error(Error::new(i, ErrorKind::Tag))),
+    }
+}
+
+/// Whether `phrase` occurs in `text` ignoring case, at word boundaries.
+pub(crate) fn contains_ci(text: &str, phrase: &str) -> bool {
+    find_ci(text, phrase).is_some()
+}
+
+/// The byte offset of the first case-insensitive, word-bounded occurrence of
+/// `phrase` in `text`.
+pub(crate) fn find_ci(text: &str, phrase: &str) -> Option<usize> {
+    let first = phrase.chars().next()?;
+    let mut prev_alnum = false;
+    for (i, c) in text.char_indices() {
+        if !prev_alnum && eq_ci(c, first) && word_ci(&text[i..], phrase).is_some() {
+            return Some(i);
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    None
+}
+
+/// Whether a word starts with an upper-case letter (or a digit, as in
+/// `Thứ 5`). Tested as "not lower-case" so that NFD text passes too.
+pub(crate) fn is_capitalised(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && word.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_ignores_case_across_scripts() {
+        assert_eq!(prefix_ci("THỨ NĂM, 12", "thứ năm"), Some("THỨ NĂM".len()));
+        assert_eq!(prefix_ci("Thứ", "thứ năm"), None);
+    }
+
+    #[test]
+    fn word_needs_a_boundary() {
+        assert_eq!(word_ci("Mars 2021", "mar"), None);
+        assert_eq!(word_ci("Mar 2021", "mar"), Some(3));
+        assert_eq!(word_ci("Sept. 4", "Sept."), Some(5));
+    }
+
+    #[test]
+    fn longest_word_wins() {
+        let t = [("Cảm ơn", 1), ("Cảm ơn nhiều", 2)];
+        assert_eq!(
+            longest("cảm ơn nhiều nhé", &t),
+            Some(("cảm ơn nhiều".len(), 2))
+        );
+    }
+
+    #[test]
+    fn find_is_word_bounded() {
+        assert_eq!(find_ci("Vì sao vậy", "sao"), Some("Vì ".len()));
+        assert_eq!(find_ci("saosao", "sao"), None);
+        assert!(contains_ci("Ông nghĩ SAO?", "nghĩ sao"));
+    }
+
+    #[test]
+    fn capitalised_words() {
+        assert!(is_capitalised("Định"));
+        assert!(is_capitalised("\"Bạn"));
+        assert!(!is_capitalised("định"));
+        assert!(is_capitalised("Đ\u{323}"));
+    }
+}

@@ -1,0 +1,189 @@
+//! Per-language tables: weekday and month names, date words, honorifics,
+//! question cues, thanks, byline and caption words.
+//!
+//! Parsers never spell a word of a language: they read it from a
+//! [`Lexicon`]. Words are written in their natural case; matching ignores
+//! case.
+
+use crate::Weekday;
+use crate::model::{BylineRole, Language};
+
+mod de;
+mod en;
+mod es;
+mod fr;
+mod it;
+mod pt;
+mod vi;
+
+/// The words of one language the grammars need.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    pub language: Language,
+    /// Weekday names, full and abbreviated.
+    pub weekdays: &'static [(&'static str, Weekday)],
+    /// Month names, full and abbreviated.
+    pub months: &'static [(&'static str, u8)],
+    /// Words that stand before a numeric month (`tháng`).
+    pub month_words: &'static [&'static str],
+    /// Words that stand before a year (`năm`).
+    pub year_words: &'static [&'static str],
+    /// Words that stand between parts of a date and a time (`lúc`, `à`, `de`).
+    pub date_connectors: &'static [&'static str],
+    /// Words that open a date line (`Cập nhật`, `Updated`, `Publié le`).
+    pub date_prefixes: &'static [&'static str],
+    /// Whether numeric dates put the month first (US English).
+    pub month_first: bool,
+    /// Personal honorifics that stand before a name (`Ông`, `Ms.`, `Dr.`).
+    pub honorifics: &'static [&'static str],
+    /// Posts that may stand before a name (`Giám đốc`, `President`), but also
+    /// open the description of a post (`Giám đốc Sở Y tế`).
+    pub posts: &'static [&'static str],
+    /// Phrases that open a question (`Thưa ông`, `Xin ông cho biết`).
+    pub question_openers: &'static [&'static str],
+    /// Phrases that make a sentence a question wherever they stand.
+    pub question_phrases: &'static [&'static str],
+    /// Phrases of thanks that close an interview.
+    pub thanks: &'static [&'static str],
+    /// First-person pronouns (captions speak of people in the third person).
+    pub first_person: &'static [&'static str],
+    /// Words after the names in a byline (`thực hiện`, `ghi`).
+    pub byline_after: &'static [(&'static str, BylineRole)],
+    /// Words before the names in a byline (`Propos recueillis par`, `By`).
+    pub byline_before: &'static [(&'static str, BylineRole)],
+    /// Words that stand for "the reporter" rather than a name (`P.V`).
+    pub generic_reporters: &'static [&'static str],
+    /// Words that open a source line (`Theo`, `Nguồn`).
+    pub source_prefixes: &'static [&'static str],
+    /// Words that open a photo credit (`Ảnh`, `Photo`).
+    pub credit_prefixes: &'static [&'static str],
+    /// Phrases saying someone gives the interview (`trả lời phỏng vấn`).
+    pub interview_phrases: &'static [&'static str],
+    /// Words joining two names (`và`, `and`).
+    pub name_joiners: &'static [&'static str],
+    /// Frequent short words, to detect the language.
+    pub stopwords: &'static [&'static str],
+}
+
+/// The tables for `language`.
+pub(crate) fn lexicon(language: Language) -> &'static Lexicon {
+    match language {
+        Language::Vi => &vi::LEXICON,
+        Language::En => &en::LEXICON,
+        Language::Fr => &fr::LEXICON,
+        Language::De => &de::LEXICON,
+        Language::Es => &es::LEXICON,
+        Language::Pt => &pt::LEXICON,
+        Language::It => &it::LEXICON,
+    }
+}
+
+/// All tables, in [`Language::ALL`] order.
+pub(crate) fn all() -> impl Iterator<Item = &'static Lexicon> {
+    Language::ALL.into_iter().map(lexicon)
+}
+
+/// Letters only Vietnamese uses among the languages we know.
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(c,
+        'ă' | 'ơ' | 'ư' | 'đ' | 'Ă' | 'Ơ' | 'Ư' | 'Đ'
+        | 'ạ'..='ỹ' | 'Ạ'..='Ỹ')
+}
+
+/// How many words of text to look at to detect the language.
+const DETECT_WORDS: usize = 3000;
+
+/// Detects the language of a document from its paragraphs: Vietnamese by its
+/// letters, the others by their frequent words. English when nothing tells.
+pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language {
+    let mut scores = [0usize; Language::ALL.len()];
+    let mut viet = 0usize;
+    let mut words = 0usize;
+    'outer: for p in paragraphs {
+        for w in p.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+            if w.is_empty() {
+                continue;
+            }
+            words += 1;
+            if words > DETECT_WORDS {
+                break 'outer;
+            }
+            if w.chars().any(is_vietnamese_letter) {
+                viet += 1;
+            }
+            for (i, lex) in all().enumerate() {
+                if lex
+                    .stopwords
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(w) || *s == w)
+                {
+                    scores[i] += 1;
+                }
+            }
+        }
+    }
+    if words > 0 && viet * 8 >= words {
+        return Language::Vi;
+    }
+    let best = (1..scores.len()).max_by_key(|&i| (scores[i], usize::MAX - i));
+    match best {
+        Some(i) if scores[i] > 0 => Language::ALL[i],
+        _ => Language::En,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_each_language() {
+        let cases = [
+            (
+                "Xin cảm ơn ông đã dành thời gian trả lời phỏng vấn",
+                Language::Vi,
+            ),
+            (
+                "Thank you for taking the time to answer our questions",
+                Language::En,
+            ),
+            (
+                "Merci de nous avoir accordé cet entretien sur le festival",
+                Language::Fr,
+            ),
+            (
+                "Vielen Dank, dass Sie sich die Zeit für das Gespräch nehmen",
+                Language::De,
+            ),
+            (
+                "Muchas gracias por atendernos y por la entrevista de hoy",
+                Language::Es,
+            ),
+            (
+                "Muito obrigado por nos receber e pela entrevista de hoje",
+                Language::Pt,
+            ),
+            (
+                "Grazie per averci concesso questa intervista sul rifugio",
+                Language::It,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect(std::iter::once(text)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn nothing_to_tell_is_english() {
+        assert_eq!(detect(std::iter::once("12 34")), Language::En);
+    }
+
+    #[test]
+    fn every_table_is_filled() {
+        for lex in all() {
+            assert!(lex.weekdays.len() >= 7, "{:?}", lex.language);
+            assert!(lex.months.len() >= 12, "{:?}", lex.language);
+            assert!(!lex.thanks.is_empty() && !lex.stopwords.is_empty());
+        }
+    }
+}

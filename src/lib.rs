@@ -1,0 +1,192 @@
+//! # press-transcript
+//!
+//! Turns the plain text of a press interview or press conference, as a
+//! scraper pulls it off a news page, into a typed, lossless [`Transcript`]:
+//! kicker, headline, dateline, lede, captions, participants, question and
+//! answer turns with their speakers, byline, and the page furniture around
+//! them.
+//!
+//! ```
+//! let text = "\
+//! Phỏng vấn nhanh:
+//!
+//! Mùa vụ mới
+//!
+//! Thứ Năm, 12/09/2019, 23:06 [GMT+7]
+//!
+//! - Thưa ông, vụ mùa năm nay ra sao?
+//! - Năm nay được mùa.
+//! - Xin cảm ơn ông!
+//!
+//! P.V (Thực hiện)
+//! ";
+//! let t = press_transcript::parse(text)?;
+//! assert_eq!(t.kicker.unwrap().text, "Phỏng vấn nhanh:");
+//! assert_eq!(t.dateline.unwrap().date.unwrap().to_string(), "2019-09-12");
+//! for turn in &t.turns {
+//!     println!("{:?}: {}", turn.kind, turn.text);
+//! }
+//! assert_eq!(t.byline.unwrap().names, ["P.V"]);
+//! # Ok::<(), press_transcript::Error>(())
+//! ```
+//!
+//! ## Stages
+//!
+//! Data flows one way through these passes, each in its own module:
+//!
+//! 1. **scan** (`scan`): lines → paragraphs with byte spans, and the cleaned
+//!    text of each (`clean`);
+//! 2. **classify** (`classify`): each paragraph → what it could be, using the
+//!    nom grammars (`grammar`) and the per-language tables (`lang`);
+//! 3. **assemble** (`assemble`): header (kicker, headline, dateline, lede,
+//!    captions), turns with the paragraphs that continue them, trailer
+//!    (byline, source, furniture); every byte lands in one [`Block`];
+//! 4. **resolve** (`resolve`): participants, turn kinds, speakers,
+//!    diagnostics.
+//!
+//! ## Losslessness
+//!
+//! [`Transcript::blocks`] covers the input exactly: in order, with no gap and
+//! no overlap, on `char` boundaries. Every node's [`Span`] points into the
+//! caller's input, never into a cleaned copy, so `&input[span.range()]`
+//! always gives the raw text a node came from.
+#![warn(missing_docs)]
+
+mod assemble;
+mod classify;
+mod clean;
+mod datetime;
+mod error;
+mod grammar;
+mod lang;
+mod model;
+mod outline;
+mod resolve;
+mod scan;
+mod span;
+
+pub use datetime::{Date, Time, UtcOffset, ValueError, Weekday};
+pub use error::Error;
+pub use model::*;
+pub use span::Span;
+
+/// The default for [`Options::max_bytes`]: 256 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 256 * 1024 * 1024;
+
+/// How to parse.
+///
+/// # Example
+/// ```
+/// use press_transcript::{Language, Options};
+/// let opts = Options::new().language(Language::Vi).max_bytes(1 << 20);
+/// let t = press_transcript::parse_with("- Hỏi gì?\n- Đáp.\n", &opts).unwrap();
+/// assert_eq!(t.language, Language::Vi);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// The language whose tables to use; `None` (the default) detects it.
+    pub language: Option<Language>,
+    /// Inputs larger than this many bytes are refused with
+    /// [`Error::TooLarge`] before any work is done.
+    pub max_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            language: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+impl Options {
+    /// The defaults: language detected, [`DEFAULT_MAX_BYTES`].
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Use this language's tables instead of detecting the language.
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = Some(language);
+        self
+    }
+
+    /// Refuse inputs larger than `max` bytes.
+    pub fn max_bytes(mut self, max: usize) -> Self {
+        self.max_bytes = max;
+        self
+    }
+}
+
+/// Parses a transcript with the default [`Options`].
+///
+/// # Errors
+/// See [`parse_with`].
+pub fn parse(input: &str) -> Result<Transcript<'_>, Error> {
+    parse_with(input, &Options::default())
+}
+
+/// Parses a transcript.
+///
+/// # Errors
+/// [`Error::TooLarge`] for input over [`Options::max_bytes`] (checked before
+/// any work), [`Error::Empty`] for input with no visible text, and
+/// [`Error::NoTurns`] for text in which no turn of speech could be found.
+pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a>, Error> {
+    if input.len() > options.max_bytes {
+        return Err(Error::TooLarge {
+            len: input.len(),
+            max: options.max_bytes,
+        });
+    }
+    let doc = scan::scan(input);
+    if doc.paragraphs.is_empty() {
+        return Err(Error::Empty);
+    }
+    let language = options
+        .language
+        .unwrap_or_else(|| lang::detect(doc.paragraphs.iter().map(|p| p.text())));
+    let lex = lang::lexicon(language);
+    let classes = classify::classify(&doc, lex);
+    let assembled = assemble::assemble(input, &doc, &classes, lex)?;
+    Ok(resolve::resolve(assembled, language, lex))
+}
+
+/// Parses a transcript from bytes, checking first that they are UTF-8.
+///
+/// # Errors
+/// [`Error::InvalidUtf8`] with the offset, line and column of the first bad
+/// byte; otherwise as [`parse_with`].
+///
+/// # Example
+/// ```
+/// let err = press_transcript::parse_bytes(b"- Hi?\n- \xff\n", &Default::default()).unwrap_err();
+/// assert!(matches!(err, press_transcript::Error::InvalidUtf8 { offset: 8, line: 2, column: 3 }));
+/// ```
+pub fn parse_bytes<'a>(input: &'a [u8], options: &Options) -> Result<Transcript<'a>, Error> {
+    if input.len() > options.max_bytes {
+        return Err(Error::TooLarge {
+            len: input.len(),
+            max: options.max_bytes,
+        });
+    }
+    match std::str::from_utf8(input) {
+        Ok(s) => parse_with(s, options),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let before = &input[..offset];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            Err(Error::InvalidUtf8 {
+                offset,
+                line,
+                column: offset - line_start + 1,
+            })
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! The typed, serialisable result of parsing: [`Transcript`] and its nodes.
+//!
+//! Every node carries the [`Span`] of the raw input it came from. Text fields
+//! hold *cleaned* text (line breaks inside a paragraph folded to spaces,
+//! non-breaking and zero-width spaces folded or dropped, Unicode NFC); they
+//! borrow from the input whenever no cleaning was needed.
+//!
+//! The serde form of these types is the crate's stable JSON shape, documented
+//! in the README.
+
+use crate::Span;
+use crate::datetime::{Date, Time, UtcOffset, Weekday};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// A piece of cleaned text and the span of raw input it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Text<'a> {
+    /// The cleaned text.
+    pub text: Cow<'a, str>,
+    /// Where it stands in the input.
+    pub span: Span,
+}
+
+impl Text<'_> {
+    /// A copy that owns its text.
+    pub fn into_owned(self) -> Text<'static> {
+        Text {
+            text: Cow::Owned(self.text.into_owned()),
+            span: self.span,
+        }
+    }
+}
+
+/// A language the crate has tables for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Language {
+    /// Vietnamese.
+    Vi,
+    /// English.
+    En,
+    /// French.
+    Fr,
+    /// German.
+    De,
+    /// Spanish.
+    Es,
+    /// Portuguese.
+    Pt,
+    /// Italian.
+    It,
+}
+
+impl Language {
+    /// Every language the crate knows, in a fixed order.
+    pub const ALL: [Language; 7] = [
+        Language::Vi,
+        Language::En,
+        Language::Fr,
+        Language::De,
+        Language::Es,
+        Language::Pt,
+        Language::It,
+    ];
+
+    /// The ISO 639-1 code (`"vi"`, `"en"`, …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Language::Vi => "vi",
+            Language::En => "en",
+            Language::Fr => "fr",
+            Language::De => "de",
+            Language::Es => "es",
+            Language::Pt => "pt",
+            Language::It => "it",
+        }
+    }
+}
+
+/// A parsed transcript: metadata, participants, turns, and the blocks that
+/// cover every byte of the input.
+///
+/// # Example
+/// ```
+/// let text = "Headline\n\n- What now?\n- We build.\n";
+/// let t = press_transcript::parse(text).unwrap();
+/// assert_eq!(t.headline.as_ref().unwrap().text, "Headline");
+/// assert_eq!(t.turns.len(), 2);
+/// assert_eq!(t.turns[0].kind, press_transcript::TurnKind::Question);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Transcript<'a> {
+    /// The language the tables were taken from (the hint, or detected).
+    pub language: Language,
+    /// A line above the headline that introduces it, typically ending in `:`.
+    pub kicker: Option<Text<'a>>,
+    /// The headline.
+    pub headline: Option<Text<'a>>,
+    /// The article's own publication date line.
+    pub dateline: Option<Dateline<'a>>,
+    /// The paragraph(s) introducing the interview, joined by `\n`.
+    pub lede: Option<Text<'a>>,
+    /// The publication the interview was given to, when the text names it.
+    pub outlet: Option<Text<'a>>,
+    /// The people who speak, in order of first appearance.
+    pub participants: Vec<Participant<'a>>,
+    /// Questions, answers and remarks, in order.
+    pub turns: Vec<Turn<'a>>,
+    /// Photo captions, with their alt text and credit.
+    pub captions: Vec<Caption<'a>>,
+    /// Who wrote or conducted the interview.
+    pub byline: Option<Byline<'a>>,
+    /// A source line such as `Theo VNE` (the article was taken from there).
+    pub source: Option<Text<'a>>,
+    /// Every byte of the input, in order, each in exactly one block.
+    pub blocks: Vec<Block>,
+    /// What was odd but recoverable.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Whether a turn asks, answers, or does neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TurnKind {
+    /// A question (or a request to speak to a subject).
+    Question,
+    /// An answer to the question before it.
+    Answer,
+    /// Anything said that is neither: thanks, opening statements, procedure.
+    Remark,
+}
+
+/// One turn of speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Turn<'a> {
+    /// Question, answer or remark.
+    pub kind: TurnKind,
+    /// The speaker, as an index into [`Transcript::participants`], when known.
+    pub speaker: Option<usize>,
+    /// The dash or label that opened the turn, as written.
+    pub marker: Option<Marker<'a>>,
+    /// The turn's paragraphs, the first without its marker.
+    pub paragraphs: Vec<Text<'a>>,
+    /// The paragraphs' text joined by `\n`.
+    pub text: Cow<'a, str>,
+    /// From the marker to the end of the last paragraph (captions standing
+    /// between paragraphs fall inside).
+    pub span: Span,
+}
+
+/// How a turn was marked in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MarkerKind {
+    /// A dash or bullet: `-`, `–`, `—`, `*`, `+`.
+    Dash,
+}
+
+/// The dash or label that opens a turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Marker<'a> {
+    /// What kind of marker.
+    pub kind: MarkerKind,
+    /// The marker as written (`-`, `–`, …).
+    pub text: Cow<'a, str>,
+    /// Where it stands.
+    pub span: Span,
+}
+
+/// What a participant does in the conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Role {
+    /// Asks the questions of an interview.
+    Interviewer,
+    /// Answers the questions of an interview.
+    Interviewee,
+    /// Chairs a press conference.
+    Moderator,
+    /// A journalist asking at a press conference.
+    Reporter,
+    /// An official answering at a press conference or briefing.
+    Official,
+    /// A call's operator.
+    Operator,
+    /// An analyst on an earnings call.
+    Analyst,
+    /// A broadcast's host.
+    Host,
+    /// A broadcast's guest.
+    Guest,
+}
+
+/// A person who speaks (or is said to speak) in the transcript.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Participant<'a> {
+    /// The name, without honorific (`Lương Kiên Định`).
+    pub name: Cow<'a, str>,
+    /// The honorific as written (`Ông`, `Ms.`, `PGS.TS.`).
+    pub honorific: Option<Cow<'a, str>>,
+    /// The post or role description (`Bí thư Đảng ủy Khối các cơ quan tỉnh`).
+    pub title: Option<Cow<'a, str>>,
+    /// The organisation they speak for, when given apart from the title.
+    pub affiliation: Option<Cow<'a, str>>,
+    /// Their part in the conversation.
+    pub role: Role,
+    /// Where they are first named.
+    pub span: Span,
+}
+
+/// The publication date line.
+///
+/// # Example
+/// ```
+/// let text = "Title\n\nThứ Năm, 12/09/2019, 23:06 [GMT+7]\n\n- Why?\n- Because.\n";
+/// let t = press_transcript::parse(text).unwrap();
+/// let d = t.dateline.unwrap();
+/// assert_eq!(d.date.unwrap().to_string(), "2019-09-12");
+/// assert_eq!(d.time.unwrap().to_string(), "23:06");
+/// assert_eq!(d.utc_offset.unwrap().to_string(), "+07:00");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dateline<'a> {
+    /// The line as cleaned text.
+    pub text: Cow<'a, str>,
+    /// The date.
+    pub date: Option<Date>,
+    /// The time of day.
+    pub time: Option<Time>,
+    /// The offset from UTC the line states.
+    pub utc_offset: Option<UtcOffset>,
+    /// The weekday as written (it may contradict the date: see the diagnostics).
+    pub weekday: Option<Weekday>,
+    /// The place the line names (`HANOI`, `Madrid`).
+    pub place: Option<Cow<'a, str>>,
+    /// Where it stands.
+    pub span: Span,
+}
+
+/// A photo caption.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Caption<'a> {
+    /// The caption's text (without its credit, when the credit stands apart).
+    pub text: Cow<'a, str>,
+    /// The photo's alt text, when the scraper kept it as a paragraph of its own
+    /// just before the caption.
+    pub alt: Option<Text<'a>>,
+    /// The photo credit (`Ảnh: Ngọc Hà` gives `Ngọc Hà`).
+    pub credit: Option<Text<'a>>,
+    /// From the alt text (if any) to the end of the caption.
+    pub span: Span,
+}
+
+/// What the people a byline names did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BylineRole {
+    /// Wrote the article (`By X`, `Đào Bích/VOV.VN`).
+    Author,
+    /// Conducted the interview (`X (thực hiện)`, `Interview by X`,
+    /// `Propos recueillis par X`).
+    Interviewer,
+    /// Took the interview down (`X (ghi)`).
+    Recorder,
+}
+
+/// The byline: who wrote or conducted the interview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Byline<'a> {
+    /// The line as cleaned text.
+    pub text: Cow<'a, str>,
+    /// The names it gives (`P.V`, `Đào Bích`).
+    pub names: Vec<Cow<'a, str>>,
+    /// What they did.
+    pub role: BylineRole,
+    /// Where it stands.
+    pub span: Span,
+}
+
+/// What a block of the input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// The kicker.
+    Kicker,
+    /// The headline.
+    Headline,
+    /// The dateline.
+    Dateline,
+    /// A paragraph of the lede.
+    Lede,
+    /// A caption or its alt text; `node` indexes [`Transcript::captions`].
+    Caption,
+    /// A paragraph of a turn; `node` indexes [`Transcript::turns`].
+    Turn,
+    /// The byline.
+    Byline,
+    /// The source line.
+    Source,
+    /// Page furniture: site navigation, share buttons, related links, junk.
+    Furniture,
+    /// Lines holding only white space.
+    Blank,
+}
+
+/// A run of the input with one meaning. The blocks of a transcript cover the
+/// input exactly: in order, with no gap and no overlap, on `char` boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// What it is.
+    pub kind: BlockKind,
+    /// The bytes it covers, line terminators included.
+    pub span: Span,
+    /// For turns and captions, the index of the node in its list.
+    pub node: Option<usize>,
+}
+
+/// The kind of a [`Diagnostic`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiagnosticCode {
+    /// The dateline's weekday is not the weekday of its date.
+    WeekdayMismatch,
+    /// A question follows a question with no answer between them.
+    ConsecutiveQuestions,
+    /// An answer follows an answer with no question between them.
+    ConsecutiveAnswers,
+    /// An answer was found but nobody could be named as its speaker.
+    UnresolvedSpeaker,
+}
+
+/// Something odd but recoverable, with where it was found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// What kind of oddity.
+    pub code: DiagnosticCode,
+    /// A sentence a person can act on.
+    pub message: String,
+    /// Where it is.
+    pub span: Span,
+}

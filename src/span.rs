@@ -1,0 +1,106 @@
+//! Byte spans into the caller's input.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::ops::Range;
+
+/// A half-open range of byte offsets, `start..end`, into the text the caller
+/// passed to [`parse`](crate::parse).
+///
+/// Spans always point into the caller's own input, never into a cleaned or
+/// normalised copy, and always fall on `char` boundaries, so slicing the input
+/// with [`Span::slice`] never panics.
+///
+/// Its `Debug` form is compact (`12..40`) so that snapshots stay readable; it
+/// serialises as `{"start": 12, "end": 40}`.
+///
+/// # Example
+/// ```
+/// use press_transcript::Span;
+/// let input = "- Hello?";
+/// let span = Span::new(2, 8);
+/// assert_eq!(span.slice(input), "Hello?");
+/// assert_eq!(format!("{span:?}"), "2..8");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The number of bytes covered.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    pub const fn is_empty(&self) -> bool {
+        self.start >= self.end
+    }
+
+    /// Whether `other` lies entirely inside this span.
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// The text this span covers in `input`, or `""` if it does not fit.
+    pub fn slice<'a>(&self, input: &'a str) -> &'a str {
+        input.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// The span as a `Range`.
+    pub const fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+impl From<Span> for Range<usize> {
+    fn from(s: Span) -> Self {
+        s.start..s.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_is_compact() {
+        assert_eq!(format!("{:?}", Span::new(3, 9)), "3..9");
+    }
+
+    #[test]
+    fn slice_out_of_range_is_empty() {
+        assert_eq!(Span::new(2, 50).slice("abc"), "");
+    }
+
+    #[test]
+    fn cover_takes_both_ends() {
+        assert_eq!(Span::new(5, 8).cover(Span::new(2, 6)), Span::new(2, 8));
+    }
+}

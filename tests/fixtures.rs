@@ -1,0 +1,61 @@
+//! Every fixture in `tests/fixtures` is a transcript we wrote, with a gold
+//! file saying what a reader finds in it. This file shows that the parser
+//! finds exactly that, and locks each fixture's JSON and outline in a
+//! snapshot under `snapshots/`.
+
+mod common;
+
+use common::gold::differences;
+
+fn gold_of(path: &std::path::Path) -> Option<serde_json::Value> {
+    let g = path.with_extension("gold.json");
+    let text = std::fs::read_to_string(g).ok()?;
+    Some(serde_json::from_str(&text).expect("gold files are JSON"))
+}
+
+#[test]
+fn every_fixture_matches_its_gold() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (path, text) in common::fixtures() {
+        let Some(gold) = gold_of(&path) else { continue };
+        checked += 1;
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        match press_transcript::parse(&text) {
+            Ok(t) => {
+                for d in differences(&t, &gold) {
+                    failures.push(format!("{name}: {d}"));
+                }
+            }
+            Err(e) => failures.push(format!("{name}: {e}")),
+        }
+    }
+    assert!(checked >= 20, "only {checked} fixtures have a gold file");
+    assert!(
+        failures.is_empty(),
+        "{} difference(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_fixture_snapshot() {
+    for (path, text) in common::fixtures() {
+        let rel = path
+            .strip_prefix(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+            .unwrap();
+        let name = rel.with_extension("").to_string_lossy().replace('/', "__");
+        let t = press_transcript::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let json = serde_json::to_string_pretty(&t).unwrap();
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+            description => format!("tests/fixtures/{}", rel.display()),
+        }, {
+            insta::assert_snapshot!(format!("{name}.outline"), t.outline(&text));
+            insta::assert_snapshot!(format!("{name}.json"), json);
+        });
+    }
+}
