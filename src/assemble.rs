@@ -20,6 +20,7 @@ use crate::clean::Cleaned;
 use crate::grammar::caption::Credited;
 use crate::lang::Lexicon;
 use crate::model::*;
+use crate::resolve::HeaderParas;
 use crate::scan::{Doc, Para};
 use crate::{Error, Span};
 use std::borrow::Cow;
@@ -29,8 +30,8 @@ pub(crate) struct Assembled<'a> {
     pub transcript: Transcript<'a>,
     /// The cues of each turn's first paragraph.
     pub cues: Vec<Cues>,
-    /// How many captions stand before the first turn.
-    pub header_captions: usize,
+    /// Where the header speaks of people.
+    pub header: HeaderParas,
     /// The byline's outlet (`VOV.VN`), when it gives one.
     pub byline_outlet: Option<Text<'a>>,
 }
@@ -60,7 +61,7 @@ const CAPTION_MAX_BYTES: usize = 320;
 const TAIL_PROSE_MIN_WORDS: usize = 6;
 
 /// A slice of a paragraph's cleaned text, borrowing when it can.
-fn sub<'a>(c: &Cleaned<'a>, r: std::ops::Range<usize>) -> Cow<'a, str> {
+pub(crate) fn sub<'a>(c: &Cleaned<'a>, r: std::ops::Range<usize>) -> Cow<'a, str> {
     match &c.text {
         Cow::Borrowed(s) => Cow::Borrowed(&s[r]),
         Cow::Owned(s) => Cow::Owned(s[r].to_string()),
@@ -157,6 +158,8 @@ struct Builder<'a, 'd> {
     classes: &'d [Class<'d>],
     parts: Vec<Part>,
     captions: Vec<Caption<'a>>,
+    /// The paragraph holding each caption's text.
+    caption_paras: Vec<usize>,
     turns: Vec<(Vec<usize>, Cues)>,
 }
 
@@ -176,6 +179,7 @@ impl<'a, 'd> Builder<'a, 'd> {
         let alt_text = alt.map(|a| text_of(&self.paras[a]));
         let start = alt.map_or(p.span.start, |a| self.paras[a].span.start);
         let idx = self.captions.len();
+        self.caption_paras.push(i);
         self.captions.push(Caption {
             text,
             alt: alt_text,
@@ -284,6 +288,7 @@ pub(crate) fn assemble<'a>(
         classes,
         parts: vec![Part::Furniture; n],
         captions: Vec::new(),
+        caption_paras: Vec::new(),
         turns: Vec::new(),
     };
 
@@ -312,7 +317,7 @@ pub(crate) fn assemble<'a>(
     }
 
     // Header.
-    let header_captions = header(&mut b, first_turn, lex);
+    header(&mut b, first_turn, lex);
 
     // Body.
     let mut i = first_turn;
@@ -424,6 +429,13 @@ pub(crate) fn assemble<'a>(
     }
 
     let blocks = blocks(input, doc, &b.parts);
+    let header_captions: Vec<usize> = b
+        .caption_paras
+        .iter()
+        .copied()
+        .filter(|&i| i < first_turn)
+        .collect();
+    let headline_para = find(Part::Headline);
     Ok(Assembled {
         transcript: Transcript {
             language: lex.language,
@@ -441,7 +453,11 @@ pub(crate) fn assemble<'a>(
             diagnostics: Vec::new(),
         },
         cues,
-        header_captions,
+        header: HeaderParas {
+            captions: header_captions,
+            lede: lede_paras,
+            headline: headline_para,
+        },
         byline_outlet,
     })
 }

@@ -52,6 +52,11 @@
 //! always gives the raw text a node came from.
 #![warn(missing_docs)]
 
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 mod assemble;
 mod classify;
 mod clean;
@@ -151,7 +156,7 @@ pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a
     let lex = lang::lexicon(language);
     let classes = classify::classify(&doc, lex);
     let assembled = assemble::assemble(input, &doc, &classes, lex)?;
-    Ok(resolve::resolve(assembled, language, lex))
+    Ok(resolve::resolve(assembled, &doc, language, lex))
 }
 
 /// Parses a transcript from bytes, checking first that they are UTF-8.

@@ -16,13 +16,14 @@
 //! - **Diagnostics.** A weekday that contradicts its date, two questions or
 //!   two answers in a row, answers with nobody to attribute them to.
 
-use crate::assemble::Assembled;
+use crate::assemble::{Assembled, sub};
 use crate::classify::Cues;
 use crate::grammar::byline::is_generic_reporter;
 use crate::grammar::speaker::{intro, mention, name_runs, quoted_headline};
-use crate::grammar::{is_capitalised, longest_of};
+use crate::grammar::{contains_ci, is_capitalised, longest_of};
 use crate::lang::Lexicon;
 use crate::model::*;
+use crate::scan::{Doc, Para};
 use crate::{Language, Span};
 use std::borrow::Cow;
 
@@ -31,18 +32,22 @@ const REPEAT_COST: f32 = 5.0;
 /// Cost of opening with an answer.
 const OPEN_WITH_ANSWER_COST: f32 = 1.5;
 
-pub(crate) fn resolve<'a>(a: Assembled<'a>, language: Language, lex: &Lexicon) -> Transcript<'a> {
+pub(crate) fn resolve<'a>(
+    a: Assembled<'a>,
+    doc: &Doc<'a>,
+    language: Language,
+    lex: &Lexicon,
+) -> Transcript<'a> {
     let Assembled {
         mut transcript,
         cues,
-        header_captions,
+        header,
         byline_outlet,
     } = a;
     let t = &mut transcript;
     t.language = language;
     kinds(t, &cues);
-    let first_turn_start = t.turns.first().map_or(usize::MAX, |x| x.span.start);
-    let interviewees = interviewees(t, header_captions, first_turn_start, lex);
+    let interviewees = interviewees(t, doc, &header, lex);
     let interviewer = interviewer(t, lex);
     let mut participants: Vec<Participant<'a>> = interviewees;
     let n_interviewees = participants.len();
@@ -185,101 +190,117 @@ fn most_named<'t>(texts: &[&'t str], questions: &[&str], lex: &Lexicon) -> Optio
     (personal || count >= 2 || only_one).then_some(name)
 }
 
+/// Where the header speaks of people: its captions' and lede's paragraphs,
+/// and the headline's.
+pub(crate) struct HeaderParas {
+    pub captions: Vec<usize>,
+    pub lede: Vec<usize>,
+    pub headline: Option<usize>,
+}
+
+/// The span and text of `s`, a slice of paragraph `p`'s cleaned text.
+fn located<'a>(p: &Para<'a>, s: &str) -> (Span, Cow<'a, str>) {
+    let at = s.as_ptr() as usize - p.text().as_ptr() as usize;
+    let r = at..at + s.len();
+    (
+        Span::new(p.clean.raw(r.start), p.clean.raw(r.end)),
+        sub(&p.clean, r),
+    )
+}
+
+fn person_in<'a>(
+    p: &Para<'a>,
+    honorific: Option<&str>,
+    name: &str,
+    title: Option<&str>,
+) -> Participant<'a> {
+    let (span, name) = located(p, name);
+    Participant {
+        name,
+        honorific: honorific.map(|h| located(p, h).1),
+        title: title.map(|t| located(p, t).1),
+        affiliation: None,
+        role: Role::Interviewee,
+        span,
+    }
+}
+
 /// The people the header introduces as giving the interview.
 fn interviewees<'a>(
     t: &mut Transcript<'a>,
-    header_captions: usize,
-    before: usize,
+    doc: &Doc<'a>,
+    header: &HeaderParas,
     lex: &Lexicon,
 ) -> Vec<Participant<'a>> {
-    let mut sources: Vec<(String, Span)> = Vec::new();
-    for c in t
+    let paras = &doc.paragraphs;
+    let sources: Vec<&Para<'a>> = header
         .captions
         .iter()
-        .take(header_captions)
-        .filter(|c| c.span.start < before)
-    {
-        sources.push((c.text.to_string(), c.span));
-    }
-    if let Some(l) = &t.lede {
-        for line in l.text.split('\n') {
-            sources.push((line.to_string(), l.span));
-        }
-    }
+        .chain(&header.lede)
+        .map(|&i| &paras[i])
+        .collect();
     // First: a line that says someone gives the interview.
-    for (text, span) in &sources {
-        let Some(m) = intro(text, lex) else { continue };
+    for p in &sources {
+        let Some(m) = intro(p.text(), lex) else {
+            continue;
+        };
         if m.gives_interview {
             if let Some(o) = m.outlet {
-                t.outlet = Some(Text {
-                    text: Cow::Owned(o.to_string()),
-                    span: *span,
-                });
+                let (span, text) = located(p, o);
+                t.outlet = Some(Text { text, span });
             }
-            return vec![person(
-                m.honorific,
-                m.name,
-                m.title,
-                Role::Interviewee,
-                *span,
-            )];
+            return vec![person_in(p, m.honorific, m.name, m.title)];
         }
     }
-    for (text, span) in &sources {
+    // Then: people named with an honorific where the line says they are
+    // interviewed (`… trao đổi với ông X và ông Y …`).
+    for p in &sources {
         let said = lex
             .interview_phrases
             .iter()
-            .any(|p| crate::grammar::contains_ci(text, p));
+            .any(|ph| contains_ci(p.text(), ph));
         if said {
-            let found = mentions(text, lex);
+            let found = mentions(p.text(), lex);
             if !found.is_empty() {
                 return found
                     .into_iter()
-                    .map(|(h, n)| {
-                        person(
-                            (!h.is_empty()).then_some(h),
-                            n,
-                            None,
-                            Role::Interviewee,
-                            *span,
-                        )
-                    })
+                    .map(|(h, n)| person_in(p, Some(h), n, None))
                     .collect();
             }
         }
     }
     // Then: the lead caption naming someone with an honorific.
-    if let Some((text, span)) = sources.first().filter(|_| header_captions > 0) {
-        if let Some(m) = intro(text, lex).filter(|m| m.honorific.is_some()) {
-            return vec![person(
-                m.honorific,
-                m.name,
-                m.title,
-                Role::Interviewee,
-                *span,
-            )];
+    if let Some(&first) = header.captions.first() {
+        let p = &paras[first];
+        if let Some(m) = intro(p.text(), lex).filter(|m| m.honorific.is_some()) {
+            return vec![person_in(p, m.honorific, m.name, m.title)];
         }
     }
     // Then: the headline quoting someone.
-    if let Some(h) = &t.headline {
-        if let Some((hon, name, _)) = quoted_headline(&h.text, lex) {
-            return vec![person(hon, name, None, Role::Interviewee, h.span)];
+    if let Some(h) = header.headline.map(|i| &paras[i]) {
+        if let Some((hon, name, _)) = quoted_headline(h.text(), lex) {
+            return vec![person_in(h, hon, name, None)];
         }
     }
     // Last: the person the header speaks of most.
-    let mut texts: Vec<&str> = sources.iter().map(|(s, _)| s.as_str()).collect();
-    if let Some(h) = &t.headline {
-        texts.push(&h.text);
-    }
+    let mut texts: Vec<&Para<'a>> = sources.clone();
+    texts.extend(header.headline.map(|i| &paras[i]));
     let questions: Vec<&str> = t
         .turns
         .iter()
         .filter(|x| x.kind == TurnKind::Question)
         .map(|x| x.text.as_ref())
         .collect();
-    let span = sources.first().map_or(Span::default(), |s| s.1);
-    most_named(&texts, &questions, lex)
-        .map(|name| vec![person(None, name, None, Role::Interviewee, span)])
+    let strs: Vec<&str> = texts.iter().map(|p| p.text()).collect();
+    let Some(name) = most_named(&strs, &questions, lex) else {
+        return Vec::new();
+    };
+    let owner = texts.iter().find(|p| {
+        let (a, b) = (p.text().as_ptr() as usize, name.as_ptr() as usize);
+        b >= a && b < a + p.text().len()
+    });
+    owner
+        .map(|p| vec![person_in(p, None, name, None)])
         .unwrap_or_default()
 }
 

@@ -1,0 +1,55 @@
+//! Bad input gets a typed error whose message says what is wrong and what to
+//! do; each message is locked here.
+
+use press_transcript::{Error, Options, parse, parse_bytes, parse_with};
+
+#[test]
+fn empty_input_says_there_is_nothing_to_parse() {
+    for input in ["", "   \n\n\t", "\u{a0}\n\u{200b}\u{feff}"] {
+        assert_eq!(parse(input).unwrap_err(), Error::Empty, "{input:?}");
+    }
+    insta::assert_snapshot!(Error::Empty, @"the input is empty (or holds only white space): there is no transcript to parse");
+}
+
+#[test]
+fn input_over_the_limit_is_refused_before_any_work() {
+    let err = parse_with("- Hỏi?\n- Đáp.\n", &Options::new().max_bytes(8)).unwrap_err();
+    assert_eq!(err, Error::TooLarge { len: 18, max: 8 });
+    insta::assert_snapshot!(err, @"the input is 18 bytes, over the limit of 8 bytes set by Options::max_bytes; raise the limit with Options::max_bytes or split the input");
+    let bytes_err = parse_bytes(&[0xff; 9], &Options::new().max_bytes(8)).unwrap_err();
+    assert!(
+        matches!(bytes_err, Error::TooLarge { len: 9, max: 8 }),
+        "checked before UTF-8"
+    );
+}
+
+#[test]
+fn invalid_utf8_gives_its_offset_line_and_column() {
+    let err = parse_bytes(b"Title\n- Q?\n- A \xe1\xbb", &Options::default()).unwrap_err();
+    assert_eq!(
+        err,
+        Error::InvalidUtf8 {
+            offset: 15,
+            line: 3,
+            column: 5
+        }
+    );
+    insta::assert_snapshot!(err, @"the input is not valid UTF-8: byte 15 (line 3, column 5) does not begin or continue a UTF-8 character; decode the text to UTF-8 first (it may be Windows-1252, Latin-1 or UTF-16)");
+}
+
+#[test]
+fn text_without_turns_says_what_it_found() {
+    let input = "Một tiêu đề\n\nThứ Năm, 12/09/2019, 23:06 [GMT+7]\n\nMột đoạn văn không có lời thoại nào cả?\n";
+    let err = parse(input).unwrap_err();
+    assert!(matches!(err, Error::NoTurns { paragraphs: 3, .. }));
+    insta::assert_snapshot!(err, @r#"found no question or answer turns in 3 paragraph(s) (the first reads "Một tiêu đề"; 1 date line(s); 1 paragraph(s) ending in a question mark, none of them marked as a turn); a transcript needs turns led by a dash (`- `, `– `, `— `)"#);
+}
+
+#[test]
+fn valid_bytes_parse_like_the_str() {
+    let text = "- Thưa ông, vì sao?\n- Vì thế.\n";
+    assert_eq!(
+        parse_bytes(text.as_bytes(), &Options::default()).unwrap(),
+        parse(text).unwrap()
+    );
+}
