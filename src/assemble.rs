@@ -1,35 +1,55 @@
-//! The third pass: the document's parts, from the paragraphs' candidates.
+//! The third pass: the document's parts, from the paragraphs' candidates and
+//! the document's style.
 //!
-//! - The **body** runs from the first dash-led paragraph to the first byline
-//!   or source line after it (or, failing one, to the end of the last turn's
-//!   prose). Each dash opens a turn; an unmarked paragraph is a caption when
-//!   it looks like one (a credit, an alt text beside its near-duplicate
-//!   caption, a short third-person line naming someone) and otherwise
-//!   continues the turn before it.
+//! - The **body** runs from the first turn to the first byline, source line,
+//!   notice or end time after it (or, failing one, to the end of the last
+//!   turn's prose). A marked paragraph opens a turn. An unmarked one is, in
+//!   order of precedence: the speech of a label that stood alone; furniture
+//!   by its shape (a heading, a rule, an image, a link, a time, a notice, a
+//!   stage direction); a caption (an alt text beside its near-duplicate
+//!   caption, a credit, a short third-person line naming someone); an
+//!   unmarked question or answer where the style says so; otherwise the
+//!   continuation of the turn before it.
 //! - The **header** before it holds the kicker (a line ending in `:` above
-//!   the headline), the headline, the date line, the headline repeated as a
-//!   photo's alt text, captions, a byline, and the lede.
-//! - The **trailer** after it holds the byline, the source line and page
-//!   furniture.
+//!   the headline), the headline, the date line, location and time lines,
+//!   the headline repeated as a photo's alt text, captions, a byline, and
+//!   the lede.
+//! - The **trailer** after it holds the byline, the source line, notices and
+//!   page furniture.
 //!
-//! Every paragraph and every run of blank lines becomes one [`Block`], so the
-//! blocks cover the input exactly.
+//! Every paragraph, every run of blank lines and the front matter become one
+//! [`Block`] each, so the blocks cover the input exactly.
 
 use crate::classify::{Class, Cues};
 use crate::clean::Cleaned;
+use crate::grammar::annotation::annotations;
 use crate::grammar::caption::Credited;
+use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::model::*;
 use crate::resolve::HeaderParas;
 use crate::scan::{Doc, Para};
+use crate::style::{Side, Start, Style, is_bare_question};
 use crate::{Error, Span};
 use std::borrow::Cow;
+
+/// What the resolver needs to know of a turn beyond the model.
+#[derive(Debug, Clone)]
+pub(crate) struct TurnInfo {
+    pub cues: Cues,
+    pub side: Side,
+    /// The speaker's key, for labels.
+    pub key: Option<String>,
+    /// The label as written.
+    pub label: Option<String>,
+    /// A bracketed note of the label (a reporter named in it).
+    pub note: Option<String>,
+}
 
 /// The assembled document, before speakers and turn kinds are resolved.
 pub(crate) struct Assembled<'a> {
     pub transcript: Transcript<'a>,
-    /// The cues of each turn's first paragraph.
-    pub cues: Vec<Cues>,
+    pub info: Vec<TurnInfo>,
     /// Where the header speaks of people.
     pub header: HeaderParas,
     /// The byline's outlet (`VOV.VN`), when it gives one.
@@ -48,6 +68,11 @@ enum Part {
     Byline,
     Source,
     Furniture,
+    Heading,
+    Location,
+    Time,
+    Notice,
+    Annotation,
 }
 
 /// The most words a headline or kicker runs to.
@@ -59,6 +84,8 @@ const CAPTION_MAX_BYTES: usize = 320;
 /// Continuation paragraphs after the last turn, with no byline to end the
 /// body, need at least this many words.
 const TAIL_PROSE_MIN_WORDS: usize = 6;
+/// The most words of a location line.
+const LOCATION_MAX_WORDS: usize = 8;
 
 /// A slice of a paragraph's cleaned text, borrowing when it can.
 pub(crate) fn sub<'a>(c: &Cleaned<'a>, r: std::ops::Range<usize>) -> Cow<'a, str> {
@@ -81,6 +108,12 @@ fn sub_text<'a>(p: &Para<'a>, r: std::ops::Range<usize>) -> Text<'a> {
         text: sub(&p.clean, r),
         span,
     }
+}
+
+/// The range of `s`, a slice of `p`'s cleaned text.
+fn range_in(p: &Para<'_>, s: &str) -> std::ops::Range<usize> {
+    let at = s.as_ptr() as usize - p.text().as_ptr() as usize;
+    at..at + s.len()
 }
 
 /// Lower-case words, for comparing near-duplicates.
@@ -153,6 +186,15 @@ fn caption_shaped(text: &str, cues: &Cues) -> bool {
         && !several_sentences(text)
 }
 
+/// A turn being built.
+struct Building {
+    paras: Vec<usize>,
+    /// The paragraph whose marker opened it, and the marker.
+    start: Option<(usize, Start)>,
+    side: Side,
+    cues: Option<Cues>,
+}
+
 struct Builder<'a, 'd> {
     paras: &'d [Para<'a>],
     classes: &'d [Class<'d>],
@@ -160,10 +202,10 @@ struct Builder<'a, 'd> {
     captions: Vec<Caption<'a>>,
     /// The paragraph holding each caption's text.
     caption_paras: Vec<usize>,
-    turns: Vec<(Vec<usize>, Cues)>,
+    turns: Vec<Building>,
 }
 
-impl<'a, 'd> Builder<'a, 'd> {
+impl<'a> Builder<'a, '_> {
     fn caption(&mut self, i: usize, alt: Option<usize>) -> usize {
         let p = &self.paras[i];
         let (text, credit) = match &self.classes[i].credit {
@@ -174,7 +216,10 @@ impl<'a, 'd> Builder<'a, 'd> {
             Some(Credited { credit, .. }) => {
                 (p.clean.text.clone(), credit.clone().map(|r| sub_text(p, r)))
             }
-            None => (p.clean.text.clone(), None),
+            None => match &self.classes[i].shape {
+                Shape::Image(alt) => (sub(&p.clean, alt.clone()), None),
+                _ => (p.clean.text.clone(), None),
+            },
         };
         let alt_text = alt.map(|a| text_of(&self.paras[a]));
         let start = alt.map_or(p.span.start, |a| self.paras[a].span.start);
@@ -201,38 +246,52 @@ impl<'a, 'd> Builder<'a, 'd> {
             return false;
         }
         let prev = i - 1;
-        match self.parts[prev] {
-            Part::Caption(c) => {
-                let p = &self.paras[i];
-                let credit = self.classes[i]
-                    .credit
-                    .as_ref()
-                    .and_then(|c| c.credit.clone());
-                let cap = &mut self.captions[c];
-                cap.credit = credit.map(|r| sub_text(p, r));
-                cap.span = cap.span.cover(p.span);
-                self.parts[i] = Part::Caption(c);
-                true
+        let c = match self.parts[prev] {
+            Part::Caption(c) => c,
+            Part::Turn(t)
+                if self.turns[t].paras.len() > 1 && self.turns[t].paras.last() == Some(&prev) =>
+            {
+                self.turns[t].paras.pop();
+                self.caption(prev, None)
             }
-            Part::Turn(t) if self.classes[prev].dash.is_none() => {
-                let paras = &mut self.turns[t].0;
-                if paras.last() == Some(&prev) {
-                    paras.pop();
-                }
-                let c = self.caption(prev, None);
-                let p = &self.paras[i];
-                let credit = self.classes[i]
-                    .credit
-                    .as_ref()
-                    .and_then(|c| c.credit.clone());
-                let cap = &mut self.captions[c];
-                cap.credit = credit.map(|r| sub_text(p, r));
-                cap.span = cap.span.cover(p.span);
-                self.parts[i] = Part::Caption(c);
-                true
-            }
-            _ => false,
+            Part::Lede => self.caption(prev, None),
+            _ => return false,
+        };
+        let p = &self.paras[i];
+        let credit = self.classes[i]
+            .credit
+            .as_ref()
+            .and_then(|c| c.credit.clone());
+        let cap = &mut self.captions[c];
+        cap.credit = credit.map(|r| sub_text(p, r));
+        cap.span = cap.span.cover(p.span);
+        self.parts[i] = Part::Caption(c);
+        true
+    }
+
+    /// A credit line standing alone after a caption with no credit
+    /// (`Nik Wheeler/Getty Images`) joins it.
+    fn open_turn(&mut self, i: usize, start: Option<Start>, side: Side) {
+        let cues = start.is_some().then(|| self.classes[i].cues);
+        self.turns.push(Building {
+            paras: vec![i],
+            start: start.map(|s| (i, s)),
+            side,
+            cues,
+        });
+        self.parts[i] = Part::Turn(self.turns.len() - 1);
+    }
+
+    fn continue_turn(&mut self, i: usize) -> bool {
+        let Some(t) = self.turns.len().checked_sub(1) else {
+            return false;
+        };
+        self.turns[t].paras.push(i);
+        if self.turns[t].cues.is_none() {
+            self.turns[t].cues = Some(self.classes[i].cues);
         }
+        self.parts[i] = Part::Turn(t);
+        true
     }
 }
 
@@ -268,16 +327,44 @@ fn first_words(s: &str, n: usize) -> String {
     out
 }
 
+/// Whether a paragraph is furniture by its shape or content alone.
+fn furniture_part(c: &Class<'_>) -> Option<Part> {
+    match c.shape {
+        Shape::Rule | Shape::Link => return Some(Part::Furniture),
+        Shape::Image(ref alt) if alt.is_empty() => return Some(Part::Furniture),
+        Shape::Heading => return Some(Part::Heading),
+        _ => {}
+    }
+    if c.time.is_some() {
+        return Some(Part::Time);
+    }
+    if c.annotation {
+        return Some(Part::Annotation);
+    }
+    if c.notice {
+        return Some(Part::Notice);
+    }
+    None
+}
+
 /// Assembles the document's parts.
 pub(crate) fn assemble<'a>(
     input: &'a str,
     doc: &Doc<'a>,
     classes: &[Class<'_>],
+    style: &Style,
     lex: &Lexicon,
 ) -> Result<Assembled<'a>, Error> {
     let paras = &doc.paragraphs;
     let n = paras.len();
-    let Some(first_turn) = classes.iter().position(|c| c.dash.is_some()) else {
+    let starts = &style.starts;
+    let first_bare = || {
+        style
+            .bare_questions
+            .then(|| (1..n).find(|&i| is_bare_question(paras[i].text(), &classes[i])))
+            .flatten()
+    };
+    let Some(first_turn) = starts.iter().position(Option::is_some).or_else(first_bare) else {
         return Err(Error::NoTurns {
             paragraphs: n,
             found: summary(paras, classes),
@@ -292,44 +379,93 @@ pub(crate) fn assemble<'a>(
         turns: Vec::new(),
     };
 
-    // The body ends at the first byline or source line after the first turn.
+    // The body ends at the first byline, source, notice or end time after
+    // the first turn.
     let trailer_mark = (first_turn + 1..n).find(|&i| {
-        classes[i].dash.is_none() && (classes[i].byline.is_some() || classes[i].source.is_some())
+        starts[i].is_none()
+            && (classes[i].byline.is_some()
+                || classes[i].source.is_some()
+                || classes[i].notice
+                || classes[i].time == Some(true))
     });
-    let mut body_end = trailer_mark.unwrap_or(n);
-    if trailer_mark.is_none() {
-        // No byline: the body ends with the last turn's prose.
-        let last_dash = (first_turn..n)
-            .rev()
-            .find(|&i| classes[i].dash.is_some())
-            .unwrap_or(first_turn);
-        let mut end = last_dash + 1;
-        if !classes[last_dash].cues.thanks {
-            while end < n
-                && classes[end].dash.is_none()
-                && classes[end].cues.words >= TAIL_PROSE_MIN_WORDS
-                && classes[end].cues.ends_sentence
-            {
-                end += 1;
+    let body_end = match trailer_mark {
+        Some(t) => t,
+        None => {
+            let last = (first_turn..n)
+                .rev()
+                .find(|&i| starts[i].is_some())
+                .unwrap_or(first_turn);
+            let mut end = last + 1;
+            if !classes[last].cues.thanks {
+                while end < n
+                    && starts[end].is_none()
+                    && furniture_part(&classes[end])
+                        .is_none_or(|p| p == Part::Annotation || p == Part::Heading)
+                    && (classes[end].cues.words >= TAIL_PROSE_MIN_WORDS
+                        && classes[end].cues.ends_sentence
+                        || classes[end].annotation
+                        || (end == last + 1 && starts[last].as_ref().is_some_and(|s| s.label_only)))
+                {
+                    end += 1;
+                }
             }
+            // Trailing time lines (`3:03 P.M. EDT`) stay out of the body.
+            end
         }
-        body_end = end;
-    }
+    };
 
-    // Header.
-    header(&mut b, first_turn, lex);
+    let header_captions_before = b.captions.len();
+    header(&mut b, doc, first_turn, lex);
+    let _ = header_captions_before;
 
     // Body.
+    let mut pending_speech: Option<usize> = None;
     let mut i = first_turn;
     while i < body_end {
         let c = &classes[i];
-        if c.dash.is_some() {
-            b.turns.push((vec![i], c.cues));
-            b.parts[i] = Part::Turn(b.turns.len() - 1);
+        if let Some(st) = &starts[i] {
+            let side = st.side;
+            let label_only = st.label_only;
+            b.open_turn(i, Some(st.clone()), side);
+            pending_speech = label_only.then(|| b.turns.len() - 1);
             i += 1;
             continue;
         }
-        let next_plain = i + 1 < body_end && classes[i + 1].dash.is_none();
+        if let Some(t) = pending_speech.take() {
+            if matches!(c.shape, Shape::Prose | Shape::Bold) && !c.annotation {
+                b.turns[t].paras.push(i);
+                b.turns[t].cues = Some(c.cues);
+                b.parts[i] = Part::Turn(t);
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(part) = furniture_part(c) {
+            let in_reader_question = c.shape == Shape::Quote;
+            let _ = in_reader_question;
+            b.parts[i] = part;
+            i += 1;
+            continue;
+        }
+        if let Shape::Image(_) = c.shape {
+            b.caption(i, None);
+            i += 1;
+            continue;
+        }
+        if c.shape == Shape::Quote {
+            // A quote inside a question (a reader's question) belongs to it;
+            // inside an answer it is a pull quote.
+            let in_question = b.turns.last().is_some_and(|t| t.side == Side::Ask);
+            if in_question {
+                b.continue_turn(i);
+            } else {
+                b.parts[i] = Part::Furniture;
+            }
+            i += 1;
+            continue;
+        }
+        let next_plain =
+            i + 1 < body_end && starts[i + 1].is_none() && classes[i + 1].shape == Shape::Prose;
         if next_plain && near_duplicate(paras[i].text(), paras[i + 1].text()) {
             b.caption(i + 1, Some(i));
             i += 2;
@@ -339,22 +475,47 @@ pub(crate) fn assemble<'a>(
             i += 1;
             continue;
         }
-        let prev_ends =
-            i == 0 || classes[i - 1].cues.ends_sentence || classes[i - 1].dash.is_some();
-        if c.credit.is_some() || (prev_ends && caption_shaped(paras[i].text(), &c.cues)) {
+        let last_side = b.turns.last().map(|t| t.side);
+        if style.bare_questions
+            && is_bare_question(paras[i].text(), c)
+            && last_side != Some(Side::Ask)
+        {
+            b.open_turn(i, None, Side::Ask);
+            i += 1;
+            continue;
+        }
+        let prev_ends = i == 0 || classes[i - 1].cues.ends_sentence || starts[i - 1].is_some();
+        if c.credit.is_some()
+            || (prev_ends && caption_shaped(paras[i].text(), &c.cues) && !style.implicit_answers)
+        {
             b.caption(i, None);
-        } else if let Some(t) = b.turns.len().checked_sub(1) {
-            b.turns[t].0.push(i);
-            b.parts[i] = Part::Turn(t);
+            i += 1;
+            continue;
+        }
+        if style.implicit_answers && last_side == Some(Side::Ask) {
+            let t = b.turns.last().expect("a turn before");
+            let last_para = *t.paras.last().expect("a turn has a paragraph");
+            // The question's own unmarked paragraphs (a reader's question
+            // quoted under its heading) are not answers.
+            let question_goes_on = classes[last_para].shape == Shape::Quote;
+            if !question_goes_on {
+                b.open_turn(i, None, Side::Answer);
+                i += 1;
+                continue;
+            }
+        }
+        if !b.continue_turn(i) {
+            b.parts[i] = Part::Lede;
         }
         i += 1;
     }
 
-    // Trailer: byline, source, furniture.
+    // Trailer: byline, source, notices, furniture.
     let mut byline_at = (0..first_turn).find(|&i| b.parts[i] == Part::Byline);
     let mut source_at = None;
     for (i, c) in classes.iter().enumerate().skip(body_end) {
-        if c.dash.is_some() {
+        if let Some(part) = furniture_part(c) {
+            b.parts[i] = part;
             continue;
         }
         if byline_at.is_none() && c.byline.is_some() {
@@ -369,14 +530,10 @@ pub(crate) fn assemble<'a>(
     let byline = byline_at.and_then(|i| {
         let parts = classes[i].byline.as_ref()?;
         let p = &paras[i];
-        let base = p.text().as_ptr() as usize;
         let names = parts
             .names
             .iter()
-            .map(|nm| {
-                let at = nm.as_ptr() as usize - base;
-                sub(&p.clean, at..at + nm.len())
-            })
+            .map(|nm| sub(&p.clean, range_in(p, nm)))
             .collect();
         Some(Byline {
             text: p.clean.text.clone(),
@@ -388,46 +545,76 @@ pub(crate) fn assemble<'a>(
     let byline_outlet = byline_at.and_then(|i| {
         let o = classes[i].byline.as_ref()?.outlet?;
         let p = &paras[i];
-        let at = o.as_ptr() as usize - p.text().as_ptr() as usize;
-        Some(sub_text(p, at..at + o.len()))
+        Some(sub_text(p, range_in(p, o)))
     });
     let source = source_at.and_then(|i| {
         let s = classes[i].source?;
         let p = &paras[i];
-        let at = s.as_ptr() as usize - p.text().as_ptr() as usize;
-        Some(sub_text(p, at..at + s.len()))
+        Some(sub_text(p, range_in(p, s)))
     });
 
     let find = |part: Part| b.parts.iter().position(|&p| p == part);
-    let kicker = find(Part::Kicker).map(|i| text_of(&paras[i]));
-    let headline = find(Part::Headline).map(|i| text_of(&paras[i]));
+    let kicker = find(Part::Kicker).map(|i| heading_text(&paras[i]));
+    let headline_para = find(Part::Headline);
+    let headline = headline_para.map(|i| heading_text(&paras[i]));
     let dateline = find(Part::Dateline).and_then(|i| {
         let d = classes[i].dateline?;
         let p = &paras[i];
-        let place = d.place.map(|pl| {
-            let at = pl.as_ptr() as usize - p.text().as_ptr() as usize;
-            sub(&p.clean, at..at + pl.len())
-        });
         Some(Dateline {
             text: p.clean.text.clone(),
             date: d.date,
             time: d.time,
             utc_offset: d.utc_offset,
             weekday: d.weekday,
-            place,
+            place: d.place.map(|pl| sub(&p.clean, range_in(p, pl))),
             span: p.span,
         })
     });
     let lede_paras: Vec<usize> = (0..n).filter(|&i| b.parts[i] == Part::Lede).collect();
     let lede = join(paras, &lede_paras);
+    let headings = (0..n)
+        .filter(|&i| b.parts[i] == Part::Heading)
+        .map(|i| heading_text(&paras[i]))
+        .collect();
 
     let mut turns = Vec::with_capacity(b.turns.len());
-    let mut cues = Vec::with_capacity(b.turns.len());
-    for (ps, c) in &b.turns {
-        turns.push(make_turn(paras, classes, ps));
-        cues.push(*c);
+    let mut info = Vec::with_capacity(b.turns.len());
+    let mut notes = Vec::new();
+    for (ti, bt) in b.turns.iter().enumerate() {
+        let (turn, anns) = make_turn(paras, bt, ti, lex);
+        notes.extend(anns);
+        let first = bt.paras[0];
+        let st = bt.start.as_ref().map(|(_, s)| s);
+        let text_of_range = |r: &std::ops::Range<usize>| paras[first].text()[r.clone()].to_string();
+        info.push(TurnInfo {
+            cues: bt.cues.unwrap_or(classes[first].cues),
+            side: bt.side,
+            key: st.and_then(|s| s.key.clone()),
+            label: st.and_then(|s| s.name.as_ref()).map(text_of_range),
+            note: st.and_then(|s| s.note.as_ref()).map(text_of_range),
+        });
+        turns.push(turn);
     }
+    // Stage directions standing alone.
+    for i in (0..n).filter(|&i| b.parts[i] == Part::Annotation) {
+        let p = &paras[i];
+        for (r, kind) in annotations(p.text(), lex) {
+            let t = sub_text(p, r);
+            notes.push(Annotation {
+                kind,
+                text: t.text,
+                turn: None,
+                span: t.span,
+            });
+        }
+    }
+    notes.sort_by_key(|a| a.span.start);
 
+    let front_matter = doc.front_matter.as_ref().map(|f| FrontMatter {
+        format: f.format,
+        fields: f.fields.clone(),
+        span: f.span,
+    });
     let blocks = blocks(input, doc, &b.parts);
     let header_captions: Vec<usize> = b
         .caption_paras
@@ -435,7 +622,6 @@ pub(crate) fn assemble<'a>(
         .copied()
         .filter(|&i| i < first_turn)
         .collect();
-    let headline_para = find(Part::Headline);
     Ok(Assembled {
         transcript: Transcript {
             language: lex.language,
@@ -450,9 +636,12 @@ pub(crate) fn assemble<'a>(
             byline,
             source,
             blocks,
+            front_matter,
+            headings,
+            annotations: notes,
             diagnostics: Vec::new(),
         },
-        cues,
+        info,
         header: HeaderParas {
             captions: header_captions,
             lede: lede_paras,
@@ -460,6 +649,24 @@ pub(crate) fn assemble<'a>(
         },
         byline_outlet,
     })
+}
+
+/// A heading's text without its Markdown marks (`## `, `**`).
+fn heading_text<'a>(p: &Para<'a>) -> Text<'a> {
+    let t = p.text();
+    let start = t.len() - t.trim_start_matches('#').trim_start().len();
+    let mut r = start..t.len();
+    let inner = &t[r.clone()];
+    for m in ["**", "__"] {
+        if inner.len() > 4 && inner.starts_with(m) && inner.ends_with(m) {
+            r = r.start + 2..r.end - 2;
+            break;
+        }
+    }
+    let inner = &t[r.clone()];
+    let trimmed = inner.trim_end_matches(['#', ' ']);
+    r.end = r.start + trimmed.len();
+    sub_text(p, r)
 }
 
 /// Joins paragraphs' text with `\n`, spanning from the first to the last.
@@ -481,90 +688,173 @@ fn join<'a>(paras: &[Para<'a>], idx: &[usize]) -> Option<Text<'a>> {
     })
 }
 
-fn make_turn<'a>(paras: &[Para<'a>], classes: &[Class<'_>], idx: &[usize]) -> Turn<'a> {
-    let first = &paras[idx[0]];
-    let dash = classes[idx[0]].dash.expect("a turn opens with its marker");
-    let marker = Marker {
-        kind: MarkerKind::Dash,
-        text: sub(&first.clean, 0..dash.dash.len()),
-        span: Span::new(first.clean.raw(0), first.clean.raw(dash.dash.len())),
+fn make_turn<'a>(
+    paras: &[Para<'a>],
+    bt: &Building,
+    index: usize,
+    lex: &Lexicon,
+) -> (Turn<'a>, Vec<Annotation<'a>>) {
+    let first = &paras[bt.paras[0]];
+    let (marker, text_at) = match &bt.start {
+        Some((_, st)) if st.marker_range.end > 0 => {
+            let r = st.marker_range.clone();
+            let m = Marker {
+                kind: st.marker,
+                text: sub(&first.clean, r.clone()),
+                span: Span::new(first.clean.raw(r.start), first.clean.raw(r.end)),
+            };
+            (Some(m), st.text_at)
+        }
+        Some((_, st)) => (None, st.text_at),
+        None => (None, 0),
     };
-    let mut paragraphs = Vec::with_capacity(idx.len());
-    paragraphs.push(sub_text(first, dash.text_at..first.text().len()));
-    for &i in &idx[1..] {
-        paragraphs.push(text_of(&paras[i]));
+    let kind_of_marker = bt.start.as_ref().map(|(_, s)| s.marker);
+    let mut paragraphs = Vec::with_capacity(bt.paras.len());
+    let mut notes = Vec::new();
+    for (k, &pi) in bt.paras.iter().enumerate() {
+        let p = &paras[pi];
+        let from = if k == 0 {
+            text_at.min(p.text().len())
+        } else {
+            0
+        };
+        if from >= p.text().len() {
+            continue;
+        }
+        for (r, kind) in annotations(&p.text()[from..], lex) {
+            let t = sub_text(p, from + r.start..from + r.end);
+            notes.push(Annotation {
+                kind,
+                text: t.text,
+                turn: Some(index),
+                span: t.span,
+            });
+        }
+        paragraphs.push(sub_text(p, from..p.text().len()));
     }
-    let text = if paragraphs.len() == 1 {
-        paragraphs[0].text.clone()
-    } else {
-        Cow::Owned(
+    let _ = kind_of_marker;
+    let text = match paragraphs.len() {
+        0 => Cow::Borrowed(""),
+        1 => paragraphs[0].text.clone(),
+        _ => Cow::Owned(
             paragraphs
                 .iter()
                 .map(|p| p.text.as_ref())
                 .collect::<Vec<_>>()
                 .join("\n"),
-        )
+        ),
     };
-    let last = &paras[*idx.last().expect("a turn has a paragraph")];
-    Turn {
-        kind: TurnKind::Remark,
-        speaker: None,
-        marker: Some(marker),
-        paragraphs,
-        text,
-        span: Span::new(marker_start(first), last.span.end),
-    }
-}
-
-fn marker_start(p: &Para<'_>) -> usize {
-    p.span.start
+    let last = &paras[*bt.paras.last().expect("a turn has a paragraph")];
+    (
+        Turn {
+            kind: TurnKind::Remark,
+            speaker: None,
+            marker,
+            paragraphs,
+            text,
+            span: Span::new(first.span.start, last.span.end.max(first.span.start)),
+        },
+        notes,
+    )
 }
 
 /// Folds text for comparing a repeated headline.
 fn fold(s: &str) -> String {
-    s.split_whitespace()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
 }
 
-/// Assigns the header's paragraphs; returns how many captions it holds.
-fn header(b: &mut Builder<'_, '_>, end: usize, lex: &Lexicon) -> usize {
+/// Whether a header paragraph can be the headline (or the kicker).
+fn title_like(c: &Class<'_>) -> bool {
+    matches!(c.shape, Shape::Prose | Shape::Heading | Shape::Bold)
+        && c.dateline.is_none()
+        && c.byline.is_none()
+        && c.time.is_none()
+        && !c.notice
+        && c.credit.is_none()
+        && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words)
+}
+
+/// A short line naming a place: `Aboard Air Force One`, `Daytona, Florida`.
+fn location_like(text: &str, c: &Class<'_>) -> bool {
+    c.shape == Shape::Prose
+        && (1..=LOCATION_MAX_WORDS).contains(&c.cues.words)
+        && !c.cues.ends_sentence
+        && !c.cues.ends_colon
+        && text
+            .split_whitespace()
+            .next()
+            .is_some_and(crate::grammar::is_capitalised)
+}
+
+/// Assigns the header's paragraphs.
+fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
     let classes = b.classes;
     let paras = b.paras;
-    let mut i = 0;
-    let is_meta = |j: usize| classes[j].dateline.is_some() || classes[j].byline.is_some();
-    // Kicker and headline.
-    let headline_ok = |j: usize| {
-        j < end
-            && !is_meta(j)
-            && classes[j].cues.words <= HEADLINE_MAX_WORDS
-            && classes[j].credit.is_none()
-    };
-    let mut headline_text = None;
-    if end >= 2
-        && headline_ok(0)
-        && classes[0].cues.ends_colon
-        && headline_ok(1)
-        && !classes[1].cues.ends_colon
-    {
-        b.parts[0] = Part::Kicker;
-        b.parts[1] = Part::Headline;
-        headline_text = Some(fold(paras[1].text()));
-        i = 2;
-    } else if headline_ok(0) && !classes[0].cues.ends_colon {
-        b.parts[0] = Part::Headline;
-        headline_text = Some(fold(paras[0].text()));
-        i = 1;
+    // Furniture by shape first; time lines mark the lines around them as
+    // locations.
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in classes.iter().enumerate().take(end) {
+        match furniture_part(c) {
+            Some(Part::Heading) if c.cues.words <= HEADLINE_MAX_WORDS => open.push(i),
+            Some(part) => b.parts[i] = part,
+            None => open.push(i),
+        }
+    }
+    let has_time = (0..end).any(|i| b.parts[i] == Part::Time);
+    // The title: the front matter's, or the first title-like paragraph.
+    let fm_title = doc
+        .front_matter
+        .as_ref()
+        .and_then(|f| {
+            f.fields
+                .iter()
+                .find(|x| matches!(x.key.as_ref(), "title" | "post_title"))
+        })
+        .map(|f| fold(&f.value));
+    let mut k = 0;
+    let mut headline_text: Option<String> = fm_title.clone();
+    if fm_title.is_none() {
+        let first = open.first().copied().filter(|&i| title_like(&classes[i]));
+        let second = open.get(1).copied().filter(|&i| title_like(&classes[i]));
+        match (first, second) {
+            (Some(a), Some(h))
+                if classes[a].cues.ends_colon
+                    && !classes[h].cues.ends_colon
+                    && classes[a].shape == Shape::Prose =>
+            {
+                b.parts[a] = Part::Kicker;
+                b.parts[h] = Part::Headline;
+                headline_text = Some(fold(paras[h].text()));
+                k = 2;
+            }
+            (Some(h), _) if !classes[h].cues.ends_colon || classes[h].shape == Shape::Heading => {
+                b.parts[h] = Part::Headline;
+                headline_text = Some(fold(heading_text(&paras[h]).text.as_ref()));
+                k = 1;
+            }
+            _ => {}
+        }
     }
     let mut have_dateline = false;
     let mut have_byline = false;
     let mut pending_alt: Option<usize> = None;
-    let before = b.captions.len();
-    while i < end {
+    let rest: Vec<usize> = open[k..].to_vec();
+    let mut skip_next = false;
+    for (pos, &i) in rest.iter().enumerate() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
         let c = &classes[i];
         let text = paras[i].text();
-        if !have_dateline && c.dateline.is_some() {
+        let next = rest.get(pos + 1).copied();
+        if c.shape == Shape::Heading {
+            b.parts[i] = Part::Heading;
+        } else if !have_dateline && c.dateline.is_some() {
             b.parts[i] = Part::Dateline;
             have_dateline = true;
         } else if !have_byline && c.byline.is_some() {
@@ -573,51 +863,68 @@ fn header(b: &mut Builder<'_, '_>, end: usize, lex: &Lexicon) -> usize {
         } else if headline_text.as_deref() == Some(fold(text).as_str()) && pending_alt.is_none() {
             pending_alt = Some(i);
         } else if let Some(alt) = pending_alt.take() {
-            if c.cues.words <= CAPTION_MAX_WORDS {
+            if c.cues.words <= CAPTION_MAX_WORDS && c.shape == Shape::Prose {
                 b.caption(i, Some(alt));
             } else {
                 b.caption(alt, None);
                 b.parts[i] = Part::Lede;
             }
-        } else if i + 1 < end && near_duplicate(text, paras[i + 1].text()) {
-            b.caption(i + 1, Some(i));
-            i += 1;
-        } else if b.credit_line(i) || c.credit.is_some() {
-            if b.parts[i] != Part::Lede && !matches!(b.parts[i], Part::Caption(_)) {
+        } else if has_time && location_like(text, c) && !b.parts[..i].contains(&Part::Lede) {
+            b.parts[i] = Part::Location;
+        } else if let Shape::Image(alt) = &c.shape {
+            if alt.is_empty() {
+                b.parts[i] = Part::Furniture;
+            } else {
                 b.caption(i, None);
             }
-        } else if header_caption_shaped(text, &c.cues, lex) {
+        } else if matches!(c.shape, Shape::Link | Shape::Rule) {
+            b.parts[i] = Part::Furniture;
+        } else if next.is_some_and(|j| j == i + 1 && near_duplicate(text, paras[j].text())) {
+            b.caption(i + 1, Some(i));
+            skip_next = true;
+        } else if b.credit_line(i) || c.credit.is_some() {
+            if !matches!(b.parts[i], Part::Caption(_)) {
+                b.caption(i, None);
+            }
+        } else if header_caption_shaped(text, c, lex) {
             b.caption(i, None);
         } else {
             b.parts[i] = Part::Lede;
         }
-        i += 1;
     }
     if let Some(alt) = pending_alt {
         b.caption(alt, None);
     }
-    b.captions.len() - before
 }
 
 /// In the header, a caption is a short line that does not end like a
 /// sentence, or a line introducing someone who gives the interview.
-fn header_caption_shaped(text: &str, cues: &Cues, lex: &Lexicon) -> bool {
-    if !(2..=CAPTION_MAX_WORDS).contains(&cues.words)
+fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
+    let cues = &c.cues;
+    if c.shape != Shape::Prose
+        || !(2..=CAPTION_MAX_WORDS).contains(&cues.words)
         || text.len() > CAPTION_MAX_BYTES
         || cues.ends_colon
+        || text.ends_with('?')
     {
-        return false;
-    }
-    if text.ends_with('?') {
         return false;
     }
     let intro = crate::grammar::speaker::intro(text, lex);
     !cues.ends_sentence && (names_someone(text) || intro.is_some())
 }
 
-/// The blocks: every paragraph with its part, every blank run, in order.
+/// The blocks: the front matter, every paragraph with its part, every blank
+/// run, in order.
 fn blocks(input: &str, doc: &Doc<'_>, parts: &[Part]) -> Vec<Block> {
-    let mut out = Vec::with_capacity(doc.paragraphs.len() + doc.blanks.len());
+    let mut out = Vec::with_capacity(doc.paragraphs.len() + doc.blanks.len() + 1);
+    if let Some(f) = &doc.front_matter {
+        // Blank lines before the fence belong to it.
+        out.push(Block {
+            kind: BlockKind::FrontMatter,
+            span: Span::new(0, f.span.end),
+            node: None,
+        });
+    }
     let mut blanks = doc.blanks.iter().peekable();
     for (p, part) in doc.paragraphs.iter().zip(parts) {
         while let Some(bl) = blanks.next_if(|bl| bl.start < p.block.start) {
@@ -637,6 +944,11 @@ fn blocks(input: &str, doc: &Doc<'_>, parts: &[Part]) -> Vec<Block> {
             Part::Byline => (BlockKind::Byline, None),
             Part::Source => (BlockKind::Source, None),
             Part::Furniture => (BlockKind::Furniture, None),
+            Part::Heading => (BlockKind::Heading, None),
+            Part::Location => (BlockKind::Location, None),
+            Part::Time => (BlockKind::Time, None),
+            Part::Notice => (BlockKind::Notice, None),
+            Part::Annotation => (BlockKind::Annotation, None),
         };
         out.push(Block {
             kind,

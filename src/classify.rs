@@ -5,18 +5,29 @@
 //! date line, a byline and a source line. Nothing here decides: the
 //! assembler reads these candidates in the light of where they stand.
 
+use crate::grammar::annotation::only_annotations;
 use crate::grammar::byline::{BylineParts, byline, source};
 use crate::grammar::caption::{Credited, credit};
-use crate::grammar::dateline::{DatelineParts, dateline};
+use crate::grammar::dateline::{DatelineParts, dateline, time_line};
+use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker};
+use crate::grammar::shape::{Shape, shape};
 use crate::grammar::{contains_ci, longest_of};
 use crate::lang::{self, Lexicon};
-use crate::scan::Doc;
+use crate::scan::Para;
 
 /// What one paragraph could be.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Class<'a> {
     pub dash: Option<DashMarker<'a>>,
+    pub label: Option<Label<'a>>,
+    pub shape: Shape,
+    /// A start or end time alone (`2:52 P.M. EST`, `END 1:01 P.M. EST`).
+    pub time: Option<bool>,
+    /// A copyright line or a transcript disclaimer.
+    pub notice: bool,
+    /// Only stage directions (`(SOUNDBITE OF MUSIC)`).
+    pub annotation: bool,
     pub dateline: Option<DatelineParts<'a>>,
     pub byline: Option<BylineParts<'a>>,
     pub source: Option<&'a str>,
@@ -44,23 +55,41 @@ pub(crate) struct Cues {
 
 /// The longest paragraph tried as a date line.
 const DATELINE_MAX: usize = 160;
+/// The longest paragraph read as a copyright line or disclaimer.
+const NOTICE_MAX: usize = 400;
 /// The longest paragraph tried as a byline or source line.
 const BYLINE_MAX: usize = 120;
 /// The most words a closing thanks runs to.
 const THANKS_MAX_WORDS: usize = 14;
 
-/// Classifies every paragraph of `doc`.
-pub(crate) fn classify<'d>(doc: &'d Doc<'_>, lex: &'static Lexicon) -> Vec<Class<'d>> {
-    doc.paragraphs
-        .iter()
-        .map(|p| classify_text(p.text(), lex))
-        .collect()
+/// Classifies every paragraph.
+pub(crate) fn classify<'d>(paras: &'d [Para<'_>], lex: &'static Lexicon) -> Vec<Class<'d>> {
+    let mut out: Vec<Class<'d>> = paras.iter().map(|p| classify_text(p.text(), lex)).collect();
+    // A setext underline makes the line above it a heading.
+    for i in 1..out.len() {
+        let underline = out[i].shape == Shape::Rule && paras[i].text().starts_with(['=', '-']);
+        if underline && out[i - 1].shape == Shape::Prose && out[i - 1].cues.words <= 20 {
+            out[i - 1].shape = Shape::Heading;
+        }
+    }
+    out
 }
 
 /// Classifies one cleaned paragraph.
 pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'a> {
     let dash = dash_marker(text);
-    let body = dash.map_or(text, |d| &text[d.text_at..]);
+    let label = if text.len() > 2 {
+        label(text, lex)
+    } else {
+        None
+    };
+    let body = match (dash, &label) {
+        (Some(d), _) => &text[d.text_at..],
+        (None, Some(l)) => &text[l.text_at..],
+        _ => text,
+    };
+    let shape = shape(text);
+    let short = text.len() <= DATELINE_MAX;
     let short_date = text.len() <= DATELINE_MAX && text.bytes().any(|b| b.is_ascii_digit());
     let dateline = if short_date && dash.is_none() {
         dateline(text, lex).or_else(|| lang::all().find_map(|l| dateline(text, l)))
@@ -74,6 +103,20 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     };
     Class {
         dash,
+        label,
+        time: if short {
+            time_line(text).map(|(end, _)| end)
+        } else {
+            None
+        },
+        notice: text.len() <= NOTICE_MAX
+            && lex
+                .notices
+                .iter()
+                .chain(lang::lexicon(crate::Language::En).notices)
+                .any(|w| contains_ci(text, w)),
+        annotation: short && only_annotations(text, lex),
+        shape,
         dateline,
         byline,
         source,

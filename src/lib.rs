@@ -62,6 +62,7 @@ mod classify;
 mod clean;
 mod datetime;
 mod error;
+mod frontmatter;
 mod grammar;
 mod lang;
 mod model;
@@ -69,6 +70,8 @@ mod outline;
 mod resolve;
 mod scan;
 mod span;
+mod split;
+mod style;
 
 pub use datetime::{Date, Time, UtcOffset, ValueError, Weekday};
 pub use error::Error;
@@ -146,7 +149,7 @@ pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a
             max: options.max_bytes,
         });
     }
-    let doc = scan::scan(input);
+    let mut doc = scan::scan(input);
     if doc.paragraphs.is_empty() {
         return Err(Error::Empty);
     }
@@ -154,8 +157,10 @@ pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a
         .language
         .unwrap_or_else(|| lang::detect(doc.paragraphs.iter().map(|p| p.text())));
     let lex = lang::lexicon(language);
-    let classes = classify::classify(&doc, lex);
-    let assembled = assemble::assemble(input, &doc, &classes, lex)?;
+    doc.paragraphs = split::split(input, std::mem::take(&mut doc.paragraphs), lex);
+    let classes = classify::classify(&doc.paragraphs, lex);
+    let style = style::style(&doc.paragraphs, &classes, lex);
+    let assembled = assemble::assemble(input, &doc, &classes, &style, lex)?;
     Ok(resolve::resolve(assembled, &doc, language, lex))
 }
 

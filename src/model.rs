@@ -116,8 +116,85 @@ pub struct Transcript<'a> {
     pub source: Option<Text<'a>>,
     /// Every byte of the input, in order, each in exactly one block.
     pub blocks: Vec<Block>,
+    /// The front matter block of a Markdown file, when it has one.
+    pub front_matter: Option<FrontMatter<'a>>,
+    /// Section headings and crossheads.
+    pub headings: Vec<Text<'a>>,
+    /// Stage directions and transcribers' notes: `(Laughter.)`,
+    /// `[crosstalk 00:12:03]`, `(SOUNDBITE OF MUSIC)`.
+    pub annotations: Vec<Annotation<'a>>,
     /// What was odd but recoverable.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The format of a front matter block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FrontMatterFormat {
+    /// Between `---` lines.
+    Yaml,
+    /// Between `+++` lines.
+    Toml,
+}
+
+/// One top-level entry of a front matter block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field<'a> {
+    /// The key (`title`, `date`).
+    pub key: Cow<'a, str>,
+    /// The value, unquoted and unescaped, folded lines joined.
+    pub value: Cow<'a, str>,
+    /// The entry's lines.
+    pub span: Span,
+}
+
+/// A YAML or TOML front matter block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrontMatter<'a> {
+    /// YAML or TOML.
+    pub format: FrontMatterFormat,
+    /// Its top-level entries, in order.
+    pub fields: Vec<Field<'a>>,
+    /// From the opening fence to the end of the closing one.
+    pub span: Span,
+}
+
+impl<'a> FrontMatter<'a> {
+    /// The value of the first field named `key`.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.value.as_ref())
+    }
+}
+
+/// What an annotation notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AnnotationKind {
+    /// Laughter, applause, cheers: the audience or the speakers react.
+    Reaction,
+    /// Speech the transcriber could not make out, or voices over each other.
+    Inaudible,
+    /// A recording or music played (`(SOUNDBITE OF …)`).
+    Sound,
+    /// Any other stage direction.
+    Other,
+}
+
+/// A stage direction or transcriber's note, never speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotation<'a> {
+    /// What it notes.
+    pub kind: AnnotationKind,
+    /// Its text, brackets included (`(Laughter.)`).
+    pub text: Cow<'a, str>,
+    /// The turn it stands in, or `None` when it stands alone.
+    pub turn: Option<usize>,
+    /// Where it stands.
+    pub span: Span,
 }
 
 /// Whether a turn asks, answers, or does neither.
@@ -157,6 +234,14 @@ pub struct Turn<'a> {
 pub enum MarkerKind {
     /// A dash or bullet: `-`, `–`, `—`, `*`, `+`.
     Dash,
+    /// A label that marks a question (`Q:`, `Hỏi:`, `PV:`, `Frage:`).
+    Question,
+    /// A label that marks an answer (`A:`, `Đáp:`, `Antwort:`).
+    Answer,
+    /// A speaker's name or role (`MS. JEAN-PIERRE:`, `Ông Trần Quốc Bảo:`).
+    Speaker,
+    /// A whole paragraph in bold, with no label: a question.
+    Bold,
 }
 
 /// The dash or label that opens a turn.
@@ -208,6 +293,8 @@ pub struct Participant<'a> {
     pub affiliation: Option<Cow<'a, str>>,
     /// Their part in the conversation.
     pub role: Role,
+    /// The labels that stand for them, as written (`MS. JEAN-PIERRE`).
+    pub aliases: Vec<Cow<'a, str>>,
     /// Where they are first named.
     pub span: Span,
 }
@@ -305,6 +392,18 @@ pub enum BlockKind {
     Source,
     /// Page furniture: site navigation, share buttons, related links, junk.
     Furniture,
+    /// A front matter block.
+    FrontMatter,
+    /// A section heading or crosshead.
+    Heading,
+    /// Where an event takes place (`Aboard Air Force One`).
+    Location,
+    /// A start or end time (`2:52 P.M. EST`, `END 1:01 P.M. EST`).
+    Time,
+    /// A stage direction standing alone (`(SOUNDBITE OF MUSIC)`).
+    Annotation,
+    /// A copyright line or a transcript disclaimer.
+    Notice,
     /// Lines holding only white space.
     Blank,
 }

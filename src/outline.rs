@@ -79,5 +79,11 @@ fn kind_name(kind: BlockKind) -> &'static str {
         BlockKind::Source => "source",
         BlockKind::Furniture => "furniture",
         BlockKind::Blank => "blank",
+        BlockKind::FrontMatter => "front_matter",
+        BlockKind::Heading => "heading",
+        BlockKind::Location => "location",
+        BlockKind::Time => "time",
+        BlockKind::Annotation => "annotation",
+        BlockKind::Notice => "notice",
     }
 }

@@ -16,14 +16,15 @@
 //! - **Diagnostics.** A weekday that contradicts its date, two questions or
 //!   two answers in a row, answers with nobody to attribute them to.
 
-use crate::assemble::{Assembled, sub};
-use crate::classify::Cues;
+use crate::assemble::{Assembled, TurnInfo, sub};
 use crate::grammar::byline::is_generic_reporter;
+use crate::grammar::find_ci;
 use crate::grammar::speaker::{intro, mention, name_runs, quoted_headline};
 use crate::grammar::{contains_ci, is_capitalised, longest_of};
 use crate::lang::Lexicon;
 use crate::model::*;
 use crate::scan::{Doc, Para};
+use crate::style::{ANSWER_KEY, ASK_KEY, Side, is_alias, procedure_role};
 use crate::{Language, Span};
 use std::borrow::Cow;
 
@@ -31,6 +32,143 @@ use std::borrow::Cow;
 const REPEAT_COST: f32 = 5.0;
 /// Cost of opening with an answer.
 const OPEN_WITH_ANSWER_COST: f32 = 1.5;
+/// Cost of going against a side the markers give.
+const SIDE_COST: f32 = 20.0;
+/// A speaker whose turns ask at least this often asks.
+const ASKER_SHARE: f32 = 0.5;
+/// An answerer's turn this short, right after their own turn, passes the
+/// floor rather than answers.
+const FLOOR_WORDS: usize = 8;
+
+/// The part a turn's speaker plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Ask,
+    Answer,
+    /// Runs the event: a moderator, an operator.
+    Procedure,
+    /// A broadcast's host: narrates, sometimes asks.
+    Host,
+    /// Nothing says: the alternation decides.
+    Free,
+}
+
+/// The turns one speaker label stands for, under all its forms.
+struct Group {
+    /// The longest key.
+    key: String,
+    /// The labels as written.
+    labels: Vec<String>,
+    turns: Vec<usize>,
+    role: Option<Role>,
+    part: Part,
+}
+
+fn is_person_key(k: &str) -> bool {
+    k != ASK_KEY && k != ANSWER_KEY && !k.is_empty()
+}
+
+/// Groups the labelled turns by speaker, merging a label's other forms
+/// (`ROMER` into `KEITH ROMER`, `CH` into `Christian Horner`).
+fn groups(info: &[TurnInfo], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) {
+    let mut keys: Vec<&str> = info
+        .iter()
+        .filter_map(|x| x.key.as_deref())
+        .filter(|k| is_person_key(k))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let canonical = |k: &str| -> String {
+        keys.iter()
+            .filter(|long| is_alias(k, long))
+            .max_by_key(|long| long.len())
+            .map_or(k.to_string(), |l| l.to_string())
+    };
+    let mut groups: Vec<Group> = Vec::new();
+    let mut of_turn = vec![None; info.len()];
+    for (i, x) in info.iter().enumerate() {
+        let Some(k) = x.key.as_deref().filter(|k| is_person_key(k)) else {
+            continue;
+        };
+        let c = canonical(k);
+        let g = match groups.iter().position(|g| g.key == c) {
+            Some(g) => g,
+            None => {
+                groups.push(Group {
+                    key: c,
+                    labels: Vec::new(),
+                    turns: Vec::new(),
+                    role: None,
+                    part: Part::Free,
+                });
+                groups.len() - 1
+            }
+        };
+        if let Some(l) = &x.label {
+            if !groups[g].labels.contains(l) {
+                groups[g].labels.push(l.clone());
+            }
+            if groups[g].role.is_none() {
+                groups[g].role = procedure_role(l, lex);
+            }
+        }
+        groups[g].turns.push(i);
+        of_turn[i] = Some(g);
+    }
+    (groups, of_turn)
+}
+
+/// Decides the part each labelled speaker plays, and each turn's part.
+fn parts(info: &[TurnInfo], groups: &mut [Group], of_turn: &[Option<usize>]) -> Vec<Part> {
+    let generic_ask = info
+        .iter()
+        .any(|x| x.key.as_deref() == Some(ASK_KEY) || x.side == Side::Ask);
+    let asks = |g: &Group| {
+        let strong = g
+            .turns
+            .iter()
+            .filter(|&&t| info[t].cues.question >= 1.5)
+            .count();
+        strong as f32 / g.turns.len().max(1) as f32
+    };
+    let speaking: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].role.is_none())
+        .collect();
+    let decided: Vec<Part> = (0..groups.len())
+        .map(|g| match groups[g].role {
+            Some(Role::Host) => Part::Host,
+            Some(_) => Part::Procedure,
+            None if groups[g].turns.iter().any(|&t| info[t].note.is_some()) => Part::Ask,
+            None if generic_ask => Part::Answer,
+            None if speaking.len() == 2 => {
+                let other = speaking
+                    .iter()
+                    .copied()
+                    .find(|&o| o != g)
+                    .expect("two speakers");
+                if asks(&groups[g]) > asks(&groups[other]) {
+                    Part::Ask
+                } else {
+                    Part::Answer
+                }
+            }
+            None if asks(&groups[g]) >= ASKER_SHARE => Part::Ask,
+            None => Part::Answer,
+        })
+        .collect();
+    for (g, p) in groups.iter_mut().zip(decided) {
+        g.part = p;
+    }
+    info.iter()
+        .zip(of_turn)
+        .map(|(x, g)| match (x.side, g) {
+            (Side::Ask, _) => Part::Ask,
+            (Side::Answer, _) => Part::Answer,
+            (Side::Unknown, Some(g)) => groups[*g].part,
+            (Side::Unknown, None) => Part::Free,
+        })
+        .collect()
+}
 
 pub(crate) fn resolve<'a>(
     a: Assembled<'a>,
@@ -40,83 +178,359 @@ pub(crate) fn resolve<'a>(
 ) -> Transcript<'a> {
     let Assembled {
         mut transcript,
-        cues,
+        info,
         header,
         byline_outlet,
     } = a;
     let t = &mut transcript;
     t.language = language;
-    kinds(t, &cues);
-    let interviewees = interviewees(t, doc, &header, lex);
-    let interviewer = interviewer(t, lex);
-    let mut participants: Vec<Participant<'a>> = interviewees;
-    let n_interviewees = participants.len();
-    if let Some(p) = interviewer {
-        participants.push(p);
+    let (mut groups, of_turn) = groups(&info, lex);
+    let parts = parts(&info, &mut groups, &of_turn);
+    kinds(t, &info, &parts, &of_turn);
+
+    // Participants: the labelled speakers, then whoever the header
+    // introduces when no label names the answering side.
+    let mut participants: Vec<Participant<'a>> = Vec::new();
+    let context = Context::new(t, doc, &header);
+    let mut group_index = Vec::with_capacity(groups.len());
+    for g in &groups {
+        group_index.push(participants.len());
+        let span = t.turns[g.turns[0]]
+            .marker
+            .as_ref()
+            .map_or(t.turns[g.turns[0]].span, |m| m.span);
+        participants.push(labelled_person(g, &context, span, lex));
     }
-    let interviewee = (n_interviewees == 1).then_some(0);
-    let interviewer = (participants.len() > n_interviewees && !multiple_interviewers(t, lex))
-        .then_some(n_interviewees);
+    let named_answerers = groups.iter().filter(|g| g.part == Part::Answer).count();
+    let mut interviewee = None;
+    if named_answerers == 0 {
+        let found = interviewees(t, doc, &header, lex);
+        let n = found.len();
+        let base = participants.len();
+        participants.extend(found);
+        interviewee = (n == 1).then_some(base);
+        if n > 1 {
+            t.diagnostics.push(unresolved_note(n));
+        }
+    } else if named_answerers == 1 {
+        interviewee = groups
+            .iter()
+            .position(|g| g.part == Part::Answer)
+            .map(|g| group_index[g]);
+    }
+    let named_askers = groups.iter().filter(|g| g.part == Part::Ask).count();
+    let mut interviewer = None;
+    if named_askers == 0 {
+        if let Some(p) = byline_interviewer(t, lex) {
+            interviewer = Some(participants.len());
+            participants.push(p);
+        }
+    }
+    // Reporters named inside a question label.
+    let mut reporters: Vec<Option<usize>> = vec![None; info.len()];
+    for (i, x) in info.iter().enumerate() {
+        let (Some(note), None) = (&x.note, of_turn[i]) else {
+            continue;
+        };
+        let name = note.split([',', '–', '—', '(']).next().unwrap_or("").trim();
+        if name.split_whitespace().count() >= 2 && name.split_whitespace().all(is_capitalised) {
+            let span = t.turns[i]
+                .marker
+                .as_ref()
+                .map_or(t.turns[i].span, |m| m.span);
+            reporters[i] = Some(participants.len());
+            let mut p = person(None, name, None, Role::Reporter, span);
+            p.affiliation = note
+                .split_once(['–', '—', ','])
+                .map(|(_, a)| Cow::Owned(a.trim().to_string()));
+            participants.push(p);
+        }
+    }
     t.participants = participants;
     if t.outlet.is_none() {
         t.outlet = byline_outlet;
     }
-    speakers(t, interviewee, interviewer);
-    diagnostics(t, n_interviewees);
+    speakers(
+        t,
+        &info,
+        &parts,
+        &of_turn,
+        &group_index,
+        &reporters,
+        interviewee,
+        interviewer,
+    );
+    let answerers = if named_answerers > 0 {
+        named_answerers
+    } else {
+        usize::from(interviewee.is_some())
+    };
+    diagnostics(t, answerers);
     transcript
 }
 
-fn multiple_interviewers(t: &Transcript<'_>, _lex: &Lexicon) -> bool {
-    t.byline.as_ref().is_some_and(|b| b.names.len() > 1)
+fn unresolved_note(n: usize) -> Diagnostic {
+    Diagnostic {
+        code: DiagnosticCode::UnresolvedSpeaker,
+        message: format!(
+            "the text introduces {n} interviewees and marks answers only with dashes or not at all; answers have no speaker"
+        ),
+        span: Span::default(),
+    }
 }
 
 /// Sets each turn's kind.
-fn kinds(t: &mut Transcript<'_>, cues: &[Cues]) {
+fn kinds(t: &mut Transcript<'_>, info: &[TurnInfo], parts: &[Part], of_turn: &[Option<usize>]) {
     let n = t.turns.len();
     // Closing thanks.
     let mut end = n;
-    while end > 0 && cues[end - 1].thanks {
+    while end > 0 && info[end - 1].cues.thanks {
         end -= 1;
     }
     for turn in &mut t.turns[end..] {
         turn.kind = TurnKind::Remark;
     }
-    // Alternation by dynamic programming over states [question, answer].
-    if end == 0 {
-        return;
-    }
-    let emit = |c: &Cues, q: bool| if q { -c.question } else { c.question };
-    let mut cost = [
-        emit(&cues[0], true),
-        emit(&cues[0], false) + OPEN_WITH_ANSWER_COST,
-    ];
-    let mut back: Vec<[usize; 2]> = Vec::with_capacity(end);
-    back.push([0, 1]);
-    for c in &cues[1..end] {
-        let mut next = [0.0f32; 2];
-        let mut from = [0usize; 2];
-        for (s, slot) in next.iter_mut().enumerate() {
-            let stay = cost[s] + REPEAT_COST;
-            let switch = cost[1 - s];
-            let (best, prev) = if switch <= stay {
-                (switch, 1 - s)
-            } else {
-                (stay, s)
+    // Alternation by dynamic programming over states [question, answer],
+    // held to the sides the markers give.
+    if end > 0 {
+        let emit = |i: usize, q: bool| {
+            let c = &info[i].cues;
+            let cue = if q { -c.question } else { c.question };
+            let side = match (parts[i], q) {
+                (Part::Ask, false) | (Part::Answer, true) => SIDE_COST,
+                _ => 0.0,
             };
-            *slot = best + emit(c, s == 0);
-            from[s] = prev;
-        }
-        cost = next;
-        back.push(from);
-    }
-    let mut s = if cost[0] <= cost[1] { 0 } else { 1 };
-    for i in (0..end).rev() {
-        t.turns[i].kind = if s == 0 {
-            TurnKind::Question
-        } else {
-            TurnKind::Answer
+            cue + side
         };
-        s = back[i][s];
+        let mut cost = [emit(0, true), emit(0, false) + OPEN_WITH_ANSWER_COST];
+        let mut back: Vec<[usize; 2]> = Vec::with_capacity(end);
+        back.push([0, 1]);
+        for i in 1..end {
+            let mut next = [0.0f32; 2];
+            let mut from = [0usize; 2];
+            let repeat = if parts[i] == Part::Free && parts[i - 1] == Part::Free {
+                REPEAT_COST
+            } else {
+                0.0
+            };
+            for (s, slot) in next.iter_mut().enumerate() {
+                let stay = cost[s] + repeat;
+                let switch = cost[1 - s];
+                let (best, prev) = if switch <= stay {
+                    (switch, 1 - s)
+                } else {
+                    (stay, s)
+                };
+                *slot = best + emit(i, s == 0);
+                from[s] = prev;
+            }
+            cost = next;
+            back.push(from);
+        }
+        let mut s = if cost[0] <= cost[1] { 0 } else { 1 };
+        for i in (0..end).rev() {
+            t.turns[i].kind = if s == 0 {
+                TurnKind::Question
+            } else {
+                TurnKind::Answer
+            };
+            s = back[i][s];
+        }
+    }
+    // Procedure, narration, opening statements, floor-passing.
+    let mut asked = false;
+    for i in 0..end {
+        let kind = match parts[i] {
+            Part::Procedure => TurnKind::Remark,
+            Part::Host if info[i].cues.question >= 1.5 => TurnKind::Question,
+            Part::Host => TurnKind::Remark,
+            Part::Ask if info[i].cues.thanks => TurnKind::Remark,
+            Part::Answer | Part::Free if t.turns[i].kind == TurnKind::Answer => {
+                let same_speaker_before =
+                    i > 0 && of_turn[i].is_some() && of_turn[i - 1] == of_turn[i];
+                if (!asked && parts[i] == Part::Answer)
+                    || (same_speaker_before && info[i].cues.words <= FLOOR_WORDS)
+                {
+                    TurnKind::Remark
+                } else {
+                    TurnKind::Answer
+                }
+            }
+            _ => t.turns[i].kind,
+        };
+        if kind == TurnKind::Question {
+            asked = true;
+        }
+        t.turns[i].kind = kind;
+    }
+}
+
+/// Texts to look a full name up in: the title, the header, then the rest.
+struct Context {
+    texts: Vec<String>,
+}
+
+/// How many paragraphs of the body a full name is looked up in.
+const CONTEXT_PARAGRAPHS: usize = 400;
+
+impl Context {
+    fn new(t: &Transcript<'_>, doc: &Doc<'_>, header: &HeaderParas) -> Context {
+        let mut texts = Vec::new();
+        if let Some(f) = &t.front_matter {
+            texts.extend(
+                f.fields
+                    .iter()
+                    .filter(|x| matches!(x.key.as_ref(), "title" | "post_title"))
+                    .map(|x| x.value.replace('\u{a0}', " ")),
+            );
+        }
+        texts.extend(t.headline.iter().map(|h| h.text.to_string()));
+        texts.extend(
+            header
+                .lede
+                .iter()
+                .chain(&header.captions)
+                .map(|&i| doc.paragraphs[i].text().to_string()),
+        );
+        texts.extend(
+            doc.paragraphs
+                .iter()
+                .take(CONTEXT_PARAGRAPHS)
+                .map(|p| p.text().to_string()),
+        );
+        Context { texts }
+    }
+
+    /// The longest run of capitalised names whose last word is `last`.
+    fn full_name(&self, last: &str, lex: &Lexicon) -> Option<String> {
+        for text in &self.texts {
+            let found = name_runs(text, lex)
+                .into_iter()
+                .map(|(_, n)| n)
+                .filter(|n| {
+                    n.rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.to_lowercase() == last)
+                        && n.split(' ').count() >= 2
+                })
+                .max_by_key(|n| n.len());
+            if let Some(f) = found {
+                return Some(f.to_string());
+            }
+        }
+        None
+    }
+
+    /// The name after a post in the title: `Trump` in `Interview of
+    /// President Trump`, for `THE PRESIDENT`.
+    fn after_post(&self, post: &str) -> Option<String> {
+        for text in self.texts.iter().take(3) {
+            let Some(at) = find_ci(text, post) else {
+                continue;
+            };
+            let rest = text[at + post.len()..].trim_start();
+            let words: Vec<&str> = rest
+                .split(' ')
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+                })
+                .take(3)
+                .collect();
+            if !words.is_empty() {
+                return Some(words.join(" "));
+            }
+        }
+        None
+    }
+}
+
+/// Title case for an upper-case label: `KEITH ROMER` gives `Keith Romer`.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
+}
+
+/// The participant a label group stands for.
+fn labelled_person<'a>(g: &Group, ctx: &Context, span: Span, lex: &Lexicon) -> Participant<'a> {
+    // The label form that says most, without its honorific and post.
+    let best = g
+        .labels
+        .iter()
+        .max_by_key(|l| {
+            (
+                l.chars().any(char::is_lowercase),
+                l.split(' ').count(),
+                l.len(),
+            )
+        })
+        .cloned()
+        .unwrap_or_default();
+    let (head, post) = match best
+        .split_once(" – ")
+        .or_else(|| best.split_once(" - "))
+        .or_else(|| best.split_once(", "))
+    {
+        Some((h, p)) => (h.to_string(), Some(p.trim().to_string())),
+        None => (best.clone(), None),
+    };
+    let en = crate::lang::lexicon(Language::En);
+    let hon_len = longest_of(&head, lex.honorifics)
+        .max(longest_of(&head, lex.posts))
+        .max(longest_of(&head, en.honorifics))
+        .filter(|&n| head[n..].starts_with(' '));
+    let (honorific, bare) = match hon_len {
+        Some(n) => (Some(head[..n].to_string()), head[n..].trim().to_string()),
+        None => (None, head.clone()),
+    };
+    let upper = !bare.chars().any(char::is_lowercase);
+    let last = g.key.rsplit(' ').next().unwrap_or(&g.key).to_string();
+    let mut name = if bare.split(' ').count() >= 2 && !upper {
+        bare.clone()
+    } else {
+        String::new()
+    };
+    let mut title = post.filter(|p| procedure_role(p, lex).is_none());
+    if name.is_empty() && g.role.is_none() {
+        if g.key.starts_with("the ") {
+            let post_word = title_case(g.key.trim_start_matches("the "));
+            if let Some(n) = ctx.after_post(&post_word) {
+                name = n;
+                title.get_or_insert(post_word);
+            }
+        } else if let Some(full) = ctx.full_name(&last, lex) {
+            name = full;
+        }
+    }
+    if name.is_empty() {
+        name = if upper {
+            title_case(&bare)
+        } else {
+            bare.clone()
+        };
+    }
+    let role = g.role.unwrap_or(match g.part {
+        Part::Ask => Role::Interviewer,
+        Part::Host => Role::Host,
+        _ => Role::Interviewee,
+    });
+    Participant {
+        name: Cow::Owned(name),
+        honorific: honorific.map(Cow::Owned),
+        title: title.map(Cow::Owned),
+        affiliation: None,
+        role,
+        aliases: g.labels.iter().map(|l| Cow::Owned(l.clone())).collect(),
+        span,
     }
 }
 
@@ -133,6 +547,7 @@ fn person<'a>(
         title: title.map(|t| Cow::Owned(t.to_string())),
         affiliation: None,
         role,
+        aliases: Vec::new(),
         span,
     }
 }
@@ -221,6 +636,7 @@ fn person_in<'a>(
         title: title.map(|t| located(p, t).1),
         affiliation: None,
         role: Role::Interviewee,
+        aliases: Vec::new(),
         span,
     }
 }
@@ -304,32 +720,54 @@ fn interviewees<'a>(
         .unwrap_or_default()
 }
 
-/// The one person the byline says conducted the interview.
-fn interviewer<'a>(t: &Transcript<'a>, lex: &Lexicon) -> Option<Participant<'a>> {
+/// The one person the byline credits, when it names one person and not
+/// the word for "the reporter": they asked the questions.
+fn byline_interviewer<'a>(t: &Transcript<'a>, lex: &Lexicon) -> Option<Participant<'a>> {
     let b = t.byline.as_ref()?;
-    if b.role != BylineRole::Interviewer {
+    if b.role == BylineRole::Recorder {
         return None;
     }
-    let mut people = b
+    let people: Vec<&Cow<'a, str>> = b
         .names
         .iter()
-        .filter(|n| !is_generic_reporter(n, lex) && is_capitalised(n));
-    let first = people.next()?;
-    Some(person(None, first, None, Role::Interviewer, b.span))
+        .filter(|n| !is_generic_reporter(n, lex) && is_capitalised(n))
+        .collect();
+    match people.as_slice() {
+        [one] => Some(person(None, one, None, Role::Interviewer, b.span)),
+        _ => None,
+    }
 }
 
-fn speakers(t: &mut Transcript<'_>, interviewee: Option<usize>, interviewer: Option<usize>) {
+#[allow(clippy::too_many_arguments)]
+fn speakers(
+    t: &mut Transcript<'_>,
+    info: &[TurnInfo],
+    parts: &[Part],
+    of_turn: &[Option<usize>],
+    group_index: &[usize],
+    reporters: &[Option<usize>],
+    interviewee: Option<usize>,
+    interviewer: Option<usize>,
+) {
     let mut last_side: Option<TurnKind> = None;
-    for turn in &mut t.turns {
+    for (i, turn) in t.turns.iter_mut().enumerate() {
         let side = match turn.kind {
             TurnKind::Question => TurnKind::Question,
             TurnKind::Answer => TurnKind::Answer,
-            TurnKind::Remark => match last_side {
-                Some(TurnKind::Answer) | None => TurnKind::Question,
+            TurnKind::Remark => match (parts[i], last_side) {
+                (Part::Ask, _) => TurnKind::Question,
+                (Part::Answer, _) => TurnKind::Answer,
+                (_, Some(TurnKind::Answer) | None) => TurnKind::Question,
                 _ => TurnKind::Answer,
             },
         };
-        turn.speaker = if side == TurnKind::Question {
+        turn.speaker = if let Some(g) = of_turn[i] {
+            Some(group_index[g])
+        } else if let Some(r) = reporters[i] {
+            Some(r)
+        } else if info[i].key.is_some() && parts[i] == Part::Procedure {
+            None
+        } else if side == TurnKind::Question {
             interviewer
         } else {
             interviewee
@@ -339,7 +777,7 @@ fn speakers(t: &mut Transcript<'_>, interviewee: Option<usize>, interviewer: Opt
 }
 
 fn diagnostics(t: &mut Transcript<'_>, interviewees: usize) {
-    let mut out = Vec::new();
+    let mut out = std::mem::take(&mut t.diagnostics);
     if let Some(d) = &t.dateline {
         if let (Some(date), Some(w)) = (d.date, d.weekday) {
             if date.weekday() != w {
@@ -380,7 +818,11 @@ fn diagnostics(t: &mut Transcript<'_>, interviewees: usize) {
         .iter()
         .filter(|x| x.kind == TurnKind::Answer && x.speaker.is_none())
         .collect();
-    if let Some(first) = unresolved.first() {
+    if let (Some(first), true) = (
+        unresolved.first(),
+        out.iter()
+            .all(|d| d.code != DiagnosticCode::UnresolvedSpeaker),
+    ) {
         let why = if interviewees > 1 {
             format!(
                 "the text introduces {interviewees} interviewees and marks answers only with dashes"

@@ -1,41 +1,60 @@
 //! The first pass: the input's lines, grouped into paragraphs with spans.
 //!
 //! Lines end at `\n`, `\r\n` or a lone `\r`. A line is blank when it holds
-//! only white space or invisible characters (NBSP, tabs, U+200B, a BOM). Every
-//! other line is a paragraph of its own: scraped news text puts one paragraph
-//! on a line, with or without blank lines between them.
+//! only white space or invisible characters (NBSP, tabs, U+200B, a BOM).
+//!
+//! A front matter block (`---` or `+++` fences) at the top is set apart. The
+//! rest is read in one of two layouts, decided per document:
+//!
+//! - **one paragraph per line**, as scrapers mostly hand text over, with or
+//!   without blank lines between;
+//! - **hard-wrapped**, where most lines that are followed by another line of
+//!   the same block end near one width (60 to 100 columns): such a line joins
+//!   the next one. A line ending in two spaces (a Markdown hard break) or
+//!   much shorter than the width ends its paragraph.
 //!
 //! Each paragraph has two spans: `span`, its trimmed raw text, and `block`,
-//! from the start of its line to the end of its line terminator. The blocks
-//! of the paragraphs and of the blank runs between them cover the input
-//! exactly.
+//! from the start of its first line to the end of its last line's
+//! terminator. The blocks of the front matter, the paragraphs and the blank
+//! runs cover the input exactly.
 
 use crate::Span;
 use crate::clean::{Cleaned, clean, is_blankish};
+use crate::frontmatter::{Found, front_matter};
 
-/// A paragraph: one non-blank line.
+/// A paragraph: a line, or the lines of a hard-wrapped paragraph.
 #[derive(Debug, Clone)]
 pub(crate) struct Para<'a> {
     /// The trimmed raw text.
     pub span: Span,
-    /// The whole line, terminator included.
+    /// The whole lines, terminators included.
     pub block: Span,
     /// The cleaned text.
     pub clean: Cleaned<'a>,
 }
 
-impl Para<'_> {
+impl<'a> Para<'a> {
     pub fn text(&self) -> &str {
         &self.clean.text
+    }
+
+    /// A paragraph over `block` of `input`.
+    pub fn new(input: &'a str, block: Span, content_end: usize) -> Para<'a> {
+        let clean = clean(&input[block.start..content_end], block.start);
+        let span = Span::new(clean.raw(0), clean.raw_end());
+        Para { span, block, clean }
     }
 }
 
 /// The scanned document.
-#[derive(Debug, Clone)]
 pub(crate) struct Doc<'a> {
+    pub front_matter: Option<Found<'a>>,
     pub paragraphs: Vec<Para<'a>>,
     /// Runs of blank lines, terminators included.
     pub blanks: Vec<Span>,
+    /// The width the text is hard-wrapped at, if it is.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub wrap: Option<usize>,
 }
 
 /// Splits `input` into lines: `(content, end)` where `end` is past the
@@ -67,28 +86,108 @@ pub(crate) fn lines(input: &str) -> impl Iterator<Item = (Span, usize)> + '_ {
     })
 }
 
-/// Scans `input` into paragraphs and blank runs.
+/// One line, classified.
+struct Line {
+    content: Span,
+    next: usize,
+    blank: bool,
+    /// Characters, trailing white space left out.
+    width: usize,
+    /// Ends in two spaces: a Markdown hard break.
+    hard_break: bool,
+}
+
+/// Lines shorter than the wrap width by more than this end a paragraph.
+const WRAP_SLACK: usize = 25;
+/// How many wrapped lines a document needs before it counts as hard-wrapped.
+const WRAP_MIN_LINES: usize = 6;
+
+/// The width a document is hard-wrapped at: most lines followed by a line of
+/// the same block reach within `WRAP_SLACK` of a common maximum.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let mut widths: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| !w[0].blank && !w[1].blank && !w[0].hard_break)
+        .map(|w| w[0].width)
+        .collect();
+    if widths.len() < WRAP_MIN_LINES {
+        return None;
+    }
+    widths.sort_unstable();
+    let w = widths[widths.len() * 9 / 10];
+    if !(55..=110).contains(&w) {
+        return None;
+    }
+    let near = widths
+        .iter()
+        .filter(|&&x| x + WRAP_SLACK >= w && x <= w + 2)
+        .count();
+    (near * 10 >= widths.len() * 7).then_some(w)
+}
+
+/// Whether a line opens something a wrapped line never joins onto: a list
+/// item, a heading, a quote, a table row, a label-looking line.
+fn opens_block(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with(['-', '*', '+', '#', '>', '|', '•', '–', '—']) || t.starts_with("![")
+}
+
+/// Scans `input` into front matter, paragraphs and blank runs.
 pub(crate) fn scan(input: &str) -> Doc<'_> {
-    let mut paragraphs = Vec::new();
-    let mut blanks: Vec<Span> = Vec::new();
-    for (content, next) in lines(input) {
+    let front_matter = front_matter(input);
+    let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
+    let mut all: Vec<Line> = Vec::new();
+    for (content, next) in lines(&input[body_start..]) {
+        let content = Span::new(content.start + body_start, content.end + body_start);
         let raw = content.slice(input);
-        if raw.chars().all(is_blankish) {
-            match blanks.last_mut() {
-                Some(last) if last.end == content.start => last.end = next,
-                _ => blanks.push(Span::new(content.start, next)),
-            }
-            continue;
-        }
-        let clean = clean(raw, content.start);
-        let span = Span::new(clean.raw(0), clean.raw_end());
-        paragraphs.push(Para {
-            span,
-            block: Span::new(content.start, next),
-            clean,
+        let blank = raw.chars().all(is_blankish);
+        let trimmed = raw.trim_end();
+        all.push(Line {
+            content,
+            next: next + body_start,
+            blank,
+            width: trimmed.chars().count(),
+            hard_break: raw.ends_with("  ") || raw.ends_with('\\'),
         });
     }
-    Doc { paragraphs, blanks }
+    let wrap = wrap_width(&all);
+    let mut paragraphs = Vec::new();
+    let mut blanks: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let line = &all[i];
+        if line.blank {
+            match blanks.last_mut() {
+                Some(last) if last.end == line.content.start => last.end = line.next,
+                _ => blanks.push(Span::new(line.content.start, line.next)),
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        if let Some(w) = wrap {
+            while j + 1 < all.len()
+                && !all[j + 1].blank
+                && !all[j].hard_break
+                && all[j].width + WRAP_SLACK >= w
+                && !opens_block(all[j + 1].content.slice(input))
+            {
+                j += 1;
+            }
+        }
+        paragraphs.push(Para::new(
+            input,
+            Span::new(line.content.start, all[j].next),
+            all[j].content.end,
+        ));
+        i = j + 1;
+    }
+    Doc {
+        front_matter,
+        paragraphs,
+        blanks,
+        wrap,
+    }
 }
 
 #[cfg(test)]
@@ -124,5 +223,65 @@ mod tests {
         let doc = scan(input);
         assert_eq!(doc.paragraphs[0].span.slice(input), "Hello");
         assert_eq!(doc.paragraphs[0].block, Span::new(0, input.len()));
+    }
+
+    fn wrapped(paragraphs: &[&str]) -> String {
+        // Hard-wraps each paragraph at 70 columns, blank lines between.
+        let mut out = String::new();
+        for p in paragraphs {
+            let mut line = String::new();
+            for w in p.split(' ') {
+                if line.len() + w.len() + 1 > 70 && !line.is_empty() {
+                    out.push_str(&line);
+                    out.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            out.push_str(&line);
+            out.push_str("\n\n");
+        }
+        out
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_paragraphs() {
+        let long = "word ".repeat(60);
+        let input = wrapped(&[long.trim(), long.trim(), "Aboard the ship", long.trim()]);
+        let doc = scan(&input);
+        assert!(doc.wrap.is_some());
+        assert_eq!(doc.paragraphs.len(), 4);
+        assert_eq!(doc.paragraphs[0].text(), long.trim());
+    }
+
+    #[test]
+    fn short_lines_and_hard_breaks_stay_apart() {
+        let long = "word ".repeat(60);
+        let mut input = wrapped(&[long.trim(), long.trim(), long.trim()]);
+        input.push_str("Aboard Air Force One  \nEn Route Denver, Colorado\n");
+        let doc = scan(&input);
+        let n = doc.paragraphs.len();
+        assert_eq!(doc.paragraphs[n - 2].text(), "Aboard Air Force One");
+        assert_eq!(doc.paragraphs[n - 1].text(), "En Route Denver, Colorado");
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_not_wrapped() {
+        let line = "word ".repeat(40);
+        let input = format!("{line}\n{line}\n{line}\n{line}\n{line}\n{line}\n{line}\n");
+        let doc = scan(&input);
+        assert_eq!(doc.wrap, None);
+        assert_eq!(doc.paragraphs.len(), 7);
+    }
+
+    #[test]
+    fn front_matter_is_set_apart() {
+        let input = "---\ntitle: T\n---\nBody\n";
+        let doc = scan(input);
+        assert_eq!(doc.front_matter.as_ref().unwrap().span, Span::new(0, 17));
+        assert_eq!(doc.paragraphs[0].block, Span::new(17, 22));
     }
 }

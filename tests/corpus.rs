@@ -82,3 +82,26 @@ fn every_corpus_document_keeps_the_lossless_contract() {
     }
     assert!(n > 0, "no documents in {}", dir.display());
 }
+
+/// Every corpus document keeps its score (as `score.py` computes it) at or
+/// above its floor in `tests/floors/corpus.tsv`; so does the mean.
+#[test]
+fn corpus_scores_hold_their_floors() {
+    let Some(dir) = corpus_dir() else { return };
+    let mut scores = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(id) = name.strip_suffix(".gold.json") else {
+            continue;
+        };
+        let (text, gold) = load(&dir, id);
+        let overall = match press_transcript::parse(&text) {
+            Ok(t) => common::gold::score(&t, &gold).last().map_or(0.0, |x| x.1),
+            Err(_) => 0.0,
+        };
+        scores.insert(id.to_string(), overall);
+    }
+    let failures = common::floors::check("corpus.tsv", &scores);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

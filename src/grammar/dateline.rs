@@ -562,3 +562,37 @@ mod tests {
         assert!(time("25:00").is_err());
     }
 }
+
+/// A line that holds only a time, maybe with its zone and an `END` before
+/// it: the start or end time of a briefing (`2:52 P.M. EST`, `END 1:01 P.M.
+/// EST`). Returns whether it is an end time.
+pub(crate) fn time_line(text: &str) -> Option<(bool, Time)> {
+    let (end, rest) = match text.strip_prefix("END") {
+        Some(r) if r.starts_with(' ') => (true, r.trim_start()),
+        _ => (false, text),
+    };
+    let (rest, t) = time(rest).ok()?;
+    let rest = rest.trim_start();
+    let rest = match zone(rest) {
+        Ok((r, _)) => r,
+        Err(_) => rest,
+    };
+    rest.trim().is_empty().then_some((end, t))
+}
+
+#[cfg(test)]
+mod time_line_tests {
+    use super::*;
+
+    #[test]
+    fn start_and_end_times() {
+        assert_eq!(time_line("2:52 P.M. EST").map(|x| x.0), Some(false));
+        assert_eq!(time_line("END 1:01 P.M. EST").map(|x| x.0), Some(true));
+        assert_eq!(
+            time_line("END 1:45 P.M. EST").map(|x| x.1.to_string()),
+            Some("13:45".into())
+        );
+        assert!(time_line("2:52 P.M. EST, the President said").is_none());
+        assert!(time_line("At 2:52").is_none());
+    }
+}

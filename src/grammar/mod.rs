@@ -5,10 +5,13 @@
 //! nom types stay inside this module tree: each grammar exposes a plain
 //! function returning an `Option` of a typed value.
 
+pub(crate) mod annotation;
 pub(crate) mod byline;
 pub(crate) mod caption;
 pub(crate) mod dateline;
+pub(crate) mod label;
 pub(crate) mod marker;
+pub(crate) mod shape;
 pub(crate) mod speaker;
 
 use nom::IResult;

@@ -2,7 +2,7 @@
 
 use super::Lexicon;
 use crate::Weekday::*;
-use crate::model::{BylineRole, Language};
+use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::De,
@@ -79,6 +79,21 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Präsident",
         "Präsidentin",
     ],
+    question_labels: &["Frage", "F"],
+    answer_labels: &["Antwort", "A"],
+    procedure_roles: &[
+        ("Moderator", Role::Moderator),
+        ("Moderatorin", Role::Moderator),
+    ],
+    annotation_words: &[
+        ("Lachen", AnnotationKind::Reaction),
+        ("Gelächter", AnnotationKind::Reaction),
+        ("Applaus", AnnotationKind::Reaction),
+        ("Beifall", AnnotationKind::Reaction),
+        ("Unverständlich", AnnotationKind::Inaudible),
+        ("Musik", AnnotationKind::Sound),
+    ],
+    notices: &["Copyright", "©", "Alle Rechte vorbehalten"],
     question_openers: &[
         "Warum",
         "Wieso",

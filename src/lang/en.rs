@@ -2,7 +2,7 @@
 
 use super::Lexicon;
 use crate::Weekday::*;
-use crate::model::{BylineRole, Language};
+use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::En,
@@ -120,6 +120,56 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Chair",
         "Director",
         "CEO",
+    ],
+    question_labels: &["Q", "Question", "Interviewer"],
+    answer_labels: &["A", "Answer"],
+    procedure_roles: &[
+        ("Moderator", Role::Moderator),
+        ("The Moderator", Role::Moderator),
+        ("Chair", Role::Moderator),
+        ("Operator", Role::Operator),
+        ("Conference Operator", Role::Operator),
+        ("Host", Role::Host),
+        ("Co-host", Role::Host),
+        ("Anchor", Role::Host),
+        ("Announcer", Role::Host),
+    ],
+    annotation_words: &[
+        ("Laughter", AnnotationKind::Reaction),
+        ("Laughs", AnnotationKind::Reaction),
+        ("Laughing", AnnotationKind::Reaction),
+        ("Applause", AnnotationKind::Reaction),
+        ("Cheers", AnnotationKind::Reaction),
+        ("Cheering", AnnotationKind::Reaction),
+        ("Groans", AnnotationKind::Reaction),
+        ("Sighs", AnnotationKind::Reaction),
+        ("Inaudible", AnnotationKind::Inaudible),
+        ("Unintelligible", AnnotationKind::Inaudible),
+        ("Crosstalk", AnnotationKind::Inaudible),
+        ("Cross-talk", AnnotationKind::Inaudible),
+        ("Off mic", AnnotationKind::Inaudible),
+        ("Off-mic", AnnotationKind::Inaudible),
+        ("Soundbite", AnnotationKind::Sound),
+        ("Sound bite", AnnotationKind::Sound),
+        ("Music", AnnotationKind::Sound),
+        ("Audio", AnnotationKind::Sound),
+        ("Video", AnnotationKind::Sound),
+        ("Phone rings", AnnotationKind::Sound),
+        ("Pause", AnnotationKind::Other),
+        ("Silence", AnnotationKind::Other),
+        ("Break", AnnotationKind::Other),
+        ("Coughs", AnnotationKind::Other),
+    ],
+    notices: &[
+        "Copyright",
+        "©",
+        "All rights reserved",
+        "This is a rush transcript",
+        "This transcript",
+        "Transcript provided by",
+        "Transcripts are created",
+        "Accuracy and availability may vary",
+        "The authoritative record",
     ],
     question_openers: &[
         "Tell us",

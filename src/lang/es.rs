@@ -2,7 +2,7 @@
 
 use super::Lexicon;
 use crate::Weekday::*;
-use crate::model::{BylineRole, Language};
+use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::Es,
@@ -77,6 +77,21 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Director",
         "Directora",
     ],
+    question_labels: &["P", "Pregunta"],
+    answer_labels: &["R", "Respuesta"],
+    procedure_roles: &[
+        ("Moderador", Role::Moderator),
+        ("Moderadora", Role::Moderator),
+        ("Presentador", Role::Host),
+        ("Presentadora", Role::Host),
+    ],
+    annotation_words: &[
+        ("Risas", AnnotationKind::Reaction),
+        ("Aplausos", AnnotationKind::Reaction),
+        ("Inaudible", AnnotationKind::Inaudible),
+        ("Música", AnnotationKind::Sound),
+    ],
+    notices: &["Copyright", "©", "Todos los derechos reservados"],
     question_openers: &[
         "¿",
         "Cuéntenos",

@@ -2,7 +2,7 @@
 
 use super::Lexicon;
 use crate::Weekday::*;
-use crate::model::{BylineRole, Language};
+use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::Fr,
@@ -87,6 +87,25 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Directeur",
         "Directrice",
     ],
+    question_labels: &["Q", "Question", "Journaliste"],
+    answer_labels: &["R", "Réponse"],
+    procedure_roles: &[
+        ("Modérateur", Role::Moderator),
+        ("Modératrice", Role::Moderator),
+        ("Animateur", Role::Host),
+        ("Animatrice", Role::Host),
+        ("Présentateur", Role::Host),
+        ("Présentatrice", Role::Host),
+    ],
+    annotation_words: &[
+        ("Rires", AnnotationKind::Reaction),
+        ("Rire", AnnotationKind::Reaction),
+        ("Applaudissements", AnnotationKind::Reaction),
+        ("Inaudible", AnnotationKind::Inaudible),
+        ("Musique", AnnotationKind::Sound),
+        ("Silence", AnnotationKind::Other),
+    ],
+    notices: &["Copyright", "©", "Tous droits réservés"],
     question_openers: &[
         "Pourquoi",
         "Comment",

@@ -2,7 +2,7 @@
 
 use super::Lexicon;
 use crate::Weekday::*;
-use crate::model::{BylineRole, Language};
+use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::It,
@@ -69,6 +69,21 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Direttore",
         "Direttrice",
     ],
+    question_labels: &["D", "Domanda"],
+    answer_labels: &["R", "Risposta"],
+    procedure_roles: &[
+        ("Moderatore", Role::Moderator),
+        ("Moderatrice", Role::Moderator),
+        ("Conduttore", Role::Host),
+        ("Conduttrice", Role::Host),
+    ],
+    annotation_words: &[
+        ("Risate", AnnotationKind::Reaction),
+        ("Applausi", AnnotationKind::Reaction),
+        ("Incomprensibile", AnnotationKind::Inaudible),
+        ("Musica", AnnotationKind::Sound),
+    ],
+    notices: &["Copyright", "©", "Tutti i diritti riservati"],
     question_openers: &[
         "Perché",
         "Come",

@@ -6,7 +6,7 @@
 //! case.
 
 use crate::Weekday;
-use crate::model::{BylineRole, Language};
+use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 mod de;
 mod en;
@@ -39,6 +39,19 @@ pub(crate) struct Lexicon {
     /// Posts that may stand before a name (`Giám đốc`, `President`), but also
     /// open the description of a post (`Giám đốc Sở Y tế`).
     pub posts: &'static [&'static str],
+    /// Labels that mark a question (`Q`, `Hỏi`, `PV`, `Frage`).
+    pub question_labels: &'static [&'static str],
+    /// Labels that mark an answer (`A`, `Đáp`, `Antwort`).
+    pub answer_labels: &'static [&'static str],
+    /// Role labels of people who run the event rather than ask or answer
+    /// (`Moderator`, `Operator`, `Host`).
+    pub procedure_roles: &'static [(&'static str, Role)],
+    /// Words that open a stage direction (`Laughter`, `Applause`, `Cười`),
+    /// with what they note.
+    pub annotation_words: &'static [(&'static str, AnnotationKind)],
+    /// Words that open (or phrases inside) a copyright line or a transcript
+    /// disclaimer.
+    pub notices: &'static [&'static str],
     /// Phrases that open a question (`Thưa ông`, `Xin ông cho biết`).
     pub question_openers: &'static [&'static str],
     /// Phrases that make a sentence a question wherever they stand.

@@ -2,7 +2,7 @@
 
 use super::Lexicon;
 use crate::Weekday::*;
-use crate::model::{BylineRole, Language};
+use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::Pt,
@@ -70,6 +70,21 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Diretor",
         "Diretora",
     ],
+    question_labels: &["P", "Pergunta"],
+    answer_labels: &["R", "Resposta"],
+    procedure_roles: &[
+        ("Moderador", Role::Moderator),
+        ("Moderadora", Role::Moderator),
+        ("Apresentador", Role::Host),
+        ("Apresentadora", Role::Host),
+    ],
+    annotation_words: &[
+        ("Risos", AnnotationKind::Reaction),
+        ("Aplausos", AnnotationKind::Reaction),
+        ("Inaudível", AnnotationKind::Inaudible),
+        ("Música", AnnotationKind::Sound),
+    ],
+    notices: &["Copyright", "©", "Todos os direitos reservados"],
     question_openers: &[
         "Como",
         "Porquê",

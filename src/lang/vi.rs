@@ -2,7 +2,7 @@
 
 use super::Lexicon;
 use crate::Weekday::*;
-use crate::model::{BylineRole, Language};
+use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::Vi,
@@ -136,6 +136,20 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Viện trưởng",
         "Cục trưởng",
     ],
+    question_labels: &["Hỏi", "PV", "P.V", "Phóng viên", "Câu hỏi"],
+    answer_labels: &["Đáp", "Trả lời"],
+    procedure_roles: &[
+        ("Người dẫn chương trình", Role::Host),
+        ("Dẫn chương trình", Role::Host),
+        ("MC", Role::Host),
+    ],
+    annotation_words: &[
+        ("Cười", AnnotationKind::Reaction),
+        ("Vỗ tay", AnnotationKind::Reaction),
+        ("Không rõ", AnnotationKind::Inaudible),
+        ("Nhạc", AnnotationKind::Sound),
+    ],
+    notices: &["Bản quyền", "©"],
     question_openers: &[
         "Thưa ông",
         "Thưa bà",

@@ -2,6 +2,7 @@
 //! variants, and a checker that compares a transcript with a gold file.
 #![allow(dead_code)]
 
+pub mod floors;
 pub mod gold;
 
 use press_transcript::{BlockKind, Span, Transcript};
@@ -68,8 +69,8 @@ pub fn assert_lossless(input: &str, t: &Transcript<'_>, what: &str) {
         if let Some(m) = &turn.marker {
             inside(m.span, &[BlockKind::Turn], &format!("turn {i} marker"));
             assert_eq!(
-                m.span.slice(input).trim(),
-                m.text.trim(),
+                gold::plain(m.span.slice(input)),
+                gold::plain(&m.text),
                 "{what}: marker text"
             );
         }

@@ -1,0 +1,569 @@
+//! Speaker and question/answer labels at the start of a paragraph.
+//!
+//! ```text
+//! labelled  := BOLD? label BOLD? DELIM SPACE* stamp? speech?
+//!            | BOLD label DELIM speech BOLD                 -- **Q: a question in bold?**
+//! label     := QA_WORD                                       -- Q, A, Hỏi, Đáp, PV, Frage, P, R
+//!            | UPPER ("," UPPER)? bracket?                   -- MS. JEAN-PIERRE, NICK FOUNTAIN, HOST,
+//!                                                            --   FRANK CORMIER [Associated Press]
+//!            | HONORIFIC words                               -- Ông Trần Quốc Bảo – Giám đốc Sở Y tế
+//!            | NAME{1,5} NUMBER?                             -- Timothy D. Cook, Garrone, Speaker 2
+//! DELIM     := ":" | "::" | "."  (a period only after QA_WORD or an upper-case label)
+//!            | "  " after a bare Q (Q    Thank you)
+//! stamp     := "(" digits ":" digits (":" digits)? ")"       -- Jane Porter: (00:27)
+//! BOLD      := "**" | "__"
+//! ```
+//!
+//! Accepts `Q:`, `Q.`, `Q    Thank you`, `—P. ¿Cómo…`, `MS. JEAN-PIERRE:  All right`,
+//! `THE PRESIDENT. Since…`, `**Christian Horner:** I think`, `**Linus**: You
+//! can`, `PGS.TS. Nguyễn Duy Hưng:`, `Jane Porter: (00:27)`. Refuses times
+//! (`2:52 P.M.`), URLs, sentences with a colon (`Bảo vệ da với ánh nắng: …`,
+//! `The reason: money`), and bold text that is not a label. Whether a label
+//! that the grammar accepts really marks turns is for the document's style
+//! to say: this module only reads one paragraph.
+
+use super::{is_capitalised, longest_of, prefix_ci};
+use crate::lang::Lexicon;
+
+/// What a label marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LabelKind {
+    Question,
+    Answer,
+    Speaker,
+}
+
+/// A label at the start of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Label<'a> {
+    pub kind: LabelKind,
+    /// The label as written, without bold, delimiter or bracket.
+    pub name: &'a str,
+    /// A bracketed note inside the label (`[Associated Press]`) or right
+    /// after a question label (`(Scott Mitchell – The Race)`), brackets off.
+    pub note: Option<&'a str>,
+    /// Where the marker (label, bold, delimiter, spaces) ends: the speech
+    /// starts here, or the paragraph ends.
+    pub text_at: usize,
+    /// Where the label starts (after an opening bold or dash).
+    pub name_at: usize,
+    /// The whole paragraph is bold (a question in bold).
+    pub bold_paragraph: bool,
+    /// The label has no lower-case letter.
+    pub upper: bool,
+    /// The label ended with a period rather than a colon.
+    pub period: bool,
+}
+
+/// The longest label, in bytes.
+const MAX_LABEL: usize = 120;
+
+fn is_upper_token(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars().any(char::is_alphabetic)
+        && !t.chars().any(char::is_lowercase)
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || ".'’-&/".contains(c))
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "del"
+            | "della"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "bin"
+            | "al"
+            | "y"
+            | "dos"
+            | "das"
+    )
+}
+
+fn is_name_token(t: &str) -> bool {
+    // `d’Alché-Buc`, `O'Brien`: an elided particle glued to a capitalised name.
+    let t = t
+        .strip_prefix("d’")
+        .or_else(|| t.strip_prefix("d'"))
+        .unwrap_or(t);
+    is_capitalised(t)
+        && t.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
+        && (!t.ends_with('.') || t.chars().filter(|c| c.is_alphabetic()).count() <= 2)
+}
+
+/// Splits off an opening bold marker.
+fn open_bold(text: &str) -> (usize, Option<&'static str>) {
+    for b in ["**", "__"] {
+        if text.starts_with(b) && !text[2..].starts_with(['*', '_', ' ']) {
+            return (2, Some(b));
+        }
+    }
+    (0, None)
+}
+
+/// A time stamp such as `(00:27)` or `[01:02:03]`.
+fn stamp_len(s: &str) -> Option<usize> {
+    let close = match s.chars().next()? {
+        '(' => ')',
+        '[' => ']',
+        _ => return None,
+    };
+    let end = s.find(close)?;
+    let inner = &s[1..end];
+    (inner.len() <= 12
+        && inner.contains(':')
+        && inner.chars().all(|c| c.is_ascii_digit() || c == ':'))
+    .then_some(end + 1)
+}
+
+/// Where a label of `name_len` bytes at `at` ends, given what follows it.
+struct After {
+    /// Bytes of delimiter (and closing bold) after the name.
+    delim_end: usize,
+    period: bool,
+    closed_bold: bool,
+}
+
+fn delimiter(rest: &str, bold: Option<&str>, allow_period: bool) -> Option<After> {
+    let mut i = 0;
+    let mut closed_bold = false;
+    if let Some(b) = bold {
+        if rest.starts_with(b) {
+            i += b.len();
+            closed_bold = true;
+        }
+    }
+    let r = &rest[i..];
+    let (n, period) = if r.starts_with("::") {
+        (2, false)
+    } else if r.starts_with(':') {
+        (1, false)
+    } else if allow_period && r.starts_with('.') && !r.starts_with("..") {
+        (1, true)
+    } else {
+        return None;
+    };
+    i += n;
+    if let Some(b) = bold {
+        if !closed_bold && rest[i..].starts_with(b) {
+            i += b.len();
+            closed_bold = true;
+        }
+    }
+    // The delimiter ends the label: space, end, or (after a colon) glued text.
+    let next = rest[i..].chars().next();
+    let ok = match next {
+        None => true,
+        Some(c) if c.is_whitespace() => true,
+        Some(c) => !period && !c.is_ascii_digit() && !rest[i..].starts_with("//"),
+    };
+    ok.then_some(After {
+        delim_end: i,
+        period,
+        closed_bold,
+    })
+}
+
+/// A question or answer word from `words` at the start of `text`: its
+/// length. One-letter labels (`Q`, `A`, `P`, `R`) must be upper-case.
+fn qa_word(text: &str, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .filter_map(|w| prefix_ci(text, w).filter(|&n| w.chars().count() > 1 || text[..n] == **w))
+        .filter(|&n| !text[n..].starts_with(|c: char| c.is_alphanumeric()))
+        .max()
+}
+
+/// An upper-case label's length, unless the run of upper-case words goes on
+/// into a mixed-case name (`PGS.TS. Nguyễn …` is an honorific, not a label).
+fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
+    let mut end = 0;
+    let mut only_honorifics = true;
+    for (tokens, (i, tok)) in tokens_of(text).enumerate() {
+        let core = tok.trim_end_matches([':', ',']);
+        let bare = core.trim_end_matches('.');
+        if tokens >= 7
+            || !is_upper_token(bare)
+            || (tokens == 0 && !core.starts_with(char::is_alphabetic))
+        {
+            if only_honorifics && tokens > 0 && is_capitalised(tok) {
+                return None;
+            }
+            break;
+        }
+        end = i + core.len();
+        let honorific = is_honorific(core, lex);
+        only_honorifics &= honorific;
+        if tok.ends_with(':') || (core.ends_with('.') && !honorific) {
+            break;
+        }
+    }
+    let name = text[..end].trim_end_matches(['.', ',']);
+    (name.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some(name.len())
+}
+
+fn is_honorific(word: &str, lex: &Lexicon) -> bool {
+    longest_of(word, lex.honorifics) == Some(word.len()) || is_en_honorific(word)
+}
+
+/// An honorific or post, then up to sixteen words before a colon, two of
+/// them capitalised: `Ông Trần Quốc Bảo – Giám đốc Sở Y tế tỉnh Bình Định`.
+fn honorific_name(text: &str, lex: &Lexicon) -> Option<usize> {
+    longest_of(text, lex.honorifics).max(longest_of(text, lex.posts))?;
+    let colon = text.find(':').filter(|&c| c <= MAX_LABEL)?;
+    let head = text[..colon].trim_end();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let caps = words.iter().filter(|w| is_capitalised(w)).count();
+    (words.len() <= 16 && caps >= 2 && !head.contains(['?', '!', '"', '“', ',', ';']))
+        .then_some(head.len())
+}
+
+/// A mixed-case name: up to six capitalised words (initials, particles, a
+/// final number as in `Speaker 2`).
+fn mixed_name(text: &str) -> Option<usize> {
+    let mut end = 0;
+    let mut words = 0;
+    let mut last_particle = false;
+    for (i, tok) in tokens_of(text) {
+        let core = tok.trim_end_matches(':');
+        let number = words > 0 && !core.is_empty() && core.chars().all(|c| c.is_ascii_digit());
+        let particle = words > 0 && is_particle(core);
+        if words >= 6 || !(is_name_token(core) || number || particle) {
+            break;
+        }
+        end = i + core.len();
+        words += 1;
+        last_particle = particle;
+        if tok.ends_with(':') || number {
+            break;
+        }
+    }
+    (words > 0 && !last_particle).then_some(end)
+}
+
+/// The label's name: which kind of label, its length, and whether it is
+/// upper-case.
+fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
+    let en = crate::lang::lexicon(crate::Language::En);
+    let q = qa_word(text, lex.question_labels).or_else(|| qa_word(text, en.question_labels));
+    let a = qa_word(text, lex.answer_labels).or_else(|| qa_word(text, en.answer_labels));
+    let qa = match (q, a) {
+        (Some(n), Some(m)) if m > n => Some((LabelKind::Answer, m)),
+        (Some(n), _) => Some((LabelKind::Question, n)),
+        (None, Some(m)) => Some((LabelKind::Answer, m)),
+        _ => None,
+    };
+    let upper = upper_name(text, lex);
+    match (qa, upper) {
+        (Some((_, n)), Some(u)) if u > n => return Some((LabelKind::Speaker, u, true)),
+        (Some((k, n)), _) => return Some((k, n, true)),
+        (None, Some(u)) => return Some((LabelKind::Speaker, u, true)),
+        _ => {}
+    }
+    if let Some(n) = honorific_name(text, lex) {
+        return Some((LabelKind::Speaker, n, false));
+    }
+    mixed_name(text).map(|n| (LabelKind::Speaker, n, false))
+}
+
+fn is_en_honorific(t: &str) -> bool {
+    crate::lang::lexicon(crate::Language::En)
+        .honorifics
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(t))
+}
+
+fn tokens_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    text.split(' ').map(move |t| {
+        let at = pos;
+        pos += t.len() + 1;
+        (at, t)
+    })
+}
+
+/// Parses a label at the start of cleaned paragraph text.
+pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
+    // A dash glued to a question or answer label: —P. / —R.
+    let lead = ["—", "–"]
+        .iter()
+        .find(|d| text.starts_with(**d))
+        .map_or(0, |d| d.len());
+    let (b, bold) = open_bold(&text[lead..]);
+    let at = lead + b;
+    let body = &text[at..];
+    let limit = bold.and_then(|b| body.find(b)).unwrap_or(body.len());
+    let (kind, n, upper) = name(&body[..limit], lex)?;
+    if n == 0 || n > MAX_LABEL {
+        return None;
+    }
+    let mut name_end = at + n;
+    let mut note = None;
+    // A bracket inside the label, before its delimiter: [Associated Press].
+    let rest = &text[name_end..];
+    if let Some(r) = rest.strip_prefix(' ') {
+        if let Some(close) = r.starts_with('[').then(|| r.find(']')).flatten() {
+            if close < 60 && r[close + 1..].starts_with(['.', ':']) {
+                note = Some(&r[1..close]);
+                name_end += 1 + close + 1;
+            }
+        }
+    }
+    let qa = kind != LabelKind::Speaker;
+    let allow_period = qa || upper;
+    let rest = &text[name_end..];
+    let (after, _bare) = match delimiter(rest, bold, allow_period) {
+        Some(a) => (a, false),
+        None => {
+            // A bare question label: `Q    Thank you`, `Q (Name – Outlet) …`.
+            let single = kind == LabelKind::Question && n == 1 && bold.is_none();
+            let next = rest.strip_prefix(' ').and_then(|r| r.chars().next());
+            if single && next.is_some_and(|c| c.is_uppercase() || "(\"“‘—".contains(c)) {
+                (
+                    After {
+                        delim_end: 0,
+                        period: false,
+                        closed_bold: false,
+                    },
+                    true,
+                )
+            } else {
+                return None;
+            }
+        }
+    };
+    let label_name = &text[at..at + n];
+    let mut text_at = name_end + after.delim_end;
+    // Skip spaces and a time stamp.
+    text_at += text[text_at..].len() - text[text_at..].trim_start().len();
+    if let Some(s) = stamp_len(&text[text_at..]) {
+        text_at += s;
+        text_at += text[text_at..].len() - text[text_at..].trim_start().len();
+    }
+    // A reporter named in brackets right after a question label.
+    if kind == LabelKind::Question && note.is_none() && text[text_at..].starts_with('(') {
+        if let Some(close) = text[text_at..].find(')') {
+            let inner = &text[text_at + 1..text_at + close];
+            if close < 80
+                && inner.split_whitespace().next().is_some_and(is_capitalised)
+                && !inner.contains(':')
+            {
+                note = Some(inner);
+                text_at += close + 1;
+                text_at += text[text_at..].len() - text[text_at..].trim_start().len();
+            }
+        }
+    }
+    let bold_paragraph = bold.is_some_and(|b| !after.closed_bold && text.ends_with(b));
+    Some(Label {
+        kind,
+        name: label_name,
+        note,
+        text_at,
+        name_at: at,
+        bold_paragraph,
+        upper,
+        period: after.period,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Language;
+    use crate::lang::lexicon;
+
+    fn lab(lang: Language, s: &str) -> Option<(LabelKind, String, String)> {
+        label(s, lexicon(lang)).map(|l| (l.kind, l.name.to_string(), s[l.text_at..].to_string()))
+    }
+
+    fn ok(lang: Language, s: &str, kind: LabelKind, name: &str, speech: &str) {
+        assert_eq!(
+            lab(lang, s),
+            Some((kind, name.to_string(), speech.to_string())),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn question_and_answer_labels() {
+        use LabelKind::*;
+        use Language::*;
+        ok(En, "Q: What now?", Question, "Q", "What now?");
+        ok(En, "Q. What now?", Question, "Q", "What now?");
+        ok(En, "Q Thank you, Dana.", Question, "Q", "Thank you, Dana.");
+        ok(En, "A: Nothing.", Answer, "A", "Nothing.");
+        ok(Vi, "Hỏi: Thưa ông?", Question, "Hỏi", "Thưa ông?");
+        ok(Vi, "Đáp: Vâng.", Answer, "Đáp", "Vâng.");
+        ok(Vi, "Trả lời: Vâng.", Answer, "Trả lời", "Vâng.");
+        ok(Vi, "PV: Thưa ông?", Question, "PV", "Thưa ông?");
+        ok(Vi, "PV:Thưa ông?", Question, "PV", "Thưa ông?");
+        ok(Vi, "Phóng viên:", Question, "Phóng viên", "");
+        ok(Es, "P. ¿Cómo empezó?", Question, "P", "¿Cómo empezó?");
+        ok(Es, "—R. Pues así.", Answer, "R", "Pues así.");
+        ok(De, "Frage: Warum?", Question, "Frage", "Warum?");
+        ok(De, "Antwort: Darum.", Answer, "Antwort", "Darum.");
+    }
+
+    #[test]
+    fn upper_case_speaker_labels() {
+        use LabelKind::Speaker;
+        use Language::En;
+        ok(
+            En,
+            "MS. JEAN-PIERRE: All right.",
+            Speaker,
+            "MS. JEAN-PIERRE",
+            "All right.",
+        );
+        ok(En, "MR KIRBY: Thanks.", Speaker, "MR KIRBY", "Thanks.");
+        ok(
+            En,
+            "THE PRESIDENT: Well.",
+            Speaker,
+            "THE PRESIDENT",
+            "Well.",
+        );
+        ok(
+            En,
+            "THE PRESIDENT. Since last November",
+            Speaker,
+            "THE PRESIDENT",
+            "Since last November",
+        );
+        ok(
+            En,
+            "SENIOR ADMINISTRATION OFFICIAL: Thanks.",
+            Speaker,
+            "SENIOR ADMINISTRATION OFFICIAL",
+            "Thanks.",
+        );
+        ok(
+            En,
+            "NICK FOUNTAIN, HOST:",
+            Speaker,
+            "NICK FOUNTAIN, HOST",
+            "",
+        );
+        ok(En, "STANDARD:: Warum?", Speaker, "STANDARD", "Warum?");
+        let l = label("FRANK CORMIER [Associated Press]. Thank you.", lexicon(En)).unwrap();
+        assert_eq!(
+            (l.name, l.note),
+            ("FRANK CORMIER", Some("Associated Press"))
+        );
+    }
+
+    #[test]
+    fn mixed_case_and_honorific_labels() {
+        use LabelKind::Speaker;
+        use Language::*;
+        ok(
+            En,
+            "Timothy D. Cook: Thank you.",
+            Speaker,
+            "Timothy D. Cook",
+            "Thank you.",
+        );
+        ok(
+            En,
+            "Operator: Certainly.",
+            Speaker,
+            "Operator",
+            "Certainly.",
+        );
+        ok(
+            En,
+            "Jane Porter: (00:27) Hello.",
+            Speaker,
+            "Jane Porter",
+            "Hello.",
+        );
+        ok(En, "Speaker 2: Right.", Speaker, "Speaker 2", "Right.");
+        ok(
+            Vi,
+            "Ông Nguyễn Xuân Sang: Ngành",
+            Speaker,
+            "Ông Nguyễn Xuân Sang",
+            "Ngành",
+        );
+        ok(
+            Vi,
+            "PGS.TS. Nguyễn Duy Hưng:",
+            Speaker,
+            "PGS.TS. Nguyễn Duy Hưng",
+            "",
+        );
+        ok(
+            Vi,
+            "Ông Trần Quốc Bảo – Giám đốc Sở Y tế tỉnh Bình Định: Năm nay",
+            Speaker,
+            "Ông Trần Quốc Bảo – Giám đốc Sở Y tế tỉnh Bình Định",
+            "Năm nay",
+        );
+        ok(
+            Fr,
+            "Florence d’Alché-Buc: Oui.",
+            Speaker,
+            "Florence d’Alché-Buc",
+            "Oui.",
+        );
+    }
+
+    #[test]
+    fn labels_in_bold() {
+        use LabelKind::*;
+        use Language::En;
+        ok(
+            En,
+            "**Christian Horner:** I think",
+            Speaker,
+            "Christian Horner",
+            "I think",
+        );
+        ok(En, "**Linus**: You can", Speaker, "Linus", "You can");
+        ok(En, "**CH:** Not really", Speaker, "CH", "Not really");
+        let l = label("**Q: Do you agree?**", lexicon(En)).unwrap();
+        assert!(l.bold_paragraph && l.kind == Question);
+        assert_eq!(l.name, "Q");
+        ok(En, "**A.** Both.", Answer, "A", "Both.");
+    }
+
+    #[test]
+    fn a_reporter_named_after_a_question_label() {
+        let l = label(
+            "Q. (Tom Hale – Racing Weekly) Marta, how?",
+            lexicon(Language::En),
+        )
+        .unwrap();
+        assert_eq!(l.note, Some("Tom Hale – Racing Weekly"));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_label() {
+        for (lang, s) in [
+            (Language::En, "2:52 P.M. EST"),
+            (Language::En, "https://example.com/a"),
+            (Language::En, "The reason: money"),
+            (Language::En, "we said: no"),
+            (Language::Vi, "Bảo vệ da với ánh nắng: mặc áo dài tay"),
+            (Language::En, "**TEAM REPRESENTATIVES**"),
+            (Language::En, "END 1:34 P.M. EDT"),
+            (Language::En, "Quite so."),
+            (Language::En, "Apple said A. B. Smith would"),
+        ] {
+            assert!(
+                label(s, lexicon(lang)).is_none(),
+                "{s}: {:?}",
+                label(s, lexicon(lang))
+            );
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The shape of a paragraph as Markdown or as a page's layout draws it.
+//!
+//! ```text
+//! rule     := ("-" | "=" | "*" | "_"){3,}                      -- also a setext underline
+//! heading  := "#"{1,6} " " text | "**" short text "**" | SHORT UPPER-CASE LINE
+//! bold     := "**" text "**"                                   -- a whole paragraph in bold
+//! quote    := ">" text
+//! image    := "!" "[" alt "]" ("(" url ")" | "[" ref "]")       -- alone, maybe inside a link
+//! link     := "[" text "]" ("(" url ")" | "[" ref "]") | URL   -- alone
+//! ```
+//!
+//! Language-neutral. A short upper-case line is a heading only when it has
+//! two words or a long one (`TEAM REPRESENTATIVES`, `THE NATIONAL ECONOMY`),
+//! no final period or colon.
+
+use std::ops::Range;
+
+/// What a paragraph looks like.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) enum Shape {
+    /// Running text.
+    #[default]
+    Prose,
+    /// A heading: Markdown, a short bold line, or a short upper-case line.
+    Heading,
+    /// A horizontal rule or a setext underline.
+    Rule,
+    /// The whole paragraph in bold (and more than a heading).
+    Bold,
+    /// A blockquote.
+    Quote,
+    /// An image alone; the range is its alt text (maybe empty).
+    Image(Range<usize>),
+    /// A link or a URL alone.
+    Link,
+}
+
+/// The most words of a bold or upper-case heading.
+const HEADING_MAX_WORDS: usize = 12;
+
+fn is_rule(t: &str) -> bool {
+    let c = match t.chars().next() {
+        Some(c @ ('-' | '=' | '*' | '_' | '~')) => c,
+        _ => return false,
+    };
+    t.chars().filter(|&x| x == c).count() >= 3 && t.chars().all(|x| x == c || x == ' ')
+}
+
+fn bold_inner(t: &str) -> Option<&str> {
+    for b in ["**", "__"] {
+        if let Some(inner) = t.strip_prefix(b).and_then(|r| r.strip_suffix(b)) {
+            if !inner.is_empty() && !inner.starts_with(' ') {
+                return Some(inner);
+            }
+        }
+    }
+    None
+}
+
+fn image(t: &str) -> Option<Range<usize>> {
+    // `[![alt](src)](href)` or `![alt](src)` or `![alt][ref]`, alone.
+    let (lead, rest) = match t.strip_prefix("[![") {
+        Some(r) => (3, r),
+        None => (2, t.strip_prefix("![")?),
+    };
+    let close = rest.find(']')?;
+    let after = &rest[close + 1..];
+    let target_end = match after.chars().next()? {
+        '(' => after.find(')')? + 1,
+        '[' => after.find(']')? + 1,
+        _ => return None,
+    };
+    let tail = after[target_end..].trim();
+    let tail_ok = tail.is_empty()
+        || (lead == 3
+            && (tail.starts_with("](") && tail.ends_with(')')
+                || tail.starts_with("][") && tail.ends_with(']')));
+    tail_ok.then_some(lead..lead + close)
+}
+
+fn link_only(t: &str) -> bool {
+    if (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(' ') {
+        return true;
+    }
+    let Some(rest) = t.strip_prefix('[') else {
+        return false;
+    };
+    let Some(close) = rest.find(']') else {
+        return false;
+    };
+    let after = &rest[close + 1..];
+    (after.starts_with('(') && after.ends_with(')') && !after[1..after.len() - 1].contains(' '))
+        || (after.starts_with('[') && after.ends_with(']'))
+}
+
+fn upper_heading(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    !words.is_empty()
+        && words.len() <= HEADING_MAX_WORDS
+        && letters >= 4
+        && (words.len() >= 2 || letters >= 6)
+        && !t.chars().any(char::is_lowercase)
+        && !t.ends_with(['.', ':', ','])
+        && t.chars()
+            .all(|c| c.is_alphanumeric() || " ,'’&-–—/:;()!?\"".contains(c))
+}
+
+/// The shape of a cleaned paragraph.
+pub(crate) fn shape(text: &str) -> Shape {
+    let t = text.trim();
+    if is_rule(t) {
+        return Shape::Rule;
+    }
+    if t.starts_with('#') {
+        let hashes = t.chars().take_while(|&c| c == '#').count();
+        if hashes <= 6 && t[hashes..].starts_with(' ') {
+            return Shape::Heading;
+        }
+    }
+    if t.starts_with('>') {
+        return Shape::Quote;
+    }
+    if let Some(alt) = image(t) {
+        return Shape::Image(alt);
+    }
+    if link_only(t) {
+        return Shape::Link;
+    }
+    if let Some(inner) = bold_inner(t) {
+        let words = inner.split_whitespace().count();
+        let ends_question = inner.trim_end_matches(['*', '_', ' ']).ends_with('?');
+        return if words <= HEADING_MAX_WORDS && !ends_question && !inner.ends_with(['.', ':']) {
+            Shape::Heading
+        } else {
+            Shape::Bold
+        };
+    }
+    if upper_heading(t) {
+        return Shape::Heading;
+    }
+    Shape::Prose
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_shapes() {
+        assert_eq!(shape("## La confiance, notion cruciale"), Shape::Heading);
+        assert_eq!(shape("#hashtag"), Shape::Prose);
+        assert_eq!(shape("================"), Shape::Rule);
+        assert_eq!(shape("---"), Shape::Rule);
+        assert_eq!(shape("**TEAM REPRESENTATIVES**"), Shape::Heading);
+        assert_eq!(shape("**Why did the council say no?**"), Shape::Bold);
+        assert_eq!(shape("> A pull quote"), Shape::Quote);
+        assert_eq!(shape("![](http://x/a.jpg)"), Shape::Image(2..2));
+        assert_eq!(shape("[![][1]][2]"), Shape::Image(3..3));
+        assert_eq!(shape("![A man](a.jpg)"), Shape::Image(2..7));
+        assert_eq!(shape("[Accueil](https://x.fr)"), Shape::Link);
+        assert_eq!(shape("https://www.npr.org/transcripts/1"), Shape::Link);
+    }
+
+    #[test]
+    fn upper_case_headings() {
+        assert_eq!(shape("THE NATIONAL ECONOMY"), Shape::Heading);
+        assert_eq!(shape("OPENING STATEMENT"), Shape::Heading);
+        assert_eq!(shape("END"), Shape::Prose);
+        assert_eq!(shape("Q"), Shape::Prose);
+        assert_eq!(shape("MS. WHITFIELD: Good afternoon."), Shape::Prose);
+        assert_eq!(shape("Running text, as usual."), Shape::Prose);
+    }
+}

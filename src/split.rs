@@ -1,0 +1,188 @@
+//! Flattened text: paragraphs a scraper ran together on one line.
+//!
+//! Two shapes are undone here, before paragraphs are classified:
+//!
+//! - **comma-joined paragraphs**: `…end of one.,Start of the next…`, where a
+//!   comma glued to the next paragraph's capital stands for the paragraph
+//!   break (and `HEADING,Text` for a heading's). A line is split at every
+//!   such comma when it holds at least four of them.
+//! - **labels inside a line**: `… der Märchen? Garrone: Nein, …`. A long
+//!   paragraph is split before every speaker or question label that stands
+//!   after the end of a sentence, when the same label occurs at least twice
+//!   in the document (counting labels that open paragraphs).
+//!
+//! Splitting keeps the lossless cover: the pieces' blocks partition the
+//! paragraph's block.
+
+use crate::grammar::label::{Label, label};
+use crate::lang::Lexicon;
+use crate::scan::Para;
+use crate::style::label_key;
+use std::collections::HashMap;
+
+/// A paragraph must be at least this long to be searched for run-on
+/// paragraphs or inline labels.
+const LONG: usize = 300;
+/// How many glued commas make a line comma-joined.
+const MIN_GLUED: usize = 4;
+
+/// Byte offsets (after the comma) where comma-joined paragraphs start.
+fn glued_commas(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices(',') {
+        let prev = text[..i].chars().next_back();
+        let next = text[i + 1..].chars().next();
+        let prev_ok = prev.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit() && c != ',');
+        let next_ok = next.is_some_and(|c| c.is_uppercase() || "\"“‘(".contains(c));
+        if prev_ok && next_ok && b.get(i + 1).is_some_and(|&x| x != b' ') {
+            out.push(i + 1);
+        }
+    }
+    out
+}
+
+/// Whether a sentence ends just before `at` (and a space).
+fn after_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    at > 0
+        && text[..at].ends_with(' ')
+        && before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')'])
+}
+
+/// Candidate inline labels: positions after a sentence's end where a label
+/// with speech after it begins.
+fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices(' ') {
+        let at = i + 1;
+        if at >= text.len() || !after_sentence(text, at) {
+            continue;
+        }
+        if let Some(l) = label(&text[at..], lex) {
+            let has_speech = l.text_at < text.len() - at;
+            if has_speech && (!l.period || l.upper) {
+                out.push((at, l));
+            }
+        }
+    }
+    out
+}
+
+/// Splits run-on paragraphs.
+pub(crate) fn split<'a>(input: &'a str, paras: Vec<Para<'a>>, lex: &Lexicon) -> Vec<Para<'a>> {
+    // Comma-joined paragraphs first.
+    let mut out: Vec<Para<'a>> = Vec::with_capacity(paras.len());
+    for p in paras {
+        if p.text().len() < LONG {
+            out.push(p);
+            continue;
+        }
+        let cuts = glued_commas(p.text());
+        if cuts.len() < MIN_GLUED {
+            out.push(p);
+            continue;
+        }
+        out.extend(cut(input, p, &cuts));
+    }
+    // Then labels inside long paragraphs.
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for p in &out {
+        if let Some(l) = label(p.text(), lex) {
+            *counts.entry(label_key(&l, lex)).or_default() += 1;
+        }
+    }
+    let mut inline: Vec<Vec<usize>> = Vec::with_capacity(out.len());
+    for p in &out {
+        let found = if p.text().len() >= LONG {
+            inline_labels(p.text(), lex)
+        } else {
+            Vec::new()
+        };
+        for (_, l) in &found {
+            *counts.entry(label_key(l, lex)).or_default() += 1;
+        }
+        inline.push(found.iter().map(|(at, _)| *at).collect());
+    }
+    let mut result = Vec::with_capacity(out.len());
+    for (p, cand) in out.into_iter().zip(inline) {
+        let cuts: Vec<usize> = cand
+            .into_iter()
+            .filter(|&at| {
+                let l = label(&p.text()[at..], lex).expect("found before");
+                counts.get(&label_key(&l, lex)).copied().unwrap_or(0) >= 2
+            })
+            .collect();
+        if cuts.is_empty() {
+            result.push(p);
+        } else {
+            result.extend(cut(input, p, &cuts));
+        }
+    }
+    result
+}
+
+/// Cuts a paragraph at ascending positions of its cleaned text.
+fn cut<'a>(input: &'a str, p: Para<'a>, at: &[usize]) -> Vec<Para<'a>> {
+    let mut raws: Vec<usize> = at
+        .iter()
+        .filter(|&&a| a > 0 && a < p.text().len())
+        .map(|&a| p.clean.raw(a))
+        .collect();
+    raws.dedup();
+    let mut pieces = Vec::with_capacity(raws.len() + 1);
+    let mut start = p.block.start;
+    for &r in &raws {
+        pieces.push(Para::new(input, crate::Span::new(start, r), r));
+        start = r;
+    }
+    pieces.push(Para::new(
+        input,
+        crate::Span::new(start, p.block.end),
+        p.span.end.max(start),
+    ));
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Language;
+    use crate::lang::lexicon;
+    use crate::scan::scan;
+
+    fn texts(input: &str) -> Vec<String> {
+        let doc = scan(input);
+        split(input, doc.paragraphs, lexicon(Language::De))
+            .iter()
+            .map(|p| p.text().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn labels_inside_a_line_split_it() {
+        let filler = "Ein langer Satz über das Wetter und die Berge im Sommer. ".repeat(6);
+        let input =
+            format!("{filler}BOTE: Warum? Huber: Darum, sagt sie. BOTE: Wirklich? Huber: Ja.\n");
+        let got = texts(&input);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got[1].starts_with("BOTE: Warum?"));
+        assert!(got[4].starts_with("Huber: Ja."));
+    }
+
+    #[test]
+    fn a_label_seen_once_does_not_split() {
+        let filler = "Ein langer Satz über das Wetter und die Berge im Sommer. ".repeat(6);
+        let input = format!("{filler}Huber: Darum.\n");
+        assert_eq!(texts(&input).len(), 1);
+    }
+
+    #[test]
+    fn comma_joined_paragraphs_split() {
+        let para = "This is one paragraph of the statement that runs on for a while";
+        let input = format!("OPENING,{para}.,{para}.,{para}?,{para}.,{para}.\n");
+        let got = texts(&input);
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert_eq!(got[0], "OPENING,");
+    }
+}

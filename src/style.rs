@@ -1,0 +1,365 @@
+//! The document's turn convention, decided from all its candidates at once.
+//!
+//! A label the grammar accepts on one paragraph marks turns only when the
+//! document uses it as a convention:
+//!
+//! - question and answer labels (`Q:`, `PV:`, `Hỏi:`) when the document has
+//!   at least two labels in all;
+//! - a speaker label when it recurs (under any of its forms: `KEITH ROMER`,
+//!   `ROMER`; `Christian Horner`, `CH`), when it answers a question label
+//!   right before it, when it names a role that runs events (`MODERATOR`), or
+//!   when it is upper-case in a document with several upper-case labels;
+//! - dashes when at least two paragraphs open with one, and labels do not
+//!   outnumber them.
+//!
+//! It also decides the modes the assembler applies to unmarked paragraphs:
+//! whether a dash marks only questions (French `— ` style, the answers
+//! unmarked), whether whole bold paragraphs are questions, and whether
+//! questions go on unmarked after the labels stop.
+
+use crate::classify::Class;
+use crate::grammar::label::{Label, LabelKind};
+use crate::grammar::shape::Shape;
+use crate::grammar::{is_capitalised, longest_of};
+use crate::lang::Lexicon;
+use crate::model::{MarkerKind, Role};
+use crate::scan::Para;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Which side of the conversation a marker puts its turn on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Ask,
+    Answer,
+    Unknown,
+}
+
+/// A paragraph that opens a turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Start {
+    pub marker: MarkerKind,
+    /// The marker in the cleaned text (empty when implicit).
+    pub marker_range: Range<usize>,
+    /// Where the speech starts in the cleaned text.
+    pub text_at: usize,
+    /// The label's name in the cleaned text.
+    pub name: Option<Range<usize>>,
+    /// The speaker's key: a label's normal form, `?q` / `?a` for question and
+    /// answer labels.
+    pub key: Option<String>,
+    /// A bracketed note in the label (a reporter's outlet or name).
+    pub note: Option<Range<usize>>,
+    pub side: Side,
+    /// The label stands alone; the speech is in the next paragraph.
+    pub label_only: bool,
+}
+
+/// The document's convention.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Style {
+    pub starts: Vec<Option<Start>>,
+    /// An unmarked paragraph after a question opens its answer.
+    pub implicit_answers: bool,
+    /// Unmarked paragraphs that read as questions open questions.
+    pub bare_questions: bool,
+}
+
+/// The key for a question or answer label.
+pub(crate) const ASK_KEY: &str = "?q";
+pub(crate) const ANSWER_KEY: &str = "?a";
+
+/// The normal form of a label: honorifics and a post dropped, lower-case.
+/// Question and answer labels map to [`ASK_KEY`] and [`ANSWER_KEY`].
+pub(crate) fn label_key(l: &Label<'_>, lex: &Lexicon) -> String {
+    match l.kind {
+        LabelKind::Question => return ASK_KEY.into(),
+        LabelKind::Answer => return ANSWER_KEY.into(),
+        LabelKind::Speaker => {}
+    }
+    person_key(l.name, lex)
+}
+
+/// The normal form of a person's label or name.
+pub(crate) fn person_key(name: &str, lex: &Lexicon) -> String {
+    let mut s = name.trim();
+    // A post after a dash or comma: `Ông X – Giám đốc …`, `NICK FOUNTAIN, HOST`.
+    for sep in [" – ", " - ", " — ", ", "] {
+        if let Some(i) = s.find(sep) {
+            s = &s[..i];
+        }
+    }
+    // Honorifics and posts in front.
+    loop {
+        let en = crate::lang::lexicon(crate::Language::En);
+        let n = longest_of(s, lex.honorifics)
+            .max(longest_of(s, lex.posts))
+            .max(longest_of(s, en.honorifics))
+            .filter(|&n| s[n..].starts_with(' '));
+        match n {
+            Some(n) => s = s[n..].trim_start(),
+            None => break,
+        }
+    }
+    // Lower-case title words before a name (`tâm lý Nguyễn Hữu Long`).
+    let words: Vec<&str> = s.split(' ').collect();
+    if let Some(first_cap) = words.iter().position(|w| is_capitalised(w)) {
+        if first_cap > 0 && words[first_cap..].iter().all(|w| is_capitalised(w)) {
+            s = &s[s.find(words[first_cap]).unwrap_or(0)..];
+        }
+    }
+    s.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The role a label names when it names one that runs events
+/// (`MODERATOR`, `Operator`, `NICK FOUNTAIN, HOST` gives host).
+pub(crate) fn procedure_role(label: &str, lex: &Lexicon) -> Option<Role> {
+    let en = crate::lang::lexicon(crate::Language::En);
+    let find = |w: &str| {
+        let w = w.trim();
+        lex.procedure_roles
+            .iter()
+            .chain(en.procedure_roles)
+            .find(|(r, _)| r.to_lowercase() == w.to_lowercase())
+            .map(|&(_, role)| role)
+    };
+    find(label).or_else(|| label.rsplit_once(", ").and_then(|(_, suffix)| find(suffix)))
+}
+
+/// Whether key `short` is another form of `long`: its last words, or its
+/// initials.
+pub(crate) fn is_alias(short: &str, long: &str) -> bool {
+    if short == long || short.len() >= long.len() {
+        return false;
+    }
+    let lw: Vec<&str> = long.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let sw: Vec<&str> = short.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    if sw.len() < lw.len() && lw[lw.len() - sw.len()..] == sw[..] {
+        return true;
+    }
+    let initials: String = long.split(' ').filter_map(|w| w.chars().next()).collect();
+    sw.len() == 1 && short.chars().count() >= 2 && short == initials
+}
+
+/// The least share of dash turns that read as questions for the dash to
+/// mark questions only.
+const DASH_QUESTION_SHARE: f32 = 0.75;
+
+/// Decides the document's convention.
+pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) -> Style {
+    let n = paras.len();
+    // Keys and their counts.
+    let keys: Vec<Option<String>> = classes
+        .iter()
+        .map(|c| c.label.as_ref().map(|l| label_key(l, lex)))
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in keys.iter().flatten() {
+        *counts.entry(k.as_str()).or_default() += 1;
+    }
+    let count_of = |k: &str| -> usize {
+        counts.get(k).copied().unwrap_or(0)
+            + counts
+                .iter()
+                .filter(|(o, _)| is_alias(k, o) || is_alias(o, k))
+                .map(|(_, c)| c)
+                .sum::<usize>()
+    };
+    let qa_total: usize =
+        counts.get(ASK_KEY).copied().unwrap_or(0) + counts.get(ANSWER_KEY).copied().unwrap_or(0);
+    let upper_total = classes
+        .iter()
+        .filter(|c| {
+            c.label
+                .as_ref()
+                .is_some_and(|l| l.kind == LabelKind::Speaker && l.upper)
+        })
+        .count();
+    let all_labels: usize = counts.values().sum();
+    let procedure = |l: &Label<'_>| procedure_role(l.name, lex).is_some();
+
+    let mut starts: Vec<Option<Start>> = vec![None; n];
+    let mut label_starts = 0;
+    for i in 0..n {
+        let Some(l) = &classes[i].label else { continue };
+        let key = keys[i].clone().unwrap_or_default();
+        let text = paras[i].text();
+        // The first paragraph quoting someone is a headline, not a turn.
+        if i == 0 && n > 1 && text[l.text_at..].starts_with(['\'', '"', '‘', '“', '«', '„'])
+        {
+            continue;
+        }
+        let accepted = match l.kind {
+            LabelKind::Question | LabelKind::Answer => all_labels >= 2,
+            LabelKind::Speaker => {
+                let after_question = (i > 0 && keys[i - 1].as_deref() == Some(ASK_KEY))
+                    || (i > 1 && keys[i - 2].as_deref() == Some(ASK_KEY) && keys[i - 1].is_none());
+                count_of(&key) >= 2
+                    || after_question
+                    || procedure(l)
+                    || (l.upper && upper_total >= 3)
+                    || (qa_total >= 2 && l.text_at >= text.len())
+            }
+        };
+        if !accepted {
+            continue;
+        }
+        label_starts += 1;
+        let side = match l.kind {
+            LabelKind::Question => Side::Ask,
+            LabelKind::Answer => Side::Answer,
+            LabelKind::Speaker => Side::Unknown,
+        };
+        let marker = match l.kind {
+            LabelKind::Question => MarkerKind::Question,
+            LabelKind::Answer => MarkerKind::Answer,
+            LabelKind::Speaker => MarkerKind::Speaker,
+        };
+        let base = |r: &str| r.as_ptr() as usize - text.as_ptr() as usize;
+        let marker_end = text[..l.text_at].trim_end().len();
+        starts[i] = Some(Start {
+            marker,
+            marker_range: 0..marker_end,
+            text_at: l.text_at,
+            name: Some(base(l.name)..base(l.name) + l.name.len()),
+            key: Some(key),
+            note: l.note.map(|s| base(s)..base(s) + s.len()),
+            side,
+            label_only: l.text_at >= text.len(),
+        });
+    }
+
+    // Dashes.
+    let dash_count = classes.iter().filter(|c| c.dash.is_some()).count();
+    let dash_style =
+        dash_count >= 2 && dash_count > label_starts || (dash_count == 1 && label_starts == 0);
+    let mut dash_questions_only = false;
+    if dash_style {
+        let dashes: Vec<usize> = (0..n)
+            .filter(|&i| classes[i].dash.is_some() && starts[i].is_none())
+            .collect();
+        let questions = dashes
+            .iter()
+            .filter(|&&i| classes[i].cues.question >= 1.5)
+            .count();
+        // Unmarked prose between consecutive dashes.
+        let gaps = dashes
+            .windows(2)
+            .filter(|w| {
+                (w[0] + 1..w[1])
+                    .any(|j| classes[j].shape == Shape::Prose && classes[j].cues.words >= 12)
+            })
+            .count();
+        dash_questions_only = dashes.len() >= 2
+            && questions as f32 >= DASH_QUESTION_SHARE * dashes.len() as f32
+            && gaps * 10 >= (dashes.len() - 1) * 7;
+        for &i in &dashes {
+            let d = classes[i].dash.expect("a dash paragraph");
+            starts[i] = Some(Start {
+                marker: MarkerKind::Dash,
+                marker_range: 0..d.dash.len(),
+                text_at: d.text_at,
+                name: None,
+                key: None,
+                note: None,
+                side: if dash_questions_only {
+                    Side::Ask
+                } else {
+                    Side::Unknown
+                },
+                label_only: false,
+            });
+        }
+    }
+
+    // Whole bold paragraphs that ask.
+    let bold_questions: Vec<usize> = (0..n)
+        .filter(|&i| {
+            starts[i].is_none()
+                && classes[i].shape == Shape::Bold
+                && classes[i].cues.question >= 1.0
+        })
+        .collect();
+    let bold_mode = bold_questions.len() >= 2;
+    if bold_mode {
+        for &i in &bold_questions {
+            starts[i] = Some(Start {
+                marker: MarkerKind::Bold,
+                marker_range: 0..0,
+                text_at: 0,
+                name: None,
+                key: Some(ASK_KEY.into()),
+                note: None,
+                side: Side::Ask,
+                label_only: false,
+            });
+        }
+    }
+
+    // Which sides the explicit markers cover.
+    let explicit: Vec<&Start> = starts.iter().flatten().collect();
+    let only_ask = !explicit.is_empty() && explicit.iter().all(|s| s.side == Side::Ask);
+    let implicit_answers = dash_questions_only || bold_mode || only_ask;
+
+    // Bare questions: unmarked paragraphs that ask, after the labels stop
+    // (or in a document with no markers at all).
+    let last_explicit = (0..n).rev().find(|&i| starts[i].is_some());
+    let asks = |i: usize| is_bare_question(paras[i].text(), &classes[i]);
+    let after = last_explicit.map_or(0, |l| l + 1);
+    let bare_after = (after..n).filter(|&i| asks(i)).count();
+    let bare_questions = !dash_style && (explicit.len() <= 4 && bare_after >= 2);
+
+    Style {
+        starts,
+        implicit_answers: implicit_answers || bare_questions,
+        bare_questions,
+    }
+}
+
+/// The most words an unmarked question runs to.
+const BARE_QUESTION_MAX_WORDS: usize = 90;
+
+/// Whether an unmarked paragraph reads as a question put to the interviewee.
+pub(crate) fn is_bare_question(text: &str, c: &Class<'_>) -> bool {
+    c.label.is_none()
+        && c.dash.is_none()
+        && c.shape == Shape::Prose
+        && c.cues.words >= 4
+        && c.cues.words <= BARE_QUESTION_MAX_WORDS
+        && (c.cues.question >= 2.0 || (c.cues.question >= 1.0 && text.contains('?')))
+        && !c.cues.first_person
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_are_last_words_or_initials() {
+        assert!(is_alias("romer", "keith romer"));
+        assert!(is_alias("ch", "christian horner"));
+        assert!(is_alias("jean-pierre", "karine jean-pierre"));
+        assert!(!is_alias("keith", "keith romer"));
+        assert!(!is_alias("romer", "romer"));
+    }
+
+    #[test]
+    fn keys_drop_honorifics_and_posts() {
+        let vi = crate::lang::lexicon(crate::Language::Vi);
+        let en = crate::lang::lexicon(crate::Language::En);
+        assert_eq!(person_key("MS. JEAN-PIERRE", en), "jean-pierre");
+        assert_eq!(person_key("MR KIRBY", en), "kirby");
+        assert_eq!(person_key("Mr. KIRBY", en), "kirby");
+        assert_eq!(person_key("NICK FOUNTAIN, HOST", en), "nick fountain");
+        assert_eq!(
+            person_key("Ông Trần Quốc Bảo – Giám đốc Sở Y tế", vi),
+            "trần quốc bảo"
+        );
+        assert_eq!(person_key("PGS.TS. Nguyễn Duy Hưng", vi), "nguyễn duy hưng");
+        assert_eq!(
+            person_key("Tiến sĩ tâm lý Nguyễn Hữu Long", vi),
+            "nguyễn hữu long"
+        );
+    }
+}
