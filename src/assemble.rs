@@ -84,6 +84,9 @@ const CAPTION_MAX_BYTES: usize = 320;
 /// Continuation paragraphs after the last turn, with no byline to end the
 /// body, need at least this many words.
 const TAIL_PROSE_MIN_WORDS: usize = 6;
+/// A short line in the header, not ending like a sentence, is a caption
+/// from this many words on (shorter ones are names or mastheads).
+const HEADER_CAPTION_MIN_WORDS: usize = 4;
 /// The most words of a location line.
 const LOCATION_MAX_WORDS: usize = 8;
 
@@ -209,10 +212,6 @@ impl<'a> Builder<'a, '_> {
     fn caption(&mut self, i: usize, alt: Option<usize>) -> usize {
         let p = &self.paras[i];
         let (text, credit) = match &self.classes[i].credit {
-            Some(Credited { caption, credit }) if !caption.is_empty() => (
-                sub(&p.clean, caption.clone()),
-                credit.clone().map(|r| sub_text(p, r)),
-            ),
             Some(Credited { credit, .. }) => {
                 (p.clean.text.clone(), credit.clone().map(|r| sub_text(p, r)))
             }
@@ -236,6 +235,28 @@ impl<'a> Builder<'a, '_> {
         }
         self.parts[i] = Part::Caption(idx);
         idx
+    }
+
+    /// A caption line (`Image caption …`), with the credit line just before
+    /// it (`Image copyright …`) when there is one.
+    fn caption_line(&mut self, i: usize) {
+        let c = self.caption(i, None);
+        if i == 0 || !self.credit_only(i - 1) || matches!(self.parts[i - 1], Part::Caption(_)) {
+            return;
+        }
+        let p = &self.paras[i - 1];
+        let credit = self.classes[i - 1]
+            .credit
+            .as_ref()
+            .and_then(|c| c.credit.clone());
+        let cap = &mut self.captions[c];
+        cap.credit = credit.map(|r| sub_text(p, r));
+        cap.span = p.span.cover(cap.span);
+        self.parts[i - 1] = Part::Caption(c);
+    }
+
+    fn credit_only(&self, i: usize) -> bool {
+        matches!(&self.classes[i].credit, Some(c) if c.caption.is_empty())
     }
 
     /// Gives a credit-only line (`Ảnh: Ngọc Hà`) to the caption before it, or
@@ -418,6 +439,21 @@ pub(crate) fn assemble<'a>(
     header(&mut b, doc, first_turn, lex);
     let _ = header_captions_before;
 
+    // Short third-person lines are taken for captions only in a document
+    // that shows it carries photos: a credit, an alt text beside its
+    // caption, an image, a caption in the header, or the dash-led news
+    // interview shape.
+    let caption_evidence = !b.captions.is_empty()
+        || classes
+            .iter()
+            .any(|c| c.credit.is_some() || matches!(c.shape, Shape::Image(_)))
+        || starts
+            .iter()
+            .flatten()
+            .any(|s| s.marker == MarkerKind::Dash)
+        || (first_turn..n.min(body_end))
+            .any(|i| i + 1 < n && near_duplicate(paras[i].text(), paras[i + 1].text()));
+
     // Body.
     let mut pending_speech: Option<usize> = None;
     let mut i = first_turn;
@@ -471,11 +507,30 @@ pub(crate) fn assemble<'a>(
             i += 2;
             continue;
         }
+        if c.caption_line {
+            b.caption_line(i);
+            i += 1;
+            continue;
+        }
+        // A credit line before a caption line goes with it.
+        if b.credit_only(i) && classes.get(i + 1).is_some_and(|n| n.caption_line) {
+            i += 1;
+            continue;
+        }
         if b.credit_line(i) {
             i += 1;
             continue;
         }
         let last_side = b.turns.last().map(|t| t.side);
+        // Closing thanks after an unmarked answer: the interviewer's turn.
+        if (style.bare_questions || style.implicit_answers)
+            && c.cues.thanks
+            && last_side == Some(Side::Answer)
+        {
+            b.open_turn(i, None, Side::Ask);
+            i += 1;
+            continue;
+        }
         if style.bare_questions
             && is_bare_question(paras[i].text(), c)
             && last_side != Some(Side::Ask)
@@ -485,9 +540,11 @@ pub(crate) fn assemble<'a>(
             continue;
         }
         let prev_ends = i == 0 || classes[i - 1].cues.ends_sentence || starts[i - 1].is_some();
-        if c.credit.is_some()
-            || (prev_ends && caption_shaped(paras[i].text(), &c.cues) && !style.implicit_answers)
-        {
+        let guess = caption_evidence
+            && !style.implicit_answers
+            && prev_ends
+            && caption_shaped(paras[i].text(), &c.cues);
+        if c.credit.is_some() || guess {
             b.caption(i, None);
             i += 1;
             continue;
@@ -570,6 +627,13 @@ pub(crate) fn assemble<'a>(
             span: p.span,
         })
     });
+    let (headline, dateline) = match doc.front_matter.as_ref() {
+        Some(f) => (
+            headline.or_else(|| front_title(f)),
+            dateline.or_else(|| front_dateline(f)),
+        ),
+        None => (headline, dateline),
+    };
     let lede_paras: Vec<usize> = (0..n).filter(|&i| b.parts[i] == Part::Lede).collect();
     let lede = join(paras, &lede_paras);
     let headings = (0..n)
@@ -648,6 +712,60 @@ pub(crate) fn assemble<'a>(
             headline: headline_para,
         },
         byline_outlet,
+    })
+}
+
+/// Front matter keys that hold the title, the publication time and the date.
+const TITLE_KEYS: [&str; 3] = ["title", "post_title", "headline"];
+const PUBLISHED_KEYS: [&str; 5] = [
+    "published_time",
+    "publishDate",
+    "pubDate",
+    "published",
+    "date_published",
+];
+const DATE_KEYS: [&str; 3] = ["date", "post_date", "created"];
+
+fn field<'f, 'a>(f: &'f crate::frontmatter::Found<'a>, keys: &[&str]) -> Option<&'f Field<'a>> {
+    keys.iter()
+        .find_map(|k| f.fields.iter().find(|x| x.key == *k))
+}
+
+/// The front matter's title, white space folded.
+fn front_title<'a>(f: &crate::frontmatter::Found<'a>) -> Option<Text<'a>> {
+    let t = field(f, &TITLE_KEYS)?;
+    let folded = t.value.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!folded.is_empty()).then(|| Text {
+        text: if folded == t.value {
+            t.value.clone()
+        } else {
+            Cow::Owned(folded)
+        },
+        span: t.span,
+    })
+}
+
+/// The front matter's date: the date field's day, with the publication
+/// time when it falls on that day.
+fn front_dateline<'a>(f: &crate::frontmatter::Found<'a>) -> Option<Dateline<'a>> {
+    use crate::grammar::dateline::iso_datetime;
+    let published = field(f, &PUBLISHED_KEYS).and_then(|x| Some((x, iso_datetime(&x.value)?)));
+    let dated = field(f, &DATE_KEYS).and_then(|x| Some((x, iso_datetime(&x.value)?)));
+    let (src, (date, mut time, mut offset)) = dated.or(published)?;
+    if let (Some((_, (pd, pt, po))), None) = (published, time) {
+        if pd == date {
+            time = pt;
+            offset = po;
+        }
+    }
+    Some(Dateline {
+        text: src.value.clone(),
+        date: Some(date),
+        time,
+        utc_offset: offset,
+        weekday: None,
+        place: None,
+        span: src.span,
     })
 }
 
@@ -817,7 +935,25 @@ fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
         .map(|f| fold(&f.value));
     let mut k = 0;
     let mut headline_text: Option<String> = fm_title.clone();
-    if fm_title.is_none() {
+    // Several Markdown headings over the lede (a site's title, its
+    // masthead, the article's title): the article's is the last of them.
+    let lede_at = open
+        .iter()
+        .copied()
+        .find(|&i| classes[i].shape == Shape::Prose && classes[i].cues.words >= 12)
+        .unwrap_or(end);
+    let titles: Vec<usize> = open
+        .iter()
+        .copied()
+        .filter(|&i| i < lede_at && classes[i].shape == Shape::Heading && title_like(&classes[i]))
+        .filter(|&i| paras[i].text().starts_with('#') && !paras[i].text().contains("]("))
+        .collect();
+    if fm_title.is_none() && titles.len() >= 2 {
+        let h = *titles.last().expect("two titles");
+        b.parts[h] = Part::Headline;
+        headline_text = Some(fold(heading_text(&paras[h]).text.as_ref()));
+        open.retain(|&i| i != h);
+    } else if fm_title.is_none() {
         let first = open.first().copied().filter(|&i| title_like(&classes[i]));
         let second = open.get(1).copied().filter(|&i| title_like(&classes[i]));
         match (first, second) {
@@ -852,6 +988,11 @@ fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
         let c = &classes[i];
         let text = paras[i].text();
         let next = rest.get(pos + 1).copied();
+        // An alt text pairs only with the paragraph right after it.
+        if let Some(alt) = pending_alt.filter(|&a| a + 1 != i) {
+            b.caption(alt, None);
+            pending_alt = None;
+        }
         if c.shape == Shape::Heading {
             b.parts[i] = Part::Heading;
         } else if !have_dateline && c.dateline.is_some() {
@@ -882,11 +1023,15 @@ fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
         } else if next.is_some_and(|j| j == i + 1 && near_duplicate(text, paras[j].text())) {
             b.caption(i + 1, Some(i));
             skip_next = true;
+        } else if c.caption_line {
+            b.caption_line(i);
+        } else if b.credit_only(i) && classes.get(i + 1).is_some_and(|n| n.caption_line) {
+            // Goes with the caption line after it.
         } else if b.credit_line(i) || c.credit.is_some() {
             if !matches!(b.parts[i], Part::Caption(_)) {
                 b.caption(i, None);
             }
-        } else if header_caption_shaped(text, c, lex) {
+        } else if header_caption_shaped(text, c, lex) && !next_continues(paras, i) {
             b.caption(i, None);
         } else {
             b.parts[i] = Part::Lede;
@@ -895,6 +1040,15 @@ fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
     if let Some(alt) = pending_alt {
         b.caption(alt, None);
     }
+}
+
+/// Whether the paragraph after `i` goes on with `i`'s sentence (a line the
+/// scraper broke: it opens in lower case).
+fn next_continues(paras: &[Para<'_>], i: usize) -> bool {
+    paras
+        .get(i + 1)
+        .and_then(|p| p.text().chars().next())
+        .is_some_and(char::is_lowercase)
 }
 
 /// In the header, a caption is a short line that does not end like a
@@ -910,7 +1064,8 @@ fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
         return false;
     }
     let intro = crate::grammar::speaker::intro(text, lex);
-    !cues.ends_sentence && (names_someone(text) || intro.is_some())
+    !cues.ends_sentence
+        && (cues.words >= HEADER_CAPTION_MIN_WORDS || names_someone(text) || intro.is_some())
 }
 
 /// The blocks: the front matter, every paragraph with its part, every blank

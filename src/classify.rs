@@ -26,6 +26,8 @@ pub(crate) struct Class<'a> {
     pub time: Option<bool>,
     /// A copyright line or a transcript disclaimer.
     pub notice: bool,
+    /// Opens with a caption word (`Image caption …`).
+    pub caption_line: bool,
     /// Only stage directions (`(SOUNDBITE OF MUSIC)`).
     pub annotation: bool,
     pub dateline: Option<DatelineParts<'a>>,
@@ -67,7 +69,9 @@ pub(crate) fn classify<'d>(paras: &'d [Para<'_>], lex: &'static Lexicon) -> Vec<
     let mut out: Vec<Class<'d>> = paras.iter().map(|p| classify_text(p.text(), lex)).collect();
     // A setext underline makes the line above it a heading.
     for i in 1..out.len() {
-        let underline = out[i].shape == Shape::Rule && paras[i].text().starts_with(['=', '-']);
+        let underline = out[i].shape == Shape::Rule
+            && paras[i].text().starts_with(['=', '-'])
+            && paras[i - 1].block.end == paras[i].block.start;
         if underline && out[i - 1].shape == Shape::Prose && out[i - 1].cues.words <= 20 {
             out[i - 1].shape = Shape::Heading;
         }
@@ -92,7 +96,14 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     let short = text.len() <= DATELINE_MAX;
     let short_date = text.len() <= DATELINE_MAX && text.bytes().any(|b| b.is_ascii_digit());
     let dateline = if short_date && dash.is_none() {
-        dateline(text, lex).or_else(|| lang::all().find_map(|l| dateline(text, l)))
+        let found = dateline(text, lex).or_else(|| lang::all().find_map(|l| dateline(text, l)));
+        // A date line in bold (`**Date:** 2025-07-31`), read without the marks.
+        found.or_else(|| {
+            let plain = text.contains("**").then(|| text.replace("**", ""))?;
+            let d =
+                dateline(&plain, lex).or_else(|| lang::all().find_map(|l| dateline(&plain, l)))?;
+            Some(DatelineParts { place: None, ..d })
+        })
     } else {
         None
     };
@@ -110,11 +121,11 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
             None
         },
         notice: text.len() <= NOTICE_MAX
-            && lex
-                .notices
-                .iter()
-                .chain(lang::lexicon(crate::Language::En).notices)
-                .any(|w| contains_ci(text, w)),
+            && (text.contains('©')
+                || longest_of(text, lex.notices).is_some()
+                || longest_of(text, lang::lexicon(crate::Language::En).notices).is_some()),
+        caption_line: longest_of(text, lex.caption_prefixes).is_some()
+            || longest_of(text, lang::lexicon(crate::Language::En).caption_prefixes).is_some(),
         annotation: short && only_annotations(text, lex),
         shape,
         dateline,

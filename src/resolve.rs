@@ -412,6 +412,7 @@ impl Context {
                         .next()
                         .is_some_and(|w| w.to_lowercase() == last)
                         && n.split(' ').count() >= 2
+                        && n.chars().any(char::is_lowercase)
                 })
                 .max_by_key(|n| n.len());
             if let Some(f) = found {

@@ -62,6 +62,9 @@ fn credit_at(text: &str, i: usize, n: usize) -> Option<Credited> {
     let after_colon = after.trim_start().strip_prefix(':');
     let tail = match after_colon {
         Some(t) => t.trim_start(),
+        // A credit of several words opening the line needs no colon:
+        // `Image copyright Getty Images`.
+        None if i == 0 && text[..n].contains(' ') && after.starts_with(' ') => after.trim_start(),
         None => {
             // Without a colon only a bare bracketed credit word counts.
             let t = after.trim();

@@ -244,7 +244,9 @@ pub(crate) fn time(i: &str) -> IResult<&str, Time> {
         Some(false) => h % 12,
         Some(true) => h % 12 + 12,
     };
-    match Time::new(hour as u8, m as u8, s.map(|s| s as u8)) {
+    // Date lines are read to the minute: seconds are checked, then dropped.
+    let seconds_ok = s.is_none_or(|s| s < 60);
+    match Time::new(hour as u8, m as u8, None).filter(|_| seconds_ok) {
         Some(t) => Ok((rest, t)),
         None => Err(nom::Err::Error(nom::error::Error::new(
             i,
@@ -254,14 +256,27 @@ pub(crate) fn time(i: &str) -> IResult<&str, Time> {
 }
 
 fn offset_digits(i: &str) -> IResult<&str, i16> {
-    let (rest, (sign, h, m)) = (
-        one_char("+-−"),
-        digits(1, 2),
-        opt(preceded(opt(ch(':')), digits(2, 2))),
-    )
-        .parse(i)?;
-    let minutes = (h * 60 + m.unwrap_or(0)) as i16;
-    Ok((rest, if sign == '+' { minutes } else { -minutes }))
+    let (rest, sign) = one_char("+-−").parse(i)?;
+    let err = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit));
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (h, m, used) = match n {
+        1 | 2 if rest[n..].starts_with(':') => {
+            let mm = rest
+                .get(n + 1..n + 3)
+                .filter(|m| m.bytes().all(|b| b.is_ascii_digit()))
+                .ok_or_else(err)?;
+            (&rest[..n], mm, n + 3)
+        }
+        1 | 2 => (&rest[..n], "0", n),
+        4 => (&rest[..2], &rest[2..4], 4),
+        _ => return Err(err()),
+    };
+    let (h, m): (i16, i16) = (h.parse().map_err(|_| err())?, m.parse().map_err(|_| err())?);
+    if h > 18 || m >= 60 || rest[used..].starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(err());
+    }
+    let minutes = h * 60 + m;
+    Ok((&rest[used..], if sign == '+' { minutes } else { -minutes }))
 }
 
 fn zone_name(i: &str) -> IResult<&str, i16> {
@@ -594,5 +609,111 @@ mod time_line_tests {
         );
         assert!(time_line("2:52 P.M. EST, the President said").is_none());
         assert!(time_line("At 2:52").is_none());
+    }
+}
+
+/// An ISO 8601 date and time as front matter gives it: `2023-04-06`,
+/// `20191204`, `2023-04-06 18:22:46-04:00`, `2021-06-26T05:02:56Z`,
+/// `2016-06-10 00:55:17`. The whole text must be the value.
+pub(crate) fn iso_datetime(text: &str) -> Option<(Date, Option<Time>, Option<UtcOffset>)> {
+    let t = text.trim().trim_matches(['"', '\'']);
+    let (date, rest) = if t.len() >= 10 && t.as_bytes()[4] == b'-' {
+        let (rest, d) = numeric_date(false)(t).ok()?;
+        (d, rest)
+    } else {
+        let digits8 = t.get(..8)?;
+        if !digits8.bytes().all(|b| b.is_ascii_digit())
+            || t[8..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let d = Date::new(
+            digits8[..4].parse().ok()?,
+            digits8[4..6].parse().ok()?,
+            digits8[6..8].parse().ok()?,
+        )?;
+        (d, &t[8..])
+    };
+    if rest.is_empty() {
+        return Some((date, None, None));
+    }
+    let rest = rest.strip_prefix(['T', ' '])?;
+    let (rest, (h, _, m, s)) = (
+        digits(2, 2),
+        ch(':'),
+        digits(2, 2),
+        opt(preceded(ch(':'), digits(2, 2))),
+    )
+        .parse(rest)
+        .ok()?;
+    // Date lines are read to the minute: seconds are checked, then dropped.
+    let time = Time::new(h as u8, m as u8, None).filter(|_| s.is_none_or(|s| s < 60))?;
+    let rest = match rest.strip_prefix('.') {
+        Some(r) => r.trim_start_matches(|c: char| c.is_ascii_digit()),
+        None => rest,
+    };
+    let rest = rest.trim_start();
+    let offset = if rest.is_empty() {
+        None
+    } else if rest == "Z" || rest == "UTC" {
+        UtcOffset::from_minutes(0)
+    } else {
+        let (r, o) = offset_digits(rest).ok()?;
+        if !r.trim().is_empty() {
+            return None;
+        }
+        UtcOffset::from_minutes(o)
+    };
+    Some((date, Some(time), offset))
+}
+
+#[cfg(test)]
+mod iso_tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        iso_datetime(s).map(|(d, t, o)| {
+            format!(
+                "{d} {} {}",
+                t.map_or("-".into(), |t| t.to_string()),
+                o.map_or("-".into(), |o| o.to_string())
+            )
+        })
+    }
+
+    #[test]
+    fn front_matter_dates() {
+        assert_eq!(iso("2023-04-06").as_deref(), Some("2023-04-06 - -"));
+        assert_eq!(iso("'2022-01-07'").as_deref(), Some("2022-01-07 - -"));
+        assert_eq!(iso("20191204").as_deref(), Some("2019-12-04 - -"));
+        assert_eq!(
+            iso("2023-04-06 18:22:46-04:00").as_deref(),
+            Some("2023-04-06 18:22 -04:00")
+        );
+        assert_eq!(
+            iso("2021-06-26T05:02:56Z").as_deref(),
+            Some("2021-06-26 05:02 +00:00")
+        );
+        assert_eq!(
+            iso("2016-06-10 00:55:17").as_deref(),
+            Some("2016-06-10 00:55 -")
+        );
+        assert_eq!(
+            iso("2024-01-02T03:04:05.123+0700").as_deref(),
+            Some("2024-01-02 03:04 +07:00")
+        );
+    }
+
+    #[test]
+    fn refuses_other_values() {
+        for s in [
+            "2023-13-01",
+            "yesterday",
+            "2023-04-06 at noon",
+            "201912041",
+            "12/09/2019",
+        ] {
+            assert!(iso_datetime(s).is_none(), "{s}");
+        }
     }
 }

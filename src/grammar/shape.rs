@@ -89,6 +89,10 @@ fn link_only(t: &str) -> bool {
         return false;
     };
     let after = &rest[close + 1..];
+    // A reference definition: `[1]: http://…`, `[#]: author: (…)`.
+    if after.starts_with(": ") && close <= 40 && !rest[..close].contains(' ') {
+        return true;
+    }
     (after.starts_with('(') && after.ends_with(')') && !after[1..after.len() - 1].contains(' '))
         || (after.starts_with('[') && after.ends_with(']'))
 }
@@ -109,7 +113,7 @@ fn upper_heading(t: &str) -> bool {
 /// The shape of a cleaned paragraph.
 pub(crate) fn shape(text: &str) -> Shape {
     let t = text.trim();
-    if is_rule(t) {
+    if is_rule(t) || !t.chars().any(char::is_alphanumeric) {
         return Shape::Rule;
     }
     if t.starts_with('#') {
@@ -160,6 +164,10 @@ mod tests {
         assert_eq!(shape("![A man](a.jpg)"), Shape::Image(2..7));
         assert_eq!(shape("[Accueil](https://x.fr)"), Shape::Link);
         assert_eq!(shape("https://www.npr.org/transcripts/1"), Shape::Link);
+        assert_eq!(shape("[#]: author: (Ann Lee https://x.com/a)"), Shape::Link);
+        assert_eq!(shape("[a]: https://example.com/ruth"), Shape::Link);
+        assert_eq!(shape("*"), Shape::Rule);
+        assert_eq!(shape("."), Shape::Rule);
     }
 
     #[test]

@@ -131,6 +131,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ],
     generic_reporters: &["Redaktion"],
     source_prefixes: &["Quelle"],
+    caption_prefixes: &["Bildunterschrift:", "Bildunterschrift"],
     credit_prefixes: &["Foto", "Bild", "Fotos"],
     interview_phrases: &["im Gespräch mit", "im Interview"],
     name_joiners: &["und"],

@@ -219,6 +219,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ],
     generic_reporters: &["Staff", "Staff reporter", "Our reporter", "Reporter"],
     source_prefixes: &["Source", "Via", "Originally published"],
+    caption_prefixes: &["Image caption", "Photo caption", "Caption:"],
     credit_prefixes: &[
         "Photo",
         "Photograph",
@@ -227,6 +228,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Credit",
         "Photo credit",
         "Image credit",
+        "Image copyright",
     ],
     interview_phrases: &[
         "spoke to",

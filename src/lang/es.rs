@@ -120,6 +120,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ],
     generic_reporters: &["Redacción"],
     source_prefixes: &["Fuente"],
+    caption_prefixes: &["Pie de foto:", "Pie de foto"],
     credit_prefixes: &["Foto", "Fotografía", "Imagen"],
     interview_phrases: &["responde a nuestras preguntas", "conversó con", "habló con"],
     name_joiners: &["y"],

@@ -143,6 +143,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ],
     generic_reporters: &["La rédaction", "Rédaction"],
     source_prefixes: &["Source"],
+    caption_prefixes: &["Légende :", "Légende:"],
     credit_prefixes: &["Photo", "Crédit photo", "Crédit", "Illustration"],
     interview_phrases: &[
         "répond à nos questions",

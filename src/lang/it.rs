@@ -117,6 +117,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ],
     generic_reporters: &["Redazione"],
     source_prefixes: &["Fonte"],
+    caption_prefixes: &["Didascalia:"],
     credit_prefixes: &["Foto", "Immagine"],
     interview_phrases: &[
         "risponde alle nostre domande",

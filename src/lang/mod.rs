@@ -68,6 +68,8 @@ pub(crate) struct Lexicon {
     pub generic_reporters: &'static [&'static str],
     /// Words that open a source line (`Theo`, `Nguồn`).
     pub source_prefixes: &'static [&'static str],
+    /// Words that open a caption line (`Image caption`).
+    pub caption_prefixes: &'static [&'static str],
     /// Words that open a photo credit (`Ảnh`, `Photo`).
     pub credit_prefixes: &'static [&'static str],
     /// Phrases saying someone gives the interview (`trả lời phỏng vấn`).

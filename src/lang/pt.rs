@@ -119,6 +119,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ],
     generic_reporters: &["Redação", "Redacção"],
     source_prefixes: &["Fonte"],
+    caption_prefixes: &["Legenda:"],
     credit_prefixes: &["Foto", "Fotografia", "Imagem"],
     interview_phrases: &[
         "respondeu às nossas perguntas",

@@ -213,6 +213,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Cám ơn",
         "Xin cám ơn",
         "Trân trọng cảm ơn",
+        "Xin trân trọng cảm ơn",
+        "Chân thành cảm ơn",
     ],
     first_person: &["tôi", "chúng tôi", "mình", "chúng ta", "chúng mình", "tớ"],
     byline_after: &[
@@ -236,6 +238,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Nhóm phóng viên",
     ],
     source_prefixes: &["Theo", "Nguồn"],
+    caption_prefixes: &["Chú thích ảnh"],
     credit_prefixes: &[
         "Ảnh",
         "Ảnh minh họa",

@@ -50,10 +50,18 @@ pub fn assert_lossless(input: &str, t: &Transcript<'_>, what: &str) {
         inside(k.span, &[BlockKind::Kicker], "kicker");
     }
     if let Some(h) = &t.headline {
-        inside(h.span, &[BlockKind::Headline], "headline");
+        inside(
+            h.span,
+            &[BlockKind::Headline, BlockKind::FrontMatter],
+            "headline",
+        );
     }
     if let Some(d) = &t.dateline {
-        inside(d.span, &[BlockKind::Dateline], "dateline");
+        inside(
+            d.span,
+            &[BlockKind::Dateline, BlockKind::FrontMatter],
+            "dateline",
+        );
     }
     if let Some(b) = &t.byline {
         inside(b.span, &[BlockKind::Byline], "byline");
