@@ -45,9 +45,18 @@ fn glued_commas(text: &str) -> Vec<usize> {
 /// Whether a sentence ends just before `at` (and a space).
 fn after_sentence(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
-    at > 0
-        && text[..at].ends_with(' ')
-        && before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')'])
+    if at == 0
+        || !text[..at].ends_with(' ')
+        || !before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')'])
+    {
+        return false;
+    }
+    // Not after an initial or an abbreviation: `Timothy D. Cook`, `MS. X`.
+    let last_word = before.rsplit(' ').next().unwrap_or("");
+    let letters = last_word.chars().filter(|c| c.is_alphabetic()).count();
+    let abbreviation =
+        last_word.ends_with('.') && letters <= 3 && last_word.starts_with(char::is_uppercase);
+    !abbreviation
 }
 
 /// Candidate inline labels: positions after a sentence's end where a label

@@ -263,7 +263,13 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
     };
     let upper = upper_name(text, lex);
     match (qa, upper) {
-        (Some((_, n)), Some(u)) if u > n => return Some((LabelKind::Speaker, u, true)),
+        // `Q I just …` is a bare question label, not the upper-case name `Q I`:
+        // a longer upper-case name wins only with its delimiter after it.
+        (Some((_, n)), Some(u))
+            if u > n && text[u..].starts_with([':', '.', ' ']) && delimited(&text[u..]) =>
+        {
+            return Some((LabelKind::Speaker, u, true));
+        }
         (Some((k, n)), _) => return Some((k, n, true)),
         (None, Some(u)) => return Some((LabelKind::Speaker, u, true)),
         _ => {}
@@ -272,6 +278,17 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
         return Some((LabelKind::Speaker, n, false));
     }
     mixed_name(text).map(|n| (LabelKind::Speaker, n, false))
+}
+
+/// Whether a label's delimiter (maybe after a bracketed note) opens `rest`.
+fn delimited(rest: &str) -> bool {
+    let r = rest.trim_start_matches(' ');
+    let r = if r.starts_with('[') {
+        r.find(']').map_or(r, |e| &r[e + 1..])
+    } else {
+        r
+    };
+    r.starts_with(':') || (r.starts_with('.') && !r.starts_with(".."))
 }
 
 fn is_en_honorific(t: &str) -> bool {
@@ -352,9 +369,16 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     if kind == LabelKind::Question && note.is_none() && text[text_at..].starts_with('(') {
         if let Some(close) = text[text_at..].find(')') {
             let inner = &text[text_at + 1..text_at + close];
+            let words = inner.split_whitespace().count();
+            let after_note = text[text_at + close + 1..].trim();
             if close < 80
+                && words >= 2
                 && inner.split_whitespace().next().is_some_and(is_capitalised)
                 && !inner.contains(':')
+                && !after_note.is_empty()
+                && crate::grammar::annotation::annotations(&text[text_at..], lex)
+                    .first()
+                    .is_none_or(|a| a.0.start != 0)
             {
                 note = Some(inner);
                 text_at += close + 1;
