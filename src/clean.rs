@@ -61,11 +61,136 @@ impl<'a> Cleaned<'a> {
 ///
 /// `clean("  Xin\u{a0}chào\n  ông ", 10)` gives `Xin chào ông`, whose
 /// position 0 maps back to input offset 12.
+#[cfg(test)]
 pub(crate) fn clean(raw: &str, base: usize) -> Cleaned<'_> {
+    clean_with(raw, base, false)
+}
+
+/// HTML entities that leak into scraped text, and what they stand for.
+const ENTITIES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{a0}'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("copy", '©'),
+    ("reg", '®'),
+    ("shy", '\u{ad}'),
+    ("eacute", 'é'),
+    ("egrave", 'è'),
+    ("agrave", 'à'),
+    ("ccedil", 'ç'),
+    ("uuml", 'ü'),
+    ("ouml", 'ö'),
+    ("auml", 'ä'),
+    ("szlig", 'ß'),
+];
+
+/// An HTML entity at the start of `s` (`&amp;`, `&#8211;`, `&#x2014;`):
+/// its character and length.
+pub(crate) fn entity(s: &str) -> Option<(char, usize)> {
+    let body = s.strip_prefix('&')?;
+    let semi = body.find(';').filter(|&i| (2..=8).contains(&i))?;
+    let name = &body[..semi];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code).filter(|&c| c != '\0')?
+    } else {
+        ENTITIES.iter().find(|(n, _)| *n == name)?.1
+    };
+    Some((c, semi + 2))
+}
+
+/// Block-level HTML elements: their tags separate words.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "hr",
+];
+
+/// What an HTML tag becomes in cleaned text.
+enum Tag {
+    /// Bold: `**`, so that bold labels and questions read as in Markdown.
+    Bold,
+    /// The end of bold: `**` glued to the text before it.
+    BoldEnd,
+    /// A word break.
+    Break,
+    /// Nothing.
+    Drop,
+}
+
+/// An HTML tag or comment at the start of `s`: what it becomes, and its
+/// length.
+fn tag(s: &str) -> Option<(Tag, usize)> {
+    if let Some(rest) = s.strip_prefix("<!--") {
+        return rest.find("-->").map(|e| (Tag::Break, 4 + e + 3));
+    }
+    let rest = s.strip_prefix('<')?;
+    let rest_name = rest.strip_prefix('/').unwrap_or(rest);
+    let name_len = rest_name
+        .bytes()
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    if name_len == 0 || !rest_name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let end = s.bytes().take(400).position(|b| b == b'>')?;
+    if s[1..end].contains(['<', '\n']) {
+        return None;
+    }
+    let name = rest_name[..name_len].to_ascii_lowercase();
+    let closing = rest.starts_with('/');
+    let kind = match name.as_str() {
+        "strong" | "b" if closing => Tag::BoldEnd,
+        "strong" | "b" => Tag::Bold,
+        n if BLOCK_TAGS.contains(&n) => Tag::Break,
+        _ => Tag::Drop,
+    };
+    Some((kind, end + 1))
+}
+
+/// Cleans `raw`; with `markup`, HTML tags are dropped too (`<strong>` and
+/// `<b>` read as `**`).
+pub(crate) fn clean_with(raw: &str, base: usize, markup: bool) -> Cleaned<'_> {
     let trimmed = raw.trim_start_matches(is_blankish);
     let lead = raw.len() - trimmed.len();
     let trimmed = trimmed.trim_end_matches(is_blankish);
-    if is_clean(trimmed) {
+    if is_clean(trimmed) && !trimmed.contains('&') && !(markup && trimmed.contains('<')) {
         return Cleaned {
             text: Cow::Borrowed(trimmed),
             base,
@@ -73,76 +198,133 @@ pub(crate) fn clean(raw: &str, base: usize) -> Cleaned<'_> {
             lead,
         };
     }
-    let mut out = String::with_capacity(trimmed.len());
-    let mut map: Vec<(usize, usize)> = vec![(0, lead)];
-    let push_map = |out: &String, raw_at: usize, map: &mut Vec<(usize, usize)>| {
-        let (c, r) = *map.last().expect("map starts non-empty");
-        if raw_at - r != out.len() - c {
-            map.push((out.len(), raw_at));
-        }
+    let mut b = Build {
+        out: String::with_capacity(trimmed.len()),
+        map: Vec::new(),
+        space: None,
     };
-    let mut chars = trimmed.char_indices().peekable();
     let mut segment = String::new();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    let bytes = trimmed.as_bytes();
+    while i < trimmed.len() {
         let at = lead + i;
-        if is_blankish(c) {
-            // A run of white space and invisibles becomes one space, or
-            // nothing when it holds only invisibles.
-            let mut has_space = c.is_whitespace();
-            while let Some(&(_, d)) = chars.peek() {
-                if !is_blankish(d) {
-                    break;
+        let rest = &trimmed[i..];
+        if bytes[i] == b'&' {
+            if let Some((c, n)) = entity(rest) {
+                if c.is_whitespace() {
+                    b.space(at);
+                } else if !is_invisible(c) {
+                    b.text(at, lead + i + n, c.encode_utf8(&mut [0; 4]));
                 }
-                has_space |= d.is_whitespace();
-                chars.next();
+                i += n;
+                continue;
             }
-            push_map(&out, at, &mut map);
-            if has_space {
-                out.push(' ');
+        }
+        if markup && bytes[i] == b'<' {
+            if let Some((t, n)) = tag(rest) {
+                match t {
+                    Tag::Bold => b.text(at, lead + i + n, "**"),
+                    Tag::BoldEnd => b.glued(at, lead + i + n, "**"),
+                    Tag::Break => b.space(at),
+                    Tag::Drop => {}
+                }
+                i += n;
+                continue;
             }
-            let next = chars
-                .peek()
-                .map_or(lead + trimmed.len(), |&(j, _)| lead + j);
-            push_map(&out, next, &mut map);
+        }
+        let c = rest.chars().next().expect("not at the end");
+        if is_blankish(c) {
+            if c.is_whitespace() {
+                b.space(at);
+            }
+            i += c.len_utf8();
             continue;
         }
-        push_map(&out, at, &mut map);
         // A starter and the combining marks after it compose together.
-        let mut combining = false;
-        while let Some(&(_, d)) = chars.peek() {
+        let mut j = i + c.len_utf8();
+        for d in trimmed[j..].chars() {
             if unicode_normalization::char::canonical_combining_class(d) == 0 {
                 break;
             }
-            if !combining {
-                segment.clear();
-                segment.push(c);
-                combining = true;
-            }
-            segment.push(d);
-            chars.next();
+            j += d.len_utf8();
         }
-        if combining {
-            out.extend(segment.nfc());
-            let next = chars
-                .peek()
-                .map_or(lead + trimmed.len(), |&(j, _)| lead + j);
-            push_map(&out, next, &mut map);
-        } else if is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
-            out.push(c);
+        let piece = &trimmed[i..j];
+        if j - i == c.len_utf8() && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            b.text(at, lead + j, piece);
         } else {
-            out.extend(std::iter::once(c).nfc());
-            let next = chars
-                .peek()
-                .map_or(lead + trimmed.len(), |&(j, _)| lead + j);
-            push_map(&out, next, &mut map);
+            segment.clear();
+            segment.extend(piece.nfc());
+            b.text(at, lead + j, &segment);
+        }
+        i = j;
+    }
+    let end = b.map.last().map_or(lead, |&(_, r)| r);
+    let _ = end;
+    Cleaned {
+        text: Cow::Owned(b.out),
+        base,
+        map: if b.map.is_empty() {
+            vec![(0, lead)]
+        } else {
+            b.map
+        },
+        lead,
+    }
+}
+
+/// Cleaned text under construction, with its map.
+struct Build {
+    out: String,
+    /// `(clean, raw)` entries: each text piece's start and end.
+    map: Vec<(usize, usize)>,
+    /// A space waiting to be written before the next text, and where in the
+    /// raw text it began.
+    space: Option<usize>,
+}
+
+impl Build {
+    fn space(&mut self, raw_at: usize) {
+        if !self.out.is_empty() && self.space.is_none() {
+            self.space = Some(raw_at);
         }
     }
-    push_map(&out, lead + trimmed.len(), &mut map);
-    Cleaned {
-        text: Cow::Owned(out),
-        base,
-        map,
-        lead,
+
+    fn mark(&mut self, raw_at: usize) {
+        let c = self.out.len();
+        match self.map.last() {
+            Some(&(lc, lr)) if raw_at.checked_sub(lr) == Some(c - lc) => {}
+            Some(&(lc, _)) if lc == c => {
+                self.map.pop();
+                self.map.push((c, raw_at));
+            }
+            _ => self.map.push((c, raw_at)),
+        }
+    }
+
+    /// Writes `s` right after the text before it, keeping a waiting space
+    /// for after it.
+    fn glued(&mut self, raw_at: usize, raw_end: usize, s: &str) {
+        if self.out.is_empty() {
+            return;
+        }
+        let space = self.space.take();
+        self.mark(raw_at);
+        self.out.push_str(s);
+        self.mark(raw_end);
+        if let Some(sp) = space {
+            self.space = Some(sp.max(raw_end));
+        }
+    }
+
+    /// Writes `s`, which stands for raw `raw_at..raw_end`.
+    fn text(&mut self, raw_at: usize, raw_end: usize, s: &str) {
+        if let Some(sp) = self.space.take() {
+            self.mark(sp);
+            self.out.push(' ');
+        }
+        self.mark(raw_at);
+        self.out.push_str(s);
+        self.mark(raw_end);
     }
 }
 
@@ -204,6 +386,33 @@ mod tests {
         let space = c.text.find(' ').unwrap();
         assert_eq!(c.raw(space), 5 + raw.find(' ').unwrap());
         assert_eq!(c.raw_end(), 5 + raw.len());
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        let raw = "R&amp;D &lt;laughter&gt; &#8211; ok&nbsp;now";
+        let c = clean(raw, 0);
+        assert_eq!(c.text, "R&D <laughter> – ok now");
+        assert_eq!(c.raw(c.text.find("ok").unwrap()), raw.find("ok").unwrap());
+        assert_eq!(c.raw_end(), raw.len());
+        assert_eq!(
+            clean("AT&T and &bogus; stay", 0).text,
+            "AT&T and &bogus; stay"
+        );
+    }
+
+    #[test]
+    fn markup_drops_tags_and_keeps_bold() {
+        let raw = "<p><strong>Why?<br/></strong><br/>Because.</p>";
+        let c = clean_with(raw, 0, true);
+        assert_eq!(c.text, "**Why?** Because.");
+        assert_eq!(c.raw(0), raw.find("<strong>").unwrap());
+        assert_eq!(
+            c.raw(c.text.find("Because").unwrap()),
+            raw.find("Because").unwrap()
+        );
+        assert_eq!(c.raw_end(), raw.find("</p>").unwrap());
+        assert_eq!(clean_with("a < b and c>d", 0, true).text, "a < b and c>d");
     }
 
     #[test]

@@ -157,7 +157,7 @@ pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a
         .language
         .unwrap_or_else(|| lang::detect(doc.paragraphs.iter().map(|p| p.text())));
     let lex = lang::lexicon(language);
-    doc.paragraphs = split::split(input, std::mem::take(&mut doc.paragraphs), lex);
+    doc.paragraphs = split::split(input, std::mem::take(&mut doc.paragraphs), lex, doc.markup);
     let classes = classify::classify(&doc.paragraphs, lex);
     let style = style::style(&doc.paragraphs, &classes, lex);
     let assembled = assemble::assemble(input, &doc, &classes, &style, lex)?;

@@ -19,7 +19,7 @@
 //! runs cover the input exactly.
 
 use crate::Span;
-use crate::clean::{Cleaned, clean, is_blankish};
+use crate::clean::{Cleaned, clean_with, is_blankish};
 use crate::frontmatter::{Found, front_matter};
 
 /// A paragraph: a line, or the lines of a hard-wrapped paragraph.
@@ -38,9 +38,10 @@ impl<'a> Para<'a> {
         &self.clean.text
     }
 
-    /// A paragraph over `block` of `input`.
-    pub fn new(input: &'a str, block: Span, content_end: usize) -> Para<'a> {
-        let clean = clean(&input[block.start..content_end], block.start);
+    /// A paragraph over `block` of `input`; with `markup`, its HTML tags
+    /// are dropped from the cleaned text.
+    pub fn new(input: &'a str, block: Span, content_end: usize, markup: bool) -> Para<'a> {
+        let clean = clean_with(&input[block.start..content_end], block.start, markup);
         let span = Span::new(clean.raw(0), clean.raw_end());
         Para { span, block, clean }
     }
@@ -52,6 +53,8 @@ pub(crate) struct Doc<'a> {
     pub paragraphs: Vec<Para<'a>>,
     /// Runs of blank lines, terminators included.
     pub blanks: Vec<Span>,
+    /// The text carries HTML markup (paragraph and line-break tags).
+    pub markup: bool,
     /// The width the text is hard-wrapped at, if it is.
     #[cfg_attr(not(test), allow(dead_code))]
     pub wrap: Option<usize>,
@@ -151,6 +154,7 @@ pub(crate) fn scan(input: &str) -> Doc<'_> {
         });
     }
     let wrap = wrap_width(&all);
+    let markup = has_markup(&input[body_start..]);
     let mut paragraphs = Vec::new();
     let mut blanks: Vec<Span> = Vec::new();
     let mut i = 0;
@@ -179,6 +183,7 @@ pub(crate) fn scan(input: &str) -> Doc<'_> {
             input,
             Span::new(line.content.start, all[j].next),
             all[j].content.end,
+            markup,
         ));
         i = j + 1;
     }
@@ -186,8 +191,34 @@ pub(crate) fn scan(input: &str) -> Doc<'_> {
         front_matter,
         paragraphs,
         blanks,
+        markup,
         wrap,
     }
+}
+
+/// How many paragraph or line-break tags make a text HTML.
+const MARKUP_MIN_TAGS: usize = 3;
+
+/// Whether the text carries HTML paragraph structure (`<p>`, `<br/>`,
+/// `<div>`), as scraped pages often do inside Markdown or text files.
+fn has_markup(text: &str) -> bool {
+    let mut n = 0;
+    for (i, _) in text.match_indices('<') {
+        let t = &text[i + 1..];
+        let t = t.strip_prefix('/').unwrap_or(t);
+        let name: String = t
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if matches!(name.as_str(), "p" | "br" | "div") {
+            n += 1;
+            if n >= MARKUP_MIN_TAGS {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 #[cfg(test)]

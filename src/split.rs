@@ -79,7 +79,27 @@ fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
 }
 
 /// Splits run-on paragraphs.
-pub(crate) fn split<'a>(input: &'a str, paras: Vec<Para<'a>>, lex: &Lexicon) -> Vec<Para<'a>> {
+pub(crate) fn split<'a>(
+    input: &'a str,
+    paras: Vec<Para<'a>>,
+    lex: &Lexicon,
+    markup: bool,
+) -> Vec<Para<'a>> {
+    // A page's paragraphs inside one line first.
+    let paras: Vec<Para<'a>> = if markup {
+        let mut v = Vec::with_capacity(paras.len());
+        for p in paras {
+            let cuts = markup_cuts(input, &p);
+            if cuts.is_empty() {
+                v.push(p);
+            } else {
+                v.extend(cut_raw(input, p, &cuts, markup));
+            }
+        }
+        v
+    } else {
+        paras
+    };
     // Comma-joined paragraphs first.
     let mut out: Vec<Para<'a>> = Vec::with_capacity(paras.len());
     for p in paras {
@@ -92,7 +112,7 @@ pub(crate) fn split<'a>(input: &'a str, paras: Vec<Para<'a>>, lex: &Lexicon) -> 
             out.push(p);
             continue;
         }
-        out.extend(cut(input, p, &cuts));
+        out.extend(cut(input, p, &cuts, markup));
     }
     // Then labels inside long paragraphs.
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -125,32 +145,105 @@ pub(crate) fn split<'a>(input: &'a str, paras: Vec<Para<'a>>, lex: &Lexicon) -> 
         if cuts.is_empty() {
             result.push(p);
         } else {
-            result.extend(cut(input, p, &cuts));
+            result.extend(cut(input, p, &cuts, markup));
         }
     }
     result
 }
 
 /// Cuts a paragraph at ascending positions of its cleaned text.
-fn cut<'a>(input: &'a str, p: Para<'a>, at: &[usize]) -> Vec<Para<'a>> {
-    let mut raws: Vec<usize> = at
+fn cut<'a>(input: &'a str, p: Para<'a>, at: &[usize], markup: bool) -> Vec<Para<'a>> {
+    let raws: Vec<usize> = at
         .iter()
         .filter(|&&a| a > 0 && a < p.text().len())
         .map(|&a| p.clean.raw(a))
         .collect();
-    raws.dedup();
+    cut_raw(input, p, &raws, markup)
+}
+
+/// Cuts a paragraph at ascending raw offsets inside its block.
+fn cut_raw<'a>(input: &'a str, p: Para<'a>, raws: &[usize], markup: bool) -> Vec<Para<'a>> {
     let mut pieces = Vec::with_capacity(raws.len() + 1);
     let mut start = p.block.start;
-    for &r in &raws {
-        pieces.push(Para::new(input, crate::Span::new(start, r), r));
+    let content_end = p.block.start.max(p.span.end);
+    for &r in raws {
+        if r <= start || r >= content_end {
+            continue;
+        }
+        pieces.push(Para::new(input, crate::Span::new(start, r), r, markup));
         start = r;
     }
     pieces.push(Para::new(
         input,
         crate::Span::new(start, p.block.end),
-        p.span.end.max(start),
+        content_end.max(start),
+        markup,
     ));
     pieces
+}
+
+/// Block-level tags that open a paragraph of a page.
+const OPENING: &[&str] = &[
+    "<p",
+    "<div",
+    "<li",
+    "<h1",
+    "<h2",
+    "<h3",
+    "<h4",
+    "<h5",
+    "<h6",
+    "<blockquote",
+    "<figure",
+    "<figcaption",
+    "<tr",
+];
+/// Block-level tags that close one.
+const CLOSING: &[&str] = &[
+    "</p>",
+    "</div>",
+    "</li>",
+    "</h1>",
+    "</h2>",
+    "</h3>",
+    "</h4>",
+    "</h5>",
+    "</h6>",
+    "</blockquote>",
+    "</figure>",
+    "</figcaption>",
+    "</tr>",
+];
+/// Inline closing tags that stay with the text before a line break.
+const CLOSE_INLINE: &[&str] = &["</strong>", "</b>", "</em>", "</i>", "</span>", "</a>"];
+
+/// Raw offsets where a page's paragraphs start inside one line: before an
+/// opening block tag, after a closing one, after a line break (and the
+/// inline tags it closes).
+fn markup_cuts(input: &str, p: &Para<'_>) -> Vec<usize> {
+    let raw = &input[p.block.start..p.span.end.max(p.block.start)];
+    let lower = raw.to_ascii_lowercase();
+    let mut cuts = Vec::new();
+    for (i, _) in lower.match_indices('<') {
+        let t = &lower[i..];
+        let boundary = |s: &str| t.starts_with(s) && t[s.len()..].starts_with(['>', ' ', '/']);
+        if OPENING.iter().any(|o| boundary(o)) {
+            cuts.push(i);
+        } else if let Some(c) = CLOSING.iter().find(|c| t.starts_with(**c)) {
+            cuts.push(i + c.len());
+        } else if t.starts_with("<br") {
+            let Some(e) = t.find('>') else { continue };
+            let mut end = i + e + 1;
+            while let Some(c) = CLOSE_INLINE.iter().find(|c| lower[end..].starts_with(**c)) {
+                end += c.len();
+            }
+            cuts.push(end);
+        }
+    }
+    cuts.iter()
+        .map(|c| p.block.start + c)
+        .filter(|&c| input.is_char_boundary(c))
+        .collect()
 }
 
 #[cfg(test)]
@@ -162,7 +255,7 @@ mod tests {
 
     fn texts(input: &str) -> Vec<String> {
         let doc = scan(input);
-        split(input, doc.paragraphs, lexicon(Language::De))
+        split(input, doc.paragraphs, lexicon(Language::De), false)
             .iter()
             .map(|p| p.text().to_string())
             .collect()
