@@ -402,8 +402,18 @@ pub(crate) fn assemble<'a>(
 
     // The body ends at the first byline, source, notice or end time after
     // the first turn.
+    // Labels after it mean the body goes on (a `by user` line under a
+    // reader's question is no byline).
+    let mut labels_after = vec![0usize; n + 1];
+    for i in (0..n).rev() {
+        let label = starts[i]
+            .as_ref()
+            .is_some_and(|s| s.marker != MarkerKind::Dash);
+        labels_after[i] = labels_after[i + 1] + usize::from(label);
+    }
     let trailer_mark = (first_turn + 1..n).find(|&i| {
         starts[i].is_none()
+            && labels_after[i] == 0
             && (classes[i].byline.is_some()
                 || classes[i].source.is_some()
                 || classes[i].notice
@@ -654,7 +664,10 @@ pub(crate) fn assemble<'a>(
             cues: bt.cues.unwrap_or(classes[first].cues),
             side: bt.side,
             key: st.and_then(|s| s.key.clone()),
-            label: st.and_then(|s| s.name.as_ref()).map(text_of_range),
+            label: st
+                .and_then(|s| s.name.as_ref())
+                .map(text_of_range)
+                .or_else(|| st.and_then(|s| s.label_elsewhere.clone())),
             note: st.and_then(|s| s.note.as_ref()).map(text_of_range),
         });
         turns.push(turn);

@@ -10,7 +10,7 @@ use crate::grammar::byline::{BylineParts, byline, source};
 use crate::grammar::caption::{Credited, credit};
 use crate::grammar::dateline::{DatelineParts, dateline, time_line};
 use crate::grammar::label::{Label, label};
-use crate::grammar::marker::{DashMarker, dash_marker};
+use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
 use crate::grammar::{contains_ci, longest_of};
 use crate::lang::{self, Lexicon};
@@ -81,7 +81,7 @@ pub(crate) fn classify<'d>(paras: &'d [Para<'_>], lex: &'static Lexicon) -> Vec<
 
 /// Classifies one cleaned paragraph.
 pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'a> {
-    let dash = dash_marker(text);
+    let dash = dash_marker(text).or_else(|| lone_dash(text));
     let label = if text.len() > 2 {
         label(text, lex)
     } else {

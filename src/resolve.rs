@@ -139,6 +139,7 @@ fn parts(info: &[TurnInfo], groups: &mut [Group], of_turn: &[Option<usize>]) -> 
             Some(Role::Host) => Part::Host,
             Some(_) => Part::Procedure,
             None if groups[g].turns.iter().any(|&t| info[t].note.is_some()) => Part::Ask,
+            None if groups[g].turns.iter().all(|&t| info[t].side == Side::Ask) => Part::Ask,
             None if generic_ask => Part::Answer,
             None if speaking.len() == 2 => {
                 let other = speaking
@@ -401,22 +402,53 @@ impl Context {
         Context { texts }
     }
 
-    /// The longest run of capitalised names whose last word is `last`.
-    fn full_name(&self, last: &str, lex: &Lexicon) -> Option<String> {
+    /// The full name a one-word label stands for: where the context writes
+    /// the word in mixed case next to another capitalised name word
+    /// (`Karine Jean-Pierre` for `JEAN-PIERRE`, `Linus Torvalds` for
+    /// `Linus`, `Timothy D. Cook` for `COOK`).
+    fn full_name(&self, word: &str, lex: &Lexicon) -> Option<String> {
+        let en = crate::lang::lexicon(Language::En);
+        let is_title = |w: &str| {
+            longest_of(w, lex.honorifics).is_some_and(|n| n == w.len())
+                || longest_of(w, lex.posts).is_some_and(|n| n == w.len())
+                || longest_of(w, en.honorifics).is_some_and(|n| n == w.len())
+                || longest_of(w, en.posts).is_some_and(|n| n == w.len())
+        };
+        let name_word = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+                && !is_title(w)
+        };
         for text in &self.texts {
-            let found = name_runs(text, lex)
-                .into_iter()
-                .map(|(_, n)| n)
-                .filter(|n| {
-                    n.rsplit(' ')
-                        .next()
-                        .is_some_and(|w| w.to_lowercase() == last)
-                        && n.split(' ').count() >= 2
-                        && n.chars().any(char::is_lowercase)
-                })
-                .max_by_key(|n| n.len());
-            if let Some(f) = found {
-                return Some(f.to_string());
+            let tokens: Vec<&str> = text.split_whitespace().collect();
+            for (k, tok) in tokens.iter().enumerate() {
+                let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
+                let mixed =
+                    core.starts_with(char::is_uppercase) && core.chars().any(char::is_lowercase);
+                if core.to_lowercase() != word
+                    || !mixed
+                    || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']'])
+                {
+                    continue;
+                }
+                // A surname: the first name (and an initial) before it.
+                if k > 0 && name_word(tokens[k - 1]) {
+                    let initial = tokens[k - 1].len() <= 2 && tokens[k - 1].ends_with('.');
+                    if !initial {
+                        return Some(format!("{} {core}", tokens[k - 1]));
+                    }
+                    if k > 1 && name_word(tokens[k - 2]) {
+                        return Some(format!("{} {} {core}", tokens[k - 2], tokens[k - 1]));
+                    }
+                }
+                // A first name: the surname after it.
+                if let Some(next) = tokens.get(k + 1) {
+                    let next = next.trim_end_matches([',', '.', ':', ';', ')', ']']);
+                    if name_word(next) && !next.ends_with('.') {
+                        return Some(format!("{core} {next}"));
+                    }
+                }
             }
         }
         None
@@ -508,7 +540,10 @@ fn labelled_person<'a>(g: &Group, ctx: &Context, span: Span, lex: &Lexicon) -> P
                 name = n;
                 title.get_or_insert(post_word);
             }
-        } else if let Some(full) = ctx.full_name(&last, lex) {
+        } else if let Some(full) = (!g.key.contains(' '))
+            .then(|| ctx.full_name(&last, lex))
+            .flatten()
+        {
             name = full;
         }
     }

@@ -135,6 +135,25 @@ fn opens_block(text: &str) -> bool {
     t.starts_with(['-', '*', '+', '#', '>', '|', '•', '–', '—']) || t.starts_with("![")
 }
 
+/// Whether `next` goes on with the sentence `line` leaves open: `line` is
+/// a long paragraph that does not end like a sentence, and `next` opens in
+/// lower case.
+fn broken_after(line: &str, next: &str) -> bool {
+    let ends = line
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', '…', '"', '”', '»', ')', ';']);
+    line.chars().count() >= BROKEN_MIN_CHARS
+        && !ends
+        && next
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
+/// A line shorter than this is a heading or a date, not a broken paragraph.
+const BROKEN_MIN_CHARS: usize = 80;
+
 /// Scans `input` into front matter, paragraphs and blank runs.
 pub(crate) fn scan(input: &str) -> Doc<'_> {
     let front_matter = front_matter(input);
@@ -178,6 +197,13 @@ pub(crate) fn scan(input: &str) -> Doc<'_> {
             {
                 j += 1;
             }
+        }
+        // A line the scraper broke: the next one goes on in lower case.
+        while j + 1 < all.len()
+            && !all[j + 1].blank
+            && broken_after(all[j].content.slice(input), all[j + 1].content.slice(input))
+        {
+            j += 1;
         }
         paragraphs.push(Para::new(
             input,
@@ -301,11 +327,23 @@ mod tests {
 
     #[test]
     fn one_paragraph_per_line_is_not_wrapped() {
-        let line = "word ".repeat(40);
+        let line = format!("Word {}end.", "word ".repeat(40));
         let input = format!("{line}\n{line}\n{line}\n{line}\n{line}\n{line}\n{line}\n");
         let doc = scan(&input);
         assert_eq!(doc.wrap, None);
         assert_eq!(doc.paragraphs.len(), 7);
+    }
+
+    #[test]
+    fn a_broken_line_joins_the_one_before() {
+        let input = "Theo quan niệm dân gian, người ta đốt vàng mã vì tin rằng người chết ở thế giới bên kia cũng cần tiền để\n tiêu xài.\nDòng mới.\n";
+        let doc = scan(input);
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert!(
+            doc.paragraphs[0]
+                .text()
+                .ends_with("cũng cần tiền để tiêu xài.")
+        );
     }
 
     #[test]

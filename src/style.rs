@@ -53,6 +53,9 @@ pub(crate) struct Start {
     pub side: Side,
     /// The label stands alone; the speech is in the next paragraph.
     pub label_only: bool,
+    /// The speaker's label when it stands in another paragraph (a reader's
+    /// `by user` line under the question's head).
+    pub label_elsewhere: Option<String>,
 }
 
 /// The document's convention.
@@ -227,6 +230,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
             note: l.note.map(|s| base(s)..base(s) + s.len()),
             side,
             label_only: l.text_at >= text.len(),
+            label_elsewhere: None,
         });
     }
 
@@ -236,12 +240,34 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
         dash_count >= 2 && dash_count > label_starts || (dash_count == 1 && label_starts == 0);
     let mut dash_questions_only = false;
     if dash_style {
+        // A dash alone on its line opens the turn written on the next line.
+        let alone = |i: usize| {
+            classes[i]
+                .dash
+                .is_some_and(|d| d.text_at >= paras[i].text().len())
+        };
         let dashes: Vec<usize> = (0..n)
             .filter(|&i| classes[i].dash.is_some() && starts[i].is_none())
+            .filter(|&i| {
+                // Alone, a dash marks the question on the next line; an empty
+                // bullet before other prose marks nothing.
+                !alone(i)
+                    || (i + 1 < n
+                        && classes[i + 1].dash.is_none()
+                        && classes[i + 1].shape == Shape::Prose
+                        && classes[i + 1].cues.question >= 1.5)
+            })
             .collect();
         let questions = dashes
             .iter()
-            .filter(|&&i| classes[i].cues.question >= 1.5)
+            .filter(|&&i| {
+                let c = if alone(i) {
+                    &classes[i + 1]
+                } else {
+                    &classes[i]
+                };
+                c.cues.question >= 1.5
+            })
             .count();
         // Unmarked prose between consecutive dashes.
         let gaps = dashes
@@ -268,7 +294,43 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
                 } else {
                     Side::Unknown
                 },
+                label_only: alone(i),
+                label_elsewhere: None,
+            });
+        }
+    }
+
+    // Readers' questions: a bold topic, `by` a user name (on its line or
+    // the next), then the question quoted (`**Productivity** by
+    // DoofusOfDeath` / `> You've …`).
+    let mut heads: Vec<(usize, usize, Range<usize>)> = Vec::new();
+    for i in (0..n).filter(|&i| starts[i].is_none()) {
+        let found = match reader_question(paras[i].text()) {
+            Some(u) => Some((i, u)),
+            None => paras
+                .get(i + 1)
+                .filter(|p| p.text().starts_with("by ") && paras[i].text().starts_with("**"))
+                .and_then(|p| by_user(p.text()).map(|u| (i + 1, u))),
+        };
+        if let Some((at, user)) = found {
+            if (at + 1..n.min(at + 4)).any(|j| classes[j].shape == Shape::Quote) {
+                heads.push((i, at, user));
+            }
+        }
+    }
+    if heads.len() >= 2 {
+        for (i, at, user) in heads {
+            let name = paras[at].text()[user.clone()].to_string();
+            starts[i] = Some(Start {
+                marker: MarkerKind::Bold,
+                marker_range: 0..0,
+                text_at: 0,
+                name: (at == i).then_some(user),
+                key: Some(name.to_lowercase()),
+                note: None,
+                side: Side::Ask,
                 label_only: false,
+                label_elsewhere: (at != i).then_some(name),
             });
         }
     }
@@ -293,6 +355,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
                 note: None,
                 side: Side::Ask,
                 label_only: false,
+                label_elsewhere: None,
             });
         }
     }
@@ -315,6 +378,29 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
         implicit_answers: implicit_answers || bare_questions,
         bare_questions,
     }
+}
+
+/// A reader's question head: `**Topic** by user`. Returns the user name's
+/// range.
+fn reader_question(text: &str) -> Option<Range<usize>> {
+    let inner = text.strip_prefix("**")?;
+    let close = inner.find("**").filter(|&c| c > 0)?;
+    let after = &inner[close + 2..];
+    let user = by_user(after.trim_start())?;
+    let shift = text.len() - after.trim_start().len();
+    Some(user.start + shift..user.end + shift)
+}
+
+/// `by user` (maybe with a numeric id after: `by kestrel (48213)`): the
+/// user name's range.
+fn by_user(text: &str) -> Option<Range<usize>> {
+    let rest = text.strip_prefix("by ")?;
+    let user = rest.split(" (").next().unwrap_or(rest).trim();
+    let ok = !user.is_empty() && user.len() <= 40 && user.split_whitespace().count() <= 3;
+    ok.then(|| {
+        let at = user.as_ptr() as usize - text.as_ptr() as usize;
+        at..at + user.len()
+    })
 }
 
 /// The most words an unmarked question runs to.

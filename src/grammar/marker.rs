@@ -60,6 +60,17 @@ fn dash_marker_nom(i: &str) -> IResult<&str, &str> {
     Ok((rest, dash))
 }
 
+/// A dash standing alone on its line, the turn's text on the next one
+/// (`*` then `Trong Phật giáo …?`).
+pub(crate) fn lone_dash(text: &str) -> Option<DashMarker<'_>> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    (chars.next().is_none() && DASHES.contains(c)).then_some(DashMarker {
+        dash: text,
+        text_at: text.len(),
+    })
+}
+
 /// Parses a dash-led turn at the start of cleaned paragraph text.
 pub(crate) fn dash_marker(text: &str) -> Option<DashMarker<'_>> {
     let (rest, dash) = dash_marker_nom(text).ok()?;
@@ -115,6 +126,13 @@ mod tests {
         ] {
             assert!(dash_marker(s).is_none(), "{s}");
         }
+    }
+
+    #[test]
+    fn a_dash_alone() {
+        assert_eq!(lone_dash("*").map(|m| m.text_at), Some(1));
+        assert_eq!(lone_dash("–").map(|m| m.text_at), Some(3));
+        assert!(lone_dash("**").is_none() && lone_dash("a").is_none() && lone_dash("").is_none());
     }
 
     #[test]
