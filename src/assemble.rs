@@ -87,6 +87,8 @@ const TAIL_PROSE_MIN_WORDS: usize = 6;
 /// A short line in the header, not ending like a sentence, is a caption
 /// from this many words on (shorter ones are names or mastheads).
 const HEADER_CAPTION_MIN_WORDS: usize = 4;
+/// The most words of a crosshead that reads as a question.
+const CROSSHEAD_MAX_WORDS: usize = 14;
 /// The most words of a location line.
 const LOCATION_MAX_WORDS: usize = 8;
 
@@ -385,12 +387,20 @@ pub(crate) fn assemble<'a>(
             .then(|| (1..n).find(|&i| is_bare_question(paras[i].text(), &classes[i])))
             .flatten()
     };
-    let Some(first_turn) = starts.iter().position(Option::is_some).or_else(first_bare) else {
+    let first_start = starts.iter().position(Option::is_some);
+    let Some(mut first_turn) = first_start.or_else(first_bare) else {
         return Err(Error::NoTurns {
             paragraphs: n,
             found: summary(paras, classes),
         });
     };
+    // An unmarked question right before the first label opens the body.
+    if style.bare_questions
+        && first_turn > 0
+        && is_bare_question(paras[first_turn - 1].text(), &classes[first_turn - 1])
+    {
+        first_turn -= 1;
+    }
     let mut b = Builder {
         paras,
         classes,
@@ -422,22 +432,33 @@ pub(crate) fn assemble<'a>(
     let body_end = match trailer_mark {
         Some(t) => t,
         None => {
+            let asks =
+                |i: usize| style.bare_questions && is_bare_question(paras[i].text(), &classes[i]);
             let last = (first_turn..n)
                 .rev()
-                .find(|&i| starts[i].is_some())
+                .find(|&i| starts[i].is_some() || asks(i))
                 .unwrap_or(first_turn);
             let mut end = last + 1;
             if !classes[last].cues.thanks {
-                while end < n
-                    && starts[end].is_none()
-                    && furniture_part(&classes[end])
+                let mut k = end;
+                while k < n && starts[k].is_none() {
+                    // Markup between paragraphs (a line break) is passed over.
+                    if !paras[k].text().chars().any(char::is_alphanumeric) {
+                        k += 1;
+                        continue;
+                    }
+                    let goes_on = furniture_part(&classes[k])
                         .is_none_or(|p| p == Part::Annotation || p == Part::Heading)
-                    && (classes[end].cues.words >= TAIL_PROSE_MIN_WORDS
-                        && classes[end].cues.ends_sentence
-                        || classes[end].annotation
-                        || (end == last + 1 && starts[last].as_ref().is_some_and(|s| s.label_only)))
-                {
-                    end += 1;
+                        && (classes[k].cues.words >= TAIL_PROSE_MIN_WORDS
+                            && classes[k].cues.ends_sentence
+                            || classes[k].annotation
+                            || (k == last + 1
+                                && starts[last].as_ref().is_some_and(|s| s.label_only)));
+                    if !goes_on {
+                        break;
+                    }
+                    k += 1;
+                    end = k;
                 }
             }
             // Trailing time lines (`3:03 P.M. EDT`) stay out of the body.
@@ -545,7 +566,17 @@ pub(crate) fn assemble<'a>(
             && is_bare_question(paras[i].text(), c)
             && last_side != Some(Side::Ask)
         {
-            b.open_turn(i, None, Side::Ask);
+            // A short question right over another is a crosshead.
+            let next_asks =
+                i + 1 < body_end && is_bare_question(paras[i + 1].text(), &classes[i + 1]);
+            if next_asks
+                && c.cues.words <= CROSSHEAD_MAX_WORDS
+                && !several_sentences(paras[i].text())
+            {
+                b.parts[i] = Part::Heading;
+            } else {
+                b.open_turn(i, None, Side::Ask);
+            }
             i += 1;
             continue;
         }
@@ -556,6 +587,16 @@ pub(crate) fn assemble<'a>(
             && caption_shaped(paras[i].text(), &c.cues);
         if c.credit.is_some() || guess {
             b.caption(i, None);
+            i += 1;
+            continue;
+        }
+        // A pull quote between a question and its answer: a short line all
+        // in quotation marks.
+        if style.implicit_answers
+            && last_side == Some(Side::Ask)
+            && pull_quote(paras[i].text(), &c.cues)
+        {
+            b.parts[i] = Part::Furniture;
             i += 1;
             continue;
         }
@@ -581,7 +622,9 @@ pub(crate) fn assemble<'a>(
     let mut byline_at = (0..first_turn).find(|&i| b.parts[i] == Part::Byline);
     let mut source_at = None;
     for (i, c) in classes.iter().enumerate().skip(body_end) {
-        if let Some(part) = furniture_part(c) {
+        let named = (byline_at.is_none() && c.byline.is_some())
+            || (source_at.is_none() && c.source.is_some());
+        if let Some(part) = furniture_part(c).filter(|_| !named) {
             b.parts[i] = part;
             continue;
         }
@@ -693,12 +736,14 @@ pub(crate) fn assemble<'a>(
         span: f.span,
     });
     let blocks = blocks(input, doc, &b.parts);
-    let header_captions: Vec<usize> = b
+    // The header's captions first, then the body's.
+    let mut header_captions: Vec<usize> = b
         .caption_paras
         .iter()
         .copied()
         .filter(|&i| i < first_turn)
         .collect();
+    header_captions.extend(b.caption_paras.iter().copied().filter(|&i| i >= first_turn));
     Ok(Assembled {
         transcript: Transcript {
             language: lex.language,
@@ -1055,6 +1100,22 @@ fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
     }
 }
 
+/// The most words of a pull quote.
+const PULL_QUOTE_MAX_WORDS: usize = 30;
+
+/// A short paragraph that is all one quotation: `“A lamp that works again
+/// is a small argument won.”`.
+fn pull_quote(text: &str, cues: &Cues) -> bool {
+    let t = text.trim();
+    cues.words <= PULL_QUOTE_MAX_WORDS
+        && t.starts_with(['“', '"', '«', '„'])
+        && t.ends_with(['”', '"', '»', '“'])
+        && t.chars()
+            .filter(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'))
+            .count()
+            == 2
+}
+
 /// Whether the paragraph after `i` goes on with `i`'s sentence (a line the
 /// scraper broke: it opens in lower case).
 fn next_continues(paras: &[Para<'_>], i: usize) -> bool {
@@ -1069,6 +1130,7 @@ fn next_continues(paras: &[Para<'_>], i: usize) -> bool {
 fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
     let cues = &c.cues;
     if c.shape != Shape::Prose
+        || text.ends_with([',', ';'])
         || !(2..=CAPTION_MAX_WORDS).contains(&cues.words)
         || text.len() > CAPTION_MAX_BYTES
         || cues.ends_colon

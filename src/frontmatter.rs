@@ -69,6 +69,16 @@ pub(crate) fn front_matter(input: &str) -> Option<Found<'_>> {
     None
 }
 
+/// A value in Unicode NFC, as all cleaned text is.
+fn nfc(v: Cow<'_, str>) -> Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if is_nfc_quick(v.chars()) == IsNormalized::Yes {
+        v
+    } else {
+        Cow::Owned(v.nfc().collect())
+    }
+}
+
 fn is_key(k: &str) -> bool {
     !k.is_empty()
         && k.len() <= 64
@@ -111,7 +121,7 @@ fn yaml_fields<'a>(input: &'a str, body: &[(Span, usize)]) -> Vec<Field<'a>> {
         } else {
             body[i - 1].0.end
         };
-        let value = yaml_value(rest.trim(), &more);
+        let value = nfc(yaml_value(rest.trim(), &more));
         out.push(Field {
             key: Cow::Borrowed(key),
             value,
@@ -247,6 +257,7 @@ fn toml_fields<'a>(input: &'a str, body: &[(Span, usize)]) -> Vec<Field<'a>> {
         } else {
             Cow::Borrowed(v)
         };
+        let value = nfc(value);
         out.push(Field {
             key: Cow::Borrowed(key),
             value,

@@ -196,8 +196,22 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
         let accepted = match l.kind {
             LabelKind::Question | LabelKind::Answer => all_labels >= 2,
             LabelKind::Speaker => {
-                let after_question = (i > 0 && keys[i - 1].as_deref() == Some(ASK_KEY))
-                    || (i > 1 && keys[i - 2].as_deref() == Some(ASK_KEY) && keys[i - 1].is_none());
+                // A label answering a question label, or (alone on its line)
+                // an unmarked question.
+                // The paragraph before, markup between them passed over.
+                let before = (0..i)
+                    .rev()
+                    .find(|&j| paras[j].text().chars().any(char::is_alphanumeric));
+                let bold_question_before = before.is_some_and(|j| {
+                    classes[j].shape == Shape::Bold && classes[j].cues.question >= 1.0
+                });
+                let after_question = bold_question_before
+                    || (i > 0 && keys[i - 1].as_deref() == Some(ASK_KEY))
+                    || (i > 1 && keys[i - 2].as_deref() == Some(ASK_KEY) && keys[i - 1].is_none())
+                    || (i > 0
+                        && l.text_at >= text.len()
+                        && l.kind == LabelKind::Speaker
+                        && is_bare_question(paras[i - 1].text(), &classes[i - 1]));
                 count_of(&key) >= 2
                     || after_question
                     || procedure(l)
@@ -246,16 +260,21 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
                 .dash
                 .is_some_and(|d| d.text_at >= paras[i].text().len())
         };
+        let before_prose = |i: usize| {
+            i + 1 < n && classes[i + 1].dash.is_none() && classes[i + 1].shape == Shape::Prose
+        };
+        // Lone dashes mark questions when at least two stand before one.
+        let lone_questions = (0..n)
+            .filter(|&i| alone(i) && before_prose(i) && classes[i + 1].cues.question >= 1.5)
+            .count();
         let dashes: Vec<usize> = (0..n)
             .filter(|&i| classes[i].dash.is_some() && starts[i].is_none())
             .filter(|&i| {
                 // Alone, a dash marks the question on the next line; an empty
                 // bullet before other prose marks nothing.
                 !alone(i)
-                    || (i + 1 < n
-                        && classes[i + 1].dash.is_none()
-                        && classes[i + 1].shape == Shape::Prose
-                        && classes[i + 1].cues.question >= 1.5)
+                    || (before_prose(i)
+                        && (classes[i + 1].cues.question >= 1.5 || lone_questions >= 2))
             })
             .collect();
         let questions = dashes
@@ -346,11 +365,15 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     let bold_mode = bold_questions.len() >= 2;
     if bold_mode {
         for &i in &bold_questions {
+            // A label inside the bold (`**WIRED: …?**`) is the asker's.
+            let inner = classes[i].label.filter(|l| l.bold_paragraph);
+            let text = paras[i].text();
+            let base = |r: &str| r.as_ptr() as usize - text.as_ptr() as usize;
             starts[i] = Some(Start {
                 marker: MarkerKind::Bold,
-                marker_range: 0..0,
-                text_at: 0,
-                name: None,
+                marker_range: 0..inner.map_or(0, |l| text[..l.text_at].trim_end().len()),
+                text_at: inner.map_or(0, |l| l.text_at),
+                name: inner.map(|l| base(l.name)..base(l.name) + l.name.len()),
                 key: Some(ASK_KEY.into()),
                 note: None,
                 side: Side::Ask,

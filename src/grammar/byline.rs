@@ -42,6 +42,24 @@ fn is_name(s: &str) -> bool {
         })
 }
 
+/// One name of up to four words of letters, in any case, none of them a
+/// frequent word or a pronoun of the language.
+fn loose_names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
+    let s = s.trim();
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let common = |w: &&str| {
+        lex.stopwords
+            .iter()
+            .chain(lex.first_person)
+            .any(|x| x.to_lowercase() == w.to_lowercase())
+    };
+    let ok = (1..=4).contains(&words.len())
+        && s.len() <= 40
+        && s.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.')
+        && !words.iter().any(common);
+    ok.then(|| vec![s])
+}
+
 /// Splits a run of names on dashes, commas and the language's joiners.
 fn names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
     let mut out = Vec::new();
@@ -63,6 +81,12 @@ fn names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
             if let Some(n) = sep {
                 out.push(rest[..i].trim());
                 rest = &rest[i + n..];
+                // The serial comma: `A, B, and C`.
+                if let Ok((r, _)) = any_word(lex.name_joiners)(rest) {
+                    if r.starts_with(' ') {
+                        rest = r.trim_start();
+                    }
+                }
                 continue 'outer;
             }
         }
@@ -70,6 +94,21 @@ fn names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
         break;
     }
     (!out.is_empty() && out.iter().all(|n| is_name(n))).then_some(out)
+}
+
+/// The text of a Markdown link standing for the names: `[Ankita KS][a]`,
+/// `[Ruth Bell](https://…)`.
+fn unlink(s: &str) -> &str {
+    let Some(inner) = s.strip_prefix('[') else {
+        return s;
+    };
+    let Some(close) = inner.find(']') else {
+        return s;
+    };
+    let after = &inner[close + 1..];
+    let linked = (after.starts_with('[') && after.ends_with(']'))
+        || (after.starts_with('(') && after.ends_with(')'));
+    if linked { &inner[..close] } else { s }
 }
 
 fn strip_end(s: &str) -> &str {
@@ -81,6 +120,7 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
     if text.len() > MAX_LEN {
         return None;
     }
+    let sentence = text.trim_end().ends_with('.');
     let text = strip_end(text);
     // The word for "the reporter" alone (`PV`).
     if is_generic_reporter(text, lex) {
@@ -90,10 +130,34 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
             outlet: None,
         });
     }
+    // Credits in segments: `Reporting by X; Editing by Y`.
+    if let Some((first, second)) = text.split_once("; ") {
+        let a = byline(first, lex)?;
+        let b = byline(second, lex)?;
+        let mut names = a.names;
+        names.extend(b.names);
+        return Some(BylineParts {
+            names,
+            role: a.role,
+            outlet: None,
+        });
+    }
     // BEFORE names
-    if let Some((n, role)) = longest(text, lex.byline_before) {
-        let rest = text[n..].trim_start_matches([' ', ':']);
-        if let Some(names) = names(rest, lex) {
+    let before = longest(text, lex.byline_before)
+        .or_else(|| longest(text, crate::lang::NEUTRAL_BYLINE_BEFORE));
+    if let Some((n, role)) = before {
+        let rest = unlink(text[n..].trim_start_matches([' ', ':', '：']));
+        // Names in lower case after the credit word, but not a sentence
+        // (`by maya okafor`, not `by the way`).
+        let lower = loose_names(rest, lex).filter(|v| {
+            let words: Vec<&str> = v[0].split_whitespace().collect();
+            !sentence
+                && words.len() >= 2
+                && !words
+                    .iter()
+                    .any(|w| lex.stopwords.iter().any(|s| s.eq_ignore_ascii_case(w)))
+        });
+        if let Some(names) = names(rest, lex).or(lower) {
             return Some(BylineParts {
                 names,
                 role,
@@ -106,7 +170,10 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
         let inner = text[open + 1..].trim_end_matches(')').trim();
         if let Some((n, role)) = longest(inner, lex.byline_after) {
             if n == inner.len() {
-                let names = names(&text[..open], lex)?;
+                // The bracketed word vouches for the names, even in lower
+                // case as a scraper may leave them (`hoàng giang (thực hiện`).
+                let names =
+                    names(&text[..open], lex).or_else(|| loose_names(&text[..open], lex))?;
                 return Some(BylineParts {
                     names,
                     role,
@@ -249,6 +316,17 @@ mod tests {
             names_of(Language::Es, "Entrevista de Lucía Ortega"),
             Some((vec!["Lucía Ortega"], Interviewer))
         );
+        assert_eq!(
+            names_of(Language::En, "作者：[Ann Lee][a]"),
+            Some((vec!["Ann Lee"], Author))
+        );
+        assert_eq!(
+            names_of(
+                Language::En,
+                "Interview by [Ruth Bell](https://example.com/rb)"
+            ),
+            Some((vec!["Ruth Bell"], Interviewer))
+        );
     }
 
     #[test]
@@ -280,5 +358,53 @@ mod tests {
     fn generic_reporters() {
         assert!(is_generic_reporter("P.V", lexicon(Language::Vi)));
         assert!(!is_generic_reporter("Thu Hà", lexicon(Language::Vi)));
+    }
+}
+
+/// The written cases of `tests/data/bylines.tsv`: one line a row, the names
+/// it gives and what they did (`-` for a line that is no byline).
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+    use crate::Language;
+    use crate::lang::lexicon;
+
+    const TABLE: &str = include_str!("../../tests/data/bylines.tsv");
+
+    #[test]
+    fn every_written_case() {
+        let mut failures = Vec::new();
+        let mut rows = 0;
+        for line in TABLE.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 4, "{line}");
+            rows += 1;
+            let lang = Language::ALL
+                .into_iter()
+                .find(|l| l.code() == cols[0])
+                .expect("a known language");
+            let got = byline(cols[1], lexicon(lang)).map(|b| {
+                let role = serde_json::to_value(b.role)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string();
+                (b.names.join(" | "), role)
+            });
+            let want = (cols[2] != "-").then(|| (cols[2].to_string(), cols[3].to_string()));
+            if got != want {
+                failures.push(format!(
+                    "{} {:?}: got {got:?}, want {want:?}",
+                    cols[0], cols[1]
+                ));
+            }
+        }
+        assert!(rows >= 60, "only {rows} rows");
+        assert!(
+            failures.is_empty(),
+            "{} of {rows} rows fail:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 }

@@ -57,13 +57,61 @@ pub(crate) fn longest_of(input: &str, words: &[&str]) -> Option<usize> {
     words.iter().filter_map(|w| word_ci(input, w)).max()
 }
 
-/// A nom parser for one word of `table`, longest first, ignoring case.
-pub(crate) fn one_of<'t, T: Copy>(
+/// A letter without its case and diacritics: `Ứ` gives `u`, `đ` gives `d`.
+pub(crate) fn fold_char(c: char) -> char {
+    let mut base = c;
+    let mut first = true;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if first {
+            base = d;
+            first = false;
+        }
+    });
+    match base.to_lowercase().next().unwrap_or(base) {
+        'đ' | 'ð' => 'd',
+        'ø' => 'o',
+        'ł' => 'l',
+        other => other,
+    }
+}
+
+/// The length in `input` of a match of `word` at its start, ignoring case
+/// and diacritics (`Thu nam` matches `Thứ Năm`, `aout` matches `août`).
+pub(crate) fn prefix_fold(input: &str, word: &str) -> Option<usize> {
+    let mut it = input.char_indices();
+    for w in word.chars() {
+        let (_, c) = it.next()?;
+        if fold_char(c) != fold_char(w) {
+            return None;
+        }
+    }
+    Some(it.next().map_or(input.len(), |(i, _)| i))
+}
+
+/// A nom parser for one name of `table` (weekdays, months), longest first,
+/// ignoring case and diacritics, with or without an abbreviation's period
+/// (`Sep`, `Sep.`, `sáb.`, `sab`).
+pub(crate) fn one_name<'t, T: Copy>(
     table: &'t [(&'t str, T)],
 ) -> impl Fn(&str) -> IResult<&str, T> + 't {
-    move |i: &str| match longest(i, table) {
-        Some((n, v)) => Ok((&i[n..], v)),
-        None => Err(nom::Err::Error(Error::new(i, ErrorKind::Tag))),
+    move |i: &str| {
+        let best = table
+            .iter()
+            .filter_map(|&(w, v)| {
+                let core = w.trim_end_matches('.');
+                let n = prefix_fold(i, core)?;
+                let next = i[n..].chars().next();
+                if next.is_some_and(char::is_alphanumeric) {
+                    return None;
+                }
+                let n = if i[n..].starts_with('.') { n + 1 } else { n };
+                Some((n, v))
+            })
+            .max_by_key(|&(n, _)| n);
+        match best {
+            Some((n, v)) => Ok((&i[n..], v)),
+            None => Err(nom::Err::Error(Error::new(i, ErrorKind::Tag))),
+        }
     }
 }
 

@@ -170,11 +170,28 @@ pub(crate) fn quoted_headline<'a>(
 /// Anna Lee`) at the start of `text`: the honorific and the name.
 pub(crate) fn mention<'a>(text: &'a str, lex: &Lexicon) -> Option<(&'a str, &'a str)> {
     let (honorific, at) = honorifics(text, lex, false);
-    let honorific = honorific?;
-    let rest = &text[at..];
-    let (n, words) = name_len(rest);
-    (words >= 2).then(|| (honorific, &rest[..n]))
+    if let Some(h) = honorific {
+        let rest = &text[at..];
+        let (n, words) = name_len(rest);
+        return (words >= 2).then(|| (h, &rest[..n]));
+    }
+    // A field after the honorific, in lower case: `tiến sĩ tâm lý Nguyễn
+    // Hữu Long`, `Dr. in physics …` is not taken (an English field is rare).
+    let n = longest_of(text, lex.honorifics)?;
+    let mut rest = text[n..].strip_prefix(' ')?;
+    for _ in 0..MAX_FIELD_WORDS {
+        let (w, r) = rest.split_once(' ')?;
+        if !w.chars().all(|c| c.is_lowercase()) {
+            break;
+        }
+        rest = r;
+    }
+    let (len, words) = name_len(rest);
+    (words >= 2).then(|| (&text[..n], &rest[..len]))
 }
+
+/// The most lower-case words between an honorific and a name.
+const MAX_FIELD_WORDS: usize = 3;
 
 /// Runs of two to four capitalised name words in `text`, each with whether
 /// a personal honorific stands before it. Honorifics and posts that open a

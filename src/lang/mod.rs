@@ -80,6 +80,15 @@ pub(crate) struct Lexicon {
     pub stopwords: &'static [&'static str],
 }
 
+/// Byline words of languages the crate has no tables for, met in scraped
+/// pages all the same (a translation project's `作者：` credit).
+pub(crate) const NEUTRAL_BYLINE_BEFORE: &[(&str, BylineRole)] = &[
+    ("作者：", BylineRole::Author),
+    ("作者:", BylineRole::Author),
+    ("记者：", BylineRole::Author),
+    ("記者：", BylineRole::Author),
+];
+
 /// The tables for `language`.
 pub(crate) fn lexicon(language: Language) -> &'static Lexicon {
     match language {

@@ -77,8 +77,8 @@ pub fn assert_lossless(input: &str, t: &Transcript<'_>, what: &str) {
         if let Some(m) = &turn.marker {
             inside(m.span, &[BlockKind::Turn], &format!("turn {i} marker"));
             assert_eq!(
-                gold::plain(m.span.slice(input)),
-                gold::plain(&m.text),
+                gold::reader(m.span.slice(input)),
+                gold::reader(&m.text),
                 "{what}: marker text"
             );
         }
