@@ -89,6 +89,8 @@ const TAIL_PROSE_MIN_WORDS: usize = 6;
 const HEADER_CAPTION_MIN_WORDS: usize = 4;
 /// The most words of a crosshead that reads as a question.
 const CROSSHEAD_MAX_WORDS: usize = 14;
+/// The most words of a header field line (`**Quarter:** Q3 2025`).
+const FIELD_MAX_WORDS: usize = 8;
 /// The most words of a location line.
 const LOCATION_MAX_WORDS: usize = 8;
 
@@ -1055,6 +1057,9 @@ fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
             b.parts[i] = Part::Heading;
         } else if !have_dateline && c.dateline.is_some() {
             b.parts[i] = Part::Dateline;
+        } else if text.starts_with("**") && c.label.is_some() && c.cues.words <= FIELD_MAX_WORDS {
+            // A field line of a page's header: `**Company:** AAPL`.
+            b.parts[i] = Part::Furniture;
             have_dateline = true;
         } else if !have_byline && c.byline.is_some() {
             b.parts[i] = Part::Byline;

@@ -160,6 +160,35 @@ fn parts(info: &[TurnInfo], groups: &mut [Group], of_turn: &[Option<usize>]) -> 
     for (g, p) in groups.iter_mut().zip(decided) {
         g.part = p;
     }
+    let operators: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].role == Some(Role::Operator))
+        .collect();
+    // Whoever first speaks right after the operator hands over, and asks
+    // anything at all, is an analyst on a call.
+    for g in groups.iter_mut().filter(|g| g.role.is_none()) {
+        let first = g.turns[0];
+        let after_operator =
+            first > 0 && of_turn[first - 1].is_some_and(|p| operators.contains(&p));
+        let asks_some = g.turns.iter().any(|&t| info[t].cues.question >= 1.5);
+        if after_operator && asks_some {
+            g.part = Part::Ask;
+        }
+    }
+    // Someone who speaks as often as the host is a co-host.
+    let host_turns = groups
+        .iter()
+        .filter(|g| g.part == Part::Host)
+        .map(|g| g.turns.len())
+        .max()
+        .unwrap_or(0);
+    if host_turns > 0 {
+        for g in groups.iter_mut().filter(|g| g.role.is_none()) {
+            if g.turns.len() * 2 >= host_turns {
+                g.part = Part::Host;
+                g.role = Some(Role::Host);
+            }
+        }
+    }
     info.iter()
         .zip(of_turn)
         .map(|(x, g)| match (x.side, g) {
@@ -193,6 +222,7 @@ pub(crate) fn resolve<'a>(
     // introduces when no label names the answering side.
     let mut participants: Vec<Participant<'a>> = Vec::new();
     let context = Context::new(t, doc, &header);
+    let event = Event::of(&groups, &info);
     let mut group_index = Vec::with_capacity(groups.len());
     for g in &groups {
         group_index.push(participants.len());
@@ -200,7 +230,7 @@ pub(crate) fn resolve<'a>(
             .marker
             .as_ref()
             .map_or(t.turns[g.turns[0]].span, |m| m.span);
-        participants.push(labelled_person(g, &context, span, lex));
+        participants.push(labelled_person(g, &context, &event, span, lex));
     }
     let named_answerers = groups.iter().filter(|g| g.part == Part::Answer).count();
     let mut interviewee = None;
@@ -366,6 +396,52 @@ fn kinds(t: &mut Transcript<'_>, info: &[TurnInfo], parts: &[Part], of_turn: &[O
     }
 }
 
+/// What kind of event the speakers' parts make, and so the roles of those
+/// who ask and those who answer.
+struct Event {
+    askers: Role,
+    answerers: Role,
+}
+
+impl Event {
+    fn of(groups: &[Group], info: &[TurnInfo]) -> Event {
+        let has = |r: Role| groups.iter().any(|g| g.role == Some(r));
+        let answerers = groups.iter().filter(|g| g.part == Part::Answer).count();
+        let askers = groups.iter().filter(|g| g.part == Part::Ask).count();
+        let anonymous_asks = info.iter().any(|x| x.key.as_deref() == Some(ASK_KEY));
+        let upper_answerers = groups
+            .iter()
+            .filter(|g| g.part == Part::Answer)
+            .any(|g| g.labels.iter().all(|l| !l.chars().any(char::is_lowercase)));
+        // A call with an operator: analysts ask officials. A broadcast with
+        // a host: guests answer. Reporters asking officials: a briefing or a
+        // press conference. Otherwise an interview.
+        if has(Role::Operator) {
+            Event {
+                askers: Role::Analyst,
+                answerers: Role::Official,
+            }
+        } else if has(Role::Host) {
+            Event {
+                askers: Role::Host,
+                answerers: Role::Guest,
+            }
+        } else if (anonymous_asks || askers > 1)
+            && (answerers > 1 || upper_answerers || has(Role::Moderator))
+        {
+            Event {
+                askers: Role::Reporter,
+                answerers: Role::Official,
+            }
+        } else {
+            Event {
+                askers: Role::Interviewer,
+                answerers: Role::Interviewee,
+            }
+        }
+    }
+}
+
 /// Texts to look a full name up in: the title, the header, then the rest.
 struct Context {
     texts: Vec<String>,
@@ -494,7 +570,13 @@ fn title_case(s: &str) -> String {
 }
 
 /// The participant a label group stands for.
-fn labelled_person<'a>(g: &Group, ctx: &Context, span: Span, lex: &Lexicon) -> Participant<'a> {
+fn labelled_person<'a>(
+    g: &Group,
+    ctx: &Context,
+    event: &Event,
+    span: Span,
+    lex: &Lexicon,
+) -> Participant<'a> {
     // The label form that says most, without its honorific and post.
     let best = g
         .labels
@@ -555,9 +637,9 @@ fn labelled_person<'a>(g: &Group, ctx: &Context, span: Span, lex: &Lexicon) -> P
         };
     }
     let role = g.role.unwrap_or(match g.part {
-        Part::Ask => Role::Interviewer,
+        Part::Ask => event.askers,
         Part::Host => Role::Host,
-        _ => Role::Interviewee,
+        _ => event.answerers,
     });
     Participant {
         name: Cow::Owned(name),
