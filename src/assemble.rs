@@ -23,6 +23,7 @@
 use crate::classify::{Class, Cues};
 use crate::clean::Cleaned;
 use crate::grammar::annotation::annotations;
+use crate::grammar::byline::{bare_name, is_generic_reporter, looks_like_name};
 use crate::grammar::caption::Credited;
 use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
@@ -91,6 +92,8 @@ const HEADER_CAPTION_MIN_WORDS: usize = 4;
 const CROSSHEAD_MAX_WORDS: usize = 14;
 /// The most words of a header field line (`**Quarter:** Q3 2025`).
 const FIELD_MAX_WORDS: usize = 8;
+/// A trailing paragraph needs this many words to be read as the lede.
+const TRAILING_LEDE_MIN_WORDS: usize = 15;
 /// The most words of a location line.
 const LOCATION_MAX_WORDS: usize = 8;
 
@@ -224,7 +227,11 @@ impl<'a> Builder<'a, '_> {
                 _ => (p.clean.text.clone(), None),
             },
         };
-        let alt_text = alt.map(|a| text_of(&self.paras[a]));
+        let alt_text = alt.map(|a| match &self.classes[a].shape {
+            // A Markdown image's alt text, not its syntax.
+            Shape::Image(r) => sub_text(&self.paras[a], r.clone()),
+            _ => text_of(&self.paras[a]),
+        });
         let start = alt.map_or(p.span.start, |a| self.paras[a].span.start);
         let idx = self.captions.len();
         self.caption_paras.push(i);
@@ -516,9 +523,20 @@ pub(crate) fn assemble<'a>(
             i += 1;
             continue;
         }
-        if let Shape::Image(_) = c.shape {
-            b.caption(i, None);
-            i += 1;
+        if let Shape::Image(alt) = &c.shape {
+            // The caption repeated after the image goes with its alt text.
+            let alt_text = &paras[i].text()[alt.clone()];
+            let repeated = i + 1 < body_end
+                && starts[i + 1].is_none()
+                && classes[i + 1].shape == Shape::Prose
+                && near_duplicate(alt_text, paras[i + 1].text());
+            if repeated {
+                b.caption(i + 1, Some(i));
+                i += 2;
+            } else {
+                b.caption(i, None);
+                i += 1;
+            }
             continue;
         }
         if c.shape == Shape::Quote {
@@ -638,20 +656,72 @@ pub(crate) fn assemble<'a>(
             b.parts[i] = Part::Source;
         }
     }
+    // A bare name on the first line after the last turn signs the piece.
+    let mut bare_byline = None;
+    if byline_at.is_none() {
+        let first = (body_end..n).find(|&i| paras[i].text().chars().any(char::is_alphanumeric));
+        if let Some(i) =
+            first.filter(|&i| b.parts[i] == Part::Furniture && bare_name(paras[i].text(), lex))
+        {
+            b.parts[i] = Part::Byline;
+            bare_byline = Some(i);
+        }
+    }
+    // A lede the scraper moved after the body: the last paragraph of prose
+    // in the trailer, when the header has none.
+    if !b.parts[..first_turn].contains(&Part::Lede) {
+        let last = (body_end..n)
+            .rev()
+            .find(|&i| paras[i].text().chars().any(char::is_alphanumeric));
+        if let Some(i) = last.filter(|&i| {
+            b.parts[i] == Part::Furniture
+                && classes[i].shape == Shape::Prose
+                && classes[i].cues.words >= TRAILING_LEDE_MIN_WORDS
+                && classes[i].cues.ends_sentence
+        }) {
+            b.parts[i] = Part::Lede;
+        }
+    }
 
-    let byline = byline_at.and_then(|i| {
-        let parts = classes[i].byline.as_ref()?;
+    let byline = bare_byline.map(|i| {
         let p = &paras[i];
-        let names = parts
-            .names
-            .iter()
-            .map(|nm| sub(&p.clean, range_in(p, nm)))
-            .collect();
-        Some(Byline {
+        Byline {
             text: p.clean.text.clone(),
-            names,
-            role: parts.role,
+            names: vec![p.clean.text.clone()],
+            role: BylineRole::Author,
             span: p.span,
+        }
+    });
+    let byline = byline.or_else(|| {
+        byline_at.and_then(|i| {
+            let parts = classes[i].byline.as_ref()?;
+            let p = &paras[i];
+            let names = parts
+                .names
+                .iter()
+                .map(|nm| sub(&p.clean, range_in(p, nm)))
+                .collect();
+            Some(Byline {
+                text: p.clean.text.clone(),
+                names,
+                role: parts.role,
+                span: p.span,
+            })
+        })
+    });
+    // Failing one in the text, the front matter's author, unless it is a
+    // placeholder (`Staff Writer`).
+    let byline = byline.or_else(|| {
+        let f = doc.front_matter.as_ref()?;
+        let a = field(f, &AUTHOR_KEYS)?;
+        let name = a.value.trim();
+        // A person's name, not a site (`formula1.com`) or a placeholder.
+        let ok = looks_like_name(name) && !is_generic_reporter(name, lex);
+        ok.then(|| Byline {
+            text: a.value.clone(),
+            names: vec![a.value.clone()],
+            role: BylineRole::Author,
+            span: a.span,
         })
     });
     let byline_outlet = byline_at.and_then(|i| {
@@ -785,6 +855,7 @@ const PUBLISHED_KEYS: [&str; 5] = [
     "date_published",
 ];
 const DATE_KEYS: [&str; 3] = ["date", "post_date", "created"];
+const AUTHOR_KEYS: [&str; 2] = ["author", "byline"];
 
 fn field<'f, 'a>(f: &'f crate::frontmatter::Found<'a>, keys: &[&str]) -> Option<&'f Field<'a>> {
     keys.iter()
@@ -1076,8 +1147,16 @@ fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
         } else if has_time && location_like(text, c) && !b.parts[..i].contains(&Part::Lede) {
             b.parts[i] = Part::Location;
         } else if let Shape::Image(alt) = &c.shape {
+            let repeated = next.is_some_and(|j| {
+                j == i + 1
+                    && classes[j].shape == Shape::Prose
+                    && near_duplicate(&text[alt.clone()], paras[j].text())
+            });
             if alt.is_empty() {
                 b.parts[i] = Part::Furniture;
+            } else if repeated {
+                b.caption(i + 1, Some(i));
+                skip_next = true;
             } else {
                 b.caption(i, None);
             }
@@ -1134,7 +1213,10 @@ fn next_continues(paras: &[Para<'_>], i: usize) -> bool {
 /// sentence, or a line introducing someone who gives the interview.
 fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
     let cues = &c.cues;
+    // `Find us: Twitter / Facebook` is a label and a list, not a caption.
+    let early_colon = text.split_whitespace().take(3).any(|w| w.ends_with(':'));
     if c.shape != Shape::Prose
+        || early_colon
         || text.ends_with([',', ';'])
         || !(2..=CAPTION_MAX_WORDS).contains(&cues.words)
         || text.len() > CAPTION_MAX_BYTES

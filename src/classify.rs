@@ -7,7 +7,7 @@
 
 use crate::grammar::annotation::only_annotations;
 use crate::grammar::byline::{BylineParts, byline, source};
-use crate::grammar::caption::{Credited, credit};
+use crate::grammar::caption::{Credited, agency_credit, credit};
 use crate::grammar::dateline::{DatelineParts, dateline, time_line};
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
@@ -131,7 +131,7 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         dateline,
         byline,
         source,
-        credit: credit(text, lex),
+        credit: credit(text, lex).or_else(|| agency_credit(text).filter(|_| dash.is_none())),
         cues: cues(body, lex),
     }
 }

@@ -364,3 +364,116 @@ mod tests {
         }
     }
 }
+
+/// Conversions to and from [jiff](https://docs.rs/jiff), behind the `jiff`
+/// feature.
+///
+/// ```
+/// # #[cfg(feature = "jiff")] {
+/// use press_transcript::Date;
+/// let d: jiff::civil::Date = Date::new(2019, 9, 12).unwrap().into();
+/// assert_eq!(d.to_string(), "2019-09-12");
+/// # }
+/// ```
+#[cfg(feature = "jiff")]
+mod jiff_conversions {
+    use super::*;
+
+    impl From<Date> for jiff::civil::Date {
+        fn from(d: Date) -> Self {
+            // Our dates are years 1 to 9999 and real days: always in range.
+            jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).expect("a valid date")
+        }
+    }
+
+    impl TryFrom<jiff::civil::Date> for Date {
+        type Error = ValueError;
+        fn try_from(d: jiff::civil::Date) -> Result<Self, Self::Error> {
+            Date::new(i32::from(d.year()), d.month() as u8, d.day() as u8)
+                .ok_or_else(|| value_error(&d.to_string(), "date", "a year from 1 to 9999"))
+        }
+    }
+
+    impl From<Time> for jiff::civil::Time {
+        fn from(t: Time) -> Self {
+            jiff::civil::Time::new(
+                t.hour as i8,
+                t.minute as i8,
+                t.second.unwrap_or(0).min(59) as i8,
+                0,
+            )
+            .expect("a valid time")
+        }
+    }
+
+    impl From<jiff::civil::Time> for Time {
+        fn from(t: jiff::civil::Time) -> Self {
+            let second = (t.second() != 0).then_some(t.second() as u8);
+            Time::new(t.hour() as u8, t.minute() as u8, second).expect("jiff times are in range")
+        }
+    }
+
+    impl From<UtcOffset> for jiff::tz::Offset {
+        fn from(o: UtcOffset) -> Self {
+            jiff::tz::Offset::from_seconds(i32::from(o.minutes) * 60).expect("within ±18 hours")
+        }
+    }
+
+    impl TryFrom<jiff::tz::Offset> for UtcOffset {
+        type Error = ValueError;
+        fn try_from(o: jiff::tz::Offset) -> Result<Self, Self::Error> {
+            let minutes = o.seconds() / 60;
+            i16::try_from(minutes)
+                .ok()
+                .and_then(UtcOffset::from_minutes)
+                .ok_or_else(|| value_error(&o.to_string(), "UTC offset", "within ±18 hours"))
+        }
+    }
+
+    impl From<Weekday> for jiff::civil::Weekday {
+        fn from(w: Weekday) -> Self {
+            use jiff::civil::Weekday as J;
+            match w {
+                Weekday::Monday => J::Monday,
+                Weekday::Tuesday => J::Tuesday,
+                Weekday::Wednesday => J::Wednesday,
+                Weekday::Thursday => J::Thursday,
+                Weekday::Friday => J::Friday,
+                Weekday::Saturday => J::Saturday,
+                Weekday::Sunday => J::Sunday,
+            }
+        }
+    }
+
+    impl From<jiff::civil::Weekday> for Weekday {
+        fn from(w: jiff::civil::Weekday) -> Self {
+            use jiff::civil::Weekday as J;
+            match w {
+                J::Monday => Weekday::Monday,
+                J::Tuesday => Weekday::Tuesday,
+                J::Wednesday => Weekday::Wednesday,
+                J::Thursday => Weekday::Thursday,
+                J::Friday => Weekday::Friday,
+                J::Saturday => Weekday::Saturday,
+                J::Sunday => Weekday::Sunday,
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn values_round_trip_through_jiff() {
+            let d = Date::new(2019, 9, 12).unwrap();
+            let j: jiff::civil::Date = d.into();
+            assert_eq!(Date::try_from(j).unwrap(), d);
+            assert_eq!(Weekday::from(j.weekday()), d.weekday());
+            let t = Time::new(23, 6, None).unwrap();
+            assert_eq!(Time::from(jiff::civil::Time::from(t)), t);
+            let o = UtcOffset::from_minutes(-240).unwrap();
+            assert_eq!(UtcOffset::try_from(jiff::tz::Offset::from(o)).unwrap(), o);
+        }
+    }
+}

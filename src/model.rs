@@ -445,3 +445,21 @@ pub struct Diagnostic {
     /// Where it is.
     pub span: Span,
 }
+
+#[cfg(feature = "jiff")]
+impl Dateline<'_> {
+    /// The instant the date line names, when it gives a date, a time and
+    /// an offset from UTC (behind the `jiff` feature).
+    ///
+    /// ```
+    /// let t = press_transcript::parse("T\n\nThứ Năm, 12/09/2019, 23:06 [GMT+7]\n\n- Hỏi?\n- Đáp.\n").unwrap();
+    /// let ts = t.dateline.unwrap().timestamp().unwrap();
+    /// assert_eq!(ts.to_string(), "2019-09-12T16:06:00Z");
+    /// ```
+    pub fn timestamp(&self) -> Option<jiff::Timestamp> {
+        let date: jiff::civil::Date = self.date?.into();
+        let time: jiff::civil::Time = self.time?.into();
+        let offset: jiff::tz::Offset = self.utc_offset?.into();
+        offset.to_timestamp(date.to_datetime(time)).ok()
+    }
+}

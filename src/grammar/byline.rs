@@ -223,6 +223,25 @@ fn strip_suffix_ci<'a>(text: &'a str, word: &str) -> Option<&'a str> {
     (prefix_ci(&text[start..], word) == Some(text.len() - start)).then(|| &text[..start])
 }
 
+/// Whether a text reads as a person's name: up to five capitalised words
+/// of letters.
+pub(crate) fn looks_like_name(text: &str) -> bool {
+    is_name(text.trim())
+}
+
+/// A name alone on its line, signing a piece: two to four capitalised words
+/// (`Thu Hà`, `Jean Dupont`), no sentence.
+pub(crate) fn bare_name(text: &str, lex: &Lexicon) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    (2..=4).contains(&words)
+        && is_name(t)
+        && !t.ends_with(['.', '!', '?', ':'])
+        && !t
+            .split_whitespace()
+            .any(|w| lex.stopwords.iter().any(|s| s.eq_ignore_ascii_case(w)))
+}
+
 /// Whether a name is the language's word for "the reporter" (`P.V`).
 pub(crate) fn is_generic_reporter(name: &str, lex: &Lexicon) -> bool {
     lex.generic_reporters

@@ -100,6 +100,30 @@ fn credit_at(text: &str, i: usize, n: usize) -> Option<Credited> {
     })
 }
 
+/// A credit line with no credit word: photographers and agencies joined by
+/// slashes, as picture desks write them (`Nik Wheeler/Getty Images`,
+/// `HOANG DINH NAM/AFP`).
+pub(crate) fn agency_credit(text: &str) -> Option<Credited> {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let parts: Vec<&str> = t.split('/').collect();
+    let ok = parts.len() >= 2
+        && (2..=8).contains(&words)
+        && t.len() <= 80
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && !p.starts_with(' ')
+                && !p.ends_with(' ')
+                && p.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        })
+        && !t.ends_with(['.', '!', '?', ':']);
+    ok.then_some(Credited {
+        caption: 0..0,
+        credit: Some(0..t.len()),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +163,15 @@ mod tests {
             parts(Vi, "Lễ khánh thành - Ảnh: Thu Trang"),
             Some(("Lễ khánh thành", Some("Thu Trang")))
         );
+    }
+
+    #[test]
+    fn agency_credit_lines() {
+        assert!(agency_credit("Nik Wheeler/Getty Images").is_some());
+        assert!(agency_credit("HOANG DINH NAM/AFP/Getty Images").is_some());
+        assert!(agency_credit("Find us: Twitter / Facebook / Instagram").is_none());
+        assert!(agency_credit("Mixed/case is fine but not a sentence/really.").is_none());
+        assert!(agency_credit("24/7").is_none());
     }
 
     #[test]

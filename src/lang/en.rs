@@ -220,7 +220,17 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Words by", BylineRole::Author),
         ("Story by", BylineRole::Author),
     ],
-    generic_reporters: &["Staff", "Staff reporter", "Our reporter", "Reporter"],
+    generic_reporters: &[
+        "Staff",
+        "Staff reporter",
+        "Staff writer",
+        "Our reporter",
+        "Reporter",
+        "Admin",
+        "Editor",
+        "Editorial team",
+        "Newsroom",
+    ],
     source_prefixes: &["Source", "Via", "Originally published"],
     caption_prefixes: &["Image caption", "Photo caption", "Caption:"],
     credit_prefixes: &[

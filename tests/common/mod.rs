@@ -64,7 +64,11 @@ pub fn assert_lossless(input: &str, t: &Transcript<'_>, what: &str) {
         );
     }
     if let Some(b) = &t.byline {
-        inside(b.span, &[BlockKind::Byline], "byline");
+        inside(
+            b.span,
+            &[BlockKind::Byline, BlockKind::FrontMatter],
+            "byline",
+        );
     }
     for (i, turn) in t.turns.iter().enumerate() {
         for p in &turn.paragraphs {
