@@ -12,7 +12,7 @@ use crate::grammar::dateline::{DatelineParts, dateline, time_line};
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
-use crate::grammar::{contains_ci, longest_of};
+use crate::grammar::{contains_ci, longest_of, prefix_ci};
 use crate::lang::{self, Lexicon};
 use crate::scan::Para;
 
@@ -161,6 +161,20 @@ fn last_char(text: &str) -> Option<char> {
         .last()
 }
 
+/// How much of a long text's end is searched for question phrases.
+const CUE_TAIL_BYTES: usize = 400;
+/// How many words are searched for a first-person pronoun.
+const FIRST_PERSON_WORDS: usize = 80;
+
+/// The last `n` bytes of `text` or so, cut at a char boundary.
+fn tail_of(text: &str, n: usize) -> &str {
+    let mut at = text.len().saturating_sub(n);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    &text[at..]
+}
+
 /// Computes the cues of a turn's text.
 pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     let words = text.split_whitespace().count();
@@ -177,14 +191,19 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     if longest_of(text, lex.question_openers).is_some() {
         q += 1.5;
     }
-    if lex.question_phrases.iter().any(|p| contains_ci(text, p)) {
+    // Question phrases stand near a question's end: a long text is looked
+    // at in its last part only.
+    let tail = tail_of(text, CUE_TAIL_BYTES);
+    if lex.question_phrases.iter().any(|p| contains_ci(tail, p)) {
         q += 0.5;
     }
-    let first_person = unquoted_words(text).any(|w| {
+    let first_person = unquoted_words(text).take(FIRST_PERSON_WORDS).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        lex.first_person
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(w) || p.to_lowercase() == w.to_lowercase())
+        !w.is_empty()
+            && lex
+                .first_person
+                .iter()
+                .any(|p| p.len() == w.len() && prefix_ci(w, p) == Some(w.len()))
     });
     if first_person {
         q -= 0.5;

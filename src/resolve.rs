@@ -24,9 +24,10 @@ use crate::grammar::{contains_ci, is_capitalised, longest_of};
 use crate::lang::Lexicon;
 use crate::model::*;
 use crate::scan::{Doc, Para};
-use crate::style::{ANSWER_KEY, ASK_KEY, Side, is_alias, procedure_role};
+use crate::style::{ANSWER_KEY, ASK_KEY, AliasIndex, Side, procedure_role};
 use crate::{Language, Span};
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Cost of two questions or two answers in a row.
 const REPEAT_COST: f32 = 5.0;
@@ -78,11 +79,12 @@ fn groups(info: &[TurnInfo], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
         .collect();
     keys.sort_unstable();
     keys.dedup();
+    let index = AliasIndex::new(keys.iter().copied());
     let canonical = |k: &str| -> String {
-        keys.iter()
-            .filter(|long| is_alias(k, long))
+        index
+            .longer_forms(k)
             .max_by_key(|long| long.len())
-            .map_or(k.to_string(), |l| l.to_string())
+            .map_or(k.to_string(), str::to_string)
     };
     let mut groups: Vec<Group> = Vec::new();
     let mut of_turn = vec![None; info.len()];
@@ -221,7 +223,7 @@ pub(crate) fn resolve<'a>(
     // Participants: the labelled speakers, then whoever the header
     // introduces when no label names the answering side.
     let mut participants: Vec<Participant<'a>> = Vec::new();
-    let context = Context::new(t, doc, &header);
+    let context = Context::new(t, doc, &header, lex);
     let event = Event::of(&groups, &info);
     let mut group_index = Vec::with_capacity(groups.len());
     for g in &groups {
@@ -442,16 +444,20 @@ impl Event {
     }
 }
 
-/// Texts to look a full name up in: the title, the header, then the rest.
+/// Texts to look a full name up in: the title, the header, then the rest;
+/// and the full names they give, indexed once by each name word.
 struct Context {
     texts: Vec<String>,
+    /// A mixed-case name word, lower-cased, and the full name it stands in
+    /// where the context first writes it next to another name word.
+    names: HashMap<String, String>,
 }
 
 /// How many paragraphs of the body a full name is looked up in.
 const CONTEXT_PARAGRAPHS: usize = 400;
 
 impl Context {
-    fn new(t: &Transcript<'_>, doc: &Doc<'_>, header: &HeaderParas) -> Context {
+    fn new(t: &Transcript<'_>, doc: &Doc<'_>, header: &HeaderParas, lex: &Lexicon) -> Context {
         let mut texts = Vec::new();
         if let Some(f) = &t.front_matter {
             texts.extend(
@@ -475,59 +481,16 @@ impl Context {
                 .take(CONTEXT_PARAGRAPHS)
                 .map(|p| p.text().to_string()),
         );
-        Context { texts }
+        let names = full_names(&texts, lex);
+        Context { texts, names }
     }
 
     /// The full name a one-word label stands for: where the context writes
     /// the word in mixed case next to another capitalised name word
     /// (`Karine Jean-Pierre` for `JEAN-PIERRE`, `Linus Torvalds` for
     /// `Linus`, `Timothy D. Cook` for `COOK`).
-    fn full_name(&self, word: &str, lex: &Lexicon) -> Option<String> {
-        let en = crate::lang::lexicon(Language::En);
-        let is_title = |w: &str| {
-            longest_of(w, lex.honorifics).is_some_and(|n| n == w.len())
-                || longest_of(w, lex.posts).is_some_and(|n| n == w.len())
-                || longest_of(w, en.honorifics).is_some_and(|n| n == w.len())
-                || longest_of(w, en.posts).is_some_and(|n| n == w.len())
-        };
-        let name_word = |w: &str| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().any(char::is_lowercase)
-                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
-                && !is_title(w)
-        };
-        for text in &self.texts {
-            let tokens: Vec<&str> = text.split_whitespace().collect();
-            for (k, tok) in tokens.iter().enumerate() {
-                let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
-                let mixed =
-                    core.starts_with(char::is_uppercase) && core.chars().any(char::is_lowercase);
-                if core.to_lowercase() != word
-                    || !mixed
-                    || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']'])
-                {
-                    continue;
-                }
-                // A surname: the first name (and an initial) before it.
-                if k > 0 && name_word(tokens[k - 1]) {
-                    let initial = tokens[k - 1].len() <= 2 && tokens[k - 1].ends_with('.');
-                    if !initial {
-                        return Some(format!("{} {core}", tokens[k - 1]));
-                    }
-                    if k > 1 && name_word(tokens[k - 2]) {
-                        return Some(format!("{} {} {core}", tokens[k - 2], tokens[k - 1]));
-                    }
-                }
-                // A first name: the surname after it.
-                if let Some(next) = tokens.get(k + 1) {
-                    let next = next.trim_end_matches([',', '.', ':', ';', ')', ']']);
-                    if name_word(next) && !next.ends_with('.') {
-                        return Some(format!("{core} {next}"));
-                    }
-                }
-            }
-        }
-        None
+    fn full_name(&self, word: &str) -> Option<String> {
+        self.names.get(word).cloned()
     }
 
     /// The name after a post in the title: `Trump` in `Interview of
@@ -552,6 +515,62 @@ impl Context {
         }
         None
     }
+}
+
+/// Every mixed-case name word of the texts, with the full name it first
+/// stands in: the first name (and an initial) before a surname, else the
+/// surname after a first name.
+fn full_names(texts: &[String], lex: &Lexicon) -> HashMap<String, String> {
+    let en = crate::lang::lexicon(Language::En);
+    let is_title = |w: &str| {
+        longest_of(w, lex.honorifics).is_some_and(|n| n == w.len())
+            || longest_of(w, lex.posts).is_some_and(|n| n == w.len())
+            || longest_of(w, en.honorifics).is_some_and(|n| n == w.len())
+            || longest_of(w, en.posts).is_some_and(|n| n == w.len())
+    };
+    let name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            && !is_title(w)
+    };
+    let mut names: HashMap<String, String> = HashMap::new();
+    for text in texts {
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        for (k, tok) in tokens.iter().enumerate() {
+            let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
+            let mixed =
+                core.starts_with(char::is_uppercase) && core.chars().any(char::is_lowercase);
+            if !mixed || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']']) {
+                continue;
+            }
+            let key = core.to_lowercase();
+            if names.contains_key(&key) {
+                continue;
+            }
+            let mut found = None;
+            if k > 0 && name_word(tokens[k - 1]) {
+                let initial = tokens[k - 1].len() <= 2 && tokens[k - 1].ends_with('.');
+                if !initial {
+                    found = Some(format!("{} {core}", tokens[k - 1]));
+                } else if k > 1 && name_word(tokens[k - 2]) {
+                    found = Some(format!("{} {} {core}", tokens[k - 2], tokens[k - 1]));
+                }
+            }
+            if found.is_none() {
+                if let Some(next) = tokens.get(k + 1) {
+                    let next = next.trim_end_matches([',', '.', ':', ';', ')', ']']);
+                    if name_word(next) && !next.ends_with('.') {
+                        found = Some(format!("{core} {next}"));
+                    }
+                }
+            }
+            if let Some(f) = found {
+                names.insert(key, f);
+            }
+        }
+    }
+    names
 }
 
 /// Title case for an upper-case label: `KEITH ROMER` gives `Keith Romer`.
@@ -623,7 +642,7 @@ fn labelled_person<'a>(
                 title.get_or_insert(post_word);
             }
         } else if let Some(full) = (!g.key.contains(' '))
-            .then(|| ctx.full_name(&last, lex))
+            .then(|| ctx.full_name(&last))
             .flatten()
         {
             name = full;

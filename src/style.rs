@@ -145,6 +145,77 @@ pub(crate) fn is_alias(short: &str, long: &str) -> bool {
     sw.len() == 1 && short.chars().count() >= 2 && short == initials
 }
 
+/// The most keys sharing a last word that are compared as forms of one
+/// another; more (a hundred `… SMITH`) and none is taken for an alias.
+const ALIAS_BUCKET_MAX: usize = 32;
+
+/// Keys indexed by their last word and their initials, to find a label's
+/// other forms without comparing every pair.
+pub(crate) struct AliasIndex<'k> {
+    by_last: HashMap<&'k str, Vec<&'k str>>,
+    by_initials: HashMap<String, Vec<&'k str>>,
+}
+
+fn last_word(k: &str) -> &str {
+    k.rsplit([' ', '-']).next().unwrap_or(k)
+}
+
+fn initials(k: &str) -> String {
+    k.split(' ').filter_map(|w| w.chars().next()).collect()
+}
+
+impl<'k> AliasIndex<'k> {
+    pub(crate) fn new(keys: impl Iterator<Item = &'k str>) -> Self {
+        let mut by_last: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut by_initials: HashMap<String, Vec<&str>> = HashMap::new();
+        for k in keys {
+            by_last.entry(last_word(k)).or_default().push(k);
+            if k.contains(' ') {
+                by_initials.entry(initials(k)).or_default().push(k);
+            }
+        }
+        AliasIndex {
+            by_last,
+            by_initials,
+        }
+    }
+
+    fn bucket<'s>(
+        map: &'s HashMap<impl std::borrow::Borrow<str> + std::hash::Hash + Eq, Vec<&'k str>>,
+        at: &str,
+    ) -> &'s [&'k str] {
+        match map.get(at) {
+            Some(v) if v.len() <= ALIAS_BUCKET_MAX => v,
+            _ => &[],
+        }
+    }
+
+    /// The keys `k` is a shorter form of (`romer` of `keith romer`, `ch` of
+    /// `christian horner`).
+    pub(crate) fn longer_forms<'s>(&'s self, k: &'s str) -> impl Iterator<Item = &'k str> + 's {
+        Self::bucket(&self.by_last, last_word(k))
+            .iter()
+            .chain(Self::bucket(&self.by_initials, k))
+            .copied()
+            .filter(move |long| is_alias(k, long))
+    }
+
+    /// The keys that are shorter forms of `k`.
+    pub(crate) fn shorter_forms<'s>(&'s self, k: &'s str) -> impl Iterator<Item = &'k str> + 's {
+        let init = initials(k);
+        let by_init = self
+            .by_last
+            .get(init.as_str())
+            .filter(|_| k.contains(' '))
+            .map_or(&[][..], |v| &v[..]);
+        Self::bucket(&self.by_last, last_word(k))
+            .iter()
+            .chain(by_init.iter().take(ALIAS_BUCKET_MAX))
+            .copied()
+            .filter(move |short| is_alias(short, k))
+    }
+}
+
 /// The least share of dash turns that read as questions for the dash to
 /// mark questions only.
 const DASH_QUESTION_SHARE: f32 = 0.75;
@@ -161,13 +232,14 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     for k in keys.iter().flatten() {
         *counts.entry(k.as_str()).or_default() += 1;
     }
+    let index = AliasIndex::new(counts.keys().copied());
     let count_of = |k: &str| -> usize {
-        counts.get(k).copied().unwrap_or(0)
-            + counts
-                .iter()
-                .filter(|(o, _)| is_alias(k, o) || is_alias(o, k))
-                .map(|(_, c)| c)
-                .sum::<usize>()
+        let others: usize = index
+            .longer_forms(k)
+            .chain(index.shorter_forms(k))
+            .map(|o| counts.get(o).copied().unwrap_or(0))
+            .sum();
+        counts.get(k).copied().unwrap_or(0) + others
     };
     let qa_total: usize =
         counts.get(ASK_KEY).copied().unwrap_or(0) + counts.get(ANSWER_KEY).copied().unwrap_or(0);

@@ -19,11 +19,26 @@ use nom::error::{Error, ErrorKind};
 
 /// Whether two characters are equal ignoring case.
 fn eq_ci(a: char, b: char) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(&b);
+    }
     a == b || a.to_lowercase().eq(b.to_lowercase())
 }
 
 /// The length in `input` of a case-insensitive match of `word` at its start.
 pub(crate) fn prefix_ci(input: &str, word: &str) -> Option<usize> {
+    // Fast path: both ASCII where they meet.
+    let (ib, wb) = (input.as_bytes(), word.as_bytes());
+    if wb.is_ascii() {
+        if ib.len() < wb.len() || !ib[..wb.len()].is_ascii() {
+            return prefix_ci_slow(input, word);
+        }
+        return ib[..wb.len()].eq_ignore_ascii_case(wb).then_some(wb.len());
+    }
+    prefix_ci_slow(input, word)
+}
+
+fn prefix_ci_slow(input: &str, word: &str) -> Option<usize> {
     let mut it = input.char_indices();
     for w in word.chars() {
         let (_, c) = it.next()?;
@@ -132,6 +147,27 @@ pub(crate) fn contains_ci(text: &str, phrase: &str) -> bool {
 /// `phrase` in `text`.
 pub(crate) fn find_ci(text: &str, phrase: &str) -> Option<usize> {
     let first = phrase.chars().next()?;
+    // An ASCII first letter: jump between its two cases with memchr.
+    if first.is_ascii_alphabetic() {
+        let (lo, up) = (
+            first.to_ascii_lowercase() as u8,
+            first.to_ascii_uppercase() as u8,
+        );
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(rel) = memchr::memchr2(lo, up, &bytes[from..]) {
+            let i = from + rel;
+            let boundary = text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if boundary && word_ci(&text[i..], phrase).is_some() {
+                return Some(i);
+            }
+            from = i + 1;
+        }
+        return None;
+    }
     let mut prev_alnum = false;
     for (i, c) in text.char_indices() {
         if !prev_alnum && eq_ci(c, first) && word_ci(&text[i..], phrase).is_some() {

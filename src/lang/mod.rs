@@ -114,6 +114,25 @@ fn is_vietnamese_letter(c: char) -> bool {
         | 'ạ'..='ỹ' | 'Ạ'..='Ỹ')
 }
 
+/// The longest stopword of any table, in bytes.
+const MAX_STOPWORD_BYTES: usize = 16;
+
+/// Every language's stopwords, lower-cased, with the languages (a bit each,
+/// in [`Language::ALL`] order) they belong to.
+fn stopword_languages() -> &'static std::collections::HashMap<String, u8> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<String, u8>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (i, lex) in all().enumerate() {
+            for s in lex.stopwords {
+                *m.entry(s.to_lowercase()).or_insert(0) |= 1 << i;
+            }
+        }
+        m
+    })
+}
+
 /// How many words of text to look at to detect the language.
 const DETECT_WORDS: usize = 3000;
 
@@ -135,13 +154,14 @@ pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language 
             if w.chars().any(is_vietnamese_letter) {
                 viet += 1;
             }
-            for (i, lex) in all().enumerate() {
-                if lex
-                    .stopwords
-                    .iter()
-                    .any(|s| s.eq_ignore_ascii_case(w) || *s == w)
-                {
-                    scores[i] += 1;
+            if w.len() <= MAX_STOPWORD_BYTES {
+                let lower = w.to_lowercase();
+                if let Some(&mask) = stopword_languages().get(lower.as_str()) {
+                    for (i, score) in scores.iter_mut().enumerate() {
+                        if mask & (1 << i) != 0 {
+                            *score += 1;
+                        }
+                    }
                 }
             }
         }
