@@ -94,6 +94,8 @@ const CROSSHEAD_MAX_WORDS: usize = 14;
 const FIELD_MAX_WORDS: usize = 8;
 /// A trailing paragraph needs this many words to be read as the lede.
 const TRAILING_LEDE_MIN_WORDS: usize = 15;
+/// How many paragraphs from the top a date line marks a statement.
+const STATEMENT_HEADER: usize = 12;
 /// The most words of a location line.
 const LOCATION_MAX_WORDS: usize = 8;
 
@@ -397,12 +399,22 @@ pub(crate) fn assemble<'a>(
             .flatten()
     };
     let first_start = starts.iter().position(Option::is_some);
-    let Some(mut first_turn) = first_start.or_else(first_bare) else {
+    // No turn at all: a published statement (front matter or a date line
+    // says it is a press document) is still returned, every paragraph in
+    // its header; anything else is no transcript.
+    let published = doc.front_matter.is_some()
+        || classes
+            .iter()
+            .take(STATEMENT_HEADER)
+            .any(|c| c.dateline.is_some());
+    let found = first_start.or_else(first_bare);
+    if found.is_none() && !published {
         return Err(Error::NoTurns {
             paragraphs: n,
             found: summary(paras, classes),
         });
-    };
+    }
+    let mut first_turn = found.unwrap_or(n);
     // An unmarked question right before the first label opens the body.
     if style.bare_questions
         && first_turn > 0
@@ -440,6 +452,7 @@ pub(crate) fn assemble<'a>(
     });
     let body_end = match trailer_mark {
         Some(t) => t,
+        None if first_turn >= n => n,
         None => {
             let asks =
                 |i: usize| style.bare_questions && is_bare_question(paras[i].text(), &classes[i]);

@@ -100,7 +100,11 @@ const ENTITIES: &[(&str, char)] = &[
 /// its character and length.
 pub(crate) fn entity(s: &str) -> Option<(char, usize)> {
     let body = s.strip_prefix('&')?;
-    let semi = body.find(';').filter(|&i| (2..=8).contains(&i))?;
+    let semi = body
+        .bytes()
+        .take(10)
+        .position(|b| b == b';')
+        .filter(|&i| (2..=8).contains(&i))?;
     let name = &body[..semi];
     let c = if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -249,7 +253,12 @@ pub(crate) fn clean_with(raw: &str, base: usize, markup: bool) -> Cleaned<'_> {
             j += d.len_utf8();
         }
         let piece = &trimmed[i..j];
-        if j - i == c.len_utf8() && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+        let orphan = unicode_normalization::char::canonical_combining_class(c) != 0;
+        if orphan && b.space.is_none() && !b.out.is_empty() {
+            // Combining marks whose letter stood before an invisible
+            // character that was dropped: they compose with that letter.
+            b.compose(lead + j, piece);
+        } else if j - i == c.len_utf8() && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
             b.text(at, lead + j, piece);
         } else {
             segment.clear();
@@ -258,8 +267,6 @@ pub(crate) fn clean_with(raw: &str, base: usize, markup: bool) -> Cleaned<'_> {
         }
         i = j;
     }
-    let end = b.map.last().map_or(lead, |&(_, r)| r);
-    let _ = end;
     Cleaned {
         text: Cow::Owned(b.out),
         base,
@@ -314,6 +321,16 @@ impl Build {
         if let Some(sp) = space {
             self.space = Some(sp.max(raw_end));
         }
+    }
+
+    /// Composes combining `marks` with the last character written; the
+    /// result stands for the raw text up to `raw_end`.
+    fn compose(&mut self, raw_end: usize, marks: &str) {
+        let last = self.out.char_indices().next_back().map_or(0, |(i, _)| i);
+        let base: String = self.out[last..].to_string();
+        self.out.truncate(last);
+        self.out.extend(base.chars().chain(marks.chars()).nfc());
+        self.mark(raw_end);
     }
 
     /// Writes `s`, which stands for raw `raw_at..raw_end`.
@@ -386,6 +403,14 @@ mod tests {
         let space = c.text.find(' ').unwrap();
         assert_eq!(c.raw(space), 5 + raw.find(' ').unwrap());
         assert_eq!(c.raw_end(), 5 + raw.len());
+    }
+
+    #[test]
+    fn marks_after_a_dropped_invisible_compose_with_their_letter() {
+        let raw = "ti\u{200b}\u{309}nh";
+        let c = clean(raw, 0);
+        assert_eq!(c.text, "tỉnh");
+        assert_eq!(c.raw_end(), raw.len());
     }
 
     #[test]

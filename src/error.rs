@@ -40,8 +40,7 @@ pub enum Error {
 
     /// The input holds text but no question-and-answer turns.
     #[error(
-        "found no question or answer turns in {paragraphs} paragraph(s) ({found}); a transcript \
-         needs turns led by a dash (`- `, `– `, `— `)"
+        "found no question or answer turns in {paragraphs} paragraph(s) ({found}); a transcript needs turns marked by a dash (`- `), a label (`Q:`, `NAME:`) or a question in bold"
     )]
     NoTurns {
         /// How many paragraphs the input holds.

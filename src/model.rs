@@ -433,6 +433,10 @@ pub enum DiagnosticCode {
     ConsecutiveAnswers,
     /// An answer was found but nobody could be named as its speaker.
     UnresolvedSpeaker,
+    /// A published document (it has front matter or a date line) holds no
+    /// question or answer turn: a statement, a fact sheet. It is returned
+    /// with its header; text with no such signs is [`Error::NoTurns`](crate::Error::NoTurns).
+    NoTurns,
 }
 
 /// Something odd but recoverable, with where it was found.

@@ -915,6 +915,13 @@ fn speakers(
 
 fn diagnostics(t: &mut Transcript<'_>, interviewees: usize) {
     let mut out = std::mem::take(&mut t.diagnostics);
+    if t.turns.is_empty() {
+        out.push(Diagnostic {
+            code: DiagnosticCode::NoTurns,
+            message: "the document holds no question or answer turn (a statement?); its header, lede and furniture are returned".to_string(),
+            span: t.blocks.first().map_or(Span::default(), |b| Span::new(b.span.start, b.span.start)),
+        });
+    }
     if let Some(d) = &t.dateline {
         if let (Some(date), Some(w)) = (d.date, d.weekday) {
             if date.weekday() != w {
@@ -938,14 +945,14 @@ fn diagnostics(t: &mut Transcript<'_>, interviewees: usize) {
             _ => continue,
         };
         let what = if code == DiagnosticCode::ConsecutiveQuestions {
-            "question"
+            "a question"
         } else {
-            "answer"
+            "an answer"
         };
         out.push(Diagnostic {
             code,
             message: format!(
-                "a {what} follows a {what} with nothing between them; check the turn's marker"
+                "{what} follows {what} with nothing between them; check the turn's marker"
             ),
             span: b.span,
         });

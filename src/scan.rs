@@ -100,6 +100,14 @@ struct Line {
     hard_break: bool,
 }
 
+/// A line's width in characters as a reader counts them: combining marks
+/// add none, so NFC and NFD text measure the same.
+fn width(line: &str) -> usize {
+    line.chars()
+        .filter(|&c| unicode_normalization::char::canonical_combining_class(c) == 0)
+        .count()
+}
+
 /// Lines shorter than the wrap width by more than this end a paragraph.
 const WRAP_SLACK: usize = 25;
 /// How many wrapped lines a document needs before it counts as hard-wrapped.
@@ -142,7 +150,7 @@ fn broken_after(line: &str, next: &str) -> bool {
     let ends = line
         .trim_end()
         .ends_with(['.', '!', '?', ':', '…', '"', '”', '»', ')', ';']);
-    line.chars().count() >= BROKEN_MIN_CHARS
+    width(line) >= BROKEN_MIN_CHARS
         && !ends
         && next
             .trim_start()
@@ -168,7 +176,7 @@ pub(crate) fn scan(input: &str) -> Doc<'_> {
             content,
             next: next + body_start,
             blank,
-            width: trimmed.chars().count(),
+            width: width(trimmed),
             hard_break: raw.ends_with("  ") || raw.ends_with('\\'),
         });
     }

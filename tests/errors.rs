@@ -39,10 +39,24 @@ fn invalid_utf8_gives_its_offset_line_and_column() {
 
 #[test]
 fn text_without_turns_says_what_it_found() {
-    let input = "Một tiêu đề\n\nThứ Năm, 12/09/2019, 23:06 [GMT+7]\n\nMột đoạn văn không có lời thoại nào cả?\n";
+    let input = "Một tiêu đề\n\nMột đoạn văn không có lời thoại nào cả?\n\nVà một đoạn nữa.\n";
     let err = parse(input).unwrap_err();
     assert!(matches!(err, Error::NoTurns { paragraphs: 3, .. }));
-    insta::assert_snapshot!(err, @r#"found no question or answer turns in 3 paragraph(s) (the first reads "Một tiêu đề"; 1 date line(s); 1 paragraph(s) ending in a question mark, none of them marked as a turn); a transcript needs turns led by a dash (`- `, `– `, `— `)"#);
+    insta::assert_snapshot!(err, @r#"found no question or answer turns in 3 paragraph(s) (the first reads "Một tiêu đề"; 1 paragraph(s) ending in a question mark, none of them marked as a turn); a transcript needs turns marked by a dash (`- `), a label (`Q:`, `NAME:`) or a question in bold"#);
+}
+
+#[test]
+fn a_published_statement_without_turns_is_returned_with_a_diagnostic() {
+    let input = "---\ntitle: A statement\ndate: 2021-02-10\n---\n\nThe council announced a new plan today.\n";
+    let t = parse(input).unwrap();
+    assert!(t.turns.is_empty());
+    assert_eq!(t.headline.unwrap().text, "A statement");
+    let d = t
+        .diagnostics
+        .iter()
+        .find(|d| d.code == press_transcript::DiagnosticCode::NoTurns)
+        .unwrap();
+    insta::assert_snapshot!(d.message, @"the document holds no question or answer turn (a statement?); its header, lede and furniture are returned");
 }
 
 #[test]
@@ -52,4 +66,47 @@ fn valid_bytes_parse_like_the_str() {
         parse_bytes(text.as_bytes(), &Options::default()).unwrap(),
         parse(text).unwrap()
     );
+}
+
+/// The message of the first diagnostic with `code` for `input`.
+fn diagnostic(input: &str, code: press_transcript::DiagnosticCode) -> String {
+    let t = parse(input).unwrap();
+    let d = t
+        .diagnostics
+        .iter()
+        .find(|d| d.code == code)
+        .unwrap_or_else(|| panic!("no {code:?} in {:?}", t.diagnostics));
+    assert!(
+        t.blocks.iter().any(|b| b.span.contains(d.span)) || d.span.is_empty(),
+        "a diagnostic points into the input"
+    );
+    d.message.clone()
+}
+
+#[test]
+fn a_weekday_that_contradicts_its_date_is_reported() {
+    use press_transcript::DiagnosticCode::WeekdayMismatch;
+    let input = "Tiêu đề\n\nThứ Sáu, 16/08/2018, 10:00 [GMT+7]\n\n- Hỏi gì?\n- Đáp vậy.\n";
+    insta::assert_snapshot!(diagnostic(input, WeekdayMismatch), @"the date line says Friday but 2018-08-16 was a Thursday; the date was kept and the weekday ignored");
+}
+
+#[test]
+fn two_questions_in_a_row_are_reported() {
+    use press_transcript::DiagnosticCode::ConsecutiveQuestions;
+    let input = "Q: First question?\nQ: Second question?\nA: One answer.\n";
+    insta::assert_snapshot!(diagnostic(input, ConsecutiveQuestions), @"a question follows a question with nothing between them; check the turn's marker");
+}
+
+#[test]
+fn two_answers_in_a_row_are_reported() {
+    use press_transcript::DiagnosticCode::ConsecutiveAnswers;
+    let input = "Q: One question?\nA: First answer.\nA: Second answer.\n";
+    insta::assert_snapshot!(diagnostic(input, ConsecutiveAnswers), @"an answer follows an answer with nothing between them; check the turn's marker");
+}
+
+#[test]
+fn answers_nobody_gives_are_reported() {
+    use press_transcript::DiagnosticCode::UnresolvedSpeaker;
+    let input = "- What happened?\n- It rained.\n- And then?\n- It stopped.\n";
+    insta::assert_snapshot!(diagnostic(input, UnresolvedSpeaker), @"2 answer(s) have no speaker: no caption, lede or headline introduces the interviewee");
 }

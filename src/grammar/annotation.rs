@@ -18,6 +18,8 @@ use crate::lang::{self, Lexicon};
 use crate::model::AnnotationKind;
 use std::ops::Range;
 
+/// The most bytes inside an annotation's brackets.
+const MAX_BYTES: usize = 160;
 /// The most words inside an annotation's brackets.
 const MAX_WORDS: usize = 13;
 
@@ -45,7 +47,9 @@ pub(crate) fn annotations(text: &str, lex: &Lexicon) -> Vec<(Range<usize>, Annot
             }
         };
         let start = i + open.len();
-        let Some(rel) = text[start..].find(close) else {
+        // An annotation is short: its closing bracket is near.
+        let window = &text.as_bytes()[start..text.len().min(start + MAX_BYTES)];
+        let Some(rel) = memchr::memmem::find(window, close.as_bytes()) else {
             i += 1;
             continue;
         };

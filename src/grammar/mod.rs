@@ -19,8 +19,12 @@ use nom::error::{Error, ErrorKind};
 
 /// Whether two characters are equal ignoring case.
 fn eq_ci(a: char, b: char) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(&b);
+    match (a.is_ascii(), b.is_ascii()) {
+        (true, true) => return a.eq_ignore_ascii_case(&b),
+        // No letter outside ASCII lower-cases to one inside it that the
+        // tables spell (the Kelvin sign is left aside).
+        (true, false) | (false, true) => return false,
+        (false, false) => {}
     }
     a == b || a.to_lowercase().eq(b.to_lowercase())
 }

@@ -14,7 +14,12 @@ const HONORIFICS: &[&str] = &[
 
 /// Text as a reader sees it: NFC, NBSP as space, white space and case folded.
 pub fn plain(s: &str) -> String {
-    let s: String = s.nfc().collect::<String>().replace('\u{a0}', " ");
+    let s: String = s
+        .chars()
+        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{2060}' | '\u{ad}'))
+        .nfc()
+        .collect::<String>()
+        .replace('\u{a0}', " ");
     let s = s.replace("**", "").replace("__", "");
     let s = s
         .replace(['‘', '’'], "'")
