@@ -65,6 +65,7 @@ mod error;
 mod frontmatter;
 mod grammar;
 mod lang;
+mod markdown;
 mod model;
 mod outline;
 mod resolve;
@@ -98,6 +99,27 @@ pub struct Options {
     /// Inputs larger than this many bytes are refused with
     /// [`Error::TooLarge`] before any work is done.
     pub max_bytes: usize,
+    /// How the text is marked up; detected by default.
+    pub format: Format,
+}
+
+/// How an input is marked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Format {
+    /// Decide from the text: HTML when it holds paragraph or line-break
+    /// tags, Markdown when it shows front matter, headings, emphasis, links
+    /// or escapes, plain otherwise.
+    #[default]
+    Auto,
+    /// Plain text: nothing is markup.
+    Plain,
+    /// Markdown: emphasis, escapes, link and image syntax are taken out of
+    /// the text of every node.
+    Markdown,
+    /// HTML (or text that holds it): tags are taken out, block tags end
+    /// paragraphs, entities are decoded.
+    Html,
 }
 
 impl Default for Options {
@@ -105,6 +127,7 @@ impl Default for Options {
         Options {
             language: None,
             max_bytes: DEFAULT_MAX_BYTES,
+            format: Format::Auto,
         }
     }
 }
@@ -118,6 +141,12 @@ impl Options {
     /// Use this language's tables instead of detecting the language.
     pub fn language(mut self, language: Language) -> Self {
         self.language = Some(language);
+        self
+    }
+
+    /// Read the input as this format instead of detecting it.
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = format;
         self
     }
 
@@ -149,7 +178,12 @@ pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a
             max: options.max_bytes,
         });
     }
-    let mut doc = scan::scan(input);
+    let markup = match options.format {
+        Format::Html => Some(true),
+        Format::Plain | Format::Markdown => Some(false),
+        Format::Auto => None,
+    };
+    let mut doc = scan::scan(input, markup);
     if doc.paragraphs.is_empty() {
         return Err(Error::Empty);
     }
@@ -161,7 +195,18 @@ pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a
     let classes = classify::classify(&doc.paragraphs, lex);
     let style = style::style(&doc.paragraphs, &classes, lex);
     let assembled = assemble::assemble(input, &doc, &classes, &style, lex)?;
-    Ok(resolve::resolve(assembled, &doc, language, lex))
+    let mut transcript = resolve::resolve(assembled, &doc, language, lex);
+    let markdown = match options.format {
+        Format::Markdown | Format::Html => true,
+        Format::Plain => false,
+        Format::Auto => {
+            doc.markup || markdown::looks_like_markdown(input, doc.front_matter.is_some())
+        }
+    };
+    if markdown {
+        markdown::strip_transcript(&mut transcript);
+    }
+    Ok(transcript)
 }
 
 /// Parses a transcript from bytes, checking first that they are UTF-8.

@@ -163,7 +163,7 @@ fn broken_after(line: &str, next: &str) -> bool {
 const BROKEN_MIN_CHARS: usize = 80;
 
 /// Scans `input` into front matter, paragraphs and blank runs.
-pub(crate) fn scan(input: &str) -> Doc<'_> {
+pub(crate) fn scan(input: &str, markup: Option<bool>) -> Doc<'_> {
     let front_matter = front_matter(input);
     let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
     let mut all: Vec<Line> = Vec::new();
@@ -181,7 +181,7 @@ pub(crate) fn scan(input: &str) -> Doc<'_> {
         });
     }
     let wrap = wrap_width(&all);
-    let markup = has_markup(&input[body_start..]);
+    let markup = markup.unwrap_or_else(|| has_markup(&input[body_start..]));
     let mut paragraphs = Vec::new();
     let mut blanks: Vec<Span> = Vec::new();
     let mut i = 0;
@@ -276,7 +276,7 @@ mod tests {
     #[test]
     fn blank_lines_group_into_runs() {
         let input = "One\n\n\u{a0}\n \t\nTwo\n";
-        let doc = scan(input);
+        let doc = scan(input, None);
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.blanks, vec![Span::new(4, 11)]);
         assert_eq!(doc.paragraphs[1].block, Span::new(11, 15));
@@ -285,7 +285,7 @@ mod tests {
     #[test]
     fn paragraph_span_is_trimmed_raw_text() {
         let input = "\u{feff}  Hello  \n";
-        let doc = scan(input);
+        let doc = scan(input, None);
         assert_eq!(doc.paragraphs[0].span.slice(input), "Hello");
         assert_eq!(doc.paragraphs[0].block, Span::new(0, input.len()));
     }
@@ -316,7 +316,7 @@ mod tests {
     fn hard_wrapped_lines_join_into_paragraphs() {
         let long = "word ".repeat(60);
         let input = wrapped(&[long.trim(), long.trim(), "Aboard the ship", long.trim()]);
-        let doc = scan(&input);
+        let doc = scan(&input, None);
         assert!(doc.wrap.is_some());
         assert_eq!(doc.paragraphs.len(), 4);
         assert_eq!(doc.paragraphs[0].text(), long.trim());
@@ -327,7 +327,7 @@ mod tests {
         let long = "word ".repeat(60);
         let mut input = wrapped(&[long.trim(), long.trim(), long.trim()]);
         input.push_str("Aboard Air Force One  \nEn Route Denver, Colorado\n");
-        let doc = scan(&input);
+        let doc = scan(&input, None);
         let n = doc.paragraphs.len();
         assert_eq!(doc.paragraphs[n - 2].text(), "Aboard Air Force One");
         assert_eq!(doc.paragraphs[n - 1].text(), "En Route Denver, Colorado");
@@ -337,7 +337,7 @@ mod tests {
     fn one_paragraph_per_line_is_not_wrapped() {
         let line = format!("Word {}end.", "word ".repeat(40));
         let input = format!("{line}\n{line}\n{line}\n{line}\n{line}\n{line}\n{line}\n");
-        let doc = scan(&input);
+        let doc = scan(&input, None);
         assert_eq!(doc.wrap, None);
         assert_eq!(doc.paragraphs.len(), 7);
     }
@@ -345,7 +345,7 @@ mod tests {
     #[test]
     fn a_broken_line_joins_the_one_before() {
         let input = "Theo quan niệm dân gian, người ta đốt vàng mã vì tin rằng người chết ở thế giới bên kia cũng cần tiền để\n tiêu xài.\nDòng mới.\n";
-        let doc = scan(input);
+        let doc = scan(input, None);
         assert_eq!(doc.paragraphs.len(), 2);
         assert!(
             doc.paragraphs[0]
@@ -357,7 +357,7 @@ mod tests {
     #[test]
     fn front_matter_is_set_apart() {
         let input = "---\ntitle: T\n---\nBody\n";
-        let doc = scan(input);
+        let doc = scan(input, None);
         assert_eq!(doc.front_matter.as_ref().unwrap().span, Span::new(0, 17));
         assert_eq!(doc.paragraphs[0].block, Span::new(17, 22));
     }

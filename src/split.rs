@@ -254,7 +254,7 @@ mod tests {
     use crate::scan::scan;
 
     fn texts(input: &str) -> Vec<String> {
-        let doc = scan(input);
+        let doc = scan(input, None);
         split(input, doc.paragraphs, lexicon(Language::De), false)
             .iter()
             .map(|p| p.text().to_string())

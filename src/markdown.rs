@@ -1,0 +1,272 @@
+//! Markdown in cleaned text: what a reader does not see is taken out of
+//! the text of every node, while spans keep pointing at the raw input.
+//!
+//! ```text
+//! escape   := "\" PUNCT                    -> PUNCT
+//! image    := "![" alt "](" url ")"        -> alt
+//! link     := "[" text "](" url ")" | "[" text "][" ref "]"   -> text
+//! strong   := "**" x "**" | "__" x "__"    -> x
+//! emphasis := "*" x "*" | "_" x "_"        -> x   (not inside a word for "_")
+//! code     := "`" x "`"                    -> x
+//! ```
+//!
+//! Only documents that show Markdown (front matter, headings, emphasis,
+//! links, escapes) are read this way; in plain text `snake_case` and
+//! `5*3*2` stay as written.
+
+use std::borrow::Cow;
+
+/// Characters a backslash escapes in Markdown.
+const ESCAPABLE: &str = "\\`*_{}[]()#+-.!\"'<>|~";
+
+/// The text without its Markdown syntax; borrowed when there is none.
+pub(crate) fn strip(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\\', '*', '_', '[', '`']) {
+        return Cow::Borrowed(text);
+    }
+    let out = strip_links(text);
+    let out = strip_emphasis(&out);
+    let out = strip_escapes(&out);
+    if out == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+fn strip_escapes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| ESCAPABLE.contains(*n)) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `[text](url)`, `[text][ref]` and `![alt](src)` become their text.
+fn strip_links(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('[') {
+        let escaped = rest[..i].ends_with('\\');
+        let (head, tail) = rest.split_at(i);
+        let bang = head.ends_with('!') && !escaped;
+        out.push_str(if bang { &head[..head.len() - 1] } else { head });
+        let close = tail
+            .find(']')
+            .filter(|&c| c <= 400 && !tail[1..c].contains('['));
+        let target = close.and_then(|c| {
+            let after = &tail[c + 1..];
+            let end = match after.chars().next() {
+                Some('(') => after.find(')').filter(|&e| e <= 800)?,
+                Some('[') => after.find(']').filter(|&e| e <= 100)?,
+                _ => return None,
+            };
+            Some(c + 1 + end + 1)
+        });
+        match (close, target) {
+            (Some(c), Some(end)) if !escaped => {
+                out.push_str(&tail[1..c]);
+                rest = &tail[end..];
+            }
+            _ => {
+                if bang {
+                    out.push('!');
+                }
+                out.push('[');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Emphasis and code spans lose their markers: a run of `*`, `_` or `` ` ``
+/// that opens (text after it) and a run of the same length that closes it
+/// (text before it) later in the text. An unpaired marker stays
+/// (`hcs_$reboot`, `5 * 3`).
+fn strip_emphasis(s: &str) -> String {
+    let bytes = s.as_bytes();
+    // Runs: (start, len, byte, can open, can close).
+    let mut runs: Vec<(usize, usize, u8, bool, bool)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'*' | b'_' | b'`') && (i == 0 || bytes[i - 1] != b'\\') {
+            let run = bytes[i..].iter().take_while(|&&x| x == b).count();
+            let before = s[..i].chars().next_back();
+            let after = s[i + run..].chars().next();
+            let intraword = b == b'_'
+                && before.is_some_and(char::is_alphanumeric)
+                && after.is_some_and(char::is_alphanumeric);
+            let opens = after.is_some_and(|c| !c.is_whitespace()) && !intraword;
+            let closes = before.is_some_and(|c| !c.is_whitespace()) && !intraword;
+            if run <= 3 && (opens || closes) {
+                runs.push((i, run, b, opens, closes));
+            }
+            i += run;
+            continue;
+        }
+        i += 1;
+    }
+    // Pair each opener with the next closer of the same kind.
+    let mut drop = vec![false; runs.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for k in 0..runs.len() {
+        let (_, len, b, opens, closes) = runs[k];
+        if closes {
+            if let Some(pos) = open
+                .iter()
+                .rposition(|&o| runs[o].1 == len && runs[o].2 == b)
+            {
+                let o = open[pos];
+                open.truncate(pos);
+                drop[o] = true;
+                drop[k] = true;
+                continue;
+            }
+        }
+        if opens {
+            open.push(k);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for (k, &(start, len, ..)) in runs.iter().enumerate() {
+        if drop[k] {
+            out.push_str(&s[at..start]);
+            at = start + len;
+        }
+    }
+    out.push_str(&s[at..]);
+    out
+}
+
+fn strip_cow<'a>(c: &mut Cow<'a, str>) {
+    let new = match c {
+        Cow::Borrowed(s) => match strip(s) {
+            Cow::Borrowed(_) => return,
+            Cow::Owned(o) => o,
+        },
+        Cow::Owned(s) => match strip(s) {
+            Cow::Borrowed(_) => return,
+            Cow::Owned(o) => o,
+        },
+    };
+    *c = Cow::Owned(new);
+}
+
+/// Takes Markdown syntax out of the text of every node (not of the front
+/// matter, whose values are read as they are).
+pub(crate) fn strip_transcript(t: &mut crate::Transcript<'_>) {
+    let texts = [
+        &mut t.kicker,
+        &mut t.headline,
+        &mut t.lede,
+        &mut t.outlet,
+        &mut t.source,
+    ];
+    for x in texts.into_iter().flatten() {
+        strip_cow(&mut x.text);
+    }
+    if let Some(d) = &mut t.dateline {
+        strip_cow(&mut d.text);
+    }
+    for p in &mut t.participants {
+        strip_cow(&mut p.name);
+        p.title.iter_mut().for_each(strip_cow);
+        p.honorific.iter_mut().for_each(strip_cow);
+    }
+    for turn in &mut t.turns {
+        for p in &mut turn.paragraphs {
+            strip_cow(&mut p.text);
+        }
+        if let Some(m) = &mut turn.marker {
+            strip_cow(&mut m.text);
+        }
+        strip_cow(&mut turn.text);
+    }
+    for c in &mut t.captions {
+        strip_cow(&mut c.text);
+        if let Some(a) = &mut c.alt {
+            strip_cow(&mut a.text);
+        }
+        if let Some(cr) = &mut c.credit {
+            strip_cow(&mut cr.text);
+        }
+    }
+    if let Some(b) = &mut t.byline {
+        strip_cow(&mut b.text);
+        b.names.iter_mut().for_each(strip_cow);
+    }
+    for h in &mut t.headings {
+        strip_cow(&mut h.text);
+    }
+}
+
+/// Whether a text shows Markdown: front matter, headings, emphasis markers,
+/// link syntax or escapes, a few times over.
+pub(crate) fn looks_like_markdown(text: &str, has_front_matter: bool) -> bool {
+    if has_front_matter {
+        return true;
+    }
+    let sample = &text.as_bytes()[..text.len().min(200_000)];
+    let sample = String::from_utf8_lossy(sample);
+    let signs = sample.matches("**").count() / 2
+        + sample.matches("](").count()
+        + sample.matches("\n# ").count()
+        + sample.matches("\n## ").count()
+        + sample.matches("\\_").count()
+        + sample.matches("\n> ").count()
+        + sample.matches("\n===").count();
+    signs >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_syntax_comes_out() {
+        assert_eq!(strip("**Q: Why now?**"), "Q: Why now?");
+        assert_eq!(
+            strip("see [the report](https://x.org/a) today"),
+            "see the report today"
+        );
+        assert_eq!(strip("[Ankita KS][a] wrote"), "Ankita KS wrote");
+        assert_eq!(strip("![A lamp](a.jpg)"), "A lamp");
+        assert_eq!(
+            strip("an _italic_ and *starred* word"),
+            "an italic and starred word"
+        );
+        assert_eq!(
+            strip("Karine\\_Jean-Pierre \\[sic\\]"),
+            "Karine_Jean-Pierre [sic]"
+        );
+        assert_eq!(strip("`code` here"), "code here");
+    }
+
+    #[test]
+    fn plain_text_stays() {
+        assert!(matches!(strip("Nothing to see."), Cow::Borrowed(_)));
+        assert_eq!(strip("snake_case_name stays"), "snake_case_name stays");
+        assert_eq!(strip("5 * 3 = 15"), "5 * 3 = 15");
+        assert_eq!(strip("by hcs_$reboot"), "by hcs_$reboot");
+        assert_eq!(strip("**Linus**: fine"), "Linus: fine");
+        assert_eq!(strip("[sic] stays"), "[sic] stays");
+    }
+
+    #[test]
+    fn markdown_is_recognised_by_its_signs() {
+        assert!(looks_like_markdown("x", true));
+        assert!(looks_like_markdown(
+            "# T\n\n**Q:** a\n\n**A:** b\n\n[x](y)\n",
+            false
+        ));
+        assert!(!looks_like_markdown("Plain text with a * star.\n", false));
+    }
+}
