@@ -53,7 +53,15 @@ fn main() -> ExitCode {
             }
         },
     };
-    let transcript = match press_transcript::parse_bytes(&bytes, &Default::default()) {
+    // An HTML page is recognised by its content, whatever the file is called.
+    let html = std::str::from_utf8(&bytes).is_ok_and(press_transcript::looks_like_html);
+    let options = if html {
+        press_transcript::Options::new().format(press_transcript::Format::Html)
+    } else {
+        press_transcript::Options::default()
+    };
+    let parsed = press_transcript::parse_bytes(&bytes, &options);
+    let transcript = match parsed {
         Ok(t) => t,
         Err(e) => {
             eprintln!("structure: {}: {e}", path.as_deref().unwrap_or("sample"));

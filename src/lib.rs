@@ -183,8 +183,28 @@ pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a
         Format::Plain | Format::Markdown => Some(false),
         Format::Auto => None,
     };
-    let mut doc = scan::scan(input, markup);
+    let doc = scan::scan(input, markup);
     if doc.paragraphs.is_empty() {
+        return Err(Error::Empty);
+    }
+    let markdown = match options.format {
+        Format::Markdown | Format::Html => true,
+        Format::Plain => false,
+        Format::Auto => {
+            doc.markup || markdown::looks_like_markdown(input, doc.front_matter.is_some())
+        }
+    };
+    pipeline(input, doc, options, markdown)
+}
+
+/// The passes after scanning: split, classify, style, assemble, resolve.
+fn pipeline<'a>(
+    input: &'a str,
+    mut doc: scan::Doc<'a>,
+    options: &Options,
+    markdown: bool,
+) -> Result<Transcript<'a>, Error> {
+    if doc.paragraphs.iter().all(|p| p.text().is_empty()) {
         return Err(Error::Empty);
     }
     let language = options
@@ -196,17 +216,28 @@ pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a
     let style = style::style(&doc.paragraphs, &classes, lex);
     let assembled = assemble::assemble(input, &doc, &classes, &style, lex)?;
     let mut transcript = resolve::resolve(assembled, &doc, language, lex);
-    let markdown = match options.format {
-        Format::Markdown | Format::Html => true,
-        Format::Plain => false,
-        Format::Auto => {
-            doc.markup || markdown::looks_like_markdown(input, doc.front_matter.is_some())
-        }
-    };
     if markdown {
         markdown::strip_transcript(&mut transcript);
     }
     Ok(transcript)
+}
+
+/// Whether a text is an HTML page rather than text holding some tags.
+///
+/// ```
+/// assert!(press_transcript::looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>"));
+/// assert!(!press_transcript::looks_like_html("Q: Is <b> a tag?\nA: Yes."));
+/// ```
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let start = head.trim_start_matches('\u{feff}').trim_start();
+    start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || (head.contains("<body") && head.contains("</"))
 }
 
 /// Parses a transcript from bytes, checking first that they are UTF-8.

@@ -288,3 +288,19 @@ mod tests {
         assert_eq!(got[0], "OPENING,");
     }
 }
+
+#[cfg(test)]
+mod markup_tests {
+    use super::*;
+    use crate::Span;
+
+    #[test]
+    fn a_line_break_inside_a_paragraph_cuts_it() {
+        let input = "<p><strong>Q: Why?</strong><br/>A: Because.</p>";
+        let p = Para::new(input, Span::new(0, input.len()), input.len(), true);
+        let cuts = markup_cuts(input, &p);
+        let pieces = cut_raw(input, p, &cuts, true);
+        let texts: Vec<&str> = pieces.iter().map(|p| p.text()).collect();
+        assert_eq!(texts, ["**Q: Why?**", "A: Because."], "cuts {cuts:?}");
+    }
+}

@@ -142,7 +142,7 @@ pub fn fixtures() -> Vec<(std::path::PathBuf, String)> {
             let p = e.expect("dir entry").path();
             if p.is_dir() {
                 stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt") {
+            } else if p.extension().is_some_and(|x| x == "txt" || x == "html") {
                 let bytes = std::fs::read(&p).expect("fixture");
                 let text = String::from_utf8(bytes).expect("fixtures are UTF-8");
                 out.push((p, text));
