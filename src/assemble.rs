@@ -128,23 +128,51 @@ fn range_in(p: &Para<'_>, s: &str) -> std::ops::Range<usize> {
     at..at + s.len()
 }
 
+/// The most words an alt text or a caption is taken to hold.
+const MAX_CAPTION_WORDS: usize = 80;
+
 /// Lower-case words, for comparing near-duplicates.
 fn folded_words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .take(80)
         .map(str::to_lowercase)
         .collect()
 }
 
+/// How many words `folded_words` would give, counting no further than one
+/// past `MAX_CAPTION_WORDS`.
+fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum && !in_word {
+            n += 1;
+            if n > MAX_CAPTION_WORDS {
+                break;
+            }
+        }
+        in_word = alnum;
+    }
+    n
+}
+
 /// Whether two paragraphs say nearly the same thing (an alt text and its
 /// caption): most words of the shorter stand in the longer.
+/// Both are short (alt texts and captions run to a few dozen words), and
+/// counted before any word is folded, so that a pair of long answers costs
+/// one cheap pass.
 fn near_duplicate(a: &str, b: &str) -> bool {
-    let (mut wa, mut wb) = (folded_words(a), folded_words(b));
-    let (short, long) = (wa.len().min(wb.len()), wa.len().max(wb.len()));
-    if short < 3 || long > short * 2 + 2 {
+    let (na, nb) = (count_words(a), count_words(b));
+    let (short, long) = (na.min(nb), na.max(nb));
+    if short < 3 || long > MAX_CAPTION_WORDS || long > short * 2 + 2 {
         return false;
     }
+    let (mut wa, mut wb) = (folded_words(a), folded_words(b));
     wa.sort_unstable();
     wb.sort_unstable();
     let (mut i, mut j, mut common) = (0, 0, 0);

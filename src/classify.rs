@@ -12,7 +12,7 @@ use crate::grammar::dateline::{DatelineParts, dateline, time_line};
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
-use crate::grammar::{contains_ci, longest_of, prefix_ci};
+use crate::grammar::{contains_any_ci, longest_of, prefix_ci};
 use crate::lang::{self, Lexicon};
 use crate::scan::Para;
 
@@ -194,7 +194,7 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     // Question phrases stand near a question's end: a long text is looked
     // at in its last part only.
     let tail = tail_of(text, CUE_TAIL_BYTES);
-    if lex.question_phrases.iter().any(|p| contains_ci(tail, p)) {
+    if contains_any_ci(tail, lex.question_phrases) {
         q += 0.5;
     }
     let first_person = unquoted_words(text).take(FIRST_PERSON_WORDS).any(|w| {

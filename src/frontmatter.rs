@@ -79,11 +79,20 @@ fn nfc(v: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
+/// A key: letters (in any Unicode form), digits, `_`, `-` and `.`.
 fn is_key(k: &str) -> bool {
-    !k.is_empty()
-        && k.len() <= 64
-        && k.chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
+    use unicode_normalization::char::is_combining_mark;
+    let mut letters = 0;
+    for c in k.chars() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')) {
+            return false;
+        }
+        letters += 1;
+    }
+    (1..=64).contains(&letters)
 }
 
 fn yaml_fields<'a>(input: &'a str, body: &[(Span, usize)]) -> Vec<Field<'a>> {
@@ -123,7 +132,7 @@ fn yaml_fields<'a>(input: &'a str, body: &[(Span, usize)]) -> Vec<Field<'a>> {
         };
         let value = nfc(yaml_value(rest.trim(), &more));
         out.push(Field {
-            key: Cow::Borrowed(key),
+            key: nfc(Cow::Borrowed(key)),
             value,
             span: Span::new(content.start, end),
         });
@@ -259,7 +268,7 @@ fn toml_fields<'a>(input: &'a str, body: &[(Span, usize)]) -> Vec<Field<'a>> {
         };
         let value = nfc(value);
         out.push(Field {
-            key: Cow::Borrowed(key),
+            key: nfc(Cow::Borrowed(key)),
             value,
             span: content,
         });
@@ -300,6 +309,16 @@ mod tests {
         let f = front_matter(input).unwrap();
         assert_eq!(get(&f, "title"), Some("Interview by “Sports”"));
         assert_eq!(get(&f, "original_title"), Some("A long title"));
+    }
+
+    #[test]
+    fn keys_in_any_unicode_form_are_the_same_key() {
+        let nfc = front_matter("---\nHỏi: có\n---\n").unwrap();
+        let nfd = front_matter("---\nHo\u{309}i: có\n---\n").unwrap();
+        assert_eq!(nfc.fields.len(), 1);
+        assert_eq!(nfd.fields.len(), 1);
+        assert_eq!(nfc.fields[0].key, nfd.fields[0].key);
+        assert_eq!(nfd.fields[0].key, "Hỏi");
     }
 
     #[test]

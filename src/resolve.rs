@@ -20,7 +20,7 @@ use crate::assemble::{Assembled, TurnInfo, sub};
 use crate::grammar::byline::is_generic_reporter;
 use crate::grammar::find_ci;
 use crate::grammar::speaker::{intro, mention, name_runs, quoted_headline};
-use crate::grammar::{contains_ci, is_capitalised, longest_of};
+use crate::grammar::{contains_any_ci, is_capitalised, longest_of};
 use crate::lang::Lexicon;
 use crate::model::*;
 use crate::scan::{Doc, Para};
@@ -808,10 +808,7 @@ fn interviewees<'a>(
     // Then: people named with an honorific where the line says they are
     // interviewed (`… trao đổi với ông X và ông Y …`).
     for p in &sources {
-        let said = lex
-            .interview_phrases
-            .iter()
-            .any(|ph| contains_ci(p.text(), ph));
+        let said = contains_any_ci(p.text(), lex.interview_phrases);
         if said {
             let found = mentions(p.text(), lex);
             if !found.is_empty() {

@@ -142,9 +142,29 @@ pub(crate) fn any_word<'t>(words: &'t [&'t str]) -> impl Fn(&str) -> IResult<&st
     }
 }
 
-/// Whether `phrase` occurs in `text` ignoring case, at word boundaries.
-pub(crate) fn contains_ci(text: &str, phrase: &str) -> bool {
-    find_ci(text, phrase).is_some()
+/// Whether any of `phrases` occurs in `text` ignoring case, at word
+/// boundaries. One pass over `text`, whatever the number of phrases: at
+/// each word start, only the phrases that begin with its letter are tried.
+pub(crate) fn contains_any_ci(text: &str, phrases: &[&str]) -> bool {
+    let mut prev_alnum = false;
+    for (i, c) in text.char_indices() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum && !prev_alnum {
+            let rest = &text[i..];
+            let hit = phrases.iter().any(|p| {
+                p.chars().next().is_some_and(|f| eq_ci(c, f)) && word_ci(rest, p).is_some()
+            });
+            if hit {
+                return true;
+            }
+        }
+        prev_alnum = alnum;
+    }
+    false
 }
 
 /// The byte offset of the first case-insensitive, word-bounded occurrence of
@@ -221,7 +241,11 @@ mod tests {
     fn find_is_word_bounded() {
         assert_eq!(find_ci("Vì sao vậy", "sao"), Some("Vì ".len()));
         assert_eq!(find_ci("saosao", "sao"), None);
-        assert!(contains_ci("Ông nghĩ SAO?", "nghĩ sao"));
+        assert!(contains_any_ci("Ông nghĩ SAO?", &["vì sao", "nghĩ sao"]));
+        assert!(!contains_any_ci("Ông nghĩ saoo?", &["nghĩ sao"]));
+        assert!(!contains_any_ci("anghĩ sao", &["nghĩ sao"]));
+        assert!(contains_any_ci("(What do you think?", &["what do"]));
+        assert!(!contains_any_ci("", &["what"]));
     }
 
     #[test]
