@@ -549,15 +549,28 @@ fn full_names(texts: &[String], lex: &Lexicon) -> HashMap<String, String> {
                 continue;
             }
             let mut found = None;
-            if k > 0 && name_word(tokens[k - 1]) {
-                let initial = tokens[k - 1].len() <= 2 && tokens[k - 1].ends_with('.');
-                if !initial {
-                    found = Some(format!("{} {core}", tokens[k - 1]));
-                } else if k > 1 && name_word(tokens[k - 2]) {
-                    found = Some(format!("{} {} {core}", tokens[k - 2], tokens[k - 1]));
+            // A name runs on only across plain spaces: not past the end of
+            // a sentence, a comma or a label's colon (`Peace: Well, …`).
+            let prev = k.checked_sub(1).map(|j| tokens[j]);
+            let initial = |w: &str| {
+                w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+            };
+            match prev {
+                Some(p)
+                    if initial(p)
+                        && k > 1
+                        && name_word(tokens[k - 2])
+                        && !tokens[k - 2].ends_with('.') =>
+                {
+                    found = Some(format!("{} {p} {core}", tokens[k - 2]));
                 }
+                Some(p) if initial(p) => {}
+                Some(p) if name_word(p) && !p.ends_with('.') => {
+                    found = Some(format!("{p} {core}"));
+                }
+                _ => {}
             }
-            if found.is_none() {
+            if found.is_none() && core == *tok {
                 if let Some(next) = tokens.get(k + 1) {
                     let next = next.trim_end_matches([',', '.', ':', ';', ')', ']']);
                     if name_word(next) && !next.ends_with('.') {
@@ -978,4 +991,36 @@ fn diagnostics(t: &mut Transcript<'_>, interviewees: usize) {
         });
     }
     t.diagnostics = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(texts: &[&str]) -> HashMap<String, String> {
+        let texts: Vec<String> = texts.iter().map(|s| s.to_string()).collect();
+        full_names(&texts, crate::lang::lexicon(Language::En))
+    }
+
+    #[test]
+    fn a_name_is_completed_from_the_words_beside_it() {
+        let n = names(&["We spoke to Maria Alvarez at her office."]);
+        assert_eq!(n.get("alvarez").map(String::as_str), Some("Maria Alvarez"));
+        assert_eq!(n.get("maria").map(String::as_str), Some("Maria Alvarez"));
+        let n = names(&["An interview with Robert J. Hale."]);
+        assert_eq!(n.get("hale").map(String::as_str), Some("Robert J. Hale"));
+    }
+
+    #[test]
+    fn a_name_does_not_run_past_a_colon_a_comma_or_a_full_stop() {
+        let n = names(&[
+            "Peace: Well, all of it was hacked.",
+            "It was late. Peace said no.",
+        ]);
+        assert_eq!(n.get("peace"), None);
+        let n = names(&["Hale, Robert and Anna came."]);
+        assert_eq!(n.get("hale"), None);
+        let n = names(&["They met George Washington. Peace was made."]);
+        assert_eq!(n.get("peace"), None);
+    }
 }

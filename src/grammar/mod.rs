@@ -31,13 +31,12 @@ fn eq_ci(a: char, b: char) -> bool {
 
 /// The length in `input` of a case-insensitive match of `word` at its start.
 pub(crate) fn prefix_ci(input: &str, word: &str) -> Option<usize> {
-    // Fast path: both ASCII where they meet.
+    // An ASCII word matches only ASCII letters (`eq_ci` never pairs an
+    // ASCII letter with another), so its match is exactly as many bytes.
     let (ib, wb) = (input.as_bytes(), word.as_bytes());
     if wb.is_ascii() {
-        if ib.len() < wb.len() || !ib[..wb.len()].is_ascii() {
-            return prefix_ci_slow(input, word);
-        }
-        return ib[..wb.len()].eq_ignore_ascii_case(wb).then_some(wb.len());
+        let head = ib.get(..wb.len())?;
+        return (head.is_ascii() && head.eq_ignore_ascii_case(wb)).then_some(wb.len());
     }
     prefix_ci_slow(input, word)
 }
