@@ -10,6 +10,7 @@
 //! [`Cleaned::raw`]: exact at every character boundary of the cleaned text
 //! that is not inside a composed character.
 
+use crate::Span;
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -63,7 +64,7 @@ impl<'a> Cleaned<'a> {
 /// position 0 maps back to input offset 12.
 #[cfg(test)]
 pub(crate) fn clean(raw: &str, base: usize) -> Cleaned<'_> {
-    clean_with(raw, base, false)
+    clean_with(raw, base, None)
 }
 
 /// HTML entities that leak into scraped text, and what they stand for.
@@ -188,13 +189,113 @@ fn tag(s: &str) -> Option<(Tag, usize)> {
     Some((kind, end + 1))
 }
 
-/// Cleans `raw`; with `markup`, HTML tags are dropped too (`<strong>` and
-/// `<b>` read as `**`).
-pub(crate) fn clean_with(raw: &str, base: usize, markup: bool) -> Cleaned<'_> {
+/// How a text is marked up: `None` for plain text or Markdown, or HTML
+/// with the spans (in the whole input, ascending) of what a page does not
+/// show: scripts, styles, navigation, comments, the doctype.
+pub(crate) type Markup<'h> = Option<&'h [Span]>;
+
+/// Elements whose content a reader does not see as the page's text.
+const HIDDEN_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "template", "title", "nav", "svg", "iframe",
+];
+
+/// The spans of `input`, from `from` on, that a page does not show: the
+/// elements of [`HIDDEN_ELEMENTS`] with their content, comments and
+/// declarations (`<!DOCTYPE html>`). An element that is never closed hides
+/// only its tag. One pass: each kind of closing is searched for at most
+/// once past its last occurrence.
+pub(crate) fn hidden_spans(input: &str, from: usize) -> Vec<Span> {
+    let bytes = input.as_bytes();
+    let mut out = Vec::new();
+    // Kinds whose closing no longer occurs: comments, then each element.
+    let mut unclosed = [false; HIDDEN_ELEMENTS.len() + 1];
+    let tag_end = |at: usize| memchr::memchr(b'>', &bytes[at..]).map(|e| at + e + 1);
+    let mut i = from.min(input.len());
+    while let Some(rel) = memchr::memchr(b'<', &bytes[i..]) {
+        let at = i + rel;
+        let rest = &bytes[at + 1..];
+        i = at + 1;
+        if rest.starts_with(b"!--") {
+            let end = if unclosed[0] {
+                None
+            } else {
+                memchr::memmem::find(&rest[3..], b"-->").map(|e| at + 4 + e + 3)
+            };
+            unclosed[0] |= end.is_none();
+            let end = end.or_else(|| tag_end(at)).unwrap_or(input.len());
+            out.push(Span::new(at, end));
+            i = end;
+            continue;
+        }
+        if rest.first() == Some(&b'!') && rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            let end = tag_end(at).unwrap_or(input.len());
+            out.push(Span::new(at, end));
+            i = end;
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &rest[..name_len];
+        let Some(k) = HIDDEN_ELEMENTS
+            .iter()
+            .position(|e| e.as_bytes().eq_ignore_ascii_case(name))
+        else {
+            continue;
+        };
+        let Some(open_end) = tag_end(at) else {
+            break;
+        };
+        let close = if unclosed[k + 1] {
+            None
+        } else {
+            closing(bytes, open_end, HIDDEN_ELEMENTS[k].as_bytes())
+        };
+        unclosed[k + 1] |= close.is_none();
+        let end = close.unwrap_or(open_end);
+        out.push(Span::new(at, end));
+        i = end;
+    }
+    out
+}
+
+/// The end of the first `</name …>` in `bytes` from `from`.
+fn closing(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut i = from;
+    while let Some(rel) = memchr::memmem::find(&bytes[i..], b"</") {
+        let at = i + rel + 2;
+        let matches = bytes
+            .get(at..at + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && !bytes
+                .get(at + name.len())
+                .is_some_and(u8::is_ascii_alphanumeric);
+        if matches {
+            return memchr::memchr(b'>', &bytes[at..]).map(|e| at + e + 1);
+        }
+        i = at;
+    }
+    None
+}
+
+/// Cleans `raw`, which starts at `base` in the input; with markup, HTML
+/// tags are dropped too (`<strong>` and `<b>` read as `**`), and so is what
+/// the page does not show.
+pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> Cleaned<'r> {
     let trimmed = raw.trim_start_matches(is_blankish);
     let lead = raw.len() - trimmed.len();
     let trimmed = trimmed.trim_end_matches(is_blankish);
-    if is_clean(trimmed) && !trimmed.contains('&') && !(markup && trimmed.contains('<')) {
+    let mut hidden = markup.unwrap_or(&[]);
+    hidden = &hidden[hidden.partition_point(|h| h.end <= base + lead)..];
+    let end = base + lead + trimmed.len();
+    hidden = &hidden[..hidden.partition_point(|h| h.start < end)];
+    let markup = markup.is_some();
+    if is_clean(trimmed)
+        && !trimmed.contains('&')
+        && !(markup && trimmed.contains('<'))
+        && hidden.is_empty()
+    {
         return Cleaned {
             text: Cow::Borrowed(trimmed),
             base,
@@ -212,6 +313,18 @@ pub(crate) fn clean_with(raw: &str, base: usize, markup: bool) -> Cleaned<'_> {
     let bytes = trimmed.as_bytes();
     while i < trimmed.len() {
         let at = lead + i;
+        if let Some(h) = hidden.first() {
+            if base + at >= h.end {
+                hidden = &hidden[1..];
+                continue;
+            }
+            if base + at >= h.start {
+                b.space(at);
+                i = (h.end - base - lead).min(trimmed.len());
+                hidden = &hidden[1..];
+                continue;
+            }
+        }
         let rest = &trimmed[i..];
         if bytes[i] == b'&' {
             if let Some((c, n)) = entity(rest) {
@@ -429,7 +542,7 @@ mod tests {
     #[test]
     fn markup_drops_tags_and_keeps_bold() {
         let raw = "<p><strong>Why?<br/></strong><br/>Because.</p>";
-        let c = clean_with(raw, 0, true);
+        let c = clean_with(raw, 0, Some(&[]));
         assert_eq!(c.text, "**Why?** Because.");
         assert_eq!(c.raw(0), raw.find("<strong>").unwrap());
         assert_eq!(
@@ -437,7 +550,49 @@ mod tests {
             raw.find("Because").unwrap()
         );
         assert_eq!(c.raw_end(), raw.find("</p>").unwrap());
-        assert_eq!(clean_with("a < b and c>d", 0, true).text, "a < b and c>d");
+        assert_eq!(
+            clean_with("a < b and c>d", 0, Some(&[])).text,
+            "a < b and c>d"
+        );
+    }
+
+    #[test]
+    fn hidden_spans_cover_what_a_page_does_not_show() {
+        let page = "<!DOCTYPE html><title>T</title><p>A<!-- c --></p><SCRIPT>x = '</p>';</script ><nav>\n<a>Home</a>\n</nav><p>B</p>";
+        let spans: Vec<&str> = hidden_spans(page, 0)
+            .iter()
+            .map(|s| s.slice(page))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "<!DOCTYPE html>",
+                "<title>T</title>",
+                "<!-- c -->",
+                "<SCRIPT>x = '</p>';</script >",
+                "<nav>\n<a>Home</a>\n</nav>",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_element_never_closed_hides_only_its_tag() {
+        let page = "<p>Q: <nav>What?</p><!-- open";
+        let spans: Vec<&str> = hidden_spans(page, 0)
+            .iter()
+            .map(|s| s.slice(page))
+            .collect();
+        assert_eq!(spans, ["<nav>", "<!-- open"]);
+    }
+
+    #[test]
+    fn hidden_spans_are_dropped_from_cleaned_text() {
+        let page = "<p>A <script>var x;</script>B</p>";
+        let hidden = hidden_spans(page, 0);
+        assert_eq!(clean_with(page, 0, Some(&hidden)).text, "A B");
+        // A paragraph that starts inside a hidden span.
+        let c = clean_with(&page[13..], 13, Some(&hidden));
+        assert_eq!(c.text, "B");
     }
 
     #[test]

@@ -211,7 +211,12 @@ fn pipeline<'a>(
         .language
         .unwrap_or_else(|| lang::detect(doc.paragraphs.iter().map(|p| p.text())));
     let lex = lang::lexicon(language);
-    doc.paragraphs = split::split(input, std::mem::take(&mut doc.paragraphs), lex, doc.markup);
+    doc.paragraphs = split::split(
+        input,
+        std::mem::take(&mut doc.paragraphs),
+        lex,
+        doc.markup.then_some(&doc.hidden[..]),
+    );
     let classes = classify::classify(&doc.paragraphs, lex);
     let style = style::style(&doc.paragraphs, &classes, lex);
     let assembled = assemble::assemble(input, &doc, &classes, &style, lex)?;

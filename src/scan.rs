@@ -19,7 +19,7 @@
 //! runs cover the input exactly.
 
 use crate::Span;
-use crate::clean::{Cleaned, clean_with, is_blankish};
+use crate::clean::{Cleaned, Markup, clean_with, hidden_spans, is_blankish};
 use crate::frontmatter::{Found, front_matter};
 
 /// A paragraph: a line, or the lines of a hard-wrapped paragraph.
@@ -39,8 +39,8 @@ impl<'a> Para<'a> {
     }
 
     /// A paragraph over `block` of `input`; with `markup`, its HTML tags
-    /// are dropped from the cleaned text.
-    pub fn new(input: &'a str, block: Span, content_end: usize, markup: bool) -> Para<'a> {
+    /// and hidden elements are dropped from the cleaned text.
+    pub fn new(input: &'a str, block: Span, content_end: usize, markup: Markup<'_>) -> Para<'a> {
         let clean = clean_with(&input[block.start..content_end], block.start, markup);
         let span = Span::new(clean.raw(0), clean.raw_end());
         Para { span, block, clean }
@@ -55,6 +55,9 @@ pub(crate) struct Doc<'a> {
     pub blanks: Vec<Span>,
     /// The text carries HTML markup (paragraph and line-break tags).
     pub markup: bool,
+    /// With markup, the spans a page does not show (scripts, styles,
+    /// navigation, comments), ascending.
+    pub hidden: Vec<Span>,
     /// The width the text is hard-wrapped at, if it is.
     #[cfg_attr(not(test), allow(dead_code))]
     pub wrap: Option<usize>,
@@ -182,6 +185,11 @@ pub(crate) fn scan(input: &str, markup: Option<bool>) -> Doc<'_> {
     }
     let wrap = wrap_width(&all);
     let markup = markup.unwrap_or_else(|| has_markup(&input[body_start..]));
+    let hidden = if markup {
+        hidden_spans(input, body_start)
+    } else {
+        Vec::new()
+    };
     let mut paragraphs = Vec::new();
     let mut blanks: Vec<Span> = Vec::new();
     let mut i = 0;
@@ -217,7 +225,7 @@ pub(crate) fn scan(input: &str, markup: Option<bool>) -> Doc<'_> {
             input,
             Span::new(line.content.start, all[j].next),
             all[j].content.end,
-            markup,
+            markup.then_some(&hidden[..]),
         ));
         i = j + 1;
     }
@@ -226,6 +234,7 @@ pub(crate) fn scan(input: &str, markup: Option<bool>) -> Doc<'_> {
         paragraphs,
         blanks,
         markup,
+        hidden,
         wrap,
     }
 }

@@ -14,6 +14,7 @@
 //! Splitting keeps the lossless cover: the pieces' blocks partition the
 //! paragraph's block.
 
+use crate::clean::Markup;
 use crate::grammar::label::{Label, label};
 use crate::lang::Lexicon;
 use crate::scan::Para;
@@ -83,10 +84,10 @@ pub(crate) fn split<'a>(
     input: &'a str,
     paras: Vec<Para<'a>>,
     lex: &Lexicon,
-    markup: bool,
+    markup: Markup<'_>,
 ) -> Vec<Para<'a>> {
     // A page's paragraphs inside one line first.
-    let paras: Vec<Para<'a>> = if markup {
+    let paras: Vec<Para<'a>> = if markup.is_some() {
         let mut v = Vec::with_capacity(paras.len());
         for p in paras {
             let cuts = markup_cuts(input, &p);
@@ -152,7 +153,7 @@ pub(crate) fn split<'a>(
 }
 
 /// Cuts a paragraph at ascending positions of its cleaned text.
-fn cut<'a>(input: &'a str, p: Para<'a>, at: &[usize], markup: bool) -> Vec<Para<'a>> {
+fn cut<'a>(input: &'a str, p: Para<'a>, at: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
     let raws: Vec<usize> = at
         .iter()
         .filter(|&&a| a > 0 && a < p.text().len())
@@ -162,7 +163,7 @@ fn cut<'a>(input: &'a str, p: Para<'a>, at: &[usize], markup: bool) -> Vec<Para<
 }
 
 /// Cuts a paragraph at ascending raw offsets inside its block.
-fn cut_raw<'a>(input: &'a str, p: Para<'a>, raws: &[usize], markup: bool) -> Vec<Para<'a>> {
+fn cut_raw<'a>(input: &'a str, p: Para<'a>, raws: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
     let mut pieces = Vec::with_capacity(raws.len() + 1);
     let mut start = p.block.start;
     let content_end = p.block.start.max(p.span.end);
@@ -255,7 +256,7 @@ mod tests {
 
     fn texts(input: &str) -> Vec<String> {
         let doc = scan(input, None);
-        split(input, doc.paragraphs, lexicon(Language::De), false)
+        split(input, doc.paragraphs, lexicon(Language::De), None)
             .iter()
             .map(|p| p.text().to_string())
             .collect()
@@ -297,9 +298,9 @@ mod markup_tests {
     #[test]
     fn a_line_break_inside_a_paragraph_cuts_it() {
         let input = "<p><strong>Q: Why?</strong><br/>A: Because.</p>";
-        let p = Para::new(input, Span::new(0, input.len()), input.len(), true);
+        let p = Para::new(input, Span::new(0, input.len()), input.len(), Some(&[]));
         let cuts = markup_cuts(input, &p);
-        let pieces = cut_raw(input, p, &cuts, true);
+        let pieces = cut_raw(input, p, &cuts, Some(&[]));
         let texts: Vec<&str> = pieces.iter().map(|p| p.text()).collect();
         assert_eq!(texts, ["**Q: Why?**", "A: Because."], "cuts {cuts:?}");
     }
