@@ -5,10 +5,11 @@
 //! date line, a byline and a source line. Nothing here decides: the
 //! assembler reads these candidates in the light of where they stand.
 
+use crate::clean::time_datetime;
 use crate::grammar::annotation::only_annotations;
 use crate::grammar::byline::{BylineParts, byline, source};
 use crate::grammar::caption::{Credited, agency_credit, credit};
-use crate::grammar::dateline::{DatelineParts, dateline, time_line};
+use crate::grammar::dateline::{DatelineParts, dateline, iso_datetime, time_line};
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
@@ -65,8 +66,32 @@ const BYLINE_MAX: usize = 120;
 const THANKS_MAX_WORDS: usize = 14;
 
 /// Classifies every paragraph.
-pub(crate) fn classify<'d>(paras: &'d [Para<'_>], lex: &'static Lexicon) -> Vec<Class<'d>> {
+pub(crate) fn classify<'d>(
+    input: &str,
+    paras: &'d [Para<'_>],
+    lex: &'static Lexicon,
+    markup: bool,
+) -> Vec<Class<'d>> {
     let mut out: Vec<Class<'d>> = paras.iter().map(|p| classify_text(p.text(), lex)).collect();
+    // A page's `<time datetime="…">` says to the minute what its text says
+    // to the day.
+    if markup {
+        for (c, p) in out.iter_mut().zip(paras) {
+            let Some(d) = c.dateline.as_mut() else {
+                continue;
+            };
+            let Some((date, time, offset)) =
+                time_datetime(p.block.slice(input)).and_then(iso_datetime)
+            else {
+                continue;
+            };
+            if d.date.is_none() || d.date == Some(date) {
+                d.date = Some(date);
+                d.time = d.time.or(time);
+                d.utc_offset = d.utc_offset.or(offset);
+            }
+        }
+    }
     // A setext underline makes the line above it a heading.
     for i in 1..out.len() {
         let underline = out[i].shape == Shape::Rule

@@ -260,6 +260,31 @@ pub(crate) fn hidden_spans(input: &str, from: usize) -> Vec<Span> {
     out
 }
 
+/// The `datetime` attribute of the first `<time>` tag of `raw`.
+///
+/// ```text
+/// <time datetime="2023-10-05T08:30:00+01:00">5 October 2023</time>  →  2023-10-05T08:30:00+01:00
+/// ```
+pub(crate) fn time_datetime(raw: &str) -> Option<&str> {
+    let bytes = raw.as_bytes();
+    let at = memchr::memmem::find_iter(bytes, b"<").find(|&i| {
+        bytes
+            .get(i + 1..i + 5)
+            .is_some_and(|n| n.eq_ignore_ascii_case(b"time"))
+            && bytes.get(i + 5).is_some_and(|b| b.is_ascii_whitespace())
+    })?;
+    let tag = &raw[at..at + memchr::memchr(b'>', &bytes[at..])?];
+    let lower = tag.to_ascii_lowercase();
+    let k = lower.find("datetime=")? + "datetime=".len();
+    let value = &tag[k..];
+    let (quote, value) = match value.chars().next()? {
+        q @ ('"' | '\'') => (q, &value[1..]),
+        _ => (' ', value),
+    };
+    let end = value.find(quote).unwrap_or(value.len());
+    Some(value[..end].trim())
+}
+
 /// The end of the first `</name …>` in `bytes` from `from`.
 fn closing(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
@@ -593,6 +618,20 @@ mod tests {
         // A paragraph that starts inside a hidden span.
         let c = clean_with(&page[13..], 13, Some(&hidden));
         assert_eq!(c.text, "B");
+    }
+
+    #[test]
+    fn the_datetime_of_a_time_tag() {
+        let raw =
+            r#"<p>Posted <TIME class="d" datetime='2023-10-05T08:30:00+01:00'>5 Oct</TIME></p>"#;
+        assert_eq!(time_datetime(raw), Some("2023-10-05T08:30:00+01:00"));
+        assert_eq!(
+            time_datetime("<time datetime=2023-10-05>x</time>"),
+            Some("2023-10-05")
+        );
+        assert_eq!(time_datetime("<timeline datetime=\"1\">"), None);
+        assert_eq!(time_datetime("<time>5 Oct</time>"), None);
+        assert_eq!(time_datetime("<time datetime="), None);
     }
 
     #[test]

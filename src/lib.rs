@@ -217,7 +217,7 @@ fn pipeline<'a>(
         lex,
         doc.markup.then_some(&doc.hidden[..]),
     );
-    let classes = classify::classify(&doc.paragraphs, lex);
+    let classes = classify::classify(input, &doc.paragraphs, lex, doc.markup);
     let style = style::style(&doc.paragraphs, &classes, lex);
     let assembled = assemble::assemble(input, &doc, &classes, &style, lex)?;
     let mut transcript = resolve::resolve(assembled, &doc, language, lex);
