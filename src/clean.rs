@@ -195,7 +195,7 @@ fn tag(s: &str) -> Option<(Tag, usize)> {
 pub(crate) type Markup<'h> = Option<&'h [Span]>;
 
 /// Elements whose content a reader does not see as the page's text.
-const HIDDEN_ELEMENTS: &[&str] = &[
+pub(crate) const HIDDEN_ELEMENTS: &[&str] = &[
     "script", "style", "noscript", "template", "title", "nav", "svg", "iframe",
 ];
 

@@ -64,6 +64,8 @@ mod datetime;
 mod error;
 mod frontmatter;
 mod grammar;
+#[cfg(feature = "html")]
+mod html;
 mod lang;
 mod markdown;
 mod model;
@@ -76,6 +78,8 @@ mod style;
 
 pub use datetime::{Date, Time, UtcOffset, ValueError, Weekday};
 pub use error::Error;
+#[cfg(feature = "html")]
+pub use html::{parse_html, parse_html_with};
 pub use model::*;
 pub use span::Span;
 
@@ -172,6 +176,15 @@ pub fn parse(input: &str) -> Result<Transcript<'_>, Error> {
 /// any work), [`Error::Empty`] for input with no visible text, and
 /// [`Error::NoTurns`] for text in which no turn of speech could be found.
 pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a>, Error> {
+    parse_inner(input, options, None)
+}
+
+/// [`parse_with`], with the hidden spans of a page given by an HTML reader.
+fn parse_inner<'a>(
+    input: &'a str,
+    options: &Options,
+    hidden: Option<Vec<Span>>,
+) -> Result<Transcript<'a>, Error> {
     if input.len() > options.max_bytes {
         return Err(Error::TooLarge {
             len: input.len(),
@@ -183,7 +196,7 @@ pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a
         Format::Plain | Format::Markdown => Some(false),
         Format::Auto => None,
     };
-    let doc = scan::scan(input, markup);
+    let doc = scan::scan_with(input, markup, hidden);
     if doc.paragraphs.is_empty() {
         return Err(Error::Empty);
     }

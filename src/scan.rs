@@ -166,7 +166,14 @@ fn broken_after(line: &str, next: &str) -> bool {
 const BROKEN_MIN_CHARS: usize = 80;
 
 /// Scans `input` into front matter, paragraphs and blank runs.
+#[cfg(test)]
 pub(crate) fn scan(input: &str, markup: Option<bool>) -> Doc<'_> {
+    scan_with(input, markup, None)
+}
+
+/// Scans `input` into front matter, paragraphs and blank runs, with the hidden spans of a page found by another reader
+/// (an HTML tokenizer) instead of the built-in scan.
+pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Span>>) -> Doc<'_> {
     let front_matter = front_matter(input);
     let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
     let mut all: Vec<Line> = Vec::new();
@@ -186,7 +193,7 @@ pub(crate) fn scan(input: &str, markup: Option<bool>) -> Doc<'_> {
     let wrap = wrap_width(&all);
     let markup = markup.unwrap_or_else(|| has_markup(&input[body_start..]));
     let hidden = if markup {
-        hidden_spans(input, body_start)
+        hidden.unwrap_or_else(|| hidden_spans(input, body_start))
     } else {
         Vec::new()
     };
