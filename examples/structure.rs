@@ -8,6 +8,7 @@
 //! ```
 
 use std::io::Read;
+use std::io::Write;
 use std::process::ExitCode;
 
 /// A Vietnamese newspaper interview written for this crate, in the shape of
@@ -72,12 +73,15 @@ fn main() -> ExitCode {
         let text = std::str::from_utf8(&bytes).expect("parse_bytes checked UTF-8");
         print!("{}", transcript.outline(text));
     } else {
-        match serde_json::to_string_pretty(&transcript) {
-            Ok(json) => println!("{json}"),
-            Err(e) => {
-                eprintln!("structure: cannot serialise: {e}");
-                return ExitCode::FAILURE;
-            }
+        // Streamed, so that a large transcript is never held twice.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = serde_json::to_writer_pretty(&mut out, &transcript)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+            .and_then(|()| out.flush());
+        if let Err(e) = written {
+            eprintln!("structure: cannot write the JSON: {e}");
+            return ExitCode::FAILURE;
         }
     }
     ExitCode::SUCCESS
