@@ -800,6 +800,7 @@ pub(crate) fn assemble<'a>(
         ),
         None => (headline, dateline),
     };
+    let dateline = dateline.or_else(|| doc.markup.then(|| meta_dateline(input)).flatten());
     let lede_paras: Vec<usize> = (0..n).filter(|&i| b.parts[i] == Part::Lede).collect();
     let lede = join(paras, &lede_paras);
     let headings = (0..n)
@@ -938,6 +939,50 @@ fn front_dateline<'a>(f: &crate::frontmatter::Found<'a>) -> Option<Dateline<'a>>
         weekday: None,
         place: None,
         span: src.span,
+    })
+}
+
+/// The names a page's `<meta>` tags give its publication date under.
+const PUBLISHED_META: [&str; 9] = [
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+    "parsely-pub-date",
+];
+
+/// A page's publication date from its `<meta>` tags, when the page shows
+/// none: the first tag whose name is one of [`PUBLISHED_META`] and whose
+/// content is an ISO date.
+fn meta_dateline(input: &str) -> Option<Dateline<'_>> {
+    use crate::clean::{attribute, tags};
+    use crate::grammar::dateline::iso_datetime;
+    tags(input, "meta").find_map(|(at, tag)| {
+        let (_, name) = ["property", "name", "itemprop"]
+            .iter()
+            .find_map(|a| attribute(tag, a))?;
+        if !PUBLISHED_META
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(name.trim()))
+        {
+            return None;
+        }
+        let (off, value) = attribute(tag, "content")?;
+        let (date, time, utc_offset) = iso_datetime(value)?;
+        let clean = crate::clean::clean_with(value, at + off, None);
+        Some(Dateline {
+            span: crate::Span::new(clean.raw(0), clean.raw_end()),
+            text: clean.text,
+            date: Some(date),
+            time,
+            utc_offset,
+            weekday: None,
+            place: None,
+        })
     })
 }
 
@@ -1326,6 +1371,23 @@ fn blocks(input: &str, doc: &Doc<'_>, parts: &[Part]) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_that_shows_no_date_is_dated_by_its_meta_tags() {
+        let page = "<html><head>\n<meta name=\"viewport\" content=\"width=device-width\">\n<meta property=\"article:published_time\" content=\"2024-03-01T09:15:00-05:00\">\n</head><body>\n<h1>Harbour talk</h1>\n<p><strong>Q: How long have you fished here?</strong></p>\n<p>A: Forty years.</p>\n</body></html>\n";
+        let t = crate::parse(page).unwrap();
+        let d = t.dateline.expect("dated by its meta tag");
+        assert_eq!(d.text, "2024-03-01T09:15:00-05:00");
+        assert_eq!(d.span.slice(page), d.text);
+        assert_eq!(d.time.map(|t| t.to_string()).as_deref(), Some("09:15"));
+        // A date the page shows wins over its meta tags.
+        let shown = page.replace(
+            "<h1>Harbour talk</h1>",
+            "<h1>Harbour talk</h1>\n<p>2024-02-28</p>",
+        );
+        let t = crate::parse(&shown).unwrap();
+        assert_eq!(t.dateline.unwrap().text, "2024-02-28");
+    }
 
     #[test]
     fn alt_text_and_caption_are_near_duplicates() {

@@ -260,29 +260,71 @@ pub(crate) fn hidden_spans(input: &str, from: usize) -> Vec<Span> {
     out
 }
 
+/// The value of the attribute `name` (lower case) in `tag`, one tag's
+/// source (`<meta property="…" content="…">`), with its offset in `tag`.
+pub(crate) fn attribute<'t>(tag: &'t str, name: &str) -> Option<(usize, &'t str)> {
+    // ASCII lower-casing keeps every byte offset.
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(k) = lower[from..].find(name) {
+        let at = from + k;
+        from = at + name.len();
+        if !lower.as_bytes()[..at]
+            .last()
+            .is_some_and(u8::is_ascii_whitespace)
+        {
+            continue;
+        }
+        let after = &tag[from..];
+        let Some(value) = after.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let start = tag.len() - value.len();
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let body = &value[1..];
+                (start + 1, &body[..body.find(q).unwrap_or(body.len())])
+            }
+            _ => {
+                let end = value
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .unwrap_or(value.len());
+                (start, &value[..end])
+            }
+        });
+    }
+    None
+}
+
+/// The tags named `name` (lower case) in `html`, each with its offset:
+/// from `<` to `>`, or to the end of the text when it is never closed.
+pub(crate) fn tags<'h>(html: &'h str, name: &'h str) -> impl Iterator<Item = (usize, &'h str)> {
+    let bytes = html.as_bytes();
+    memchr::memchr_iter(b'<', bytes).filter_map(move |i| {
+        let n = bytes.get(i + 1..i + 1 + name.len())?;
+        let after = bytes.get(i + 1 + name.len()).copied();
+        if !n.eq_ignore_ascii_case(name.as_bytes())
+            || !after.is_some_and(|b| b.is_ascii_whitespace() || b == b'>' || b == b'/')
+        {
+            return None;
+        }
+        let end = memchr::memchr(b'>', &bytes[i..]).map_or(html.len(), |e| i + e + 1);
+        Some((i, &html[i..end]))
+    })
+}
+
 /// The `datetime` attribute of the first `<time>` tag of `raw`.
 ///
 /// ```text
 /// <time datetime="2023-10-05T08:30:00+01:00">5 October 2023</time>  →  2023-10-05T08:30:00+01:00
 /// ```
 pub(crate) fn time_datetime(raw: &str) -> Option<&str> {
-    let bytes = raw.as_bytes();
-    let at = memchr::memmem::find_iter(bytes, b"<").find(|&i| {
-        bytes
-            .get(i + 1..i + 5)
-            .is_some_and(|n| n.eq_ignore_ascii_case(b"time"))
-            && bytes.get(i + 5).is_some_and(|b| b.is_ascii_whitespace())
-    })?;
-    let tag = &raw[at..at + memchr::memchr(b'>', &bytes[at..])?];
-    let lower = tag.to_ascii_lowercase();
-    let k = lower.find("datetime=")? + "datetime=".len();
-    let value = &tag[k..];
-    let (quote, value) = match value.chars().next()? {
-        q @ ('"' | '\'') => (q, &value[1..]),
-        _ => (' ', value),
-    };
-    let end = value.find(quote).unwrap_or(value.len());
-    Some(value[..end].trim())
+    let (_, tag) = tags(raw, "time").next()?;
+    if !tag.ends_with('>') {
+        return None;
+    }
+    attribute(tag, "datetime").map(|(_, v)| v.trim())
 }
 
 /// The end of the first `</name …>` in `bytes` from `from`.
@@ -632,6 +674,24 @@ mod tests {
         assert_eq!(time_datetime("<timeline datetime=\"1\">"), None);
         assert_eq!(time_datetime("<time>5 Oct</time>"), None);
         assert_eq!(time_datetime("<time datetime="), None);
+    }
+
+    #[test]
+    fn attributes_and_tags() {
+        let tag = r#"<meta  property="article:published_time" content='2023-10-05' data-x=1>"#;
+        assert_eq!(
+            attribute(tag, "property"),
+            Some((17, "article:published_time"))
+        );
+        assert_eq!(
+            attribute(tag, "content").map(|(_, v)| v),
+            Some("2023-10-05")
+        );
+        assert_eq!(attribute(tag, "data-x").map(|(_, v)| v), Some("1"));
+        assert_eq!(attribute(tag, "time"), None);
+        let html = "<p>a</p><META name=x><metadata><meta";
+        let found: Vec<_> = tags(html, "meta").collect();
+        assert_eq!(found, [(8, "<META name=x>")]);
     }
 
     #[test]
