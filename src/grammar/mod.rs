@@ -77,6 +77,9 @@ pub(crate) fn longest_of(input: &str, words: &[&str]) -> Option<usize> {
 
 /// A letter without its case and diacritics: `Ứ` gives `u`, `đ` gives `d`.
 pub(crate) fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let mut base = c;
     let mut first = true;
     unicode_normalization::char::decompose_canonical(c, |d| {
@@ -96,6 +99,11 @@ pub(crate) fn fold_char(c: char) -> char {
 /// The length in `input` of a match of `word` at its start, ignoring case
 /// and diacritics (`Thu nam` matches `Thứ Năm`, `aout` matches `août`).
 pub(crate) fn prefix_fold(input: &str, word: &str) -> Option<usize> {
+    // A first letter that differs already, the common case, costs no fold.
+    let (c, w) = (input.chars().next()?, word.chars().next()?);
+    if c.is_ascii() && w.is_ascii() && !c.eq_ignore_ascii_case(&w) {
+        return None;
+    }
     let mut it = input.char_indices();
     for w in word.chars() {
         let (_, c) = it.next()?;
