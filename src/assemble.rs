@@ -226,6 +226,10 @@ fn caption_shaped(text: &str, cues: &Cues) -> bool {
         && !several_sentences(text)
 }
 
+/// How many empty paragraphs (tags, white space) may stand between an image
+/// and its caption.
+const IMAGE_CAPTION_GAP: usize = 3;
+
 /// A turn being built.
 struct Building {
     paras: Vec<usize>,
@@ -236,6 +240,7 @@ struct Building {
 }
 
 struct Builder<'a, 'd> {
+    input: &'a str,
     paras: &'d [Para<'a>],
     classes: &'d [Class<'d>],
     parts: Vec<Part>,
@@ -247,6 +252,10 @@ struct Builder<'a, 'd> {
 
 impl<'a> Builder<'a, '_> {
     fn caption(&mut self, i: usize, alt: Option<usize>) -> usize {
+        // On a page, the image just before a caption lends it its alt text.
+        let img_alt = alt.is_none().then(|| self.image_alt(i)).flatten();
+        let alt = alt.or(img_alt.as_ref().map(|&(a, _)| a));
+        let img_alt = img_alt.map(|(_, t)| t);
         let p = &self.paras[i];
         let (text, credit) = match &self.classes[i].credit {
             Some(Credited { credit, .. }) => {
@@ -257,12 +266,21 @@ impl<'a> Builder<'a, '_> {
                 _ => (p.clean.text.clone(), None),
             },
         };
-        let alt_text = alt.map(|a| match &self.classes[a].shape {
-            // A Markdown image's alt text, not its syntax.
-            Shape::Image(r) => sub_text(&self.paras[a], r.clone()),
-            _ => text_of(&self.paras[a]),
+        let alt_text = img_alt.or_else(|| {
+            alt.map(|a| match &self.classes[a].shape {
+                // A Markdown image's alt text, not its syntax.
+                Shape::Image(r) => sub_text(&self.paras[a], r.clone()),
+                _ => text_of(&self.paras[a]),
+            })
         });
-        let start = alt.map_or(p.span.start, |a| self.paras[a].span.start);
+        let start = alt.map_or(p.span.start, |a| {
+            let a = &self.paras[a];
+            if a.text().is_empty() {
+                a.block.start
+            } else {
+                a.span.start
+            }
+        });
         let idx = self.captions.len();
         self.caption_paras.push(i);
         self.captions.push(Caption {
@@ -272,10 +290,38 @@ impl<'a> Builder<'a, '_> {
             span: Span::new(start, p.span.end),
         });
         if let Some(a) = alt {
-            self.parts[a] = Part::Caption(idx);
+            for k in a..i {
+                self.parts[k] = Part::Caption(idx);
+            }
         }
         self.parts[i] = Part::Caption(idx);
         idx
+    }
+
+    /// The alt text of a page's `<img>` just before caption `i`: in one of
+    /// the few paragraphs before it that show no text of their own and are
+    /// nothing but furniture. With the image's paragraph.
+    fn image_alt(&self, i: usize) -> Option<(usize, Text<'a>)> {
+        let mut a = i;
+        for _ in 0..IMAGE_CAPTION_GAP {
+            a = a.checked_sub(1)?;
+            let p = &self.paras[a];
+            if !p.text().is_empty() || self.parts[a] != Part::Furniture {
+                return None;
+            }
+            let raw = p.block.slice(self.input);
+            let Some((at, tag)) = crate::clean::tags(raw, "img").next() else {
+                continue;
+            };
+            let (off, value) = crate::clean::attribute(tag, "alt")?;
+            let clean = crate::clean::clean_with(value, p.block.start + at + off, None);
+            let text = Text {
+                span: Span::new(clean.raw(0), clean.raw_end()),
+                text: clean.text,
+            };
+            return (!text.text.is_empty()).then_some((a, text));
+        }
+        None
     }
 
     /// A caption line (`Image caption …`), with the credit line just before
@@ -451,6 +497,7 @@ pub(crate) fn assemble<'a>(
         first_turn -= 1;
     }
     let mut b = Builder {
+        input,
         paras,
         classes,
         parts: vec![Part::Furniture; n],
@@ -1371,6 +1418,21 @@ fn blocks(input: &str, doc: &Doc<'_>, parts: &[Part]) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_image_lends_its_alt_text_to_the_caption_after_it() {
+        let page = "<h1>Harbour talk</h1>\n<figure>\n  <img src=\"a.jpg\" alt=\"The harbour at dawn\">\n  <figcaption>Boats leave before five. (Photo: Ana Ruiz)</figcaption>\n</figure>\n<p><strong>Q: How long have you fished here?</strong></p>\n<p>A: Forty years.</p>\n";
+        let t = crate::parse(page).unwrap();
+        assert_eq!(t.captions.len(), 1);
+        let alt = t.captions[0].alt.as_ref().expect("the image's alt text");
+        assert_eq!(alt.text, "The harbour at dawn");
+        assert_eq!(alt.span.slice(page), "The harbour at dawn");
+        assert!(t.captions[0].span.start <= alt.span.start);
+        // An image with no alt text lends nothing.
+        let bare = page.replace(" alt=\"The harbour at dawn\"", "");
+        let t = crate::parse(&bare).unwrap();
+        assert!(t.captions.iter().all(|c| c.alt.is_none()));
+    }
 
     #[test]
     fn a_page_that_shows_no_date_is_dated_by_its_meta_tags() {
