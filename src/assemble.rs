@@ -1435,6 +1435,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_the_page_marks_as_its_author_is_the_byline() {
+        let page = "<h1>Harbour talk</h1>\n<p class=\"byline\"><a rel=\"author\" href=\"/s/ar\">Ana Ruiz</a></p>\n<p><strong>Q: How long have you fished here?</strong></p>\n<p>A: Forty years.</p>\n";
+        let t = crate::parse(page).unwrap();
+        let b = t.byline.expect("the marked name");
+        assert_eq!(b.names, ["Ana Ruiz"]);
+        assert_eq!(b.span.slice(page), "Ana Ruiz");
+        // The same name, unmarked, is only a name.
+        let plain = page
+            .replace(" class=\"byline\"><a rel=\"author\" href=\"/s/ar\">", ">")
+            .replace("</a></p>", "</p>");
+        assert!(crate::parse(&plain).unwrap().byline.is_none());
+    }
+
+    #[test]
     fn a_page_that_shows_no_date_is_dated_by_its_meta_tags() {
         let page = "<html><head>\n<meta name=\"viewport\" content=\"width=device-width\">\n<meta property=\"article:published_time\" content=\"2024-03-01T09:15:00-05:00\">\n</head><body>\n<h1>Harbour talk</h1>\n<p><strong>Q: How long have you fished here?</strong></p>\n<p>A: Forty years.</p>\n</body></html>\n";
         let t = crate::parse(page).unwrap();

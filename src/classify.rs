@@ -5,9 +5,10 @@
 //! date line, a byline and a source line. Nothing here decides: the
 //! assembler reads these candidates in the light of where they stand.
 
-use crate::clean::time_datetime;
+use crate::clean::{marks_author, time_datetime};
+
 use crate::grammar::annotation::only_annotations;
-use crate::grammar::byline::{BylineParts, byline, source};
+use crate::grammar::byline::{BylineParts, byline, is_name, source};
 use crate::grammar::caption::{Credited, agency_credit, credit};
 use crate::grammar::dateline::{DatelineParts, dateline, iso_datetime, time_line};
 use crate::grammar::label::{Label, label};
@@ -76,6 +77,21 @@ pub(crate) fn classify<'d>(
     // A page's `<time datetime="…">` says to the minute what its text says
     // to the day.
     if markup {
+        // A name the page marks as its author's (`rel="author"`, a byline
+        // class) is a byline even without `By`.
+        for (c, p) in out.iter_mut().zip(paras) {
+            if c.byline.is_none()
+                && c.dash.is_none()
+                && is_name(p.text())
+                && marks_author(p.block.slice(input))
+            {
+                c.byline = Some(BylineParts {
+                    names: vec![p.text()],
+                    role: crate::BylineRole::Author,
+                    outlet: None,
+                });
+            }
+        }
         for (c, p) in out.iter_mut().zip(paras) {
             let Some(d) = c.dateline.as_mut() else {
                 continue;

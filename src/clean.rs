@@ -314,6 +314,27 @@ pub(crate) fn tags<'h>(html: &'h str, name: &'h str) -> impl Iterator<Item = (us
     })
 }
 
+/// Whether `raw` holds a tag that marks its content as the author's name:
+/// `rel="author"`, or a class naming a byline or an author.
+pub(crate) fn marks_author(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    memchr::memchr_iter(b'<', bytes).any(|i| {
+        let end = memchr::memchr(b'>', &bytes[i..]).map_or(raw.len(), |e| i + e + 1);
+        let tag = &raw[i..end];
+        let rel = attribute(tag, "rel").is_some_and(|(_, v)| {
+            v.split_ascii_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("author"))
+        });
+        let class = attribute(tag, "class").is_some_and(|(_, v)| {
+            v.split_ascii_whitespace().any(|w| {
+                let w = w.to_ascii_lowercase();
+                w == "byline" || w == "author" || w.ends_with("-byline") || w.ends_with("__author")
+            })
+        });
+        rel || class
+    })
+}
+
 /// The `datetime` attribute of the first `<time>` tag of `raw`.
 ///
 /// ```text
@@ -692,6 +713,19 @@ mod tests {
         let html = "<p>a</p><META name=x><metadata><meta";
         let found: Vec<_> = tags(html, "meta").collect();
         assert_eq!(found, [(8, "<META name=x>")]);
+    }
+
+    #[test]
+    fn author_marks() {
+        assert!(marks_author(
+            r#"<a rel="author" href="/s/ig">Iona Grant</a>"#
+        ));
+        assert!(marks_author(
+            r#"<span class="meta article-byline">Iona Grant</span>"#
+        ));
+        assert!(marks_author(r#"<p class=author>Iona Grant</p>"#));
+        assert!(!marks_author(r#"<p class="authority">The port</p>"#));
+        assert!(!marks_author("<p>Iona Grant</p>"));
     }
 
     #[test]

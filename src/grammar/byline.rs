@@ -29,7 +29,8 @@ pub(crate) struct BylineParts<'a> {
 /// The longest line read as a byline.
 const MAX_LEN: usize = 120;
 
-fn is_name(s: &str) -> bool {
+/// A person's name: up to five capitalised words of letters.
+pub(crate) fn is_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 5
