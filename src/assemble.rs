@@ -896,6 +896,14 @@ pub(crate) fn assemble<'a>(
         fields: f.fields.clone(),
         span: f.span,
     });
+    // A date read from a page's meta tag: the paragraph holding the tag is
+    // the date line's block.
+    if let Some(d) = dateline.as_ref().filter(|_| doc.markup) {
+        let i = paras.partition_point(|p| p.block.end <= d.span.start);
+        if i < n && paras[i].block.start <= d.span.start && b.parts[i] == Part::Furniture {
+            b.parts[i] = Part::Dateline;
+        }
+    }
     let blocks = blocks(input, doc, &b.parts);
     // The header's captions first, then the body's.
     let mut header_captions: Vec<usize> = b
