@@ -2,6 +2,9 @@
 //! and the size limit.
 #![no_main]
 
+#[path = "check.rs"]
+mod check;
+
 use libfuzzer_sys::fuzz_target;
 use press_transcript::{Language, Options};
 
@@ -18,10 +21,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let Ok(text) = std::str::from_utf8(rest) else { return };
     match press_transcript::parse_with(text, &options) {
-        Ok(t) => {
-            let covered: usize = t.blocks.iter().map(|b| b.span.len()).sum();
-            assert_eq!(covered, text.len());
-        }
+        Ok(t) => check::transcript(text, &t),
         Err(press_transcript::Error::TooLarge { len, max }) => assert!(len > max),
         Err(e) => assert!(!e.to_string().is_empty()),
     }
