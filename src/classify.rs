@@ -74,31 +74,25 @@ pub(crate) fn classify<'d>(
     markup: bool,
 ) -> Vec<Class<'d>> {
     let mut out: Vec<Class<'d>> = paras.iter().map(|p| classify_text(p.text(), lex)).collect();
-    // A page's `<time datetime="…">` says to the minute what its text says
-    // to the day.
+    // On a page, the tags say what the text does not.
     if markup {
-        // A name the page marks as its author's (`rel="author"`, a byline
-        // class) is a byline even without `By`.
         for (c, p) in out.iter_mut().zip(paras) {
-            if c.byline.is_none()
-                && c.dash.is_none()
-                && is_name(p.text())
-                && marks_author(p.block.slice(input))
-            {
+            let raw = p.block.slice(input);
+            // A name the page marks as its author's (`rel="author"`, a
+            // byline class) is a byline even without `By`.
+            if c.byline.is_none() && c.dash.is_none() && is_name(p.text()) && marks_author(raw) {
                 c.byline = Some(BylineParts {
                     names: vec![p.text()],
                     role: crate::BylineRole::Author,
                     outlet: None,
                 });
             }
-        }
-        for (c, p) in out.iter_mut().zip(paras) {
+            // A page's `<time datetime="…">` says to the minute what its
+            // text says to the day.
             let Some(d) = c.dateline.as_mut() else {
                 continue;
             };
-            let Some((date, time, offset)) =
-                time_datetime(p.block.slice(input)).and_then(iso_datetime)
-            else {
+            let Some((date, time, offset)) = time_datetime(raw).and_then(iso_datetime) else {
                 continue;
             };
             if d.date.is_none() || d.date == Some(date) {

@@ -564,7 +564,6 @@ fn full_names(texts: &[String], lex: &Lexicon) -> HashMap<String, String> {
                 {
                     found = Some(format!("{} {p} {core}", tokens[k - 2]));
                 }
-                Some(p) if initial(p) => {}
                 Some(p) if name_word(p) && !p.ends_with('.') => {
                     found = Some(format!("{p} {core}"));
                 }
