@@ -2,24 +2,14 @@
 //! divan: `cargo bench --bench parse`. Set `PRESS_CORPUS` to a folder of
 //! documents to measure them too.
 
+mod common;
+
+use common::fixtures;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 
 fn main() {
     divan::main();
-}
-
-fn fixtures() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out = Vec::new();
-    for dir in std::fs::read_dir(root).unwrap().flatten() {
-        for f in std::fs::read_dir(dir.path()).unwrap().flatten() {
-            if f.path().extension().is_some_and(|x| x == "txt") {
-                out.push(std::fs::read_to_string(f.path()).unwrap());
-            }
-        }
-    }
-    out
 }
 
 fn corpus() -> Vec<String> {

@@ -6,21 +6,10 @@
 //!
 //! `cargo bench --bench series` (add `-- --quick` to stop at 10 MB).
 
-use std::time::Instant;
+mod common;
 
-fn fixtures() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out = Vec::new();
-    for dir in std::fs::read_dir(root).unwrap().flatten() {
-        for f in std::fs::read_dir(dir.path()).unwrap().flatten() {
-            if f.path().extension().is_some_and(|x| x == "txt") {
-                out.push(std::fs::read_to_string(f.path()).unwrap());
-            }
-        }
-    }
-    out.sort();
-    out
-}
+use common::fixtures;
+use std::time::Instant;
 
 /// A document of about `size` bytes: the fixtures' turns, varied by a
 /// counter so that no paragraph repeats, under one header.
