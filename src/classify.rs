@@ -157,10 +157,10 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         },
         notice: text.len() <= NOTICE_MAX
             && (text.contains('©')
-                || longest_of(text, lex.notices).is_some()
-                || longest_of(text, lang::lexicon(crate::Language::En).notices).is_some()),
-        caption_line: longest_of(text, lex.caption_prefixes).is_some()
-            || longest_of(text, lang::lexicon(crate::Language::En).caption_prefixes).is_some(),
+                || longest_of(text, &lex.notices).is_some()
+                || longest_of(text, &lang::lexicon(crate::Language::En).notices).is_some()),
+        caption_line: longest_of(text, &lex.caption_prefixes).is_some()
+            || longest_of(text, &lang::lexicon(crate::Language::En).caption_prefixes).is_some(),
         annotation: short && only_annotations(text, lex),
         shape,
         dateline,
@@ -223,13 +223,13 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     if text.starts_with('¿') {
         q += 2.0;
     }
-    if longest_of(text, lex.question_openers).is_some() {
+    if longest_of(text, &lex.question_openers).is_some() {
         q += 1.5;
     }
     // Question phrases stand near a question's end: a long text is looked
     // at in its last part only.
     let tail = tail_of(text, CUE_TAIL_BYTES);
-    if contains_any_ci(tail, lex.question_phrases) {
+    if contains_any_ci(tail, &lex.question_phrases) {
         q += 0.5;
     }
     let first_person = unquoted_words(text).take(FIRST_PERSON_WORDS).any(|w| {
@@ -247,7 +247,7 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
         q -= 1.0;
     }
     let thanks =
-        words <= THANKS_MAX_WORDS && last != Some('?') && longest_of(text, lex.thanks).is_some();
+        words <= THANKS_MAX_WORDS && last != Some('?') && longest_of(text, &lex.thanks).is_some();
     Cues {
         question: q,
         thanks,

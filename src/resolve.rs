@@ -523,10 +523,10 @@ impl Context {
 fn full_names(texts: &[String], lex: &Lexicon) -> HashMap<String, String> {
     let en = crate::lang::lexicon(Language::En);
     let is_title = |w: &str| {
-        longest_of(w, lex.honorifics).is_some_and(|n| n == w.len())
-            || longest_of(w, lex.posts).is_some_and(|n| n == w.len())
-            || longest_of(w, en.honorifics).is_some_and(|n| n == w.len())
-            || longest_of(w, en.posts).is_some_and(|n| n == w.len())
+        longest_of(w, &lex.honorifics).is_some_and(|n| n == w.len())
+            || longest_of(w, &lex.posts).is_some_and(|n| n == w.len())
+            || longest_of(w, &en.honorifics).is_some_and(|n| n == w.len())
+            || longest_of(w, &en.posts).is_some_and(|n| n == w.len())
     };
     let name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
@@ -630,9 +630,9 @@ fn labelled_person<'a>(
         None => (best.clone(), None),
     };
     let en = crate::lang::lexicon(Language::En);
-    let hon_len = longest_of(&head, lex.honorifics)
-        .max(longest_of(&head, lex.posts))
-        .max(longest_of(&head, en.honorifics))
+    let hon_len = longest_of(&head, &lex.honorifics)
+        .max(longest_of(&head, &lex.posts))
+        .max(longest_of(&head, &en.honorifics))
         .filter(|&n| head[n..].starts_with(' '));
     let (honorific, bare) = match hon_len {
         Some(n) => (Some(head[..n].to_string()), head[n..].trim().to_string()),
@@ -708,7 +708,7 @@ fn mentions<'t>(text: &'t str, lex: &Lexicon) -> Vec<(&'t str, &'t str)> {
     for (i, c) in text.char_indices() {
         let boundary = !prev_alnum;
         prev_alnum = c.is_alphanumeric();
-        if !boundary || longest_of(&text[i..], lex.honorifics).is_none() {
+        if !boundary || longest_of(&text[i..], &lex.honorifics).is_none() {
             continue;
         }
         if let Some((h, n)) = mention(&text[i..], lex) {
@@ -820,7 +820,7 @@ fn interviewees<'a>(
     // Then: people named with an honorific where the line says they are
     // interviewed (`… trao đổi với ông X và ông Y …`).
     for p in &sources {
-        let said = contains_any_ci(p.text(), lex.interview_phrases);
+        let said = contains_any_ci(p.text(), &lex.interview_phrases);
         if said {
             let found = mentions(p.text(), lex);
             if !found.is_empty() {

@@ -95,9 +95,9 @@ pub(crate) fn person_key(name: &str, lex: &Lexicon) -> String {
     // Honorifics and posts in front.
     loop {
         let en = crate::lang::lexicon(crate::Language::En);
-        let n = longest_of(s, lex.honorifics)
-            .max(longest_of(s, lex.posts))
-            .max(longest_of(s, en.honorifics))
+        let n = longest_of(s, &lex.honorifics)
+            .max(longest_of(s, &lex.posts))
+            .max(longest_of(s, &en.honorifics))
             .filter(|&n| s[n..].starts_with(' '));
         match n {
             Some(n) => s = s[n..].trim_start(),
@@ -123,7 +123,7 @@ pub(crate) fn procedure_role(label: &str, lex: &Lexicon) -> Option<Role> {
         let w = w.trim();
         lex.procedure_roles
             .iter()
-            .chain(en.procedure_roles)
+            .chain(en.procedure_roles.iter())
             .find(|(r, _)| r.to_lowercase() == w.to_lowercase())
             .map(|&(_, role)| role)
     };

@@ -25,8 +25,8 @@ const MAX_WORDS: usize = 13;
 
 fn kind_of(inner: &str, lex: &Lexicon) -> Option<AnnotationKind> {
     let inner = inner.trim_start();
-    longest(inner, lex.annotation_words)
-        .or_else(|| longest(inner, lang::lexicon(crate::Language::En).annotation_words))
+    longest(inner, &lex.annotation_words)
+        .or_else(|| longest(inner, &lang::lexicon(crate::Language::En).annotation_words))
         .map(|(_, k)| k)
 }
 

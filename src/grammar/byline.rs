@@ -51,7 +51,7 @@ fn loose_names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
     let common = |w: &&str| {
         lex.stopwords
             .iter()
-            .chain(lex.first_person)
+            .chain(lex.first_person.iter())
             .any(|x| x.to_lowercase() == w.to_lowercase())
     };
     let ok = (1..=4).contains(&words.len())
@@ -74,7 +74,7 @@ fn names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
                 .map(|s| s.len())
                 .or_else(|| {
                     let t = tail.strip_prefix(' ')?;
-                    let n = any_word(lex.name_joiners)(t)
+                    let n = any_word(&lex.name_joiners)(t)
                         .ok()
                         .map(|(r, _)| t.len() - r.len())?;
                     t[n..].starts_with(' ').then_some(n + 2)
@@ -83,7 +83,7 @@ fn names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
                 out.push(rest[..i].trim());
                 rest = &rest[i + n..];
                 // The serial comma: `A, B, and C`.
-                if let Ok((r, _)) = any_word(lex.name_joiners)(rest) {
+                if let Ok((r, _)) = any_word(&lex.name_joiners)(rest) {
                     if r.starts_with(' ') {
                         rest = r.trim_start();
                     }
@@ -144,8 +144,8 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
         });
     }
     // BEFORE names
-    let before = longest(text, lex.byline_before)
-        .or_else(|| longest(text, crate::lang::NEUTRAL_BYLINE_BEFORE));
+    let before = longest(text, &lex.byline_before)
+        .or_else(|| longest(text, &crate::lang::NEUTRAL_BYLINE_BEFORE));
     if let Some((n, role)) = before {
         let rest = unlink(text[n..].trim_start_matches([' ', ':', '：']));
         // Names in lower case after the credit word, but not a sentence
@@ -169,7 +169,7 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
     // names (AFTER) / names AFTER
     if let Some(open) = text.rfind('(') {
         let inner = text[open + 1..].trim_end_matches(')').trim();
-        if let Some((n, role)) = longest(inner, lex.byline_after) {
+        if let Some((n, role)) = longest(inner, &lex.byline_after) {
             if n == inner.len() {
                 // The bracketed word vouches for the names, even in lower
                 // case as a scraper may leave them (`hoàng giang (thực hiện`).
@@ -183,7 +183,7 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
             }
         }
     }
-    for &(word, role) in lex.byline_after {
+    for &(word, role) in lex.byline_after.iter() {
         if let Some(head) = strip_suffix_ci(text, word) {
             if let Some(head) = head.strip_suffix(' ') {
                 if let Some(names) = names(head, lex) {
@@ -261,7 +261,7 @@ pub(crate) fn source<'a>(text: &'a str, lex: &Lexicon) -> Option<&'a str> {
         .and_then(|t| t.strip_suffix(')'))
         .unwrap_or(text)
         .trim();
-    let (rest, _) = any_word(lex.source_prefixes)(inner).ok()?;
+    let (rest, _) = any_word(&lex.source_prefixes)(inner).ok()?;
     let name = strip_end(rest.trim_start_matches([' ', ':']));
     let words: Vec<&str> = name.split_whitespace().collect();
     (!words.is_empty() && words.len() <= 6 && is_capitalised(words[0])).then_some(name)

@@ -38,7 +38,7 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
         if !at_boundary {
             continue;
         }
-        let Some(n) = longest_of(&text[i..], lex.credit_prefixes) else {
+        let Some(n) = longest_of(&text[i..], &lex.credit_prefixes) else {
             continue;
         };
         if let Some(cr) = credit_at(text, i, n) {

@@ -129,12 +129,12 @@ fn month_word_date<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date>
             (
                 digits(1, 2),
                 space1,
-                any_word(lex.month_words),
+                any_word(&lex.month_words),
                 space1,
                 digits(1, 2),
                 opt(ch(',')),
                 space1,
-                opt(terminated(any_word(lex.year_words), space1)),
+                opt(terminated(any_word(&lex.year_words), space1)),
                 year,
             ),
             |(d, _, _, _, m, _, _, _, y)| Date::new(y, m as u8, d as u8),
@@ -160,14 +160,14 @@ fn ordinal_suffix(i: &str) -> IResult<&str, &str> {
 /// `3 mars 2021`, `4 de junio de 2021`, `12. Mai 2022`, `4 March 2021`.
 fn day_month_year<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> + 'l {
     move |i: &str| {
-        let de = |i| opt(terminated(any_word(lex.date_connectors), space1)).parse(i);
+        let de = |i| opt(terminated(any_word(&lex.date_connectors), space1)).parse(i);
         map_opt(
             (
                 digits(1, 2),
                 opt(ordinal_suffix),
                 space1,
                 de,
-                one_name(lex.months),
+                one_name(&lex.months),
                 opt(ch(',')),
                 space1,
                 de,
@@ -184,7 +184,7 @@ fn month_day_year<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> 
     move |i: &str| {
         map_opt(
             (
-                one_name(lex.months),
+                one_name(&lex.months),
                 space1,
                 digits(1, 2),
                 opt(ordinal_suffix),
@@ -370,8 +370,8 @@ fn item<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Item> + 'l {
             nom::combinator::map(bare_offset, Item::Zone),
             nom::combinator::map(agency, |_| Item::Filler),
             nom::combinator::map(time, Item::Time),
-            nom::combinator::map(one_name(lex.weekdays), Item::Weekday),
-            nom::combinator::map(any_word(lex.date_connectors), |_| Item::Filler),
+            nom::combinator::map(one_name(&lex.weekdays), Item::Weekday),
+            nom::combinator::map(any_word(&lex.date_connectors), |_| Item::Filler),
             nom::combinator::map(separator, |_| Item::Filler),
         ))
         .parse(i)
@@ -465,7 +465,7 @@ pub(crate) fn dateline<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts
         }
     }
     let (name, rest) = place(text)?;
-    if one_name(lex.weekdays)(name).is_ok() {
+    if one_name(&lex.weekdays)(name).is_ok() {
         return None;
     }
     let mut parts = items(rest, lex)?;

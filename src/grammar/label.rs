@@ -211,13 +211,13 @@ fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
 }
 
 fn is_honorific(word: &str, lex: &Lexicon) -> bool {
-    longest_of(word, lex.honorifics) == Some(word.len()) || is_en_honorific(word)
+    longest_of(word, &lex.honorifics) == Some(word.len()) || is_en_honorific(word)
 }
 
 /// An honorific or post, then up to sixteen words before a colon, two of
 /// them capitalised: `Ông Trần Quốc Bảo – Giám đốc Sở Y tế tỉnh Bình Định`.
 fn honorific_name(text: &str, lex: &Lexicon) -> Option<usize> {
-    longest_of(text, lex.honorifics).max(longest_of(text, lex.posts))?;
+    longest_of(text, &lex.honorifics).max(longest_of(text, &lex.posts))?;
     let colon = text.find(':').filter(|&c| c <= MAX_LABEL)?;
     let head = text[..colon].trim_end();
     let words: Vec<&str> = head.split_whitespace().collect();
@@ -253,8 +253,8 @@ fn mixed_name(text: &str) -> Option<usize> {
 /// upper-case.
 fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
     let en = crate::lang::lexicon(crate::Language::En);
-    let q = qa_word(text, lex.question_labels).or_else(|| qa_word(text, en.question_labels));
-    let a = qa_word(text, lex.answer_labels).or_else(|| qa_word(text, en.answer_labels));
+    let q = qa_word(text, &lex.question_labels).or_else(|| qa_word(text, &en.question_labels));
+    let a = qa_word(text, &lex.answer_labels).or_else(|| qa_word(text, &en.answer_labels));
     let qa = match (q, a) {
         (Some(n), Some(m)) if m > n => Some((LabelKind::Answer, m)),
         (Some(n), _) => Some((LabelKind::Question, n)),

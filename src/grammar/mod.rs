@@ -14,6 +14,7 @@ pub(crate) mod marker;
 pub(crate) mod shape;
 pub(crate) mod speaker;
 
+use crate::lang::{Table, Words};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -63,16 +64,19 @@ pub(crate) fn word_ci(input: &str, word: &str) -> Option<usize> {
 
 /// The longest word of `table` that `input` starts with (ignoring case, at a
 /// word boundary), with its value and length.
-pub(crate) fn longest<T: Copy>(input: &str, table: &[(&str, T)]) -> Option<(usize, T)> {
+pub(crate) fn longest<T: Copy>(input: &str, table: &Table<T>) -> Option<(usize, T)> {
     table
-        .iter()
-        .filter_map(|&(w, v)| word_ci(input, w).map(|n| (n, v)))
+        .candidates(input)
+        .filter_map(|(w, v)| word_ci(input, w).map(|n| (n, v)))
         .max_by_key(|&(n, _)| n)
 }
 
 /// The longest word of a plain list that `input` starts with.
-pub(crate) fn longest_of(input: &str, words: &[&str]) -> Option<usize> {
-    words.iter().filter_map(|w| word_ci(input, w)).max()
+pub(crate) fn longest_of(input: &str, words: &Words) -> Option<usize> {
+    words
+        .candidates(input)
+        .filter_map(|w| word_ci(input, w))
+        .max()
 }
 
 /// A letter without its case and diacritics: `Ứ` gives `u`, `đ` gives `d`.
@@ -117,13 +121,11 @@ pub(crate) fn prefix_fold(input: &str, word: &str) -> Option<usize> {
 /// A nom parser for one name of `table` (weekdays, months), longest first,
 /// ignoring case and diacritics, with or without an abbreviation's period
 /// (`Sep`, `Sep.`, `sáb.`, `sab`).
-pub(crate) fn one_name<'t, T: Copy>(
-    table: &'t [(&'t str, T)],
-) -> impl Fn(&str) -> IResult<&str, T> + 't {
+pub(crate) fn one_name<'t, T: Copy>(table: &'t Table<T>) -> impl Fn(&str) -> IResult<&str, T> + 't {
     move |i: &str| {
         let best = table
-            .iter()
-            .filter_map(|&(w, v)| {
+            .candidates(i)
+            .filter_map(|(w, v)| {
                 let core = w.trim_end_matches('.');
                 let n = prefix_fold(i, core)?;
                 let next = i[n..].chars().next();
@@ -142,7 +144,7 @@ pub(crate) fn one_name<'t, T: Copy>(
 }
 
 /// A nom parser for one word of a plain list, longest first, ignoring case.
-pub(crate) fn any_word<'t>(words: &'t [&'t str]) -> impl Fn(&str) -> IResult<&str, &str> + 't {
+pub(crate) fn any_word<'t>(words: &'t Words) -> impl Fn(&str) -> IResult<&str, &str> + 't {
     move |i: &str| match longest_of(i, words) {
         Some(n) => Ok((&i[n..], &i[..n])),
         None => Err(nom::Err::Error(Error::new(i, ErrorKind::Tag))),
@@ -152,7 +154,7 @@ pub(crate) fn any_word<'t>(words: &'t [&'t str]) -> impl Fn(&str) -> IResult<&st
 /// Whether any of `phrases` occurs in `text` ignoring case, at word
 /// boundaries. One pass over `text`, whatever the number of phrases: at
 /// each word start, only the phrases that begin with its letter are tried.
-pub(crate) fn contains_any_ci(text: &str, phrases: &[&str]) -> bool {
+pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
     let mut prev_alnum = false;
     for (i, c) in text.char_indices() {
         let alnum = if c.is_ascii() {
@@ -160,11 +162,9 @@ pub(crate) fn contains_any_ci(text: &str, phrases: &[&str]) -> bool {
         } else {
             c.is_alphanumeric()
         };
-        if alnum && !prev_alnum {
+        if alnum && !prev_alnum && phrases.may_start(c) {
             let rest = &text[i..];
-            let hit = phrases.iter().any(|p| {
-                p.chars().next().is_some_and(|f| eq_ci(c, f)) && word_ci(rest, p).is_some()
-            });
+            let hit = phrases.candidates(rest).any(|p| word_ci(rest, p).is_some());
             if hit {
                 return true;
             }
@@ -237,9 +237,9 @@ mod tests {
 
     #[test]
     fn longest_word_wins() {
-        let t = [("Cảm ơn", 1), ("Cảm ơn nhiều", 2)];
+        static T: Table<i32> = Table::new(&[("Cảm ơn", 1), ("Cảm ơn nhiều", 2)]);
         assert_eq!(
-            longest("cảm ơn nhiều nhé", &t),
+            longest("cảm ơn nhiều nhé", &T),
             Some(("cảm ơn nhiều".len(), 2))
         );
     }
@@ -248,11 +248,20 @@ mod tests {
     fn find_is_word_bounded() {
         assert_eq!(find_ci("Vì sao vậy", "sao"), Some("Vì ".len()));
         assert_eq!(find_ci("saosao", "sao"), None);
-        assert!(contains_any_ci("Ông nghĩ SAO?", &["vì sao", "nghĩ sao"]));
-        assert!(!contains_any_ci("Ông nghĩ saoo?", &["nghĩ sao"]));
-        assert!(!contains_any_ci("anghĩ sao", &["nghĩ sao"]));
-        assert!(contains_any_ci("(What do you think?", &["what do"]));
-        assert!(!contains_any_ci("", &["what"]));
+        assert!(contains_any_ci(
+            "Ông nghĩ SAO?",
+            &Words::new(&["vì sao", "nghĩ sao"])
+        ));
+        assert!(!contains_any_ci(
+            "Ông nghĩ saoo?",
+            &Words::new(&["nghĩ sao"])
+        ));
+        assert!(!contains_any_ci("anghĩ sao", &Words::new(&["nghĩ sao"])));
+        assert!(contains_any_ci(
+            "(What do you think?",
+            &Words::new(&["what do"])
+        ));
+        assert!(!contains_any_ci("", &Words::new(&["what"])));
     }
 
     #[test]

@@ -35,9 +35,9 @@ pub(crate) struct Intro<'a> {
 fn honorifics<'a>(text: &'a str, lex: &Lexicon, posts: bool) -> (Option<&'a str>, usize) {
     let mut at = 0;
     let next_title = |t: &str| {
-        let h = longest_of(t, lex.honorifics);
+        let h = longest_of(t, &lex.honorifics);
         let p = if posts {
-            longest_of(t, lex.posts)
+            longest_of(t, &lex.posts)
         } else {
             None
         };
@@ -177,7 +177,7 @@ pub(crate) fn mention<'a>(text: &'a str, lex: &Lexicon) -> Option<(&'a str, &'a 
     }
     // A field after the honorific, in lower case: `tiến sĩ tâm lý Nguyễn
     // Hữu Long`, `Dr. in physics …` is not taken (an English field is rare).
-    let n = longest_of(text, lex.honorifics)?;
+    let n = longest_of(text, &lex.honorifics)?;
     let mut rest = text[n..].strip_prefix(' ')?;
     for _ in 0..MAX_FIELD_WORDS {
         let (w, r) = rest.split_once(' ')?;

@@ -1,12 +1,12 @@
 //! German.
 
-use super::Lexicon;
+use super::{Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::De,
-    weekdays: &[
+    weekdays: Table::new(&[
         ("Montag", Monday),
         ("Mo.", Monday),
         ("Dienstag", Tuesday),
@@ -22,8 +22,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Sa.", Saturday),
         ("Sonntag", Sunday),
         ("So.", Sunday),
-    ],
-    months: &[
+    ]),
+    months: Table::new(&[
         ("Januar", 1),
         ("Jänner", 1),
         ("Jan.", 1),
@@ -47,11 +47,11 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Nov.", 11),
         ("Dezember", 12),
         ("Dez.", 12),
-    ],
-    month_words: &[],
-    year_words: &[],
-    date_connectors: &["um", "am", "den", "Uhr"],
-    date_prefixes: &[
+    ]),
+    month_words: Words::new(&[]),
+    year_words: Words::new(&[]),
+    date_connectors: Words::new(&["um", "am", "den", "Uhr"]),
+    date_prefixes: Words::new(&[
         "Veröffentlicht am",
         "Veroeffentlicht am",
         "Veröffentlicht",
@@ -59,9 +59,9 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Aktualisiert",
         "Erschienen am",
         "Stand",
-    ],
+    ]),
     month_first: false,
-    honorifics: &[
+    honorifics: Words::new(&[
         "Herr",
         "Frau",
         "Dr.",
@@ -69,8 +69,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Prof. Dr.",
         "Professor",
         "Professorin",
-    ],
-    posts: &[
+    ]),
+    posts: Words::new(&[
         "Bürgermeister",
         "Bürgermeisterin",
         "Minister",
@@ -79,23 +79,23 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Kanzlerin",
         "Präsident",
         "Präsidentin",
-    ],
-    question_labels: &["Frage", "F"],
-    answer_labels: &["Antwort", "A"],
-    procedure_roles: &[
+    ]),
+    question_labels: Words::new(&["Frage", "F"]),
+    answer_labels: Words::new(&["Antwort", "A"]),
+    procedure_roles: Table::new(&[
         ("Moderator", Role::Moderator),
         ("Moderatorin", Role::Moderator),
-    ],
-    annotation_words: &[
+    ]),
+    annotation_words: Table::new(&[
         ("Lachen", AnnotationKind::Reaction),
         ("Gelächter", AnnotationKind::Reaction),
         ("Applaus", AnnotationKind::Reaction),
         ("Beifall", AnnotationKind::Reaction),
         ("Unverständlich", AnnotationKind::Inaudible),
         ("Musik", AnnotationKind::Sound),
-    ],
-    notices: &["Copyright", "©", "Alle Rechte vorbehalten"],
-    question_openers: &[
+    ]),
+    notices: Words::new(&["Copyright", "©", "Alle Rechte vorbehalten"]),
+    question_openers: Words::new(&[
         "Warum",
         "Wieso",
         "Weshalb",
@@ -109,36 +109,36 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Welches",
         "Können Sie",
         "Erzählen Sie",
-    ],
-    question_phrases: &[],
-    thanks: &[
+    ]),
+    question_phrases: Words::new(&[]),
+    thanks: Words::new(&[
         "Danke",
         "Vielen Dank",
         "Herzlichen Dank",
         "Danke schön",
         "Dankeschön",
         "Ich danke Ihnen",
-    ],
-    first_person: &[
+    ]),
+    first_person: Words::new(&[
         "ich", "wir", "mein", "meine", "unser", "unsere", "mir", "mich", "uns",
-    ],
-    byline_after: &[],
-    byline_before: &[
+    ]),
+    byline_after: Table::new(&[]),
+    byline_before: Table::new(&[
         ("Das Gespräch führte", BylineRole::Interviewer),
         ("Das Gespräch führten", BylineRole::Interviewer),
         ("Das Interview führte", BylineRole::Interviewer),
         ("Interview:", BylineRole::Interviewer),
         ("Von", BylineRole::Author),
         ("Aufgezeichnet von", BylineRole::Recorder),
-    ],
-    generic_reporters: &["Redaktion"],
-    source_prefixes: &["Quelle"],
-    caption_prefixes: &["Bildunterschrift:", "Bildunterschrift"],
-    credit_prefixes: &["Foto", "Bild", "Fotos"],
-    interview_phrases: &["im Gespräch mit", "im Interview"],
-    name_joiners: &["und"],
-    stopwords: &[
+    ]),
+    generic_reporters: Words::new(&["Redaktion"]),
+    source_prefixes: Words::new(&["Quelle"]),
+    caption_prefixes: Words::new(&["Bildunterschrift:", "Bildunterschrift"]),
+    credit_prefixes: Words::new(&["Foto", "Bild", "Fotos"]),
+    interview_phrases: Words::new(&["im Gespräch mit", "im Interview"]),
+    name_joiners: Words::new(&["und"]),
+    stopwords: Words::new(&[
         "der", "die", "das", "und", "ist", "nicht", "ich", "wir", "Sie", "für", "mit", "dass",
         "sich", "ein", "eine",
-    ],
+    ]),
 };

@@ -1,12 +1,12 @@
 //! English.
 
-use super::Lexicon;
+use super::{Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::En,
-    weekdays: &[
+    weekdays: Table::new(&[
         ("Monday", Monday),
         ("Mon", Monday),
         ("Tuesday", Tuesday),
@@ -24,8 +24,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Sat", Saturday),
         ("Sunday", Sunday),
         ("Sun", Sunday),
-    ],
-    months: &[
+    ]),
+    months: Table::new(&[
         ("January", 1),
         ("Jan", 1),
         ("February", 2),
@@ -50,11 +50,11 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Nov", 11),
         ("December", 12),
         ("Dec", 12),
-    ],
-    month_words: &[],
-    year_words: &[],
-    date_connectors: &["at", "on", "of"],
-    date_prefixes: &[
+    ]),
+    month_words: Words::new(&[]),
+    year_words: Words::new(&[]),
+    date_connectors: Words::new(&["at", "on", "of"]),
+    date_prefixes: Words::new(&[
         "Updated",
         "Last updated",
         "Published",
@@ -64,9 +64,9 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Published on",
         "Updated on",
         "Date",
-    ],
+    ]),
     month_first: true,
-    honorifics: &[
+    honorifics: Words::new(&[
         "Mr.",
         "Mr",
         "Mrs.",
@@ -104,8 +104,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Capt.",
         "Col.",
         "Colonel",
-    ],
-    posts: &[
+    ]),
+    posts: Words::new(&[
         "President",
         "Vice President",
         "Secretary",
@@ -120,10 +120,10 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Chair",
         "Director",
         "CEO",
-    ],
-    question_labels: &["Q", "Question", "Interviewer"],
-    answer_labels: &["A", "Answer"],
-    procedure_roles: &[
+    ]),
+    question_labels: Words::new(&["Q", "Question", "Interviewer"]),
+    answer_labels: Words::new(&["A", "Answer"]),
+    procedure_roles: Table::new(&[
         ("Moderator", Role::Moderator),
         ("The Moderator", Role::Moderator),
         ("Chair", Role::Moderator),
@@ -133,8 +133,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Co-host", Role::Host),
         ("Anchor", Role::Host),
         ("Announcer", Role::Host),
-    ],
-    annotation_words: &[
+    ]),
+    annotation_words: Table::new(&[
         ("Laughter", AnnotationKind::Reaction),
         ("Laughs", AnnotationKind::Reaction),
         ("Laughing", AnnotationKind::Reaction),
@@ -159,8 +159,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Silence", AnnotationKind::Other),
         ("Break", AnnotationKind::Other),
         ("Coughs", AnnotationKind::Other),
-    ],
-    notices: &[
+    ]),
+    notices: Words::new(&[
         "Copyright",
         "©",
         "All rights reserved",
@@ -170,8 +170,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Transcripts are created",
         "Accuracy and availability may vary",
         "The authoritative record",
-    ],
-    question_openers: &[
+    ]),
+    question_openers: Words::new(&[
         "Tell us",
         "Tell me",
         "Can you",
@@ -194,20 +194,20 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Talk us through",
         "Walk us through",
         "Describe",
-    ],
-    question_phrases: &["what do you", "how do you", "do you think", "can you tell"],
-    thanks: &[
+    ]),
+    question_phrases: Words::new(&["what do you", "how do you", "do you think", "can you tell"]),
+    thanks: Words::new(&[
         "Thank you",
         "Thanks",
         "Many thanks",
         "Thank you very much",
         "Thanks very much",
-    ],
-    first_person: &[
+    ]),
+    first_person: Words::new(&[
         "I", "I'm", "I've", "I'd", "I'll", "we", "we're", "we've", "my", "our", "me", "us",
-    ],
-    byline_after: &[],
-    byline_before: &[
+    ]),
+    byline_after: Table::new(&[]),
+    byline_before: Table::new(&[
         ("Interview by", BylineRole::Interviewer),
         ("Interviewed by", BylineRole::Interviewer),
         ("Interview conducted by", BylineRole::Interviewer),
@@ -219,8 +219,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Written by", BylineRole::Author),
         ("Words by", BylineRole::Author),
         ("Story by", BylineRole::Author),
-    ],
-    generic_reporters: &[
+    ]),
+    generic_reporters: Words::new(&[
         "Staff",
         "Staff reporter",
         "Staff writer",
@@ -230,10 +230,10 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Editor",
         "Editorial team",
         "Newsroom",
-    ],
-    source_prefixes: &["Source", "Via", "Originally published"],
-    caption_prefixes: &["Image caption", "Photo caption", "Caption:"],
-    credit_prefixes: &[
+    ]),
+    source_prefixes: Words::new(&["Source", "Via", "Originally published"]),
+    caption_prefixes: Words::new(&["Image caption", "Photo caption", "Caption:"]),
+    credit_prefixes: Words::new(&[
         "Photo",
         "Photograph",
         "Image",
@@ -242,8 +242,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Photo credit",
         "Image credit",
         "Image copyright",
-    ],
-    interview_phrases: &[
+    ]),
+    interview_phrases: Words::new(&[
         "spoke to",
         "spoke with",
         "talked to",
@@ -252,10 +252,10 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "answered our questions",
         "answers our questions",
         "in an interview with",
-    ],
-    name_joiners: &["and", "&"],
-    stopwords: &[
+    ]),
+    name_joiners: Words::new(&["and", "&"]),
+    stopwords: Words::new(&[
         "the", "and", "of", "to", "is", "in", "that", "it", "you", "for", "was", "with", "we",
         "this",
-    ],
+    ]),
 };

@@ -1,12 +1,12 @@
 //! Spanish.
 
-use super::Lexicon;
+use super::{Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::Es,
-    weekdays: &[
+    weekdays: Table::new(&[
         ("lunes", Monday),
         ("martes", Tuesday),
         ("miércoles", Wednesday),
@@ -23,8 +23,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("vie.", Friday),
         ("sáb.", Saturday),
         ("dom.", Sunday),
-    ],
-    months: &[
+    ]),
+    months: Table::new(&[
         ("enero", 1),
         ("febrero", 2),
         ("marzo", 3),
@@ -50,19 +50,19 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("nov.", 11),
         ("dic.", 12),
         ("sep.", 9),
-    ],
-    month_words: &[],
-    year_words: &[],
-    date_connectors: &["de", "del", "a las", "a la", "el", "h", "hrs"],
-    date_prefixes: &[
+    ]),
+    month_words: Words::new(&[]),
+    year_words: Words::new(&[]),
+    date_connectors: Words::new(&["de", "del", "a las", "a la", "el", "h", "hrs"]),
+    date_prefixes: Words::new(&[
         "Publicado el",
         "Publicado",
         "Actualizado el",
         "Actualizado",
         "Fecha",
-    ],
+    ]),
     month_first: false,
-    honorifics: &[
+    honorifics: Words::new(&[
         "Sr.",
         "Sra.",
         "Srta.",
@@ -74,8 +74,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Señora",
         "Profesor",
         "Profesora",
-    ],
-    posts: &[
+    ]),
+    posts: Words::new(&[
         "Presidente",
         "Presidenta",
         "Ministro",
@@ -84,56 +84,56 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Alcaldesa",
         "Director",
         "Directora",
-    ],
-    question_labels: &["P", "Pregunta"],
-    answer_labels: &["R", "Respuesta"],
-    procedure_roles: &[
+    ]),
+    question_labels: Words::new(&["P", "Pregunta"]),
+    answer_labels: Words::new(&["R", "Respuesta"]),
+    procedure_roles: Table::new(&[
         ("Moderador", Role::Moderator),
         ("Moderadora", Role::Moderator),
         ("Presentador", Role::Host),
         ("Presentadora", Role::Host),
-    ],
-    annotation_words: &[
+    ]),
+    annotation_words: Table::new(&[
         ("Risas", AnnotationKind::Reaction),
         ("Aplausos", AnnotationKind::Reaction),
         ("Inaudible", AnnotationKind::Inaudible),
         ("Música", AnnotationKind::Sound),
-    ],
-    notices: &["Copyright", "©", "Todos los derechos reservados"],
-    question_openers: &[
+    ]),
+    notices: Words::new(&["Copyright", "©", "Todos los derechos reservados"]),
+    question_openers: Words::new(&[
         "¿",
         "Cuéntenos",
         "Cuéntanos",
         "Háblenos",
         "Háblanos",
         "Explíquenos",
-    ],
-    question_phrases: &["por qué"],
-    thanks: &[
+    ]),
+    question_phrases: Words::new(&["por qué"]),
+    thanks: Words::new(&[
         "Gracias",
         "Muchas gracias",
         "Mil gracias",
         "A usted",
         "A ti",
-    ],
-    first_person: &[
+    ]),
+    first_person: Words::new(&[
         "yo", "nosotros", "nosotras", "mi", "mis", "nuestro", "nuestra", "me", "nos",
-    ],
-    byline_after: &[],
-    byline_before: &[
+    ]),
+    byline_after: Table::new(&[]),
+    byline_before: Table::new(&[
         ("Entrevista de", BylineRole::Interviewer),
         ("Entrevista realizada por", BylineRole::Interviewer),
         ("Entrevistó", BylineRole::Interviewer),
         ("Por", BylineRole::Author),
-    ],
-    generic_reporters: &["Redacción"],
-    source_prefixes: &["Fuente"],
-    caption_prefixes: &["Pie de foto:", "Pie de foto"],
-    credit_prefixes: &["Foto", "Fotografía", "Imagen"],
-    interview_phrases: &["responde a nuestras preguntas", "conversó con", "habló con"],
-    name_joiners: &["y"],
-    stopwords: &[
+    ]),
+    generic_reporters: Words::new(&["Redacción"]),
+    source_prefixes: Words::new(&["Fuente"]),
+    caption_prefixes: Words::new(&["Pie de foto:", "Pie de foto"]),
+    credit_prefixes: Words::new(&["Foto", "Fotografía", "Imagen"]),
+    interview_phrases: Words::new(&["responde a nuestras preguntas", "conversó con", "habló con"]),
+    name_joiners: Words::new(&["y"]),
+    stopwords: Words::new(&[
         "el", "la", "los", "las", "y", "que", "de", "es", "por", "para", "una", "con", "del",
         "muchas", "gracias",
-    ],
+    ]),
 };

@@ -1,12 +1,12 @@
 //! French.
 
-use super::Lexicon;
+use super::{Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::Fr,
-    weekdays: &[
+    weekdays: Table::new(&[
         ("lundi", Monday),
         ("lun.", Monday),
         ("mardi", Tuesday),
@@ -21,8 +21,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("sam.", Saturday),
         ("dimanche", Sunday),
         ("dim.", Sunday),
-    ],
-    months: &[
+    ]),
+    months: Table::new(&[
         ("janvier", 1),
         ("janv.", 1),
         ("février", 2),
@@ -46,11 +46,11 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("décembre", 12),
         ("decembre", 12),
         ("déc.", 12),
-    ],
-    month_words: &[],
-    year_words: &[],
-    date_connectors: &["le", "à", "a", "et"],
-    date_prefixes: &[
+    ]),
+    month_words: Words::new(&[]),
+    year_words: Words::new(&[]),
+    date_connectors: Words::new(&["le", "à", "a", "et"]),
+    date_prefixes: Words::new(&[
         "Publié le",
         "Publié",
         "Mis à jour le",
@@ -59,9 +59,9 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Mise à jour",
         "Paru le",
         "Date",
-    ],
+    ]),
     month_first: false,
-    honorifics: &[
+    honorifics: Words::new(&[
         "M.",
         "Mme",
         "Mme.",
@@ -78,35 +78,35 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Professeur",
         "Maître",
         "Général",
-    ],
-    posts: &[
+    ]),
+    posts: Words::new(&[
         "Président",
         "Présidente",
         "Ministre",
         "Maire",
         "Directeur",
         "Directrice",
-    ],
-    question_labels: &["Q", "Question", "Journaliste"],
-    answer_labels: &["R", "Réponse"],
-    procedure_roles: &[
+    ]),
+    question_labels: Words::new(&["Q", "Question", "Journaliste"]),
+    answer_labels: Words::new(&["R", "Réponse"]),
+    procedure_roles: Table::new(&[
         ("Modérateur", Role::Moderator),
         ("Modératrice", Role::Moderator),
         ("Animateur", Role::Host),
         ("Animatrice", Role::Host),
         ("Présentateur", Role::Host),
         ("Présentatrice", Role::Host),
-    ],
-    annotation_words: &[
+    ]),
+    annotation_words: Table::new(&[
         ("Rires", AnnotationKind::Reaction),
         ("Rire", AnnotationKind::Reaction),
         ("Applaudissements", AnnotationKind::Reaction),
         ("Inaudible", AnnotationKind::Inaudible),
         ("Musique", AnnotationKind::Sound),
         ("Silence", AnnotationKind::Other),
-    ],
-    notices: &["Copyright", "©", "Tous droits réservés"],
-    question_openers: &[
+    ]),
+    notices: Words::new(&["Copyright", "©", "Tous droits réservés"]),
+    question_openers: Words::new(&[
         "Pourquoi",
         "Comment",
         "Qu'est-ce",
@@ -122,38 +122,38 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Où",
         "Quand",
         "Combien",
-    ],
-    question_phrases: &["est-ce que", "pourquoi", "comment"],
-    thanks: &[
+    ]),
+    question_phrases: Words::new(&["est-ce que", "pourquoi", "comment"]),
+    thanks: Words::new(&[
         "Merci",
         "Merci beaucoup",
         "Merci à vous",
         "Je vous remercie",
         "Nous vous remercions",
-    ],
-    first_person: &[
+    ]),
+    first_person: Words::new(&[
         "je", "j'", "nous", "moi", "mon", "ma", "mes", "notre", "nos",
-    ],
-    byline_after: &[],
-    byline_before: &[
+    ]),
+    byline_after: Table::new(&[]),
+    byline_before: Table::new(&[
         ("Propos recueillis par", BylineRole::Interviewer),
         ("Entretien réalisé par", BylineRole::Interviewer),
         ("Interview réalisée par", BylineRole::Interviewer),
         ("Par", BylineRole::Author),
-    ],
-    generic_reporters: &["La rédaction", "Rédaction"],
-    source_prefixes: &["Source"],
-    caption_prefixes: &["Légende :", "Légende:"],
-    credit_prefixes: &["Photo", "Crédit photo", "Crédit", "Illustration"],
-    interview_phrases: &[
+    ]),
+    generic_reporters: Words::new(&["La rédaction", "Rédaction"]),
+    source_prefixes: Words::new(&["Source"]),
+    caption_prefixes: Words::new(&["Légende :", "Légende:"]),
+    credit_prefixes: Words::new(&["Photo", "Crédit photo", "Crédit", "Illustration"]),
+    interview_phrases: Words::new(&[
         "répond à nos questions",
         "a répondu à nos questions",
         "nous a accordé",
         "s'est confié",
-    ],
-    name_joiners: &["et"],
-    stopwords: &[
+    ]),
+    name_joiners: Words::new(&["et"]),
+    stopwords: Words::new(&[
         "le", "la", "les", "et", "des", "du", "un", "une", "est", "nous", "vous", "pour", "dans",
         "de", "cet", "sur",
-    ],
+    ]),
 };

@@ -1,12 +1,12 @@
 //! Italian.
 
-use super::Lexicon;
+use super::{Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::It,
-    weekdays: &[
+    weekdays: Table::new(&[
         ("lunedì", Monday),
         ("lunedi", Monday),
         ("martedì", Tuesday),
@@ -26,8 +26,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("ven.", Friday),
         ("sab.", Saturday),
         ("dom.", Sunday),
-    ],
-    months: &[
+    ]),
+    months: Table::new(&[
         ("gennaio", 1),
         ("febbraio", 2),
         ("marzo", 3),
@@ -52,46 +52,46 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("ott.", 10),
         ("nov.", 11),
         ("dic.", 12),
-    ],
-    month_words: &[],
-    year_words: &[],
-    date_connectors: &["alle", "ore", "il", "del"],
-    date_prefixes: &[
+    ]),
+    month_words: Words::new(&[]),
+    year_words: Words::new(&[]),
+    date_connectors: Words::new(&["alle", "ore", "il", "del"]),
+    date_prefixes: Words::new(&[
         "Pubblicato il",
         "Pubblicato",
         "Aggiornato il",
         "Aggiornato",
         "Ultimo aggiornamento",
-    ],
+    ]),
     month_first: false,
-    honorifics: &[
+    honorifics: Words::new(&[
         "Sig.", "Sig.ra", "Dott.", "Dott.ssa", "Prof.", "Prof.ssa", "Avv.", "Ing.", "Signor",
         "Signora", "Don",
-    ],
-    posts: &[
+    ]),
+    posts: Words::new(&[
         "Presidente",
         "Ministro",
         "Ministra",
         "Sindaco",
         "Direttore",
         "Direttrice",
-    ],
-    question_labels: &["D", "Domanda"],
-    answer_labels: &["R", "Risposta"],
-    procedure_roles: &[
+    ]),
+    question_labels: Words::new(&["D", "Domanda"]),
+    answer_labels: Words::new(&["R", "Risposta"]),
+    procedure_roles: Table::new(&[
         ("Moderatore", Role::Moderator),
         ("Moderatrice", Role::Moderator),
         ("Conduttore", Role::Host),
         ("Conduttrice", Role::Host),
-    ],
-    annotation_words: &[
+    ]),
+    annotation_words: Table::new(&[
         ("Risate", AnnotationKind::Reaction),
         ("Applausi", AnnotationKind::Reaction),
         ("Incomprensibile", AnnotationKind::Inaudible),
         ("Musica", AnnotationKind::Sound),
-    ],
-    notices: &["Copyright", "©", "Tutti i diritti riservati"],
-    question_openers: &[
+    ]),
+    notices: Words::new(&["Copyright", "©", "Tutti i diritti riservati"]),
+    question_openers: Words::new(&[
         "Perché",
         "Come",
         "Quale",
@@ -103,37 +103,37 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Cosa",
         "Ci racconti",
         "Ci parli",
-    ],
-    question_phrases: &[],
-    thanks: &[
+    ]),
+    question_phrases: Words::new(&[]),
+    thanks: Words::new(&[
         "Grazie",
         "Grazie mille",
         "Grazie a lei",
         "Grazie a voi",
         "La ringrazio",
-    ],
-    first_person: &[
+    ]),
+    first_person: Words::new(&[
         "io", "noi", "mio", "mia", "miei", "mie", "nostro", "nostra", "mi", "ci",
-    ],
-    byline_after: &[],
-    byline_before: &[
+    ]),
+    byline_after: Table::new(&[]),
+    byline_before: Table::new(&[
         ("Intervista di", BylineRole::Interviewer),
         ("Intervista a cura di", BylineRole::Interviewer),
         ("di", BylineRole::Author),
         ("Testo raccolto da", BylineRole::Recorder),
         ("Di", BylineRole::Author),
-    ],
-    generic_reporters: &["Redazione"],
-    source_prefixes: &["Fonte"],
-    caption_prefixes: &["Didascalia:"],
-    credit_prefixes: &["Foto", "Immagine"],
-    interview_phrases: &[
+    ]),
+    generic_reporters: Words::new(&["Redazione"]),
+    source_prefixes: Words::new(&["Fonte"]),
+    caption_prefixes: Words::new(&["Didascalia:"]),
+    credit_prefixes: Words::new(&["Foto", "Immagine"]),
+    interview_phrases: Words::new(&[
         "risponde alle nostre domande",
         "ha risposto alle nostre domande",
-    ],
-    name_joiners: &["e"],
-    stopwords: &[
+    ]),
+    name_joiners: Words::new(&["e"]),
+    stopwords: Words::new(&[
         "il", "lo", "la", "gli", "le", "e", "che", "di", "non", "per", "una", "con", "è", "questa",
         "grazie",
-    ],
+    ]),
 };

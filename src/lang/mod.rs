@@ -14,80 +14,83 @@ mod es;
 mod fr;
 mod it;
 mod pt;
+mod table;
 mod vi;
+
+pub(crate) use table::{Table, Words};
 
 /// The words of one language the grammars need.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     pub language: Language,
     /// Weekday names, full and abbreviated.
-    pub weekdays: &'static [(&'static str, Weekday)],
+    pub weekdays: Table<Weekday>,
     /// Month names, full and abbreviated.
-    pub months: &'static [(&'static str, u8)],
+    pub months: Table<u8>,
     /// Words that stand before a numeric month (`tháng`).
-    pub month_words: &'static [&'static str],
+    pub month_words: Words,
     /// Words that stand before a year (`năm`).
-    pub year_words: &'static [&'static str],
+    pub year_words: Words,
     /// Words that stand between parts of a date and a time (`lúc`, `à`, `de`).
-    pub date_connectors: &'static [&'static str],
+    pub date_connectors: Words,
     /// Words that open a date line (`Cập nhật`, `Updated`, `Publié le`).
-    pub date_prefixes: &'static [&'static str],
+    pub date_prefixes: Words,
     /// Whether numeric dates put the month first (US English).
     pub month_first: bool,
     /// Personal honorifics that stand before a name (`Ông`, `Ms.`, `Dr.`).
-    pub honorifics: &'static [&'static str],
+    pub honorifics: Words,
     /// Posts that may stand before a name (`Giám đốc`, `President`), but also
     /// open the description of a post (`Giám đốc Sở Y tế`).
-    pub posts: &'static [&'static str],
+    pub posts: Words,
     /// Labels that mark a question (`Q`, `Hỏi`, `PV`, `Frage`).
-    pub question_labels: &'static [&'static str],
+    pub question_labels: Words,
     /// Labels that mark an answer (`A`, `Đáp`, `Antwort`).
-    pub answer_labels: &'static [&'static str],
+    pub answer_labels: Words,
     /// Role labels of people who run the event rather than ask or answer
     /// (`Moderator`, `Operator`, `Host`).
-    pub procedure_roles: &'static [(&'static str, Role)],
+    pub procedure_roles: Table<Role>,
     /// Words that open a stage direction (`Laughter`, `Applause`, `Cười`),
     /// with what they note.
-    pub annotation_words: &'static [(&'static str, AnnotationKind)],
+    pub annotation_words: Table<AnnotationKind>,
     /// Words that open (or phrases inside) a copyright line or a transcript
     /// disclaimer.
-    pub notices: &'static [&'static str],
+    pub notices: Words,
     /// Phrases that open a question (`Thưa ông`, `Xin ông cho biết`).
-    pub question_openers: &'static [&'static str],
+    pub question_openers: Words,
     /// Phrases that make a sentence a question wherever they stand.
-    pub question_phrases: &'static [&'static str],
+    pub question_phrases: Words,
     /// Phrases of thanks that close an interview.
-    pub thanks: &'static [&'static str],
+    pub thanks: Words,
     /// First-person pronouns (captions speak of people in the third person).
-    pub first_person: &'static [&'static str],
+    pub first_person: Words,
     /// Words after the names in a byline (`thực hiện`, `ghi`).
-    pub byline_after: &'static [(&'static str, BylineRole)],
+    pub byline_after: Table<BylineRole>,
     /// Words before the names in a byline (`Propos recueillis par`, `By`).
-    pub byline_before: &'static [(&'static str, BylineRole)],
+    pub byline_before: Table<BylineRole>,
     /// Words that stand for "the reporter" rather than a name (`P.V`).
-    pub generic_reporters: &'static [&'static str],
+    pub generic_reporters: Words,
     /// Words that open a source line (`Theo`, `Nguồn`).
-    pub source_prefixes: &'static [&'static str],
+    pub source_prefixes: Words,
     /// Words that open a caption line (`Image caption`).
-    pub caption_prefixes: &'static [&'static str],
+    pub caption_prefixes: Words,
     /// Words that open a photo credit (`Ảnh`, `Photo`).
-    pub credit_prefixes: &'static [&'static str],
+    pub credit_prefixes: Words,
     /// Phrases saying someone gives the interview (`trả lời phỏng vấn`).
-    pub interview_phrases: &'static [&'static str],
+    pub interview_phrases: Words,
     /// Words joining two names (`và`, `and`).
-    pub name_joiners: &'static [&'static str],
+    pub name_joiners: Words,
     /// Frequent short words, to detect the language.
-    pub stopwords: &'static [&'static str],
+    pub stopwords: Words,
 }
 
 /// Byline words of languages the crate has no tables for, met in scraped
 /// pages all the same (a translation project's `作者：` credit).
-pub(crate) const NEUTRAL_BYLINE_BEFORE: &[(&str, BylineRole)] = &[
+pub(crate) static NEUTRAL_BYLINE_BEFORE: Table<BylineRole> = Table::new(&[
     ("作者：", BylineRole::Author),
     ("作者:", BylineRole::Author),
     ("记者：", BylineRole::Author),
     ("記者：", BylineRole::Author),
-];
+]);
 
 /// The tables for `language`.
 pub(crate) fn lexicon(language: Language) -> &'static Lexicon {
@@ -125,7 +128,7 @@ fn stopword_languages() -> &'static std::collections::HashMap<String, u8> {
     MAP.get_or_init(|| {
         let mut m = std::collections::HashMap::new();
         for (i, lex) in all().enumerate() {
-            for s in lex.stopwords {
+            for s in lex.stopwords.iter() {
                 *m.entry(s.to_lowercase()).or_insert(0) |= 1 << i;
             }
         }

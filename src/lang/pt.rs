@@ -1,12 +1,12 @@
 //! Portuguese.
 
-use super::Lexicon;
+use super::{Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::Pt,
-    weekdays: &[
+    weekdays: Table::new(&[
         ("segunda-feira", Monday),
         ("segunda", Monday),
         ("terça-feira", Tuesday),
@@ -26,8 +26,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("sex.", Friday),
         ("sáb.", Saturday),
         ("dom.", Sunday),
-    ],
-    months: &[
+    ]),
+    months: Table::new(&[
         ("janeiro", 1),
         ("fevereiro", 2),
         ("março", 3),
@@ -52,11 +52,11 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("out.", 10),
         ("nov.", 11),
         ("dez.", 12),
-    ],
-    month_words: &[],
-    year_words: &[],
-    date_connectors: &["de", "às", "as", "a", "em"],
-    date_prefixes: &[
+    ]),
+    month_words: Words::new(&[]),
+    year_words: Words::new(&[]),
+    date_connectors: Words::new(&["de", "às", "as", "a", "em"]),
+    date_prefixes: Words::new(&[
         "Publicado em",
         "Publicado a",
         "Publicado",
@@ -64,35 +64,35 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Atualizado a",
         "Atualizado",
         "Data",
-    ],
+    ]),
     month_first: false,
-    honorifics: &[
+    honorifics: Words::new(&[
         "Sr.", "Sra.", "Dr.", "Dra.", "Prof.", "Profa.", "Dom", "Dona", "Senhor", "Senhora",
-    ],
-    posts: &[
+    ]),
+    posts: Words::new(&[
         "Presidente",
         "Ministro",
         "Ministra",
         "Presidente da Câmara",
         "Diretor",
         "Diretora",
-    ],
-    question_labels: &["P", "Pergunta"],
-    answer_labels: &["R", "Resposta"],
-    procedure_roles: &[
+    ]),
+    question_labels: Words::new(&["P", "Pergunta"]),
+    answer_labels: Words::new(&["R", "Resposta"]),
+    procedure_roles: Table::new(&[
         ("Moderador", Role::Moderator),
         ("Moderadora", Role::Moderator),
         ("Apresentador", Role::Host),
         ("Apresentadora", Role::Host),
-    ],
-    annotation_words: &[
+    ]),
+    annotation_words: Table::new(&[
         ("Risos", AnnotationKind::Reaction),
         ("Aplausos", AnnotationKind::Reaction),
         ("Inaudível", AnnotationKind::Inaudible),
         ("Música", AnnotationKind::Sound),
-    ],
-    notices: &["Copyright", "©", "Todos os direitos reservados"],
-    question_openers: &[
+    ]),
+    notices: Words::new(&["Copyright", "©", "Todos os direitos reservados"]),
+    question_openers: Words::new(&[
         "Como",
         "Porquê",
         "Por que",
@@ -105,39 +105,39 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "O que",
         "Conte-nos",
         "Fale-nos",
-    ],
-    question_phrases: &[],
-    thanks: &[
+    ]),
+    question_phrases: Words::new(&[]),
+    thanks: Words::new(&[
         "Obrigado",
         "Obrigada",
         "Muito obrigado",
         "Muito obrigada",
         "Nós é que agradecemos",
-    ],
-    first_person: &[
+    ]),
+    first_person: Words::new(&[
         "eu", "nós", "meu", "minha", "meus", "minhas", "nosso", "nossa", "me",
-    ],
-    byline_after: &[],
-    byline_before: &[
+    ]),
+    byline_after: Table::new(&[]),
+    byline_before: Table::new(&[
         ("Entrevista de", BylineRole::Interviewer),
         ("Entrevista conduzida por", BylineRole::Interviewer),
         ("Por", BylineRole::Author),
         ("Entrevista concedida a", BylineRole::Interviewer),
         ("Depoimento a", BylineRole::Recorder),
         ("Texto de", BylineRole::Author),
-    ],
-    generic_reporters: &["Redação", "Redacção"],
-    source_prefixes: &["Fonte"],
-    caption_prefixes: &["Legenda:"],
-    credit_prefixes: &["Foto", "Fotografia", "Imagem"],
-    interview_phrases: &[
+    ]),
+    generic_reporters: Words::new(&["Redação", "Redacção"]),
+    source_prefixes: Words::new(&["Fonte"]),
+    caption_prefixes: Words::new(&["Legenda:"]),
+    credit_prefixes: Words::new(&["Foto", "Fotografia", "Imagem"]),
+    interview_phrases: Words::new(&[
         "respondeu às nossas perguntas",
         "conversou com",
         "falou com",
-    ],
-    name_joiners: &["e"],
-    stopwords: &[
+    ]),
+    name_joiners: Words::new(&["e"]),
+    stopwords: Words::new(&[
         "o", "os", "as", "e", "que", "não", "uma", "um", "para", "com", "é", "do", "da", "dos",
         "das", "muito", "obrigado", "pela",
-    ],
+    ]),
 };

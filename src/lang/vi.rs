@@ -1,12 +1,12 @@
 //! Vietnamese.
 
-use super::Lexicon;
+use super::{Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
 pub(crate) static LEXICON: Lexicon = Lexicon {
     language: Language::Vi,
-    weekdays: &[
+    weekdays: Table::new(&[
         ("Thứ Hai", Monday),
         ("Thứ 2", Monday),
         ("T2", Monday),
@@ -27,8 +27,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("T7", Saturday),
         ("Chủ Nhật", Sunday),
         ("CN", Sunday),
-    ],
-    months: &[
+    ]),
+    months: Table::new(&[
         ("tháng Giêng", 1),
         ("tháng một", 1),
         ("tháng hai", 2),
@@ -43,11 +43,11 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("tháng mười một", 11),
         ("tháng mười hai", 12),
         ("tháng Chạp", 12),
-    ],
-    month_words: &["tháng"],
-    year_words: &["năm"],
-    date_connectors: &["ngày", "lúc", "vào"],
-    date_prefixes: &[
+    ]),
+    month_words: Words::new(&["tháng"]),
+    year_words: Words::new(&["năm"]),
+    date_connectors: Words::new(&["ngày", "lúc", "vào"]),
+    date_prefixes: Words::new(&[
         "Cập nhật",
         "Cập nhật lúc",
         "Cập nhật ngày",
@@ -56,9 +56,9 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Ngày đăng",
         "Thời gian đăng",
         "Xuất bản",
-    ],
+    ]),
     month_first: false,
-    honorifics: &[
+    honorifics: Words::new(&[
         "Ông",
         "Bà",
         "Anh",
@@ -120,8 +120,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Đại đức",
         "Linh mục",
         "Mục sư",
-    ],
-    posts: &[
+    ]),
+    posts: Words::new(&[
         "Chủ tịch",
         "Phó Chủ tịch",
         "Bộ trưởng",
@@ -135,22 +135,22 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Hiệu trưởng",
         "Viện trưởng",
         "Cục trưởng",
-    ],
-    question_labels: &["Hỏi", "PV", "P.V", "Phóng viên", "Câu hỏi"],
-    answer_labels: &["Đáp", "Trả lời"],
-    procedure_roles: &[
+    ]),
+    question_labels: Words::new(&["Hỏi", "PV", "P.V", "Phóng viên", "Câu hỏi"]),
+    answer_labels: Words::new(&["Đáp", "Trả lời"]),
+    procedure_roles: Table::new(&[
         ("Người dẫn chương trình", Role::Host),
         ("Dẫn chương trình", Role::Host),
         ("MC", Role::Host),
-    ],
-    annotation_words: &[
+    ]),
+    annotation_words: Table::new(&[
         ("Cười", AnnotationKind::Reaction),
         ("Vỗ tay", AnnotationKind::Reaction),
         ("Không rõ", AnnotationKind::Inaudible),
         ("Nhạc", AnnotationKind::Sound),
-    ],
-    notices: &["Bản quyền", "©"],
-    question_openers: &[
+    ]),
+    notices: Words::new(&["Bản quyền", "©"]),
+    question_openers: Words::new(&[
         "Thưa ông",
         "Thưa bà",
         "Thưa anh",
@@ -186,8 +186,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Bà nghĩ sao",
         "Anh nghĩ sao",
         "Chị nghĩ sao",
-    ],
-    question_phrases: &[
+    ]),
+    question_phrases: Words::new(&[
         "như thế nào",
         "thế nào",
         "ra sao",
@@ -205,8 +205,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "những gì",
         "ở đâu",
         "khi nào",
-    ],
-    thanks: &[
+    ]),
+    thanks: Words::new(&[
         "Xin cảm ơn",
         "Xin chân thành cảm ơn",
         "Cảm ơn",
@@ -215,20 +215,20 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Trân trọng cảm ơn",
         "Xin trân trọng cảm ơn",
         "Chân thành cảm ơn",
-    ],
-    first_person: &["tôi", "chúng tôi", "mình", "chúng ta", "chúng mình", "tớ"],
-    byline_after: &[
+    ]),
+    first_person: Words::new(&["tôi", "chúng tôi", "mình", "chúng ta", "chúng mình", "tớ"]),
+    byline_after: Table::new(&[
         ("thực hiện", BylineRole::Interviewer),
         ("ghi", BylineRole::Recorder),
         ("ghi lại", BylineRole::Recorder),
         ("lược ghi", BylineRole::Recorder),
         ("ghi chép", BylineRole::Recorder),
-    ],
-    byline_before: &[
+    ]),
+    byline_before: Table::new(&[
         ("Bài và ảnh", BylineRole::Author),
         ("Bài, ảnh", BylineRole::Author),
-    ],
-    generic_reporters: &[
+    ]),
+    generic_reporters: Words::new(&[
         "P.V",
         "PV",
         "P.V.",
@@ -236,18 +236,18 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "PV.",
         "Nhóm PV",
         "Nhóm phóng viên",
-    ],
-    source_prefixes: &["Theo", "Nguồn"],
-    caption_prefixes: &["Chú thích ảnh"],
-    credit_prefixes: &[
+    ]),
+    source_prefixes: Words::new(&["Theo", "Nguồn"]),
+    caption_prefixes: Words::new(&["Chú thích ảnh"]),
+    credit_prefixes: Words::new(&[
         "Ảnh",
         "Ảnh minh họa",
         "Ảnh minh hoạ",
         "Ảnh tư liệu",
         "Ảnh chụp màn hình",
         "Nguồn ảnh",
-    ],
-    interview_phrases: &[
+    ]),
+    interview_phrases: Words::new(&[
         "trả lời phỏng vấn",
         "trao đổi với phóng viên",
         "chia sẻ với phóng viên",
@@ -256,9 +256,9 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "có cuộc trao đổi",
         "đã có cuộc trao đổi",
         "dành cho",
-    ],
-    name_joiners: &["và"],
-    stopwords: &[
+    ]),
+    name_joiners: Words::new(&["và"]),
+    stopwords: Words::new(&[
         "và", "của", "là", "có", "không", "những", "được", "cho", "với", "các", "một", "này",
-    ],
+    ]),
 };

@@ -1,0 +1,184 @@
+//! Word lists with an index of their first letters.
+//!
+//! Most paragraphs start with no word of a given table, and most word starts
+//! of a paragraph begin no phrase of it. A table therefore keeps the set of
+//! its words' first letters (without case or diacritics), built once on
+//! first use: one look at an input's first letter rules a table out, instead
+//! of a comparison per word.
+
+use std::sync::OnceLock;
+
+use crate::grammar::fold_char;
+
+/// The words of a table grouped by first letter (folded to ASCII without
+/// case or diacritics; key 0 stands for every letter that folds to none).
+struct Index {
+    /// A bit per key that some word starts with.
+    bits: u128,
+    /// Word positions in the table, grouped by key.
+    order: Vec<u16>,
+    /// Where each key's group starts in `order` (and, at `key + 1`, ends).
+    starts: [u16; 129],
+}
+
+impl Index {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut keyed: Vec<(u32, u16)> = words
+            .enumerate()
+            .filter_map(|(i, w)| Some((key(w.chars().next()?), u16::try_from(i).ok()?)))
+            .collect();
+        keyed.sort_unstable();
+        let mut starts = [0u16; 129];
+        let mut bits = 0u128;
+        for &(k, _) in &keyed {
+            bits |= 1 << k;
+            starts[k as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        Index {
+            bits,
+            order: keyed.into_iter().map(|(_, i)| i).collect(),
+            starts,
+        }
+    }
+
+    /// The positions of the words that may start with `c`.
+    fn candidates(&self, c: char) -> &[u16] {
+        let k = key(c);
+        if self.bits & (1 << k) == 0 {
+            return &[];
+        }
+        &self.order[usize::from(self.starts[k as usize])..usize::from(self.starts[k as usize + 1])]
+    }
+}
+
+/// The index bit of a first letter: its folded ASCII form, or 0.
+fn key(c: char) -> u32 {
+    if c.is_ascii() {
+        return u32::from(c.to_ascii_lowercase() as u8);
+    }
+    let f = fold_char(c);
+    if f.is_ascii() { u32::from(f as u8) } else { 0 }
+}
+
+/// A list of words or phrases of one language.
+pub(crate) struct Words {
+    list: &'static [&'static str],
+    index: OnceLock<Index>,
+}
+
+impl Words {
+    /// A table of `list`, written in the words' natural case.
+    pub(crate) const fn new(list: &'static [&'static str]) -> Self {
+        Words {
+            list,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index
+            .get_or_init(|| Index::of(self.list.iter().copied()))
+    }
+
+    /// Whether some word of the table may start with `c` (ignoring case and
+    /// diacritics). `false` rules every word out; `true` is only a maybe.
+    pub(crate) fn may_start(&self, c: char) -> bool {
+        self.index().bits & (1 << key(c)) != 0
+    }
+
+    /// The words that may start `text`: those whose first letter is its
+    /// first letter, ignoring case and diacritics.
+    pub(crate) fn candidates(&self, text: &str) -> impl Iterator<Item = &'static str> + '_ {
+        let list = self.list;
+        let found = text
+            .chars()
+            .next()
+            .map_or(&[][..], |c| self.index().candidates(c));
+        found.iter().map(move |&i| list[usize::from(i)])
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [&'static str];
+    fn deref(&self) -> &Self::Target {
+        self.list
+    }
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.list).finish()
+    }
+}
+
+/// A list of words with a value each (a weekday's name and its day).
+pub(crate) struct Table<T: 'static> {
+    list: &'static [(&'static str, T)],
+    index: OnceLock<Index>,
+}
+
+impl<T> Table<T> {
+    /// A table of `list`, written in the words' natural case.
+    pub(crate) const fn new(list: &'static [(&'static str, T)]) -> Self {
+        Table {
+            list,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The entries whose word may start `text`: those whose first letter is
+    /// its first letter, ignoring case and diacritics.
+    pub(crate) fn candidates(&self, text: &str) -> impl Iterator<Item = (&'static str, T)> + '_
+    where
+        T: Copy,
+    {
+        let list = self.list;
+        let index = self
+            .index
+            .get_or_init(|| Index::of(list.iter().map(|&(w, _)| w)));
+        let found = text.chars().next().map_or(&[][..], |c| index.candidates(c));
+        found.iter().map(move |&i| list[usize::from(i)])
+    }
+}
+
+impl<T> std::ops::Deref for Table<T> {
+    type Target = [(&'static str, T)];
+    fn deref(&self) -> &Self::Target {
+        self.list
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Table<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.list).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_letters_ignore_case_and_diacritics() {
+        static W: Words = Words::new(&["Ông", "thưa", "(Ảnh", "作者", "Ông bà"]);
+        let found = |t| W.candidates(t).collect::<Vec<_>>();
+        assert_eq!(found("ông Nam"), ["Ông", "Ông bà"]);
+        assert_eq!(found("Ong"), ["Ông", "Ông bà"]);
+        assert_eq!(found("THƯA"), ["thưa"]);
+        assert_eq!(found("(ảnh"), ["(Ảnh"]);
+        assert_eq!(found("作"), ["作者"]);
+        assert!(found("Bà").is_empty());
+        assert!(found("").is_empty());
+        assert!(W.may_start('Ô') && !W.may_start('b'));
+    }
+
+    #[test]
+    fn an_empty_table_opens_nothing() {
+        static T: Table<u8> = Table::new(&[]);
+        assert_eq!(T.candidates("anything").count(), 0);
+        assert!(T.is_empty());
+    }
+}
