@@ -231,10 +231,14 @@ fn caption_shaped(text: &str, cues: &Cues) -> bool {
 const IMAGE_CAPTION_GAP: usize = 3;
 
 /// A turn being built.
+/// A turn being built. Its paragraphs are those from `first` to `last`
+/// whose part is this turn (captions and furniture may stand between), so
+/// that a turn costs no allocation of its own.
 struct Building {
-    paras: Vec<usize>,
-    /// The paragraph whose marker opened it, and the marker.
-    start: Option<(usize, Start)>,
+    first: usize,
+    last: usize,
+    /// The marker that opened it, in its first paragraph.
+    start: Option<Start>,
     side: Side,
     cues: Option<Cues>,
 }
@@ -257,7 +261,7 @@ impl<'a> Builder<'a, '_> {
         let alt = alt.or(img_alt.as_ref().map(|&(a, _)| a));
         let img_alt = img_alt.map(|(_, t)| t);
         let p = &self.paras[i];
-        let (text, credit) = match &self.classes[i].credit {
+        let (text, credit) = match self.classes[i].credit.as_deref() {
             Some(Credited { credit, .. }) => {
                 (p.clean.text.clone(), credit.clone().map(|r| sub_text(p, r)))
             }
@@ -356,10 +360,12 @@ impl<'a> Builder<'a, '_> {
         let prev = i - 1;
         let c = match self.parts[prev] {
             Part::Caption(c) => c,
-            Part::Turn(t)
-                if self.turns[t].paras.len() > 1 && self.turns[t].paras.last() == Some(&prev) =>
-            {
-                self.turns[t].paras.pop();
+            Part::Turn(t) if self.turns[t].first < prev && self.turns[t].last == prev => {
+                let turn = &mut self.turns[t];
+                turn.last = (turn.first..prev)
+                    .rev()
+                    .find(|&j| self.parts[j] == Part::Turn(t))
+                    .unwrap_or(turn.first);
                 self.caption(prev, None)
             }
             Part::Lede => self.caption(prev, None),
@@ -382,8 +388,9 @@ impl<'a> Builder<'a, '_> {
     fn open_turn(&mut self, i: usize, start: Option<Start>, side: Side) {
         let cues = start.is_some().then(|| self.classes[i].cues);
         self.turns.push(Building {
-            paras: vec![i],
-            start: start.map(|s| (i, s)),
+            first: i,
+            last: i,
+            start,
             side,
             cues,
         });
@@ -394,7 +401,7 @@ impl<'a> Builder<'a, '_> {
         let Some(t) = self.turns.len().checked_sub(1) else {
             return false;
         };
-        self.turns[t].paras.push(i);
+        self.turns[t].last = i;
         if self.turns[t].cues.is_none() {
             self.turns[t].cues = Some(self.classes[i].cues);
         }
@@ -459,8 +466,8 @@ fn furniture_part(c: &Class<'_>) -> Option<Part> {
 pub(crate) fn assemble<'a>(
     input: &'a str,
     doc: &Doc<'a>,
-    classes: &[Class<'_>],
-    style: &Style,
+    classes: Vec<Class<'_>>,
+    style: Style,
     lex: &Lexicon,
 ) -> Result<Assembled<'a>, Error> {
     let paras = &doc.paragraphs;
@@ -485,7 +492,7 @@ pub(crate) fn assemble<'a>(
     if found.is_none() && !published {
         return Err(Error::NoTurns {
             paragraphs: n,
-            found: summary(paras, classes),
+            found: summary(paras, &classes),
         });
     }
     let mut first_turn = found.unwrap_or(n);
@@ -499,11 +506,11 @@ pub(crate) fn assemble<'a>(
     let mut b = Builder {
         input,
         paras,
-        classes,
+        classes: &classes,
         parts: vec![Part::Furniture; n],
         captions: Vec::new(),
         caption_paras: Vec::new(),
-        turns: Vec::new(),
+        turns: Vec::with_capacity(starts.iter().flatten().count()),
     };
 
     // The body ends at the first byline, source, notice or end time after
@@ -597,7 +604,7 @@ pub(crate) fn assemble<'a>(
         }
         if let Some(t) = pending_speech.take() {
             if matches!(c.shape, Shape::Prose | Shape::Bold) && !c.annotation {
-                b.turns[t].paras.push(i);
+                b.turns[t].last = i;
                 b.turns[t].cues = Some(c.cues);
                 b.parts[i] = Part::Turn(t);
                 i += 1;
@@ -710,7 +717,7 @@ pub(crate) fn assemble<'a>(
         }
         if style.implicit_answers && last_side == Some(Side::Ask) {
             let t = b.turns.last().expect("a turn before");
-            let last_para = *t.paras.last().expect("a turn has a paragraph");
+            let last_para = t.last;
             // The question's own unmarked paragraphs (a reader's question
             // quoted under its heading) are not answers.
             let question_goes_on = classes[last_para].shape == Shape::Quote;
@@ -828,7 +835,7 @@ pub(crate) fn assemble<'a>(
     let headline_para = find(Part::Headline);
     let headline = headline_para.map(|i| heading_text(&paras[i]));
     let dateline = find(Part::Dateline).and_then(|i| {
-        let d = classes[i].dateline?;
+        let d = classes[i].dateline.as_deref()?;
         let p = &paras[i];
         Some(Dateline {
             text: p.clean.text.clone(),
@@ -848,36 +855,63 @@ pub(crate) fn assemble<'a>(
         None => (headline, dateline),
     };
     let dateline = dateline.or_else(|| doc.markup.then(|| meta_dateline(input)).flatten());
-    let lede_paras: Vec<usize> = (0..n).filter(|&i| b.parts[i] == Part::Lede).collect();
+    // What follows reads the paragraphs and what the builder made of them:
+    // the classes and the style go first, so that a long document's peak
+    // memory holds two tables a paragraph fewer.
+    let Builder {
+        mut parts,
+        captions,
+        caption_paras,
+        turns: mut built,
+        ..
+    } = b;
+    for bt in &mut built {
+        bt.cues = bt.cues.or(Some(classes[bt.first].cues));
+    }
+    drop(classes);
+    drop(style);
+    let lede_paras: Vec<usize> = (0..n).filter(|&i| parts[i] == Part::Lede).collect();
     let lede = join(paras, &lede_paras);
     let headings = (0..n)
-        .filter(|&i| b.parts[i] == Part::Heading)
+        .filter(|&i| parts[i] == Part::Heading)
         .map(|i| heading_text(&paras[i]))
         .collect();
 
-    let mut turns = Vec::with_capacity(b.turns.len());
-    let mut info = Vec::with_capacity(b.turns.len());
+    // The turns are made from the last back, and the table they are made
+    // from shrinks as they grow: the two never both hold a long document.
+    let mut turns = Vec::with_capacity(built.len());
+    let mut info = Vec::with_capacity(built.len());
     let mut notes = Vec::new();
-    for (ti, bt) in b.turns.iter().enumerate() {
-        let (turn, anns) = make_turn(paras, bt, ti, lex);
+    while let Some(bt) = built.pop() {
+        let ti = built.len();
+        let (turn, anns) = make_turn(paras, &parts, &bt, ti, lex);
         notes.extend(anns);
-        let first = bt.paras[0];
-        let st = bt.start.as_ref().map(|(_, s)| s);
-        let text_of_range = |r: &std::ops::Range<usize>| paras[first].text()[r.clone()].to_string();
+        let first = bt.first;
+        let text_of_range = |r: std::ops::Range<usize>| paras[first].text()[r].to_string();
+        let (key, label, note) = match bt.start {
+            Some(s) => (
+                s.key,
+                s.name.map(text_of_range).or(s.label_elsewhere),
+                s.note.map(text_of_range),
+            ),
+            None => (None, None, None),
+        };
         info.push(TurnInfo {
-            cues: bt.cues.unwrap_or(classes[first].cues),
+            cues: bt.cues.unwrap_or_default(),
             side: bt.side,
-            key: st.and_then(|s| s.key.clone()),
-            label: st
-                .and_then(|s| s.name.as_ref())
-                .map(text_of_range)
-                .or_else(|| st.and_then(|s| s.label_elsewhere.clone())),
-            note: st.and_then(|s| s.note.as_ref()).map(text_of_range),
+            key,
+            label,
+            note,
         });
         turns.push(turn);
+        if built.len() < built.capacity() / 2 {
+            built.shrink_to_fit();
+        }
     }
+    turns.reverse();
+    info.reverse();
     // Stage directions standing alone.
-    for i in (0..n).filter(|&i| b.parts[i] == Part::Annotation) {
+    for i in (0..n).filter(|&i| parts[i] == Part::Annotation) {
         let p = &paras[i];
         for (r, kind) in annotations(p.text(), lex) {
             let t = sub_text(p, r);
@@ -900,19 +934,18 @@ pub(crate) fn assemble<'a>(
     // the date line's block.
     if let Some(d) = dateline.as_ref().filter(|_| doc.markup) {
         let i = paras.partition_point(|p| p.block.end <= d.span.start);
-        if i < n && paras[i].block.start <= d.span.start && b.parts[i] == Part::Furniture {
-            b.parts[i] = Part::Dateline;
+        if i < n && paras[i].block.start <= d.span.start && parts[i] == Part::Furniture {
+            parts[i] = Part::Dateline;
         }
     }
-    let blocks = blocks(input, doc, &b.parts);
+    let blocks = blocks(input, doc, &parts);
     // The header's captions first, then the body's.
-    let mut header_captions: Vec<usize> = b
-        .caption_paras
+    let mut header_captions: Vec<usize> = caption_paras
         .iter()
         .copied()
         .filter(|&i| i < first_turn)
         .collect();
-    header_captions.extend(b.caption_paras.iter().copied().filter(|&i| i >= first_turn));
+    header_captions.extend(caption_paras.iter().copied().filter(|&i| i >= first_turn));
     Ok(Assembled {
         transcript: Transcript {
             language: lex.language,
@@ -923,7 +956,7 @@ pub(crate) fn assemble<'a>(
             outlet: None,
             participants: Vec::new(),
             turns,
-            captions: b.captions,
+            captions,
             byline,
             source,
             blocks,
@@ -1080,13 +1113,14 @@ fn join<'a>(paras: &[Para<'a>], idx: &[usize]) -> Option<Text<'a>> {
 
 fn make_turn<'a>(
     paras: &[Para<'a>],
+    parts: &[Part],
     bt: &Building,
     index: usize,
     lex: &Lexicon,
 ) -> (Turn<'a>, Vec<Annotation<'a>>) {
-    let first = &paras[bt.paras[0]];
+    let first = &paras[bt.first];
     let (marker, text_at) = match &bt.start {
-        Some((_, st)) if st.marker_range.end > 0 => {
+        Some(st) if st.marker_range.end > 0 => {
             let r = st.marker_range.clone();
             let m = Marker {
                 kind: st.marker,
@@ -1095,13 +1129,13 @@ fn make_turn<'a>(
             };
             (Some(m), st.text_at)
         }
-        Some((_, st)) => (None, st.text_at),
+        Some(st) => (None, st.text_at),
         None => (None, 0),
     };
-    let kind_of_marker = bt.start.as_ref().map(|(_, s)| s.marker);
-    let mut paragraphs = Vec::with_capacity(bt.paras.len());
+    let mut paragraphs = Vec::with_capacity(1);
     let mut notes = Vec::new();
-    for (k, &pi) in bt.paras.iter().enumerate() {
+    let mine = (bt.first..=bt.last).filter(|&i| i == bt.first || parts[i] == Part::Turn(index));
+    for (k, pi) in mine.enumerate() {
         let p = &paras[pi];
         let from = if k == 0 {
             text_at.min(p.text().len())
@@ -1122,7 +1156,6 @@ fn make_turn<'a>(
         }
         paragraphs.push(sub_text(p, from..p.text().len()));
     }
-    let _ = kind_of_marker;
     let text = match paragraphs.len() {
         0 => Cow::Borrowed(""),
         1 => paragraphs[0].text.clone(),
@@ -1134,7 +1167,7 @@ fn make_turn<'a>(
                 .join("\n"),
         ),
     };
-    let last = &paras[*bt.paras.last().expect("a turn has a paragraph")];
+    let last = &paras[bt.last];
     (
         Turn {
             kind: TurnKind::Remark,

@@ -32,10 +32,12 @@ pub(crate) struct Class<'a> {
     pub caption_line: bool,
     /// Only stage directions (`(SOUNDBITE OF MUSIC)`).
     pub annotation: bool,
-    pub dateline: Option<DatelineParts<'a>>,
-    pub byline: Option<BylineParts<'a>>,
+    // The rare findings are boxed: a paragraph's class stays small, and
+    // a document holds one per paragraph.
+    pub dateline: Option<Box<DatelineParts<'a>>>,
+    pub byline: Option<Box<BylineParts<'a>>>,
     pub source: Option<&'a str>,
-    pub credit: Option<Credited>,
+    pub credit: Option<Box<Credited>>,
     pub cues: Cues,
 }
 
@@ -81,11 +83,11 @@ pub(crate) fn classify<'d>(
             // A name the page marks as its author's (`rel="author"`, a
             // byline class) is a byline even without `By`.
             if c.byline.is_none() && c.dash.is_none() && is_name(p.text()) && marks_author(raw) {
-                c.byline = Some(BylineParts {
+                c.byline = Some(Box::new(BylineParts {
                     names: vec![p.text()],
                     role: crate::BylineRole::Author,
                     outlet: None,
-                });
+                }));
             }
             // A page's `<time datetime="…">` says to the minute what its
             // text says to the day.
@@ -163,10 +165,12 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
             || longest_of(text, &lang::lexicon(crate::Language::En).caption_prefixes).is_some(),
         annotation: short && only_annotations(text, lex),
         shape,
-        dateline,
-        byline,
+        dateline: dateline.map(Box::new),
+        byline: byline.map(Box::new),
         source,
-        credit: credit(text, lex).or_else(|| agency_credit(text).filter(|_| dash.is_none())),
+        credit: credit(text, lex)
+            .or_else(|| agency_credit(text).filter(|_| dash.is_none()))
+            .map(Box::new),
         cues: cues(body, lex),
     }
 }

@@ -232,7 +232,7 @@ fn pipeline<'a>(
     );
     let classes = classify::classify(input, &doc.paragraphs, lex, doc.markup);
     let style = style::style(&doc.paragraphs, &classes, lex);
-    let assembled = assemble::assemble(input, &doc, &classes, &style, lex)?;
+    let assembled = assemble::assemble(input, &doc, classes, style, lex)?;
     let mut transcript = resolve::resolve(assembled, &doc, language, lex);
     if markdown {
         markdown::strip_transcript(&mut transcript);
