@@ -39,12 +39,48 @@ use std::borrow::Cow;
 pub(crate) struct TurnInfo {
     pub cues: Cues,
     pub side: Side,
+    /// What the turn's label says; boxed, since most turns of most
+    /// documents have none and a long document holds one a turn.
+    labelled: Option<Box<Labelled>>,
+}
+
+#[derive(Debug, Clone)]
+struct Labelled {
+    key: Option<String>,
+    label: Option<String>,
+    note: Option<String>,
+}
+
+impl TurnInfo {
+    pub(crate) fn new(
+        cues: Cues,
+        side: Side,
+        key: Option<String>,
+        label: Option<String>,
+        note: Option<String>,
+    ) -> Self {
+        let any = key.is_some() || label.is_some() || note.is_some();
+        TurnInfo {
+            cues,
+            side,
+            labelled: any.then(|| Box::new(Labelled { key, label, note })),
+        }
+    }
+
     /// The speaker's key, for labels.
-    pub key: Option<String>,
+    pub(crate) fn key(&self) -> Option<&str> {
+        self.labelled.as_ref()?.key.as_deref()
+    }
+
     /// The label as written.
-    pub label: Option<String>,
+    pub(crate) fn label(&self) -> Option<&str> {
+        self.labelled.as_ref()?.label.as_deref()
+    }
+
     /// A bracketed note of the label (a reporter named in it).
-    pub note: Option<String>,
+    pub(crate) fn note(&self) -> Option<&str> {
+        self.labelled.as_ref()?.note.as_deref()
+    }
 }
 
 /// The assembled document, before speakers and turn kinds are resolved.
@@ -235,10 +271,9 @@ const IMAGE_CAPTION_GAP: usize = 3;
 /// whose part is this turn (captions and furniture may stand between), so
 /// that a turn costs no allocation of its own.
 struct Building {
+    /// Its first paragraph; the style's start there, if any, opened it.
     first: usize,
     last: usize,
-    /// The marker that opened it, in its first paragraph.
-    start: Option<Start>,
     side: Side,
     cues: Option<Cues>,
 }
@@ -385,12 +420,13 @@ impl<'a> Builder<'a, '_> {
 
     /// A credit line standing alone after a caption with no credit
     /// (`Nik Wheeler/Getty Images`) joins it.
-    fn open_turn(&mut self, i: usize, start: Option<Start>, side: Side) {
-        let cues = start.is_some().then(|| self.classes[i].cues);
+    /// Opens a turn at paragraph `i`, by its marker (the style's start
+    /// there) or without one.
+    fn open_turn(&mut self, i: usize, marked: bool, side: Side) {
+        let cues = marked.then(|| self.classes[i].cues);
         self.turns.push(Building {
             first: i,
             last: i,
-            start,
             side,
             cues,
         });
@@ -597,7 +633,7 @@ pub(crate) fn assemble<'a>(
         if let Some(st) = &starts[i] {
             let side = st.side;
             let label_only = st.label_only;
-            b.open_turn(i, Some(st.clone()), side);
+            b.open_turn(i, true, side);
             pending_speech = label_only.then(|| b.turns.len() - 1);
             i += 1;
             continue;
@@ -673,7 +709,7 @@ pub(crate) fn assemble<'a>(
             && c.cues.thanks
             && last_side == Some(Side::Answer)
         {
-            b.open_turn(i, None, Side::Ask);
+            b.open_turn(i, false, Side::Ask);
             i += 1;
             continue;
         }
@@ -690,7 +726,7 @@ pub(crate) fn assemble<'a>(
             {
                 b.parts[i] = Part::Heading;
             } else {
-                b.open_turn(i, None, Side::Ask);
+                b.open_turn(i, false, Side::Ask);
             }
             i += 1;
             continue;
@@ -722,7 +758,7 @@ pub(crate) fn assemble<'a>(
             // quoted under its heading) are not answers.
             let question_goes_on = classes[last_para].shape == Shape::Quote;
             if !question_goes_on {
-                b.open_turn(i, None, Side::Answer);
+                b.open_turn(i, false, Side::Answer);
                 i += 1;
                 continue;
             }
@@ -869,7 +905,6 @@ pub(crate) fn assemble<'a>(
         bt.cues = bt.cues.or(Some(classes[bt.first].cues));
     }
     drop(classes);
-    drop(style);
     let lede_paras: Vec<usize> = (0..n).filter(|&i| parts[i] == Part::Lede).collect();
     let lede = join(paras, &lede_paras);
     let headings = (0..n)
@@ -877,18 +912,17 @@ pub(crate) fn assemble<'a>(
         .map(|i| heading_text(&paras[i]))
         .collect();
 
-    // The turns are made from the last back, and the table they are made
-    // from shrinks as they grow: the two never both hold a long document.
-    let mut turns = Vec::with_capacity(built.len());
+    // What the turns' markers say, and where each marker and speech stand;
+    // then the style goes too.
+    let mut starts = style.starts;
     let mut info = Vec::with_capacity(built.len());
-    let mut notes = Vec::new();
-    while let Some(bt) = built.pop() {
-        let ti = built.len();
-        let (turn, anns) = make_turn(paras, &parts, &bt, ti, lex);
-        notes.extend(anns);
+    let mut openings = Vec::with_capacity(built.len());
+    for bt in &built {
         let first = bt.first;
+        let start = starts[first].take();
         let text_of_range = |r: std::ops::Range<usize>| paras[first].text()[r].to_string();
-        let (key, label, note) = match bt.start {
+        openings.push(opening(&paras[first], start.as_ref()));
+        let (key, label, note) = match start {
             Some(s) => (
                 s.key,
                 s.name.map(text_of_range).or(s.label_elsewhere),
@@ -896,20 +930,30 @@ pub(crate) fn assemble<'a>(
             ),
             None => (None, None, None),
         };
-        info.push(TurnInfo {
-            cues: bt.cues.unwrap_or_default(),
-            side: bt.side,
+        info.push(TurnInfo::new(
+            bt.cues.unwrap_or_default(),
+            bt.side,
             key,
             label,
             note,
-        });
+        ));
+    }
+    drop(starts);
+    // The turns are made from the last back, and the tables they are made
+    // from shrink as they grow: the two never both hold a long document.
+    let mut turns = Vec::with_capacity(built.len());
+    let mut notes = Vec::new();
+    while let (Some(bt), Some(open)) = (built.pop(), openings.pop()) {
+        let ti = built.len();
+        let (turn, anns) = make_turn(paras, &parts, &bt, open, ti, lex);
+        notes.extend(anns);
         turns.push(turn);
         if built.len() < built.capacity() / 2 {
             built.shrink_to_fit();
+            openings.shrink_to_fit();
         }
     }
     turns.reverse();
-    info.reverse();
     // Stage directions standing alone.
     for i in (0..n).filter(|&i| parts[i] == Part::Annotation) {
         let p = &paras[i];
@@ -1111,15 +1155,10 @@ fn join<'a>(paras: &[Para<'a>], idx: &[usize]) -> Option<Text<'a>> {
     })
 }
 
-fn make_turn<'a>(
-    paras: &[Para<'a>],
-    parts: &[Part],
-    bt: &Building,
-    index: usize,
-    lex: &Lexicon,
-) -> (Turn<'a>, Vec<Annotation<'a>>) {
-    let first = &paras[bt.first];
-    let (marker, text_at) = match &bt.start {
+/// A turn's marker in its first paragraph, `first`, and where its speech
+/// starts there.
+fn opening<'a>(first: &Para<'a>, start: Option<&Start>) -> (Option<Marker<'a>>, usize) {
+    match start {
         Some(st) if st.marker_range.end > 0 => {
             let r = st.marker_range.clone();
             let m = Marker {
@@ -1131,7 +1170,18 @@ fn make_turn<'a>(
         }
         Some(st) => (None, st.text_at),
         None => (None, 0),
-    };
+    }
+}
+
+fn make_turn<'a>(
+    paras: &[Para<'a>],
+    parts: &[Part],
+    bt: &Building,
+    (marker, text_at): (Option<Marker<'a>>, usize),
+    index: usize,
+    lex: &Lexicon,
+) -> (Turn<'a>, Vec<Annotation<'a>>) {
+    let first = &paras[bt.first];
     let mut paragraphs = Vec::with_capacity(1);
     let mut notes = Vec::new();
     let mine = (bt.first..=bt.last).filter(|&i| i == bt.first || parts[i] == Part::Turn(index));

@@ -74,7 +74,7 @@ fn is_person_key(k: &str) -> bool {
 fn groups(info: &[TurnInfo], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) {
     let mut keys: Vec<&str> = info
         .iter()
-        .filter_map(|x| x.key.as_deref())
+        .filter_map(|x| x.key())
         .filter(|k| is_person_key(k))
         .collect();
     keys.sort_unstable();
@@ -89,7 +89,7 @@ fn groups(info: &[TurnInfo], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
     let mut groups: Vec<Group> = Vec::new();
     let mut of_turn = vec![None; info.len()];
     for (i, x) in info.iter().enumerate() {
-        let Some(k) = x.key.as_deref().filter(|k| is_person_key(k)) else {
+        let Some(k) = x.key().filter(|k| is_person_key(k)) else {
             continue;
         };
         let c = canonical(k);
@@ -106,9 +106,9 @@ fn groups(info: &[TurnInfo], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
                 groups.len() - 1
             }
         };
-        if let Some(l) = &x.label {
-            if !groups[g].labels.contains(l) {
-                groups[g].labels.push(l.clone());
+        if let Some(l) = x.label() {
+            if !groups[g].labels.iter().any(|have| have == l) {
+                groups[g].labels.push(l.to_string());
             }
             if groups[g].role.is_none() {
                 groups[g].role = procedure_role(l, lex);
@@ -124,7 +124,7 @@ fn groups(info: &[TurnInfo], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
 fn parts(info: &[TurnInfo], groups: &mut [Group], of_turn: &[Option<usize>]) -> Vec<Part> {
     let generic_ask = info
         .iter()
-        .any(|x| x.key.as_deref() == Some(ASK_KEY) || x.side == Side::Ask);
+        .any(|x| x.key() == Some(ASK_KEY) || x.side == Side::Ask);
     let asks = |g: &Group| {
         let strong = g
             .turns
@@ -140,7 +140,7 @@ fn parts(info: &[TurnInfo], groups: &mut [Group], of_turn: &[Option<usize>]) -> 
         .map(|g| match groups[g].role {
             Some(Role::Host) => Part::Host,
             Some(_) => Part::Procedure,
-            None if groups[g].turns.iter().any(|&t| info[t].note.is_some()) => Part::Ask,
+            None if groups[g].turns.iter().any(|&t| info[t].note().is_some()) => Part::Ask,
             None if groups[g].turns.iter().all(|&t| info[t].side == Side::Ask) => Part::Ask,
             None if generic_ask => Part::Answer,
             None if speaking.len() == 2 => {
@@ -262,7 +262,7 @@ pub(crate) fn resolve<'a>(
     // Reporters named inside a question label.
     let mut reporters: Vec<Option<usize>> = vec![None; info.len()];
     for (i, x) in info.iter().enumerate() {
-        let (Some(note), None) = (&x.note, of_turn[i]) else {
+        let (Some(note), None) = (x.note(), of_turn[i]) else {
             continue;
         };
         let name = note.split([',', '–', '—', '(']).next().unwrap_or("").trim();
@@ -410,7 +410,7 @@ impl Event {
         let has = |r: Role| groups.iter().any(|g| g.role == Some(r));
         let answerers = groups.iter().filter(|g| g.part == Part::Answer).count();
         let askers = groups.iter().filter(|g| g.part == Part::Ask).count();
-        let anonymous_asks = info.iter().any(|x| x.key.as_deref() == Some(ASK_KEY));
+        let anonymous_asks = info.iter().any(|x| x.key() == Some(ASK_KEY));
         let upper_answerers = groups
             .iter()
             .filter(|g| g.part == Part::Answer)
@@ -911,7 +911,7 @@ fn speakers(
             Some(group_index[g])
         } else if let Some(r) = reporters[i] {
             Some(r)
-        } else if info[i].key.is_some() && parts[i] == Part::Procedure {
+        } else if info[i].key().is_some() && parts[i] == Part::Procedure {
             None
         } else if side == TurnKind::Question {
             interviewer
