@@ -167,12 +167,44 @@ fn range_in(p: &Para<'_>, s: &str) -> std::ops::Range<usize> {
 /// The most words an alt text or a caption is taken to hold.
 const MAX_CAPTION_WORDS: usize = 80;
 
-/// Lower-case words, for comparing near-duplicates.
-fn folded_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// The words of `s` (runs of letters and digits) without case, each as a
+/// hash, written to `out`; how many there were (no more than `out` holds).
+fn word_hashes(s: &str, out: &mut [u64; MAX_CAPTION_WORDS + 1]) -> usize {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut n = 0;
+    let mut h = OFFSET;
+    let mut in_word = false;
+    let eat = |h: &mut u64, c: char| {
+        *h = (*h ^ u64::from(u32::from(c))).wrapping_mul(PRIME);
+    };
+    for c in s.chars() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
+            if c.is_ascii() {
+                eat(&mut h, c.to_ascii_lowercase());
+            } else {
+                c.to_lowercase().for_each(|l| eat(&mut h, l));
+            }
+        } else if in_word {
+            out[n] = h;
+            n += 1;
+            h = OFFSET;
+            if n == out.len() {
+                return n;
+            }
+        }
+        in_word = alnum;
+    }
+    if in_word {
+        out[n] = h;
+        n += 1;
+    }
+    n
 }
 
 /// How many words `folded_words` would give, counting no further than one
@@ -208,7 +240,9 @@ fn near_duplicate(a: &str, b: &str) -> bool {
     if short < 3 || long > MAX_CAPTION_WORDS || long > short * 2 + 2 {
         return false;
     }
-    let (mut wa, mut wb) = (folded_words(a), folded_words(b));
+    let (mut ha, mut hb) = ([0u64; MAX_CAPTION_WORDS + 1], [0u64; MAX_CAPTION_WORDS + 1]);
+    let (la, lb) = (word_hashes(a, &mut ha), word_hashes(b, &mut hb));
+    let (wa, wb) = (&mut ha[..la], &mut hb[..lb]);
     wa.sort_unstable();
     wb.sort_unstable();
     let (mut i, mut j, mut common) = (0, 0, 0);

@@ -14,7 +14,7 @@ use crate::grammar::dateline::{DatelineParts, dateline, iso_datetime, time_line}
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
-use crate::grammar::{contains_any_ci, longest_of, prefix_ci};
+use crate::grammar::{contains_any_ci, longest_of, prefix_ci, word_count};
 use crate::lang::{self, Lexicon};
 use crate::scan::Para;
 
@@ -216,7 +216,7 @@ fn tail_of(text: &str, n: usize) -> &str {
 
 /// Computes the cues of a turn's text.
 pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
-    let words = text.split_whitespace().count();
+    let words = word_count(text);
     let last = last_char(text);
     let mut q = 0.0f32;
     if last == Some('?') {

@@ -548,21 +548,42 @@ impl Build {
 
 /// Whether `s` (already trimmed) needs no cleaning at all.
 fn is_clean(s: &str) -> bool {
+    let bytes = s.as_bytes();
     let mut prev_space = false;
-    for c in s.chars() {
-        if c == ' ' {
-            if prev_space {
+    // Every letter so far is one no normalization changes and no mark
+    // combines with: below U+0300 (Latin, with Latin-1 and Extended-A and
+    // B) or Latin Extended Additional (Vietnamese). Anything else is
+    // checked by the full quick test.
+    let mut plain = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b == b' ' {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+            } else if b.is_ascii_whitespace() {
                 return false;
+            } else {
+                prev_space = false;
             }
-            prev_space = true;
+            i += 1;
             continue;
         }
         prev_space = false;
-        if !c.is_ascii() && (is_blankish(c) || c.is_whitespace()) || c.is_ascii_whitespace() {
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if is_blankish(c) || c.is_whitespace() {
             return false;
         }
+        let cp = u32::from(c);
+        plain &= cp < 0x300 || (0x1E00..=0x1EFF).contains(&cp);
+        i += c.len_utf8();
     }
-    s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes
+    plain || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 #[cfg(test)]

@@ -106,8 +106,13 @@ struct Line {
 /// A line's width in characters as a reader counts them: combining marks
 /// add none, so NFC and NFD text measure the same.
 fn width(line: &str) -> usize {
+    if line.is_ascii() {
+        return line.len();
+    }
     line.chars()
-        .filter(|&c| unicode_normalization::char::canonical_combining_class(c) == 0)
+        .filter(|&c| {
+            c < '\u{300}' || unicode_normalization::char::canonical_combining_class(c) == 0
+        })
         .count()
 }
 

@@ -35,7 +35,18 @@ pub(crate) fn annotations(text: &str, lex: &Lexicon) -> Vec<(Range<usize>, Annot
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
+    // The next `&` at or after `i`: jumps go to the nearer of it and the
+    // next bracket.
+    let mut amp = memchr::memchr(b'&', bytes).unwrap_or(bytes.len());
     while i < bytes.len() {
+        if amp < i {
+            amp = memchr::memchr(b'&', &bytes[i..]).map_or(bytes.len(), |r| i + r);
+        }
+        let bracket = memchr::memchr3(b'(', b'[', b'<', &bytes[i..]).map_or(bytes.len(), |r| i + r);
+        i = bracket.min(amp);
+        if i >= bytes.len() {
+            break;
+        }
         let (open, close): (&str, &str) = match bytes[i] {
             b'(' => ("(", ")"),
             b'[' => ("[", "]"),

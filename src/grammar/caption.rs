@@ -25,14 +25,47 @@ pub(crate) struct Credited {
     pub credit: Option<Range<usize>>,
 }
 
+/// The most words of a credited name.
+const MAX_NAME_WORDS: usize = 8;
+
+/// Where the last `n` words of `text` start, words being split at ASCII
+/// white space (other white space only joins words, so the stretch found
+/// holds at least the last `n` words as `split_whitespace` counts them).
+fn last_words_at(text: &str, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut seen = 0;
+    let mut i = bytes.len();
+    while i > 0 {
+        let at_start =
+            !bytes[i - 1].is_ascii_whitespace() && (i == 1 || bytes[i - 2].is_ascii_whitespace());
+        i -= 1;
+        if at_start {
+            seen += 1;
+            if seen == n {
+                return i;
+            }
+        }
+    }
+    0
+}
+
 /// Finds a photo credit at the end of a cleaned line.
 pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
     if text.len() > 600 {
         return None;
     }
+    // A credit reaches the end of the line, its name runs to at most
+    // `MAX_NAME_WORDS` words: only the last words can open one.
+    let longest_word = lex
+        .credit_prefixes
+        .iter()
+        .map(|w| w.split_whitespace().count())
+        .max()
+        .unwrap_or(0);
+    let from = last_words_at(text, longest_word + MAX_NAME_WORDS + 2);
     let mut found = None;
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
+    let mut prev: Option<char> = text[..from].chars().next_back();
+    for (i, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {
         let at_boundary = prev.is_none_or(|p| !p.is_alphanumeric());
         prev = Some(c);
         if !at_boundary {
@@ -81,7 +114,7 @@ fn credit_at(text: &str, i: usize, n: usize) -> Option<Credited> {
     };
     let name = tail_trim.trim_end_matches('.');
     let words = name.split_whitespace().count();
-    if name.is_empty() || words > 8 || name.contains(['(', ')']) {
+    if name.is_empty() || words > MAX_NAME_WORDS || name.contains(['(', ')']) {
         return None;
     }
     // A credit stands at the start of the line or after a sentence or a separator.
@@ -105,11 +138,13 @@ fn credit_at(text: &str, i: usize, n: usize) -> Option<Credited> {
 /// `HOANG DINH NAM/AFP`).
 pub(crate) fn agency_credit(text: &str) -> Option<Credited> {
     let t = text.trim();
+    if t.len() > 80 || !t.contains('/') {
+        return None;
+    }
     let words = t.split_whitespace().count();
     let parts: Vec<&str> = t.split('/').collect();
     let ok = parts.len() >= 2
         && (2..=8).contains(&words)
-        && t.len() <= 80
         && parts.iter().all(|p| {
             !p.is_empty()
                 && !p.starts_with(' ')
@@ -127,6 +162,14 @@ pub(crate) fn agency_credit(text: &str) -> Option<Credited> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_words_are_found_from_the_end() {
+        assert_eq!(last_words_at("a bb  ccc d", 2), "a bb  ".len());
+        assert_eq!(last_words_at("a bb", 5), 0);
+        assert_eq!(last_words_at("  a", 1), 2);
+        assert_eq!(last_words_at("", 1), 0);
+    }
     use crate::Language;
     use crate::lang::lexicon;
 

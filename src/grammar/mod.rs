@@ -209,6 +209,33 @@ pub(crate) fn find_ci(text: &str, phrase: &str) -> Option<usize> {
     None
 }
 
+/// How many words (runs without white space) `text` holds: what
+/// `split_whitespace().count()` gives, reading ASCII a byte at a time.
+pub(crate) fn word_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b.is_ascii() {
+            // The ASCII white space of `char::is_whitespace`, vertical tab included.
+            (matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if !space && !in_word {
+            n += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    n
+}
+
 /// Whether a word starts with an upper-case letter (or a digit, as in
 /// `Thứ 5`). Tested as "not lower-case" so that NFD text passes too.
 pub(crate) fn is_capitalised(word: &str) -> bool {
@@ -262,6 +289,22 @@ mod tests {
             &Words::new(&["what do"])
         ));
         assert!(!contains_any_ci("", &Words::new(&["what"])));
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for t in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "tab\tvt\u{b}ff\u{c}cr\r",
+            "nbsp\u{a0}em\u{2003}ideographic\u{3000}end",
+            "Thứ Năm, 12/09/2019",
+            "\u{85}nel\u{85}",
+        ] {
+            assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+        }
     }
 
     #[test]

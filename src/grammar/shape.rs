@@ -98,14 +98,16 @@ fn link_only(t: &str) -> bool {
 }
 
 fn upper_heading(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // Most paragraphs fail at their first lower-case letter, read first.
+    if t.chars().any(char::is_lowercase) || t.ends_with(['.', ':', ',']) {
+        return false;
+    }
+    let words = t.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    !words.is_empty()
-        && words.len() <= HEADING_MAX_WORDS
+    words > 0
+        && words <= HEADING_MAX_WORDS
         && letters >= 4
-        && (words.len() >= 2 || letters >= 6)
-        && !t.chars().any(char::is_lowercase)
-        && !t.ends_with(['.', ':', ','])
+        && (words >= 2 || letters >= 6)
         && t.chars()
             .all(|c| c.is_alphanumeric() || " ,'’&-–—/:;()!?\"".contains(c))
 }

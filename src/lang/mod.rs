@@ -136,6 +136,18 @@ fn stopword_languages() -> &'static std::collections::HashMap<String, u8> {
     })
 }
 
+/// `word` in lower case, written into `buf` (no allocation); `None` if it
+/// does not fit.
+fn lower_in<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let len = c.len_utf8();
+        c.encode_utf8(buf.get_mut(n..n + len)?);
+        n += len;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// How many words of text to look at to detect the language.
 const DETECT_WORDS: usize = 3000;
 
@@ -154,12 +166,18 @@ pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language 
             if words > DETECT_WORDS {
                 break 'outer;
             }
-            if w.chars().any(is_vietnamese_letter) {
+            // Vietnamese is told by its letters alone: its words are not
+            // looked up.
+            if !w.is_ascii() && w.chars().any(is_vietnamese_letter) {
                 viet += 1;
+                continue;
             }
             if w.len() <= MAX_STOPWORD_BYTES {
-                let lower = w.to_lowercase();
-                if let Some(&mask) = stopword_languages().get(lower.as_str()) {
+                let mut buf = [0u8; 4 * MAX_STOPWORD_BYTES];
+                let Some(lower) = lower_in(w, &mut buf) else {
+                    continue;
+                };
+                if let Some(&mask) = stopword_languages().get(lower) {
                     for (i, score) in scores.iter_mut().enumerate() {
                         if mask & (1 << i) != 0 {
                             *score += 1;
