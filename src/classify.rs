@@ -131,14 +131,15 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     };
     let shape = shape(text);
     let short = text.len() <= DATELINE_MAX;
-    let short_date = text.len() <= DATELINE_MAX && text.bytes().any(|b| b.is_ascii_digit());
+    // Every date a date line can hold has a year of four digits.
+    let short_date = text.len() <= DATELINE_MAX && has_digit_run(text, 4);
     let dateline = if short_date && dash.is_none() {
-        let found = dateline(text, lex).or_else(|| lang::all().find_map(|l| dateline(text, l)));
+        let others = || lang::all().filter(|l| l.language != lex.language);
+        let found = dateline(text, lex).or_else(|| others().find_map(|l| dateline(text, l)));
         // A date line in bold (`**Date:** 2025-07-31`), read without the marks.
         found.or_else(|| {
             let plain = text.contains("**").then(|| text.replace("**", ""))?;
-            let d =
-                dateline(&plain, lex).or_else(|| lang::all().find_map(|l| dateline(&plain, l)))?;
+            let d = dateline(&plain, lex).or_else(|| others().find_map(|l| dateline(&plain, l)))?;
             Some(DatelineParts { place: None, ..d })
         })
     } else {
@@ -173,6 +174,15 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
             .map(Box::new),
         cues: cues(body, lex),
     }
+}
+
+/// Whether `text` holds `n` ASCII digits in a row.
+fn has_digit_run(text: &str, n: usize) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run >= n
+    })
 }
 
 /// Words outside quotation marks.
@@ -274,6 +284,13 @@ mod tests {
         assert!(cues("Thưa ông, năm nay tỉnh làm gì?", vi).question >= 3.0);
         assert!(cues("Xin ông chia sẻ thêm về kế hoạch năm tới.", vi).question > 1.0);
         assert!(cues("Tôi nghĩ năm nay sẽ tốt hơn.", vi).question < 0.0);
+    }
+
+    #[test]
+    fn a_year_needs_four_digits_in_a_row() {
+        assert!(has_digit_run("Thứ Năm, 12/09/2019", 4));
+        assert!(!has_digit_run("SPEAKER 5: Line 123.", 4));
+        assert!(!has_digit_run("", 4));
     }
 
     #[test]

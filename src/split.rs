@@ -101,52 +101,72 @@ pub(crate) fn split<'a>(
     } else {
         paras
     };
-    // Comma-joined paragraphs first.
-    let mut out: Vec<Para<'a>> = Vec::with_capacity(paras.len());
-    for p in paras {
-        if p.text().len() < LONG {
-            out.push(p);
-            continue;
-        }
-        let cuts = glued_commas(p.text());
-        if cuts.len() < MIN_GLUED {
-            out.push(p);
-            continue;
-        }
-        out.extend(cut(input, p, &cuts, markup));
+    // Only long paragraphs are split: a document without one is left as it
+    // is, and so is one where no long paragraph holds anything to split at.
+    if paras.iter().all(|p| p.text().len() < LONG) {
+        return paras;
     }
+    // Comma-joined paragraphs first.
+    let glued: Vec<(usize, Vec<usize>)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.text().len() >= LONG)
+        .map(|(i, p)| (i, glued_commas(p.text())))
+        .filter(|(_, cuts)| cuts.len() >= MIN_GLUED)
+        .collect();
+    let paras = if glued.is_empty() {
+        paras
+    } else {
+        let mut cuts_of = glued.into_iter().peekable();
+        let mut out = Vec::with_capacity(paras.len());
+        for (i, p) in paras.into_iter().enumerate() {
+            match cuts_of.next_if(|(at, _)| *at == i) {
+                Some((_, cuts)) => out.extend(cut(input, p, &cuts, markup)),
+                None => out.push(p),
+            }
+        }
+        out
+    };
     // Then labels inside long paragraphs.
+    let inline: Vec<(usize, Vec<(usize, Label<'_>)>)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.text().len() >= LONG)
+        .map(|(i, p)| (i, inline_labels(p.text(), lex)))
+        .filter(|(_, found)| !found.is_empty())
+        .collect();
+    if inline.is_empty() {
+        return paras;
+    }
+    // A label inside a line counts when it occurs twice in the document.
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for p in &out {
+    for p in &paras {
         if let Some(l) = label(p.text(), lex) {
             *counts.entry(label_key(&l, lex)).or_default() += 1;
         }
     }
-    let mut inline: Vec<Vec<usize>> = Vec::with_capacity(out.len());
-    for p in &out {
-        let found = if p.text().len() >= LONG {
-            inline_labels(p.text(), lex)
-        } else {
-            Vec::new()
-        };
-        for (_, l) in &found {
+    for (_, found) in &inline {
+        for (_, l) in found {
             *counts.entry(label_key(l, lex)).or_default() += 1;
         }
-        inline.push(found.iter().map(|(at, _)| *at).collect());
     }
-    let mut result = Vec::with_capacity(out.len());
-    for (p, cand) in out.into_iter().zip(inline) {
-        let cuts: Vec<usize> = cand
-            .into_iter()
-            .filter(|&at| {
-                let l = label(&p.text()[at..], lex).expect("found before");
-                counts.get(&label_key(&l, lex)).copied().unwrap_or(0) >= 2
-            })
-            .collect();
-        if cuts.is_empty() {
-            result.push(p);
-        } else {
-            result.extend(cut(input, p, &cuts, markup));
+    let cuts: Vec<(usize, Vec<usize>)> = inline
+        .into_iter()
+        .map(|(i, found)| {
+            let at = found
+                .into_iter()
+                .filter(|(_, l)| counts.get(&label_key(l, lex)).copied().unwrap_or(0) >= 2)
+                .map(|(at, _)| at)
+                .collect();
+            (i, at)
+        })
+        .collect();
+    let mut cuts_of = cuts.into_iter().peekable();
+    let mut result = Vec::with_capacity(paras.len());
+    for (i, p) in paras.into_iter().enumerate() {
+        match cuts_of.next_if(|(at, _)| *at == i) {
+            Some((_, at)) if !at.is_empty() => result.extend(cut(input, p, &at, markup)),
+            _ => result.push(p),
         }
     }
     result

@@ -56,13 +56,7 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
     }
     // A credit reaches the end of the line, its name runs to at most
     // `MAX_NAME_WORDS` words: only the last words can open one.
-    let longest_word = lex
-        .credit_prefixes
-        .iter()
-        .map(|w| w.split_whitespace().count())
-        .max()
-        .unwrap_or(0);
-    let from = last_words_at(text, longest_word + MAX_NAME_WORDS + 2);
+    let from = last_words_at(text, lex.credit_prefixes.most_words() + MAX_NAME_WORDS + 2);
     let mut found = None;
     let mut prev: Option<char> = text[..from].chars().next_back();
     for (i, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {

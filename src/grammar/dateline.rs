@@ -280,9 +280,15 @@ fn offset_digits(i: &str) -> IResult<&str, i16> {
 }
 
 fn zone_name(i: &str) -> IResult<&str, i16> {
+    // Zone names are upper case: most words are ruled out by their first letter.
+    let first = *i
+        .as_bytes()
+        .first()
+        .filter(|b| b.is_ascii_uppercase())
+        .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))?;
     let (n, off) = ZONES
         .iter()
-        .filter(|(z, _)| i.starts_with(z) && word_ci(i, z).is_some())
+        .filter(|(z, _)| z.as_bytes()[0] == first && i.starts_with(z) && word_ci(i, z).is_some())
         .map(|&(z, o)| (z.len(), o))
         .max_by_key(|&(n, _)| n)
         .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))?;
@@ -404,7 +410,7 @@ fn prefix<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, &str> + 'l {
     move |i: &str| {
         let n = lex
             .date_prefixes
-            .iter()
+            .candidates(i)
             .filter_map(|w| {
                 prefix_fold(i, w).filter(|&n| !i[n..].starts_with(char::is_alphanumeric))
             })
@@ -480,6 +486,16 @@ mod tests {
     use crate::lang::lexicon;
 
     type Parsed<'a> = (String, Option<String>, Option<String>, Option<&'a str>);
+
+    #[test]
+    fn zone_names_open_with_a_capital() {
+        // zone_name rules words out by their first byte.
+        assert!(
+            ZONES
+                .iter()
+                .all(|(z, _)| z.as_bytes()[0].is_ascii_uppercase())
+        );
+    }
 
     fn parse(lang: Language, s: &str) -> Option<Parsed<'_>> {
         dateline(s, lexicon(lang)).map(|p| {

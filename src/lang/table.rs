@@ -19,10 +19,17 @@ struct Index {
     order: Vec<u16>,
     /// Where each key's group starts in `order` (and, at `key + 1`, ends).
     starts: [u16; 129],
+    /// The most words (split at white space) of an entry.
+    most_words: usize,
 }
 
 impl Index {
-    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+    fn of<'w>(words: impl Iterator<Item = &'w str> + Clone) -> Self {
+        let most_words = words
+            .clone()
+            .map(|w| w.split_whitespace().count())
+            .max()
+            .unwrap_or(0);
         let mut keyed: Vec<(u32, u16)> = words
             .enumerate()
             .filter_map(|(i, w)| Some((key(w.chars().next()?), u16::try_from(i).ok()?)))
@@ -41,6 +48,7 @@ impl Index {
             bits,
             order: keyed.into_iter().map(|(_, i)| i).collect(),
             starts,
+            most_words,
         }
     }
 
@@ -81,6 +89,11 @@ impl Words {
     fn index(&self) -> &Index {
         self.index
             .get_or_init(|| Index::of(self.list.iter().copied()))
+    }
+
+    /// The most words (split at white space) of an entry.
+    pub(crate) fn most_words(&self) -> usize {
+        self.index().most_words
     }
 
     /// Whether some word of the table may start with `c` (ignoring case and
