@@ -446,43 +446,53 @@ impl Event {
 
 /// Texts to look a full name up in: the title, the header, then the rest;
 /// and the full names they give, indexed once by each name word.
-struct Context {
-    texts: Vec<String>,
+struct Context<'t> {
+    texts: Vec<Cow<'t, str>>,
     /// A mixed-case name word, lower-cased, and the full name it stands in
-    /// where the context first writes it next to another name word.
-    names: HashMap<String, String>,
+    /// where the context first writes it next to another name word; read
+    /// on the first look-up (most documents never look one up).
+    names: std::cell::OnceCell<HashMap<String, String>>,
+    lex: &'t Lexicon,
 }
 
 /// How many paragraphs of the body a full name is looked up in.
 const CONTEXT_PARAGRAPHS: usize = 400;
 
-impl Context {
-    fn new(t: &Transcript<'_>, doc: &Doc<'_>, header: &HeaderParas, lex: &Lexicon) -> Context {
-        let mut texts = Vec::new();
+impl<'t> Context<'t> {
+    fn new(
+        t: &'t Transcript<'_>,
+        doc: &'t Doc<'_>,
+        header: &HeaderParas,
+        lex: &'t Lexicon,
+    ) -> Context<'t> {
+        let mut texts: Vec<Cow<'t, str>> = Vec::new();
         if let Some(f) = &t.front_matter {
             texts.extend(
                 f.fields
                     .iter()
                     .filter(|x| matches!(x.key.as_ref(), "title" | "post_title"))
-                    .map(|x| x.value.replace('\u{a0}', " ")),
+                    .map(|x| Cow::Owned(x.value.replace('\u{a0}', " "))),
             );
         }
-        texts.extend(t.headline.iter().map(|h| h.text.to_string()));
+        texts.extend(t.headline.iter().map(|h| Cow::Borrowed(h.text.as_ref())));
         texts.extend(
             header
                 .lede
                 .iter()
                 .chain(&header.captions)
-                .map(|&i| doc.paragraphs[i].text().to_string()),
+                .map(|&i| Cow::Borrowed(doc.paragraphs[i].text())),
         );
         texts.extend(
             doc.paragraphs
                 .iter()
                 .take(CONTEXT_PARAGRAPHS)
-                .map(|p| p.text().to_string()),
+                .map(|p| Cow::Borrowed(p.text())),
         );
-        let names = full_names(&texts, lex);
-        Context { texts, names }
+        Context {
+            texts,
+            names: std::cell::OnceCell::new(),
+            lex,
+        }
     }
 
     /// The full name a one-word label stands for: where the context writes
@@ -490,7 +500,10 @@ impl Context {
     /// (`Karine Jean-Pierre` for `JEAN-PIERRE`, `Linus Torvalds` for
     /// `Linus`, `Timothy D. Cook` for `COOK`).
     fn full_name(&self, word: &str) -> Option<String> {
-        self.names.get(word).cloned()
+        self.names
+            .get_or_init(|| full_names(&self.texts, self.lex))
+            .get(word)
+            .cloned()
     }
 
     /// The name after a post in the title: `Trump` in `Interview of
@@ -520,7 +533,7 @@ impl Context {
 /// Every mixed-case name word of the texts, with the full name it first
 /// stands in: the first name (and an initial) before a surname, else the
 /// surname after a first name.
-fn full_names(texts: &[String], lex: &Lexicon) -> HashMap<String, String> {
+fn full_names(texts: &[Cow<'_, str>], lex: &Lexicon) -> HashMap<String, String> {
     let en = crate::lang::lexicon(Language::En);
     let is_title = |w: &str| {
         longest_of(w, &lex.honorifics).is_some_and(|n| n == w.len())
@@ -997,7 +1010,7 @@ mod tests {
     use super::*;
 
     fn names(texts: &[&str]) -> HashMap<String, String> {
-        let texts: Vec<String> = texts.iter().map(|s| s.to_string()).collect();
+        let texts: Vec<Cow<'_, str>> = texts.iter().map(|&s| Cow::Borrowed(s)).collect();
         full_names(&texts, crate::lang::lexicon(Language::En))
     }
 

@@ -64,9 +64,17 @@ fn after_sentence(text: &str, at: usize) -> bool {
 /// with speech after it begins.
 fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
     let mut out = Vec::new();
-    for (i, _) in text.match_indices(' ') {
+    let bytes = text.as_bytes();
+    for i in memchr::memchr_iter(b' ', bytes) {
         let at = i + 1;
-        if at >= text.len() || !after_sentence(text, at) {
+        // A sentence ends in one of a few marks, maybe past more spaces; a
+        // byte that is neither (nor part of `…”»`) rules it out at once.
+        let may_end = i > 0
+            && matches!(
+                bytes[i - 1],
+                b'.' | b'?' | b'!' | b'"' | b')' | b' ' | 0x80..
+            );
+        if at >= text.len() || !may_end || !after_sentence(text, at) {
             continue;
         }
         if let Some(l) = label(&text[at..], lex) {
