@@ -1,39 +1,53 @@
 //! Parse throughput on our fixtures, beside the line-scan baseline, with
 //! divan: `cargo bench --bench parse`. Set `PRESS_CORPUS` to a folder of
-//! documents to measure them too.
+//! documents or a JSON Lines file (gzipped or not) to measure it too:
+//!
+//! ```text
+//! PRESS_CORPUS=../shared/corpus/scale/wh-press-briefings.jsonl.gz cargo bench --bench parse
+//! ```
+//!
+//! After divan's table, the ratio of parse rate to baseline rate is printed
+//! for each set, both measured again in one pass.
 
 mod common;
 
-use common::fixtures;
+use common::{corpus, fixtures, line_scan};
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
+use std::time::{Duration, Instant};
 
 fn main() {
     divan::main();
-}
-
-fn corpus() -> Vec<String> {
-    let Ok(dir) = std::env::var("PRESS_CORPUS") else {
-        return Vec::new();
-    };
-    std::fs::read_dir(dir)
-        .map(|d| {
-            d.flatten()
-                .filter_map(|f| std::fs::read_to_string(f.path()).ok())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The baseline: a memchr pass that counts the non-blank lines.
-fn line_scan(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let (mut count, mut start) = (0, 0);
-    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
-        count += usize::from(bytes[start..end].iter().any(|b| !b.is_ascii_whitespace()));
-        start = end + 1;
+    for (name, docs) in [("fixtures", fixtures()), ("corpus", corpus())] {
+        if docs.is_empty() {
+            continue;
+        }
+        let base = rate(&docs, line_scan);
+        let parse = rate(&docs, |d| {
+            press_transcript::parse(d).map_or(0, |t| t.blocks.len())
+        });
+        println!(
+            "{name}: parse {:.1} MB/s, baseline {:.1} MB/s, ratio {:.4}",
+            parse / 1e6,
+            base / 1e6,
+            parse / base
+        );
     }
-    count
+}
+
+/// Bytes per second of `f` over `docs`, for at least a second.
+fn rate(docs: &[String], mut f: impl FnMut(&str) -> usize) -> f64 {
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let start = Instant::now();
+    let (mut rounds, mut sink) = (0u32, 0usize);
+    while rounds == 0 || start.elapsed() < Duration::from_secs(1) {
+        for d in docs {
+            sink = sink.wrapping_add(f(black_box(d)));
+        }
+        rounds += 1;
+    }
+    black_box(sink);
+    bytes as f64 * f64::from(rounds) / start.elapsed().as_secs_f64()
 }
 
 fn bytes(docs: &[String]) -> BytesCount {
@@ -57,14 +71,14 @@ fn fixtures_parse(b: Bencher) {
     });
 }
 
-#[divan::bench]
+#[divan::bench(sample_count = 10)]
 fn corpus_baseline(b: Bencher) {
     let docs = corpus();
     b.counter(bytes(&docs))
         .bench(|| docs.iter().map(|d| line_scan(black_box(d))).sum::<usize>());
 }
 
-#[divan::bench]
+#[divan::bench(sample_count = 10)]
 fn corpus_parse(b: Bencher) {
     let docs = corpus();
     b.counter(bytes(&docs)).bench(|| {

@@ -207,17 +207,24 @@ fn word_hashes(s: &str, out: &mut [u64; MAX_CAPTION_WORDS + 1]) -> usize {
     n
 }
 
-/// How many words `folded_words` would give, counting no further than one
+/// How many words `word_hashes` would give, counting no further than one
 /// past `MAX_CAPTION_WORDS`.
 fn count_words(s: &str) -> usize {
+    let bytes = s.as_bytes();
     let mut n = 0;
     let mut in_word = false;
-    for c in s.chars() {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII a byte at a time; other letters decoded.
+        let (alnum, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
         } else {
-            c.is_alphanumeric()
+            match s[i..].chars().next() {
+                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                None => break,
+            }
         };
+        i += len;
         if alnum && !in_word {
             n += 1;
             if n > MAX_CAPTION_WORDS {

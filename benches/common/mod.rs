@@ -1,8 +1,12 @@
-//! What the benchmarks share: our written fixtures.
+//! What the benchmarks share: our written fixtures, a corpus named by
+//! `PRESS_CORPUS`, and the line-scan baseline.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
 
 /// The text of every `.txt` fixture under `tests/fixtures`, in a fixed order.
 pub fn fixtures() -> Vec<String> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut out = Vec::new();
     for dir in std::fs::read_dir(root).unwrap().flatten() {
         for f in std::fs::read_dir(dir.path()).unwrap().flatten() {
@@ -13,4 +17,76 @@ pub fn fixtures() -> Vec<String> {
     }
     out.sort();
     out
+}
+
+/// The documents of the corpus `PRESS_CORPUS` names: every file of a folder,
+/// or the text field (`text`, `content` or `body`) of each record of a JSON
+/// Lines file, gzipped (`.gz`) or not. Empty when the variable is unset;
+/// a corpus that cannot be read stops the benchmark with the reason.
+#[allow(dead_code)] // each bench target compiles this module on its own
+pub fn corpus() -> Vec<String> {
+    let Ok(path) = std::env::var("PRESS_CORPUS") else {
+        return Vec::new();
+    };
+    load(Path::new(&path)).unwrap_or_else(|e| panic!("PRESS_CORPUS={path}: {e}"))
+}
+
+fn load(path: &Path) -> std::io::Result<Vec<String>> {
+    if path.is_dir() {
+        let mut files: Vec<_> = std::fs::read_dir(path)?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        return Ok(files
+            .iter()
+            .filter(|f| f.is_file())
+            .filter_map(|f| std::fs::read_to_string(f).ok())
+            .collect());
+    }
+    let file = std::fs::File::open(path)?;
+    let reader: Box<dyn Read> = if path.extension().is_some_and(|x| x == "gz") {
+        Box::new(flate2::read::GzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let mut out = Vec::new();
+    for (n, line) in BufReader::new(reader).lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: serde_json::Value = serde_json::from_str(&line).map_err(|e| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("line {}: {e}", n + 1),
+            )
+        })?;
+        let text = ["text", "content", "body"]
+            .iter()
+            .find_map(|k| record.get(*k).and_then(|v| v.as_str()));
+        match text {
+            Some(t) => out.push(t.to_string()),
+            None => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("line {}: no text field", n + 1),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The baseline: a memchr pass that splits the input into lines and counts
+/// the non-blank ones.
+#[allow(dead_code)]
+pub fn line_scan(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut start) = (0, 0);
+    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        count += usize::from(bytes[start..end].iter().any(|b| !b.is_ascii_whitespace()));
+        start = end + 1;
+    }
+    count
 }
