@@ -1,8 +1,10 @@
 //! Linear time, shown: inputs of 1 KB, 10 KB, 100 KB, 1 MB, 10 MB and
 //! 100 MB built by repeating and varying our fixtures, and adversarial
 //! shapes (a single 10 MB line, a million one-character lines, 100 000
-//! labels). Prints the time per byte of each, and fails when the slowest
-//! size of the series costs more than twice the fastest per byte.
+//! labels), each also at a tenth of its size so that its own growth shows.
+//! Prints the time per byte of each, the spread over the sizes, the growth
+//! of each shape from a tenth to its full size, and the spread over
+//! everything; fails when that last spread passes 2x.
 //!
 //! `cargo bench --bench series` (add `-- --quick` to stop at 10 MB).
 
@@ -35,6 +37,13 @@ fn document(fixtures: &[String], size: usize) -> String {
         }
     }
     out
+}
+
+/// The least and the most of `costs`.
+fn spread(costs: &[f64]) -> (f64, f64) {
+    costs
+        .iter()
+        .fold((f64::MAX, 0f64), |(lo, hi), &c| (lo.min(c), hi.max(c)))
 }
 
 /// Seconds per byte of parsing `input`, best of a few runs.
@@ -75,33 +84,49 @@ fn main() {
             costs.push(c);
         }
     }
-    let adversarial = [
+    let (lo, hi) = spread(&costs);
+    println!("sizes: spread {:.2}x", hi / lo);
+    type Shape = (&'static str, fn(usize) -> String, usize);
+    let shapes: [Shape; 3] = [
         (
             "a 10 MB line",
-            "Word after word, a sentence that never ends. ".repeat(230_000),
+            |n| "Word after word, a sentence that never ends. ".repeat(n),
+            230_000,
         ),
-        ("a million one-character lines", "a\n".repeat(1_000_000)),
+        (
+            "a million one-character lines",
+            |n| "a\n".repeat(n),
+            1_000_000,
+        ),
         (
             "100 000 labels",
-            (0..100_000)
-                .map(|i| format!("SPEAKER {}: Line {i}.\n", i % 997))
-                .collect(),
+            |n| {
+                (0..n)
+                    .map(|i| format!("SPEAKER {}: Line {i}.\n", i % 997))
+                    .collect()
+            },
+            100_000,
         ),
     ];
-    for (name, doc) in &adversarial {
-        let c = per_byte(doc);
+    for (name, make, n) in shapes {
+        let tenth = per_byte(&make(n / 10));
+        let doc = make(n);
+        let c = per_byte(&doc);
         println!(
-            "{:>12} {:>12.2} {:>10.1}  {name}",
+            "{:>12} {:>12.2} {:>10.1}  {name} (a tenth of it: {:.2} ns/byte, growth {:.2}x)",
             doc.len(),
             c * 1e9,
-            1e-6 / c
+            1e-6 / c,
+            tenth * 1e9,
+            c / tenth
         );
         costs.push(c);
     }
-    let (lo, hi) = costs
-        .iter()
-        .fold((f64::MAX, 0f64), |(lo, hi), &c| (lo.min(c), hi.max(c)));
-    println!("spread {:.2}x (slowest per byte over fastest)", hi / lo);
+    let (lo, hi) = spread(&costs);
+    println!(
+        "spread {:.2}x (slowest per byte over fastest, shapes included)",
+        hi / lo
+    );
     if hi / lo > 2.0 {
         eprintln!("series: time per byte varies by more than 2x");
         std::process::exit(1);
