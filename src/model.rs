@@ -123,7 +123,9 @@ pub struct Transcript<'a> {
     /// Stage directions and transcribers' notes: `(Laughter.)`,
     /// `[crosstalk 00:12:03]`, `(SOUNDBITE OF MUSIC)`.
     pub annotations: Vec<Annotation<'a>>,
-    /// What was odd but recoverable.
+    /// What was odd but recoverable. Consecutive questions and consecutive
+    /// answers are listed up to 100 of each; one more diagnostic of the
+    /// same code then counts the rest, at the first of them.
     pub diagnostics: Vec<Diagnostic>,
 }
 

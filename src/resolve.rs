@@ -935,6 +935,9 @@ fn speakers(
     }
 }
 
+/// How many diagnostics of one kind of pair are listed one by one.
+const MAX_LISTED: usize = 100;
+
 fn diagnostics(t: &mut Transcript<'_>, interviewees: usize) {
     let mut out = std::mem::take(&mut t.diagnostics);
     if t.turns.is_empty() {
@@ -959,24 +962,49 @@ fn diagnostics(t: &mut Transcript<'_>, interviewees: usize) {
             }
         }
     }
+    // Each pair is listed up to `MAX_LISTED`; one more note counts the rest.
+    let mut listed = [0usize; 2];
+    let mut unlisted: [Option<(usize, Span)>; 2] = [None, None];
     for pair in t.turns.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let code = match (a.kind, b.kind) {
-            (TurnKind::Question, TurnKind::Question) => DiagnosticCode::ConsecutiveQuestions,
-            (TurnKind::Answer, TurnKind::Answer) => DiagnosticCode::ConsecutiveAnswers,
+        let (k, code) = match (a.kind, b.kind) {
+            (TurnKind::Question, TurnKind::Question) => (0, DiagnosticCode::ConsecutiveQuestions),
+            (TurnKind::Answer, TurnKind::Answer) => (1, DiagnosticCode::ConsecutiveAnswers),
             _ => continue,
         };
-        let what = if code == DiagnosticCode::ConsecutiveQuestions {
-            "a question"
-        } else {
-            "an answer"
-        };
+        if listed[k] == MAX_LISTED {
+            let rest = unlisted[k].get_or_insert((0, b.span));
+            rest.0 += 1;
+            continue;
+        }
+        listed[k] += 1;
+        let what = ["a question", "an answer"][k];
         out.push(Diagnostic {
             code,
             message: format!(
                 "{what} follows {what} with nothing between them; check the turn's marker"
             ),
             span: b.span,
+        });
+    }
+    for (k, rest) in unlisted.into_iter().enumerate() {
+        let Some((more, span)) = rest else { continue };
+        let (code, what) = [
+            (
+                DiagnosticCode::ConsecutiveQuestions,
+                "questions following questions",
+            ),
+            (
+                DiagnosticCode::ConsecutiveAnswers,
+                "answers following answers",
+            ),
+        ][k];
+        out.push(Diagnostic {
+            code,
+            message: format!(
+                "{more} more {what}, not listed (the first is here): the document's markers may not be what the parser takes them for"
+            ),
+            span,
         });
     }
     let unresolved: Vec<&Turn<'_>> = t

@@ -105,6 +105,27 @@ fn two_answers_in_a_row_are_reported() {
 }
 
 #[test]
+fn a_run_of_answers_is_listed_up_to_a_hundred_then_counted() {
+    use press_transcript::DiagnosticCode::ConsecutiveAnswers;
+    let mut input = String::from("Q: One question?\n");
+    for i in 0..250 {
+        input.push_str(&format!("A: Answer {i}.\n"));
+    }
+    let t = parse(&input).unwrap();
+    let found: Vec<_> = t
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == ConsecutiveAnswers)
+        .collect();
+    // 249 pairs (the answers from the second on): 100 listed, one note for
+    // the other 149, at the first of them.
+    assert_eq!(found.len(), 101);
+    let last = found.last().unwrap();
+    assert_eq!(last.span, t.turns[102].span);
+    insta::assert_snapshot!(last.message, @"149 more answers following answers, not listed (the first is here): the document's markers may not be what the parser takes them for");
+}
+
+#[test]
 fn answers_nobody_gives_are_reported() {
     use press_transcript::DiagnosticCode::UnresolvedSpeaker;
     let input = "- What happened?\n- It rained.\n- And then?\n- It stopped.\n";
