@@ -33,6 +33,7 @@ use crate::scan::{Doc, Para};
 use crate::style::{Side, Start, Style, is_bare_question};
 use crate::{Error, Span};
 use std::borrow::Cow;
+use std::rc::Rc;
 
 /// What the resolver needs to know of a turn beyond the model.
 #[derive(Debug, Clone)]
@@ -44,20 +45,37 @@ pub(crate) struct TurnInfo {
     labelled: Option<Box<Labelled>>,
 }
 
+/// A label's facts. Keys and labels repeat from turn to turn (a briefing
+/// has a few speakers and thousands of turns): each is held once, shared.
 #[derive(Debug, Clone)]
 struct Labelled {
-    key: Option<String>,
-    label: Option<String>,
-    note: Option<String>,
+    key: Option<Rc<str>>,
+    label: Option<Rc<str>>,
+    note: Option<Box<str>>,
+}
+
+/// Gives one shared copy of each distinct string.
+#[derive(Default)]
+pub(crate) struct Interner(std::collections::HashSet<Rc<str>>);
+
+impl Interner {
+    pub(crate) fn get(&mut self, s: &str) -> Rc<str> {
+        if let Some(have) = self.0.get(s) {
+            return Rc::clone(have);
+        }
+        let new: Rc<str> = Rc::from(s);
+        self.0.insert(Rc::clone(&new));
+        new
+    }
 }
 
 impl TurnInfo {
     pub(crate) fn new(
         cues: Cues,
         side: Side,
-        key: Option<String>,
-        label: Option<String>,
-        note: Option<String>,
+        key: Option<Rc<str>>,
+        label: Option<Rc<str>>,
+        note: Option<Box<str>>,
     ) -> Self {
         let any = key.is_some() || label.is_some() || note.is_some();
         TurnInfo {
@@ -958,16 +976,19 @@ pub(crate) fn assemble<'a>(
     let mut starts = style.starts;
     let mut info = Vec::with_capacity(built.len());
     let mut openings = Vec::with_capacity(built.len());
+    let mut shared = Interner::default();
     for bt in &built {
         let first = bt.first;
         let start = starts[first].take();
-        let text_of_range = |r: std::ops::Range<usize>| paras[first].text()[r].to_string();
+        let text = paras[first].text();
         openings.push(opening(&paras[first], start.as_ref()));
         let (key, label, note) = match start {
             Some(s) => (
-                s.key,
-                s.name.map(text_of_range).or(s.label_elsewhere),
-                s.note.map(text_of_range),
+                s.key.map(|k| shared.get(&k)),
+                s.name
+                    .map(|r| shared.get(&text[r]))
+                    .or_else(|| s.label_elsewhere.map(|l| shared.get(&l))),
+                s.note.map(|r| Box::from(&text[r])),
             ),
             None => (None, None, None),
         };

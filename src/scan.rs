@@ -202,7 +202,9 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
     } else {
         Vec::new()
     };
-    let mut paragraphs = Vec::new();
+    // No more paragraphs than lines with text: reserved once, and what
+    // joined lines leave over is given back below.
+    let mut paragraphs = Vec::with_capacity(all.iter().filter(|l| !l.blank).count());
     let mut blanks: Vec<Span> = Vec::new();
     let mut i = 0;
     while i < all.len() {
@@ -241,6 +243,7 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
         ));
         i = j + 1;
     }
+    paragraphs.shrink_to_fit();
     Doc {
         front_matter,
         paragraphs,
