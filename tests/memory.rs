@@ -1,0 +1,117 @@
+//! Bounded memory, measured with a counting allocator on documents built
+//! from our fixtures' turns (as `benches/series.rs` builds them):
+//!
+//! - dash-led and `Q:`/`A:` turns: the parse holds at its peak under three
+//!   times the input's size beyond the input (under 4x in all, as issue 5
+//!   asks of `structure` on 100 MB);
+//! - labelled briefing turns, written with two spaces after each sentence:
+//!   every paragraph's cleaned text is then a copy, held by the paragraph,
+//!   by the turn's paragraph and by the turn's text, and the bound is 3.75
+//!   times beyond the input. A guard against regressions, not the goal.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+struct Counting;
+
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grow(by: usize) {
+    let now = NOW.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+// SAFETY: every call is passed on to the system allocator unchanged; the
+// counters only watch.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grow(layout.size());
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        NOW.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            grow(new_size - layout.size());
+        } else {
+            NOW.fetch_sub(layout.size() - new_size, Relaxed);
+        }
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The fixtures' lines that open turns with `keep`, numbered so that none
+/// repeats, to about `size` bytes.
+fn document(size: usize, keep: fn(&str) -> bool) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut lines = Vec::new();
+    let mut dirs: Vec<_> = std::fs::read_dir(root).unwrap().flatten().collect();
+    dirs.sort_by_key(|d| d.path());
+    for dir in dirs {
+        let mut files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+        files.sort_by_key(|f| f.path());
+        for f in files
+            .iter()
+            .filter(|f| f.path().extension().is_some_and(|x| x == "txt"))
+        {
+            let text = std::fs::read_to_string(f.path()).unwrap();
+            lines.extend(text.lines().filter(|l| keep(l)).map(str::to_string));
+        }
+    }
+    assert!(!lines.is_empty());
+    let mut out = String::from("A long interview\n\n");
+    let mut i = 0;
+    while out.len() < size {
+        out.push_str(&format!("{} ({i})\n", lines[i % lines.len()]));
+        i += 1;
+    }
+    out
+}
+
+/// The most heap `parse` holds beyond what was held before, over the
+/// input's size.
+fn peak_over_input(input: &str) -> f64 {
+    let before = NOW.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let t = press_transcript::parse(input).expect("a transcript");
+    assert!(!t.turns.is_empty());
+    let peak = PEAK.load(Relaxed) - before;
+    drop(t);
+    peak as f64 / input.len() as f64
+}
+
+const SIZE: usize = 4_000_000;
+
+// One test: the counters are global, and tests run on several threads.
+#[test]
+fn a_long_document_is_parsed_in_bounded_memory() {
+    let dash = document(SIZE, |l| {
+        l.starts_with("- ") || l.starts_with("Q:") || l.starts_with("A:")
+    });
+    let labelled = document(SIZE, |l| {
+        l.split_once(": ").is_some_and(|(label, _)| {
+            (1..=30).contains(&label.chars().count())
+                && label.starts_with(char::is_uppercase)
+                && label
+                    .chars()
+                    .all(|c| c.is_alphabetic() || " .-".contains(c))
+        })
+    });
+    for (name, doc, bound) in [("dash-led", dash, 3.0), ("labelled", labelled, 3.75)] {
+        let ratio = peak_over_input(&doc);
+        eprintln!(
+            "{name}: {} bytes, peak heap {ratio:.2}x the input",
+            doc.len()
+        );
+        assert!(
+            ratio < bound,
+            "{name}: the parse held {ratio:.2}x its input at its peak (bound {bound}x)"
+        );
+    }
+}
