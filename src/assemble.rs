@@ -184,6 +184,8 @@ fn range_in(p: &Para<'_>, s: &str) -> std::ops::Range<usize> {
 
 /// The most words an alt text or a caption is taken to hold.
 const MAX_CAPTION_WORDS: usize = 80;
+// Word counts are cached in a byte, `u8::MAX` standing for "not yet".
+const _: () = assert!(MAX_CAPTION_WORDS + 1 < u8::MAX as usize);
 
 /// The words of `s` (runs of letters and digits) without case, each as a
 /// hash, written to `out`; how many there were (no more than `out` holds).
@@ -260,7 +262,11 @@ fn count_words(s: &str) -> usize {
 /// counted before any word is folded, so that a pair of long answers costs
 /// one cheap pass.
 fn near_duplicate(a: &str, b: &str) -> bool {
-    let (na, nb) = (count_words(a), count_words(b));
+    near_duplicate_counted((a, count_words(a)), (b, count_words(b)))
+}
+
+/// [`near_duplicate`] of two texts whose `count_words` is known.
+fn near_duplicate_counted((a, na): (&str, usize), (b, nb): (&str, usize)) -> bool {
     let (short, long) = (na.min(nb), na.max(nb));
     if short < 3 || long > MAX_CAPTION_WORDS || long > short * 2 + 2 {
         return false;
@@ -346,9 +352,28 @@ struct Builder<'a, 'd> {
     /// The paragraph holding each caption's text.
     caption_paras: Vec<usize>,
     turns: Vec<Building>,
+    /// Each paragraph's `count_words`, counted when first asked
+    /// (`u8::MAX`: not yet).
+    words: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'a> Builder<'a, '_> {
+    /// Whether paragraphs `i` and `j` say nearly the same thing.
+    fn near_duplicate(&self, i: usize, j: usize) -> bool {
+        near_duplicate_counted(self.counted(i), self.counted(j))
+    }
+
+    /// Paragraph `i`'s text and word count.
+    fn counted(&self, i: usize) -> (&str, usize) {
+        let text = self.paras[i].text();
+        let cell = &self.words[i];
+        if cell.get() == u8::MAX {
+            // count_words stops one past MAX_CAPTION_WORDS, below u8::MAX.
+            cell.set(count_words(text) as u8);
+        }
+        (text, usize::from(cell.get()))
+    }
+
     fn caption(&mut self, i: usize, alt: Option<usize>) -> usize {
         // On a page, the image just before a caption lends it its alt text.
         let img_alt = alt.is_none().then(|| self.image_alt(i)).flatten();
@@ -606,6 +631,7 @@ pub(crate) fn assemble<'a>(
         captions: Vec::new(),
         caption_paras: Vec::new(),
         turns: Vec::with_capacity(starts.iter().flatten().count()),
+        words: vec![std::cell::Cell::new(u8::MAX); n],
     };
 
     // The body ends at the first byline, source, notice or end time after
@@ -681,8 +707,7 @@ pub(crate) fn assemble<'a>(
             .iter()
             .flatten()
             .any(|s| s.marker == MarkerKind::Dash)
-        || (first_turn..n.min(body_end))
-            .any(|i| i + 1 < n && near_duplicate(paras[i].text(), paras[i + 1].text()));
+        || (first_turn..n.min(body_end)).any(|i| i + 1 < n && b.near_duplicate(i, i + 1));
 
     // Body.
     let mut pending_speech: Option<usize> = None;
@@ -743,7 +768,7 @@ pub(crate) fn assemble<'a>(
         }
         let next_plain =
             i + 1 < body_end && starts[i + 1].is_none() && classes[i + 1].shape == Shape::Prose;
-        if next_plain && near_duplicate(paras[i].text(), paras[i + 1].text()) {
+        if next_plain && b.near_duplicate(i, i + 1) {
             b.caption(i + 1, Some(i));
             i += 2;
             continue;
@@ -1448,7 +1473,7 @@ fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
             }
         } else if matches!(c.shape, Shape::Link | Shape::Rule) {
             b.parts[i] = Part::Furniture;
-        } else if next.is_some_and(|j| j == i + 1 && near_duplicate(text, paras[j].text())) {
+        } else if next.is_some_and(|j| j == i + 1 && b.near_duplicate(i, j)) {
             b.caption(i + 1, Some(i));
             skip_next = true;
         } else if c.caption_line {

@@ -448,18 +448,20 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         // A starter and the combining marks after it compose together.
         let mut j = i + c.len_utf8();
         for d in trimmed[j..].chars() {
-            if unicode_normalization::char::canonical_combining_class(d) == 0 {
+            if plain(d) || unicode_normalization::char::canonical_combining_class(d) == 0 {
                 break;
             }
             j += d.len_utf8();
         }
         let piece = &trimmed[i..j];
-        let orphan = unicode_normalization::char::canonical_combining_class(c) != 0;
+        let orphan = !plain(c) && unicode_normalization::char::canonical_combining_class(c) != 0;
         if orphan && b.space.is_none() && !b.out.is_empty() {
             // Combining marks whose letter stood before an invisible
             // character that was dropped: they compose with that letter.
             b.compose(lead + j, piece);
-        } else if j - i == c.len_utf8() && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+        } else if j - i == c.len_utf8()
+            && (plain(c) || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
+        {
             b.text(at, lead + j, piece);
         } else {
             segment.clear();
@@ -554,7 +556,7 @@ fn is_clean(s: &str) -> bool {
     // combines with: below U+0300 (Latin, with Latin-1 and Extended-A and
     // B) or Latin Extended Additional (Vietnamese). Anything else is
     // checked by the full quick test.
-    let mut plain = true;
+    let mut all_plain = true;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -579,16 +581,37 @@ fn is_clean(s: &str) -> bool {
         if is_blankish(c) || c.is_whitespace() {
             return false;
         }
-        let cp = u32::from(c);
-        plain &= cp < 0x300 || (0x1E00..=0x1EFF).contains(&cp);
+        all_plain &= plain(c);
         i += c.len_utf8();
     }
-    plain || is_nfc_quick(s.chars()) == IsNormalized::Yes
+    all_plain || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// A character no normalization changes and no mark combines with: Latin
+/// below U+0300 (with Latin-1 and Extended-A and B) or Latin Extended
+/// Additional (Vietnamese). Its combining class is 0 and it is NFC alone.
+fn plain(c: char) -> bool {
+    c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_characters_are_normalized_and_combine_with_nothing() {
+        // Every character `plain` vouches for, checked against the tables.
+        for c in ('\0'..'\u{300}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert!(plain(c));
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+        assert!(!plain('\u{301}') && !plain('\u{2000}'));
+    }
 
     #[test]
     fn clean_text_is_borrowed() {

@@ -111,7 +111,11 @@ fn width(line: &str) -> usize {
     }
     line.chars()
         .filter(|&c| {
-            c < '\u{300}' || unicode_normalization::char::canonical_combining_class(c) == 0
+            // Latin below U+0300 and Latin Extended Additional (Vietnamese)
+            // hold no combining mark.
+            c < '\u{300}'
+                || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+                || unicode_normalization::char::canonical_combining_class(c) == 0
         })
         .count()
 }
