@@ -173,7 +173,7 @@ impl std::hash::Hasher for Fnv {
 }
 
 /// How many words of text to look at to detect the language.
-const DETECT_WORDS: usize = 3000;
+const DETECT_WORDS: usize = 1000;
 
 /// Detects the language of a document from its paragraphs: Vietnamese by its
 /// letters, the others by their frequent words. English when nothing tells.
