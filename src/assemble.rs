@@ -109,6 +109,17 @@ pub(crate) struct Assembled<'a> {
     pub header: HeaderParas,
     /// The byline's outlet (`VOV.VN`), when it gives one.
     pub byline_outlet: Option<Text<'a>>,
+    /// The turns, decided but not yet made: [`make_turns`] makes them.
+    pub pending: Pending<'a>,
+}
+
+/// Turns decided but not yet made, with what making them needs.
+#[derive(Default)]
+pub(crate) struct Pending<'a> {
+    built: Vec<Building>,
+    /// Each turn's marker and where its speech starts in its first paragraph.
+    openings: Vec<(Option<Marker<'a>>, usize)>,
+    parts: Vec<Part>,
 }
 
 /// What a paragraph turned out to be.
@@ -1026,21 +1037,7 @@ pub(crate) fn assemble<'a>(
         ));
     }
     drop(starts);
-    // The turns are made from the last back, and the tables they are made
-    // from shrink as they grow: the two never both hold a long document.
-    let mut turns = Vec::with_capacity(built.len());
     let mut notes = Vec::new();
-    while let (Some(bt), Some(open)) = (built.pop(), openings.pop()) {
-        let ti = built.len();
-        let (turn, anns) = make_turn(paras, &parts, &bt, open, ti, lex);
-        notes.extend(anns);
-        turns.push(turn);
-        if built.len() < built.capacity() / 2 {
-            built.shrink_to_fit();
-            openings.shrink_to_fit();
-        }
-    }
-    turns.reverse();
     // Stage directions standing alone.
     for i in (0..n).filter(|&i| parts[i] == Part::Annotation) {
         let p = &paras[i];
@@ -1086,7 +1083,7 @@ pub(crate) fn assemble<'a>(
             lede,
             outlet: None,
             participants: Vec::new(),
-            turns,
+            turns: Vec::new(),
             captions,
             byline,
             source,
@@ -1103,6 +1100,11 @@ pub(crate) fn assemble<'a>(
             headline: headline_para,
         },
         byline_outlet,
+        pending: Pending {
+            built,
+            openings,
+            parts,
+        },
     })
 }
 
@@ -1260,20 +1262,59 @@ fn opening<'a>(first: &Para<'a>, start: Option<&Start>) -> (Option<Marker<'a>>, 
     }
 }
 
+/// Makes the turns [`assemble`] decided, once the classes that borrowed the
+/// paragraphs are gone. Paragraphs from `keep` on are read no more after
+/// this (the resolver reads the first `keep` and the header's): their
+/// cleaned text moves into their turn instead of being copied.
+pub(crate) fn make_turns<'a>(
+    a: &mut Assembled<'a>,
+    paras: &mut [Para<'a>],
+    keep: usize,
+    lex: &Lexicon,
+) {
+    let Pending {
+        mut built,
+        mut openings,
+        parts,
+    } = std::mem::take(&mut a.pending);
+    // The turns are made from the last back, and the tables they are made
+    // from shrink as they grow: the two never both hold a long document.
+    let mut turns = Vec::with_capacity(built.len());
+    let mut notes = Vec::new();
+    while let (Some(bt), Some(open)) = (built.pop(), openings.pop()) {
+        let ti = built.len();
+        let (turn, anns) = make_turn(paras, &parts, &bt, open, ti, keep, lex);
+        notes.extend(anns);
+        turns.push(turn);
+        if built.len() < built.capacity() / 2 {
+            built.shrink_to_fit();
+            openings.shrink_to_fit();
+        }
+    }
+    turns.reverse();
+    a.transcript.turns = turns;
+    a.transcript.annotations.extend(notes);
+    a.transcript.annotations.sort_by_key(|x| x.span.start);
+}
+
 fn make_turn<'a>(
-    paras: &[Para<'a>],
+    paras: &mut [Para<'a>],
     parts: &[Part],
     bt: &Building,
     (marker, text_at): (Option<Marker<'a>>, usize),
     index: usize,
+    keep: usize,
     lex: &Lexicon,
 ) -> (Turn<'a>, Vec<Annotation<'a>>) {
-    let first = &paras[bt.first];
+    let span = Span::new(
+        paras[bt.first].span.start,
+        paras[bt.last].span.end.max(paras[bt.first].span.start),
+    );
     let mut paragraphs = Vec::with_capacity(1);
     let mut notes = Vec::new();
     let mine = (bt.first..=bt.last).filter(|&i| i == bt.first || parts[i] == Part::Turn(index));
     for (k, pi) in mine.enumerate() {
-        let p = &paras[pi];
+        let p = &mut paras[pi];
         let from = if k == 0 {
             text_at.min(p.text().len())
         } else {
@@ -1291,7 +1332,16 @@ fn make_turn<'a>(
                 span: t.span,
             });
         }
-        paragraphs.push(sub_text(p, from..p.text().len()));
+        let r = from..p.text().len();
+        if pi < keep {
+            paragraphs.push(sub_text(p, r));
+        } else {
+            let span = Span::new(p.clean.raw(r.start), p.clean.raw(r.end));
+            paragraphs.push(Text {
+                text: p.clean.take(r),
+                span,
+            });
+        }
     }
     let text = match paragraphs.len() {
         0 => Cow::Borrowed(""),
@@ -1304,7 +1354,6 @@ fn make_turn<'a>(
                 .join("\n"),
         ),
     };
-    let last = &paras[bt.last];
     (
         Turn {
             kind: TurnKind::Remark,
@@ -1312,7 +1361,7 @@ fn make_turn<'a>(
             marker,
             paragraphs,
             text,
-            span: Span::new(first.span.start, last.span.end.max(first.span.start)),
+            span,
         },
         notes,
     )

@@ -56,6 +56,21 @@ impl<'a> Cleaned<'a> {
     pub fn raw_end(&self) -> usize {
         self.raw(self.text.len())
     }
+
+    /// Takes range `r` of the cleaned text out, with no copy when the text
+    /// was cleaned into a string of its own: the paragraph is left empty,
+    /// for a caller that reads it no more.
+    pub fn take(&mut self, r: std::ops::Range<usize>) -> Cow<'a, str> {
+        self.map = Vec::new();
+        match std::mem::replace(&mut self.text, Cow::Borrowed("")) {
+            Cow::Borrowed(s) => Cow::Borrowed(&s[r]),
+            Cow::Owned(mut s) => {
+                s.truncate(r.end);
+                s.drain(..r.start);
+                Cow::Owned(s)
+            }
+        }
+    }
 }
 
 /// Cleans `raw`, which starts at offset `base` of the input.

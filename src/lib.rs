@@ -232,7 +232,13 @@ fn pipeline<'a>(
     );
     let classes = classify::classify(input, &doc.paragraphs, lex, doc.markup);
     let style = style::style(&doc.paragraphs, &classes, lex);
-    let assembled = assemble::assemble(input, &doc, classes, style, lex)?;
+    let mut assembled = assemble::assemble(input, &doc, classes, style, lex)?;
+    assemble::make_turns(
+        &mut assembled,
+        &mut doc.paragraphs,
+        resolve::CONTEXT_PARAGRAPHS,
+        lex,
+    );
     let mut transcript = resolve::resolve(assembled, &doc, language, lex);
     if markdown {
         markdown::strip_transcript(&mut transcript);

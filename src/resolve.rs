@@ -213,6 +213,7 @@ pub(crate) fn resolve<'a>(
         info,
         header,
         byline_outlet,
+        ..
     } = a;
     let t = &mut transcript;
     t.language = language;
@@ -455,8 +456,10 @@ struct Context<'t> {
     lex: &'t Lexicon,
 }
 
-/// How many paragraphs of the body a full name is looked up in.
-const CONTEXT_PARAGRAPHS: usize = 400;
+/// How many paragraphs of the body a full name is looked up in (the
+/// resolver reads no other paragraph of the body: those after it give their
+/// text to their turns, see [`make_turns`](crate::assemble::make_turns)).
+pub(crate) const CONTEXT_PARAGRAPHS: usize = 400;
 
 impl<'t> Context<'t> {
     fn new(
