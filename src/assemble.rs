@@ -1020,11 +1020,11 @@ pub(crate) fn assemble<'a>(
         openings.push(opening(&paras[first], start.as_ref()));
         let (key, label, note) = match start {
             Some(s) => (
-                s.key.map(|k| shared.get(&k)),
-                s.name
+                s.key.as_deref().map(|k| shared.get(k)),
+                s.name()
                     .map(|r| shared.get(&text[r]))
-                    .or_else(|| s.label_elsewhere.map(|l| shared.get(&l))),
-                s.note.map(|r| Box::from(&text[r])),
+                    .or_else(|| s.label_elsewhere.as_deref().map(|l| shared.get(l))),
+                s.note().map(|r| Box::from(&text[r])),
             ),
             None => (None, None, None),
         };
@@ -1248,16 +1248,16 @@ fn join<'a>(paras: &[Para<'a>], idx: &[usize]) -> Option<Text<'a>> {
 /// starts there.
 fn opening<'a>(first: &Para<'a>, start: Option<&Start>) -> (Option<Marker<'a>>, usize) {
     match start {
-        Some(st) if st.marker_range.end > 0 => {
-            let r = st.marker_range.clone();
+        Some(st) if st.marker_range().end > 0 => {
+            let r = st.marker_range();
             let m = Marker {
                 kind: st.marker,
                 text: sub(&first.clean, r.clone()),
                 span: Span::new(first.clean.raw(r.start), first.clean.raw(r.end)),
             };
-            (Some(m), st.text_at)
+            (Some(m), st.text_at())
         }
-        Some(st) => (None, st.text_at),
+        Some(st) => (None, st.text_at()),
         None => (None, 0),
     }
 }

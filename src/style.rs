@@ -35,27 +35,97 @@ pub(crate) enum Side {
     Unknown,
 }
 
+/// A paragraph that opens a turn, as it is found: see [`Start`], what it is
+/// kept as.
+struct StartParts {
+    marker: MarkerKind,
+    /// The marker in the cleaned text (empty when implicit); it starts the
+    /// text.
+    marker_range: Range<usize>,
+    /// Where the speech starts in the cleaned text.
+    text_at: usize,
+    /// The label's name in the cleaned text.
+    name: Option<Range<usize>>,
+    /// The speaker's key: a label's normal form, `?q` / `?a` for question and
+    /// answer labels.
+    key: Option<String>,
+    /// A bracketed note in the label (a reporter's outlet or name).
+    note: Option<Range<usize>>,
+    side: Side,
+    /// The label stands alone; the speech is in the next paragraph.
+    label_only: bool,
+    /// The speaker's label when it stands in another paragraph (a reader's
+    /// `by user` line under the question's head).
+    label_elsewhere: Option<String>,
+}
+
+impl StartParts {
+    /// The start, kept small (a document holds one a paragraph): offsets in
+    /// 32 bits, strings boxed. `None` for a marker past 4 GiB into its
+    /// paragraph, which no text holds (the marker is then not read).
+    fn compact(self) -> Option<Start> {
+        let at = |x: usize| u32::try_from(x).ok();
+        let range = |r: Range<usize>| Some([at(r.start)?, at(r.end)?]);
+        debug_assert_eq!(self.marker_range.start, 0);
+        Some(Start {
+            marker: self.marker,
+            side: self.side,
+            label_only: self.label_only,
+            marker_end: at(self.marker_range.end)?,
+            text_at: at(self.text_at)?,
+            name: match self.name {
+                Some(r) => Some(range(r)?),
+                None => None,
+            },
+            note: match self.note {
+                Some(r) => Some(range(r)?),
+                None => None,
+            },
+            key: self.key.map(String::into_boxed_str),
+            label_elsewhere: self.label_elsewhere.map(String::into_boxed_str),
+        })
+    }
+}
+
 /// A paragraph that opens a turn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Start {
     pub marker: MarkerKind,
-    /// The marker in the cleaned text (empty when implicit).
-    pub marker_range: Range<usize>,
-    /// Where the speech starts in the cleaned text.
-    pub text_at: usize,
-    /// The label's name in the cleaned text.
-    pub name: Option<Range<usize>>,
-    /// The speaker's key: a label's normal form, `?q` / `?a` for question and
-    /// answer labels.
-    pub key: Option<String>,
-    /// A bracketed note in the label (a reporter's outlet or name).
-    pub note: Option<Range<usize>>,
     pub side: Side,
     /// The label stands alone; the speech is in the next paragraph.
     pub label_only: bool,
+    marker_end: u32,
+    text_at: u32,
+    name: Option<[u32; 2]>,
+    note: Option<[u32; 2]>,
+    /// The speaker's key: a label's normal form, `?q` / `?a` for question and
+    /// answer labels.
+    pub key: Option<Box<str>>,
     /// The speaker's label when it stands in another paragraph (a reader's
     /// `by user` line under the question's head).
-    pub label_elsewhere: Option<String>,
+    pub label_elsewhere: Option<Box<str>>,
+}
+
+impl Start {
+    /// The marker in the cleaned text (empty when implicit).
+    pub fn marker_range(&self) -> Range<usize> {
+        0..self.marker_end as usize
+    }
+
+    /// Where the speech starts in the cleaned text.
+    pub fn text_at(&self) -> usize {
+        self.text_at as usize
+    }
+
+    /// The label's name in the cleaned text.
+    pub fn name(&self) -> Option<Range<usize>> {
+        self.name.map(|[a, b]| a as usize..b as usize)
+    }
+
+    /// A bracketed note in the label (a reporter's outlet or name).
+    pub fn note(&self) -> Option<Range<usize>> {
+        self.note.map(|[a, b]| a as usize..b as usize)
+    }
 }
 
 /// The document's convention.
@@ -307,7 +377,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
         };
         let base = |r: &str| r.as_ptr() as usize - text.as_ptr() as usize;
         let marker_end = text[..l.text_at].trim_end().len();
-        starts[i] = Some(Start {
+        starts[i] = StartParts {
             marker,
             marker_range: 0..marker_end,
             text_at: l.text_at,
@@ -317,7 +387,8 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
             side,
             label_only: l.text_at >= text.len(),
             label_elsewhere: None,
-        });
+        }
+        .compact();
     }
 
     // Dashes.
@@ -373,7 +444,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
             && gaps * 10 >= (dashes.len() - 1) * 7;
         for &i in &dashes {
             let d = classes[i].dash.expect("a dash paragraph");
-            starts[i] = Some(Start {
+            starts[i] = StartParts {
                 marker: MarkerKind::Dash,
                 marker_range: 0..d.dash.len(),
                 text_at: d.text_at,
@@ -387,7 +458,8 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
                 },
                 label_only: alone(i),
                 label_elsewhere: None,
-            });
+            }
+            .compact();
         }
     }
 
@@ -412,7 +484,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     if heads.len() >= 2 {
         for (i, at, user) in heads {
             let name = paras[at].text()[user.clone()].to_string();
-            starts[i] = Some(Start {
+            starts[i] = StartParts {
                 marker: MarkerKind::Bold,
                 marker_range: 0..0,
                 text_at: 0,
@@ -422,7 +494,8 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
                 side: Side::Ask,
                 label_only: false,
                 label_elsewhere: (at != i).then_some(name),
-            });
+            }
+            .compact();
         }
     }
 
@@ -441,7 +514,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
             let inner = classes[i].label.filter(|l| l.bold_paragraph);
             let text = paras[i].text();
             let base = |r: &str| r.as_ptr() as usize - text.as_ptr() as usize;
-            starts[i] = Some(Start {
+            starts[i] = StartParts {
                 marker: MarkerKind::Bold,
                 marker_range: 0..inner.map_or(0, |l| text[..l.text_at].trim_end().len()),
                 text_at: inner.map_or(0, |l| l.text_at),
@@ -451,7 +524,8 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
                 side: Side::Ask,
                 label_only: false,
                 label_elsewhere: None,
-            });
+            }
+            .compact();
         }
     }
 
