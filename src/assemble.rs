@@ -110,15 +110,15 @@ pub(crate) struct Assembled<'a> {
     /// The byline's outlet (`VOV.VN`), when it gives one.
     pub byline_outlet: Option<Text<'a>>,
     /// The turns, decided but not yet made: [`make_turns`] makes them.
-    pub pending: Pending<'a>,
+    pub pending: Pending,
 }
 
 /// Turns decided but not yet made, with what making them needs.
 #[derive(Default)]
-pub(crate) struct Pending<'a> {
+pub(crate) struct Pending {
     built: Vec<Building>,
     /// Each turn's marker and where its speech starts in its first paragraph.
-    openings: Vec<(Option<Marker<'a>>, usize)>,
+    openings: Vec<Opening>,
     parts: Vec<Part>,
 }
 
@@ -1017,7 +1017,7 @@ pub(crate) fn assemble<'a>(
         let first = bt.first;
         let start = starts[first].take();
         let text = paras[first].text();
-        openings.push(opening(&paras[first], start.as_ref()));
+        openings.push(Opening::of(start.as_ref()));
         let (key, label, note) = match start {
             Some(s) => (
                 s.key.as_deref().map(|k| shared.get(k)),
@@ -1244,21 +1244,44 @@ fn join<'a>(paras: &[Para<'a>], idx: &[usize]) -> Option<Text<'a>> {
     })
 }
 
-/// A turn's marker in its first paragraph, `first`, and where its speech
-/// starts there.
-fn opening<'a>(first: &Para<'a>, start: Option<&Start>) -> (Option<Marker<'a>>, usize) {
-    match start {
-        Some(st) if st.marker_range().end > 0 => {
-            let r = st.marker_range();
-            let m = Marker {
-                kind: st.marker,
-                text: sub(&first.clean, r.clone()),
-                span: Span::new(first.clean.raw(r.start), first.clean.raw(r.end)),
-            };
-            (Some(m), st.text_at())
+/// Where a turn's marker and speech stand in its first paragraph, kept in
+/// a few bytes until the turn is made.
+#[derive(Debug, Clone, Copy)]
+struct Opening {
+    /// The marker's kind, when the turn has a written marker (it ends at
+    /// `marker_end`, starting the text).
+    marker: Option<MarkerKind>,
+    marker_end: u32,
+    text_at: u32,
+}
+
+impl Opening {
+    fn of(start: Option<&Start>) -> Opening {
+        // A start's offsets are held in 32 bits already.
+        let small = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        match start {
+            Some(st) => Opening {
+                marker: (st.marker_range().end > 0).then_some(st.marker),
+                marker_end: small(st.marker_range().end),
+                text_at: small(st.text_at()),
+            },
+            None => Opening {
+                marker: None,
+                marker_end: 0,
+                text_at: 0,
+            },
         }
-        Some(st) => (None, st.text_at()),
-        None => (None, 0),
+    }
+
+    /// The marker, in the turn's first paragraph.
+    fn marker<'a>(self, first: &Para<'a>) -> Option<Marker<'a>> {
+        let kind = self.marker?;
+        let r = 0..self.marker_end as usize;
+        Some(Marker {
+            kind,
+            text: sub(&first.clean, r.clone()),
+            span: Span::new(first.clean.raw(r.start), first.clean.raw(r.end)),
+        })
     }
 }
 
@@ -1301,7 +1324,7 @@ fn make_turn<'a>(
     paras: &mut [Para<'a>],
     parts: &[Part],
     bt: &Building,
-    (marker, text_at): (Option<Marker<'a>>, usize),
+    open: Opening,
     index: usize,
     keep: usize,
     lex: &Lexicon,
@@ -1310,6 +1333,8 @@ fn make_turn<'a>(
         paras[bt.first].span.start,
         paras[bt.last].span.end.max(paras[bt.first].span.start),
     );
+    let marker = open.marker(&paras[bt.first]);
+    let text_at = open.text_at as usize;
     let mut paragraphs = Vec::with_capacity(1);
     let mut notes = Vec::new();
     let mine = (bt.first..=bt.last).filter(|&i| i == bt.first || parts[i] == Part::Turn(index));
