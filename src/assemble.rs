@@ -40,51 +40,48 @@ use std::rc::Rc;
 pub(crate) struct TurnInfo {
     pub cues: Cues,
     pub side: Side,
-    /// What the turn's label says; boxed, since most turns of most
-    /// documents have none and a long document holds one a turn.
-    labelled: Option<Box<Labelled>>,
+    /// What the turn's label says, shared by every turn whose label says
+    /// the same (a briefing has a few speakers and thousands of turns).
+    labelled: Option<Rc<Labelled>>,
 }
 
-/// A label's facts. Keys and labels repeat from turn to turn (a briefing
-/// has a few speakers and thousands of turns): each is held once, shared.
-#[derive(Debug, Clone)]
+/// A label's facts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Labelled {
-    key: Option<Rc<str>>,
-    label: Option<Rc<str>>,
+    key: Option<Box<str>>,
+    label: Option<Box<str>>,
     note: Option<Box<str>>,
 }
 
-/// Gives one shared copy of each distinct string.
+/// Gives one shared copy of each distinct label's facts.
 #[derive(Default)]
-pub(crate) struct Interner(std::collections::HashSet<Rc<str>>);
+struct Labels(std::collections::HashSet<Rc<Labelled>>);
 
-impl Interner {
-    pub(crate) fn get(&mut self, s: &str) -> Rc<str> {
-        if let Some(have) = self.0.get(s) {
-            return Rc::clone(have);
+impl Labels {
+    fn get(
+        &mut self,
+        key: Option<&str>,
+        label: Option<&str>,
+        note: Option<&str>,
+    ) -> Option<Rc<Labelled>> {
+        if key.is_none() && label.is_none() && note.is_none() {
+            return None;
         }
-        let new: Rc<str> = Rc::from(s);
+        let facts = Labelled {
+            key: key.map(Box::from),
+            label: label.map(Box::from),
+            note: note.map(Box::from),
+        };
+        if let Some(have) = self.0.get(&facts) {
+            return Some(Rc::clone(have));
+        }
+        let new = Rc::new(facts);
         self.0.insert(Rc::clone(&new));
-        new
+        Some(new)
     }
 }
 
 impl TurnInfo {
-    pub(crate) fn new(
-        cues: Cues,
-        side: Side,
-        key: Option<Rc<str>>,
-        label: Option<Rc<str>>,
-        note: Option<Box<str>>,
-    ) -> Self {
-        let any = key.is_some() || label.is_some() || note.is_some();
-        TurnInfo {
-            cues,
-            side,
-            labelled: any.then(|| Box::new(Labelled { key, label, note })),
-        }
-    }
-
     /// The speaker's key, for labels.
     pub(crate) fn key(&self) -> Option<&str> {
         self.labelled.as_ref()?.key.as_deref()
@@ -1012,29 +1009,24 @@ pub(crate) fn assemble<'a>(
     let mut starts = style.starts;
     let mut info = Vec::with_capacity(built.len());
     let mut openings = Vec::with_capacity(built.len());
-    let mut shared = Interner::default();
+    let mut shared = Labels::default();
     for bt in &built {
         let first = bt.first;
         let start = starts[first].take();
         let text = paras[first].text();
         openings.push(Opening::of(start.as_ref()));
-        let (key, label, note) = match start {
-            Some(s) => (
-                s.key.as_deref().map(|k| shared.get(k)),
-                s.name()
-                    .map(|r| shared.get(&text[r]))
-                    .or_else(|| s.label_elsewhere.as_deref().map(|l| shared.get(l))),
-                s.note().map(|r| Box::from(&text[r])),
-            ),
-            None => (None, None, None),
-        };
-        info.push(TurnInfo::new(
-            bt.cues.unwrap_or_default(),
-            bt.side,
-            key,
-            label,
-            note,
-        ));
+        let labelled = start.and_then(|s| {
+            shared.get(
+                s.key.as_deref(),
+                s.name().map(|r| &text[r]).or(s.label_elsewhere.as_deref()),
+                s.note().map(|r| &text[r]),
+            )
+        });
+        info.push(TurnInfo {
+            cues: bt.cues.unwrap_or_default(),
+            side: bt.side,
+            labelled,
+        });
     }
     drop(starts);
     let mut notes = Vec::new();
