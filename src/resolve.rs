@@ -72,13 +72,16 @@ fn is_person_key(k: &str) -> bool {
 /// Groups the labelled turns by speaker, merging a label's other forms
 /// (`ROMER` into `KEITH ROMER`, `CH` into `Christian Horner`).
 fn groups(info: &[TurnInfo], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) {
+    // Each distinct key once: a briefing has thousands of turns and a few
+    // speakers.
     let mut keys: Vec<&str> = info
         .iter()
         .filter_map(|x| x.key())
         .filter(|k| is_person_key(k))
+        .collect::<std::collections::HashSet<&str>>()
+        .into_iter()
         .collect();
     keys.sort_unstable();
-    keys.dedup();
     let index = AliasIndex::new(keys.iter().copied());
     let canonical = |k: &str| -> String {
         index
@@ -87,23 +90,34 @@ fn groups(info: &[TurnInfo], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
             .map_or(k.to_string(), str::to_string)
     };
     let mut groups: Vec<Group> = Vec::new();
+    // A key's group, and a canonical key's: each looked up once.
+    let mut of_key: HashMap<&str, usize> = HashMap::new();
+    let mut of_canonical: HashMap<String, usize> = HashMap::new();
     let mut of_turn = vec![None; info.len()];
     for (i, x) in info.iter().enumerate() {
         let Some(k) = x.key().filter(|k| is_person_key(k)) else {
             continue;
         };
-        let c = canonical(k);
-        let g = match groups.iter().position(|g| g.key == c) {
-            Some(g) => g,
+        let g = match of_key.get(k) {
+            Some(&g) => g,
             None => {
-                groups.push(Group {
-                    key: c,
-                    labels: Vec::new(),
-                    turns: Vec::new(),
-                    role: None,
-                    part: Part::Free,
-                });
-                groups.len() - 1
+                let c = canonical(k);
+                let g = match of_canonical.get(&c) {
+                    Some(&g) => g,
+                    None => {
+                        groups.push(Group {
+                            key: c.clone(),
+                            labels: Vec::new(),
+                            turns: Vec::new(),
+                            role: None,
+                            part: Part::Free,
+                        });
+                        of_canonical.insert(c, groups.len() - 1);
+                        groups.len() - 1
+                    }
+                };
+                of_key.insert(k, g);
+                g
             }
         };
         if let Some(l) = x.label() {
@@ -261,7 +275,8 @@ pub(crate) fn resolve<'a>(
         }
     }
     // Reporters named inside a question label.
-    let mut reporters: Vec<Option<usize>> = vec![None; info.len()];
+    // (turn, participant), ascending: few turns have one.
+    let mut reporters: Vec<(usize, usize)> = Vec::new();
     for (i, x) in info.iter().enumerate() {
         let (Some(note), None) = (x.note(), of_turn[i]) else {
             continue;
@@ -272,7 +287,7 @@ pub(crate) fn resolve<'a>(
                 .marker
                 .as_ref()
                 .map_or(t.turns[i].span, |m| m.span);
-            reporters[i] = Some(participants.len());
+            reporters.push((i, participants.len()));
             let mut p = person(None, name, None, Role::Reporter, span);
             p.affiliation = note
                 .split_once(['–', '—', ','])
@@ -907,7 +922,7 @@ fn speakers(
     parts: &[Part],
     of_turn: &[Option<usize>],
     group_index: &[usize],
-    reporters: &[Option<usize>],
+    reporters: &[(usize, usize)],
     interviewee: Option<usize>,
     interviewer: Option<usize>,
 ) {
@@ -925,8 +940,8 @@ fn speakers(
         };
         turn.speaker = if let Some(g) = of_turn[i] {
             Some(group_index[g])
-        } else if let Some(r) = reporters[i] {
-            Some(r)
+        } else if let Ok(k) = reporters.binary_search_by_key(&i, |&(t, _)| t) {
+            Some(reporters[k].1)
         } else if info[i].key().is_some() && parts[i] == Part::Procedure {
             None
         } else if side == TurnKind::Question {
