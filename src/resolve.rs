@@ -352,8 +352,10 @@ fn kinds(t: &mut Transcript<'_>, info: &[TurnInfo], parts: &[Part], of_turn: &[O
             cue + side
         };
         let mut cost = [emit(0, true), emit(0, false) + OPEN_WITH_ANSWER_COST];
-        let mut back: Vec<[usize; 2]> = Vec::with_capacity(end);
-        back.push([0, 1]);
+        // Where each state came from, a bit per state (bit `s` set: from
+        // state 1).
+        let mut back: Vec<u8> = Vec::with_capacity(end);
+        back.push(0b10);
         for i in 1..end {
             let mut next = [0.0f32; 2];
             let mut from = [0usize; 2];
@@ -374,7 +376,7 @@ fn kinds(t: &mut Transcript<'_>, info: &[TurnInfo], parts: &[Part], of_turn: &[O
                 from[s] = prev;
             }
             cost = next;
-            back.push(from);
+            back.push(from[0] as u8 | (from[1] as u8) << 1);
         }
         let mut s = if cost[0] <= cost[1] { 0 } else { 1 };
         for i in (0..end).rev() {
@@ -383,7 +385,7 @@ fn kinds(t: &mut Transcript<'_>, info: &[TurnInfo], parts: &[Part], of_turn: &[O
             } else {
                 TurnKind::Answer
             };
-            s = back[i][s];
+            s = usize::from(back[i] >> s & 1);
         }
     }
     // Procedure, narration, opening statements, floor-passing.
