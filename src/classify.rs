@@ -18,10 +18,39 @@ use crate::grammar::{contains_any_ci, longest_of, prefix_ci, word_count};
 use crate::lang::{self, Lexicon};
 use crate::scan::Para;
 
+/// A dash-led turn's marker, kept in eight bytes (a document holds a class
+/// a paragraph): the dash opens the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Dash {
+    len: u16,
+    text_at: std::num::NonZeroU32,
+}
+
+impl Dash {
+    /// `None` for a marker no text has (a dash or the spaces after it
+    /// running past 64 KiB or 4 GiB): it is then not read.
+    fn of(d: DashMarker<'_>) -> Option<Dash> {
+        Some(Dash {
+            len: u16::try_from(d.dash.len()).ok()?,
+            text_at: std::num::NonZeroU32::new(u32::try_from(d.text_at).ok()?)?,
+        })
+    }
+
+    /// The dash's length in bytes.
+    pub(crate) fn len(self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// Where the turn's text starts.
+    pub(crate) fn text_at(self) -> usize {
+        self.text_at.get() as usize
+    }
+}
+
 /// What one paragraph could be.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Class<'a> {
-    pub dash: Option<DashMarker<'a>>,
+    pub dash: Option<Dash>,
     pub label: Option<Label<'a>>,
     pub shape: Shape,
     /// A start or end time alone (`2:52 P.M. EST`, `END 1:01 P.M. EST`).
@@ -118,14 +147,16 @@ pub(crate) fn classify<'d>(
 
 /// Classifies one cleaned paragraph.
 pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'a> {
-    let dash = dash_marker(text).or_else(|| lone_dash(text));
+    let dash = dash_marker(text)
+        .or_else(|| lone_dash(text))
+        .and_then(Dash::of);
     let label = if text.len() > 2 {
         label(text, lex)
     } else {
         None
     };
     let body = match (dash, &label) {
-        (Some(d), _) => &text[d.text_at..],
+        (Some(d), _) => &text[d.text_at()..],
         (None, Some(l)) => &text[l.text_at..],
         _ => text,
     };

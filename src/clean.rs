@@ -33,7 +33,7 @@ pub(crate) struct Cleaned<'a> {
     /// `(clean, raw)` pairs, ascending, each starting a stretch over which
     /// `raw - clean` is constant; empty when `text` borrows (then the
     /// stretch starts at `(0, lead)`).
-    map: Vec<(usize, usize)>,
+    map: Box<[(usize, usize)]>,
     /// Bytes trimmed at the start, for the borrowed case.
     lead: usize,
 }
@@ -61,7 +61,7 @@ impl<'a> Cleaned<'a> {
     /// was cleaned into a string of its own: the paragraph is left empty,
     /// for a caller that reads it no more.
     pub fn take(&mut self, r: std::ops::Range<usize>) -> Cow<'a, str> {
-        self.map = Vec::new();
+        self.map = Box::default();
         match std::mem::replace(&mut self.text, Cow::Borrowed("")) {
             Cow::Borrowed(s) => Cow::Borrowed(&s[r]),
             Cow::Owned(mut s) => {
@@ -402,7 +402,7 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         return Cleaned {
             text: Cow::Borrowed(trimmed),
             base,
-            map: Vec::new(),
+            map: Box::default(),
             lead,
         };
     }
@@ -489,9 +489,9 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         text: Cow::Owned(b.out),
         base,
         map: if b.map.is_empty() {
-            vec![(0, lead)]
+            Box::new([(0, lead)])
         } else {
-            b.map
+            b.map.into_boxed_slice()
         },
         lead,
     }

@@ -401,7 +401,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
         let alone = |i: usize| {
             classes[i]
                 .dash
-                .is_some_and(|d| d.text_at >= paras[i].text().len())
+                .is_some_and(|d| d.text_at() >= paras[i].text().len())
         };
         let before_prose = |i: usize| {
             i + 1 < n && classes[i + 1].dash.is_none() && classes[i + 1].shape == Shape::Prose
@@ -446,8 +446,8 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
             let d = classes[i].dash.expect("a dash paragraph");
             starts[i] = StartParts {
                 marker: MarkerKind::Dash,
-                marker_range: 0..d.dash.len(),
-                text_at: d.text_at,
+                marker_range: 0..d.len(),
+                text_at: d.text_at(),
                 name: None,
                 key: None,
                 note: None,
