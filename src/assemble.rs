@@ -388,7 +388,7 @@ impl<'a> Builder<'a, '_> {
         let alt = alt.or(img_alt.as_ref().map(|&(a, _)| a));
         let img_alt = img_alt.map(|(_, t)| t);
         let p = &self.paras[i];
-        let (text, credit) = match self.classes[i].credit.as_deref() {
+        let (text, credit) = match self.classes[i].credit() {
             Some(Credited { credit, .. }) => {
                 (p.clean.text.clone(), credit.clone().map(|r| sub_text(p, r)))
             }
@@ -463,10 +463,7 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         let p = &self.paras[i - 1];
-        let credit = self.classes[i - 1]
-            .credit
-            .as_ref()
-            .and_then(|c| c.credit.clone());
+        let credit = self.classes[i - 1].credit().and_then(|c| c.credit.clone());
         let cap = &mut self.captions[c];
         cap.credit = credit.map(|r| sub_text(p, r));
         cap.span = p.span.cover(cap.span);
@@ -474,13 +471,13 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn credit_only(&self, i: usize) -> bool {
-        matches!(&self.classes[i].credit, Some(c) if c.caption.is_empty())
+        matches!(self.classes[i].credit(), Some(c) if c.caption.is_empty())
     }
 
     /// Gives a credit-only line (`Ảnh: Ngọc Hà`) to the caption before it, or
     /// makes the paragraph before it a caption.
     fn credit_line(&mut self, i: usize) -> bool {
-        let credit_only = matches!(&self.classes[i].credit, Some(c) if c.caption.is_empty());
+        let credit_only = matches!(self.classes[i].credit(), Some(c) if c.caption.is_empty());
         if !credit_only || i == 0 {
             return false;
         }
@@ -499,10 +496,7 @@ impl<'a> Builder<'a, '_> {
             _ => return false,
         };
         let p = &self.paras[i];
-        let credit = self.classes[i]
-            .credit
-            .as_ref()
-            .and_then(|c| c.credit.clone());
+        let credit = self.classes[i].credit().and_then(|c| c.credit.clone());
         let cap = &mut self.captions[c];
         cap.credit = credit.map(|r| sub_text(p, r));
         cap.span = cap.span.cover(p.span);
@@ -540,8 +534,8 @@ impl<'a> Builder<'a, '_> {
 
 /// Summarises what a document without turns holds, for the error message.
 fn summary(paras: &[Para<'_>], classes: &[Class<'_>]) -> String {
-    let datelines = classes.iter().filter(|c| c.dateline.is_some()).count();
-    let bylines = classes.iter().filter(|c| c.byline.is_some()).count();
+    let datelines = classes.iter().filter(|c| c.dateline().is_some()).count();
+    let bylines = classes.iter().filter(|c| c.byline().is_some()).count();
     let questions = classes.iter().filter(|c| c.cues.question >= 2.0).count();
     let mut parts = vec![format!(
         "the first reads \"{}\"",
@@ -615,7 +609,7 @@ pub(crate) fn assemble<'a>(
         || classes
             .iter()
             .take(STATEMENT_HEADER)
-            .any(|c| c.dateline.is_some());
+            .any(|c| c.dateline().is_some());
     let found = first_start.or_else(first_bare);
     if found.is_none() && !published {
         return Err(Error::NoTurns {
@@ -656,8 +650,8 @@ pub(crate) fn assemble<'a>(
     let trailer_mark = (first_turn + 1..n).find(|&i| {
         starts[i].is_none()
             && labels_after[i] == 0
-            && (classes[i].byline.is_some()
-                || classes[i].source.is_some()
+            && (classes[i].byline().is_some()
+                || classes[i].source().is_some()
                 || classes[i].notice
                 || classes[i].time == Some(true))
     });
@@ -710,7 +704,7 @@ pub(crate) fn assemble<'a>(
     let caption_evidence = !b.captions.is_empty()
         || classes
             .iter()
-            .any(|c| c.credit.is_some() || matches!(c.shape, Shape::Image(_)))
+            .any(|c| c.credit().is_some() || matches!(c.shape, Shape::Image(_)))
         || starts
             .iter()
             .flatten()
@@ -828,7 +822,7 @@ pub(crate) fn assemble<'a>(
             && !style.implicit_answers
             && prev_ends
             && caption_shaped(paras[i].text(), &c.cues);
-        if c.credit.is_some() || guess {
+        if c.credit().is_some() || guess {
             b.caption(i, None);
             i += 1;
             continue;
@@ -865,16 +859,16 @@ pub(crate) fn assemble<'a>(
     let mut byline_at = (0..first_turn).find(|&i| b.parts[i] == Part::Byline);
     let mut source_at = None;
     for (i, c) in classes.iter().enumerate().skip(body_end) {
-        let named = (byline_at.is_none() && c.byline.is_some())
-            || (source_at.is_none() && c.source.is_some());
+        let named = (byline_at.is_none() && c.byline().is_some())
+            || (source_at.is_none() && c.source().is_some());
         if let Some(part) = furniture_part(c).filter(|_| !named) {
             b.parts[i] = part;
             continue;
         }
-        if byline_at.is_none() && c.byline.is_some() {
+        if byline_at.is_none() && c.byline().is_some() {
             byline_at = Some(i);
             b.parts[i] = Part::Byline;
-        } else if source_at.is_none() && c.source.is_some() {
+        } else if source_at.is_none() && c.source().is_some() {
             source_at = Some(i);
             b.parts[i] = Part::Source;
         }
@@ -917,7 +911,7 @@ pub(crate) fn assemble<'a>(
     });
     let byline = byline.or_else(|| {
         byline_at.and_then(|i| {
-            let parts = classes[i].byline.as_ref()?;
+            let parts = classes[i].byline()?;
             let p = &paras[i];
             let names = parts
                 .names
@@ -948,12 +942,12 @@ pub(crate) fn assemble<'a>(
         })
     });
     let byline_outlet = byline_at.and_then(|i| {
-        let o = classes[i].byline.as_ref()?.outlet?;
+        let o = classes[i].byline()?.outlet?;
         let p = &paras[i];
         Some(sub_text(p, range_in(p, o)))
     });
     let source = source_at.and_then(|i| {
-        let s = classes[i].source?;
+        let s = classes[i].source()?;
         let p = &paras[i];
         Some(sub_text(p, range_in(p, s)))
     });
@@ -963,7 +957,7 @@ pub(crate) fn assemble<'a>(
     let headline_para = find(Part::Headline);
     let headline = headline_para.map(|i| heading_text(&paras[i]));
     let dateline = find(Part::Dateline).and_then(|i| {
-        let d = classes[i].dateline.as_deref()?;
+        let d = classes[i].dateline()?;
         let p = &paras[i];
         Some(Dateline {
             text: p.clean.text.clone(),
@@ -1396,11 +1390,11 @@ fn fold(s: &str) -> String {
 /// Whether a header paragraph can be the headline (or the kicker).
 fn title_like(c: &Class<'_>) -> bool {
     matches!(c.shape, Shape::Prose | Shape::Heading | Shape::Bold)
-        && c.dateline.is_none()
-        && c.byline.is_none()
+        && c.dateline().is_none()
+        && c.byline().is_none()
         && c.time.is_none()
         && !c.notice
-        && c.credit.is_none()
+        && c.credit().is_none()
         && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words)
 }
 
@@ -1503,13 +1497,13 @@ fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
         }
         if c.shape == Shape::Heading {
             b.parts[i] = Part::Heading;
-        } else if !have_dateline && c.dateline.is_some() {
+        } else if !have_dateline && c.dateline().is_some() {
             b.parts[i] = Part::Dateline;
         } else if text.starts_with("**") && c.label.is_some() && c.cues.words <= FIELD_MAX_WORDS {
             // A field line of a page's header: `**Company:** AAPL`.
             b.parts[i] = Part::Furniture;
             have_dateline = true;
-        } else if !have_byline && c.byline.is_some() {
+        } else if !have_byline && c.byline().is_some() {
             b.parts[i] = Part::Byline;
             have_byline = true;
         } else if headline_text.as_deref() == Some(fold(text).as_str()) && pending_alt.is_none() {
@@ -1546,7 +1540,7 @@ fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
             b.caption_line(i);
         } else if b.credit_only(i) && classes.get(i + 1).is_some_and(|n| n.caption_line) {
             // Goes with the caption line after it.
-        } else if b.credit_line(i) || c.credit.is_some() {
+        } else if b.credit_line(i) || c.credit().is_some() {
             if !matches!(b.parts[i], Part::Caption(_)) {
                 b.caption(i, None);
             }

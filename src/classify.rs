@@ -61,13 +61,56 @@ pub(crate) struct Class<'a> {
     pub caption_line: bool,
     /// Only stage directions (`(SOUNDBITE OF MUSIC)`).
     pub annotation: bool,
-    // The rare findings are boxed: a paragraph's class stays small, and
-    // a document holds one per paragraph.
-    pub dateline: Option<Box<DatelineParts<'a>>>,
-    pub byline: Option<Box<BylineParts<'a>>>,
-    pub source: Option<&'a str>,
-    pub credit: Option<Box<Credited>>,
+    /// The rare findings, boxed together: a paragraph's class stays small,
+    /// and a document holds one a paragraph.
+    rare: Option<Box<Rare<'a>>>,
     pub cues: Cues,
+}
+
+/// What few paragraphs are: a date line, a byline, a source line, a photo
+/// credit.
+#[derive(Debug, Clone, Default)]
+struct Rare<'a> {
+    dateline: Option<DatelineParts<'a>>,
+    byline: Option<BylineParts<'a>>,
+    source: Option<&'a str>,
+    credit: Option<Credited>,
+}
+
+impl<'a> Rare<'a> {
+    fn boxed(self) -> Option<Box<Rare<'a>>> {
+        let any = self.dateline.is_some()
+            || self.byline.is_some()
+            || self.source.is_some()
+            || self.credit.is_some();
+        any.then(|| Box::new(self))
+    }
+}
+
+impl<'a> Class<'a> {
+    /// The paragraph read as a date line.
+    pub fn dateline(&self) -> Option<&DatelineParts<'a>> {
+        self.rare.as_ref()?.dateline.as_ref()
+    }
+
+    /// The paragraph read as a byline.
+    pub fn byline(&self) -> Option<&BylineParts<'a>> {
+        self.rare.as_ref()?.byline.as_ref()
+    }
+
+    /// The paragraph read as a source line: the source's name.
+    pub fn source(&self) -> Option<&'a str> {
+        self.rare.as_ref()?.source
+    }
+
+    /// A photo credit ending the paragraph.
+    pub fn credit(&self) -> Option<&Credited> {
+        self.rare.as_ref()?.credit.as_ref()
+    }
+
+    fn rare_mut(&mut self) -> &mut Rare<'a> {
+        self.rare.get_or_insert_with(Box::default)
+    }
 }
 
 /// Cues of a paragraph's text (after its marker).
@@ -111,16 +154,16 @@ pub(crate) fn classify<'d>(
             let raw = p.block.slice(input);
             // A name the page marks as its author's (`rel="author"`, a
             // byline class) is a byline even without `By`.
-            if c.byline.is_none() && c.dash.is_none() && is_name(p.text()) && marks_author(raw) {
-                c.byline = Some(Box::new(BylineParts {
+            if c.byline().is_none() && c.dash.is_none() && is_name(p.text()) && marks_author(raw) {
+                c.rare_mut().byline = Some(BylineParts {
                     names: vec![p.text()],
                     role: crate::BylineRole::Author,
                     outlet: None,
-                }));
+                });
             }
             // A page's `<time datetime="…">` says to the minute what its
             // text says to the day.
-            let Some(d) = c.dateline.as_mut() else {
+            let Some(d) = c.rare.as_mut().and_then(|r| r.dateline.as_mut()) else {
                 continue;
             };
             let Some((date, time, offset)) = time_datetime(raw).and_then(iso_datetime) else {
@@ -197,12 +240,13 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
             || longest_of(text, &lang::lexicon(crate::Language::En).caption_prefixes).is_some(),
         annotation: short && only_annotations(text, lex),
         shape,
-        dateline: dateline.map(Box::new),
-        byline: byline.map(Box::new),
-        source,
-        credit: credit(text, lex)
-            .or_else(|| agency_credit(text).filter(|_| dash.is_none()))
-            .map(Box::new),
+        rare: Rare {
+            dateline,
+            byline,
+            source,
+            credit: credit(text, lex).or_else(|| agency_credit(text).filter(|_| dash.is_none())),
+        }
+        .boxed(),
         cues: cues(body, lex),
     }
 }
