@@ -25,6 +25,7 @@ use crate::clean::Cleaned;
 use crate::grammar::annotation::annotations;
 use crate::grammar::byline::{bare_name, is_generic_reporter, looks_like_name};
 use crate::grammar::caption::Credited;
+use crate::grammar::is_alnum;
 use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::model::*;
@@ -207,11 +208,7 @@ fn word_hashes(s: &str, out: &mut [u64; MAX_CAPTION_WORDS + 1]) -> usize {
         *h = (*h ^ u64::from(u32::from(c))).wrapping_mul(PRIME);
     };
     for c in s.chars() {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
+        let alnum = is_alnum(c);
         if alnum {
             if c.is_ascii() {
                 eat(&mut h, c.to_ascii_lowercase());
@@ -248,7 +245,7 @@ fn count_words(s: &str) -> usize {
             (bytes[i].is_ascii_alphanumeric(), 1)
         } else {
             match s[i..].chars().next() {
-                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                Some(c) => (is_alnum(c), c.len_utf8()),
                 None => break,
             }
         };

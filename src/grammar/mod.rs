@@ -18,6 +18,20 @@ use crate::lang::{Table, Words};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
+/// Whether `c` is a letter or a digit: `char::is_alphanumeric`, answered
+/// without a table look-up for ASCII, Latin-1, Latin Extended-A and B and
+/// Latin Extended Additional (Vietnamese), the letters most text is in.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Latin-1 letters, but for × and ÷.
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Whether two characters are equal ignoring case.
 fn eq_ci(a: char, b: char) -> bool {
     match (a.is_ascii(), b.is_ascii()) {
@@ -57,8 +71,8 @@ fn prefix_ci_slow(input: &str, word: &str) -> Option<usize> {
 /// word ends in a letter or digit.
 pub(crate) fn word_ci(input: &str, word: &str) -> Option<usize> {
     let n = prefix_ci(input, word)?;
-    let ends_alnum = word.chars().last().is_some_and(char::is_alphanumeric);
-    let next_alnum = input[n..].chars().next().is_some_and(char::is_alphanumeric);
+    let ends_alnum = word.chars().last().is_some_and(is_alnum);
+    let next_alnum = input[n..].chars().next().is_some_and(is_alnum);
     (!(ends_alnum && next_alnum)).then_some(n)
 }
 
@@ -157,11 +171,7 @@ pub(crate) fn any_word<'t>(words: &'t Words) -> impl Fn(&str) -> IResult<&str, &
 pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
     let mut prev_alnum = false;
     for (i, c) in text.char_indices() {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
+        let alnum = is_alnum(c);
         if alnum && !prev_alnum && phrases.may_start(c) {
             let rest = &text[i..];
             let hit = phrases.candidates(rest).any(|p| word_ci(rest, p).is_some());
@@ -188,10 +198,7 @@ pub(crate) fn find_ci(text: &str, phrase: &str) -> Option<usize> {
         let mut from = 0;
         while let Some(rel) = memchr::memchr2(lo, up, &bytes[from..]) {
             let i = from + rel;
-            let boundary = text[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
+            let boundary = text[..i].chars().next_back().is_none_or(|c| !is_alnum(c));
             if boundary && word_ci(&text[i..], phrase).is_some() {
                 return Some(i);
             }
@@ -204,7 +211,7 @@ pub(crate) fn find_ci(text: &str, phrase: &str) -> Option<usize> {
         if !prev_alnum && eq_ci(c, first) && word_ci(&text[i..], phrase).is_some() {
             return Some(i);
         }
-        prev_alnum = c.is_alphanumeric();
+        prev_alnum = is_alnum(c);
     }
     None
 }
@@ -304,6 +311,13 @@ mod tests {
             "\u{85}nel\u{85}",
         ] {
             assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_agrees_with_the_standard_library() {
+        for c in ('\0'..'\u{300}').chain('\u{1E00}'..'\u{1F00}') {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

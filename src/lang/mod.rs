@@ -182,7 +182,7 @@ pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language 
     let mut viet = 0usize;
     let mut words = 0usize;
     'outer: for p in paragraphs {
-        for w in p.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        for w in p.split(|c: char| !crate::grammar::is_alnum(c) && c != '\'') {
             if w.is_empty() {
                 continue;
             }

@@ -67,6 +67,33 @@ fn key(c: char) -> u32 {
     if c.is_ascii() {
         return u32::from(c.to_ascii_lowercase() as u8);
     }
+    // Latin letters, Vietnamese's included, from a table made once.
+    static LATIN: OnceLock<[u8; LATIN_KEYS]> = OnceLock::new();
+    let at = match u32::from(c) {
+        n @ 0x80..0x250 => Some(n - 0x80),
+        n @ 0x1E00..0x1F00 => Some(n - 0x1E00 + 0x1D0),
+        _ => None,
+    };
+    if let Some(at) = at {
+        let table = LATIN.get_or_init(|| {
+            let mut t = [0u8; LATIN_KEYS];
+            let chars = ('\u{80}'..'\u{250}').chain('\u{1E00}'..'\u{1F00}');
+            for (slot, ch) in t.iter_mut().zip(chars) {
+                *slot = folded_key(ch) as u8;
+            }
+            t
+        });
+        return u32::from(table[at as usize]);
+    }
+    folded_key(c)
+}
+
+/// How many Latin letters `key` reads from its table: U+0080 to U+024F, then
+/// U+1E00 to U+1EFF.
+const LATIN_KEYS: usize = 0x1D0 + 0x100;
+
+/// The index bit of a non-ASCII letter, by folding it.
+fn folded_key(c: char) -> u32 {
     let f = fold_char(c);
     if f.is_ascii() { u32::from(f as u8) } else { 0 }
 }
@@ -186,6 +213,13 @@ mod tests {
         assert!(found("Bà").is_empty());
         assert!(found("").is_empty());
         assert!(W.may_start('Ô') && !W.may_start('b'));
+    }
+
+    #[test]
+    fn the_latin_table_folds_as_fold_char_does() {
+        for c in ('\u{80}'..'\u{250}').chain('\u{1E00}'..'\u{1F00}') {
+            assert_eq!(key(c), folded_key(c), "{c:?}");
+        }
     }
 
     #[test]
