@@ -215,20 +215,54 @@ pub(crate) fn looks_like_markdown(text: &str, has_front_matter: bool) -> bool {
         return true;
     }
     let sample = &text.as_bytes()[..text.len().min(200_000)];
-    let sample = String::from_utf8_lossy(sample);
-    let signs = sample.matches("**").count() / 2
-        + sample.matches("](").count()
-        + sample.matches("\n# ").count()
-        + sample.matches("\n## ").count()
-        + sample.matches("\\_").count()
-        + sample.matches("\n> ").count()
-        + sample.matches("\n===").count();
-    signs >= 3
+    // One pass over the bytes that can start a sign, stopping at the third
+    // sign: `**` (a pair of them counts once), `](`, `\_`, and at a line's
+    // start `# `, `## `, `> `, `===`.
+    let (mut stars, mut others) = (0usize, 0usize);
+    let mut next_free = 0;
+    for i in
+        memchr::memchr3_iter(b'*', b']', b'\\', sample).chain(memchr::memchr_iter(b'\n', sample))
+    {
+        let rest = &sample[i..];
+        match rest[0] {
+            // `**` counted without overlap, as `str::matches` counts it.
+            b'*' if i >= next_free && rest.starts_with(b"**") => {
+                stars += 1;
+                next_free = i + 2;
+            }
+            b']' if rest.starts_with(b"](") => others += 1,
+            b'\\' if rest.starts_with(b"\\_") => others += 1,
+            b'\n'
+                if rest.starts_with(b"\n# ")
+                    || rest.starts_with(b"\n## ")
+                    || rest.starts_with(b"\n> ")
+                    || rest.starts_with(b"\n===") =>
+            {
+                others += 1
+            }
+            _ => {}
+        }
+        if stars / 2 + others >= 3 {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_is_told_by_three_signs() {
+        assert!(looks_like_markdown("**a** and **b** and **c**", false));
+        assert!(!looks_like_markdown("**a** and **b**", false));
+        assert!(!looks_like_markdown("a ***** b", false));
+        assert!(looks_like_markdown("x\n# H\n## I\n> q", false));
+        assert!(looks_like_markdown("[a](b) [c](d) [e](f)", false));
+        assert!(!looks_like_markdown("plain text, no signs at all", false));
+        assert!(looks_like_markdown("", true));
+    }
 
     #[test]
     fn markdown_syntax_comes_out() {
