@@ -24,43 +24,72 @@
 //! Spark's `rdd.pipe("./batch")`, or Hadoop Streaming with `-mapper batch`.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
+use std::borrow::Cow;
 use std::io::{BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc::{SyncSender, sync_channel};
 use std::time::Instant;
 
 /// How many records are parsed together before they are written.
 const CHUNK: usize = 256;
 
-struct Doc {
-    id: String,
-    text: String,
+/// One input, as the reader hands it over: decoding a JSON line happens in
+/// parallel with the parsing, not in the reading thread.
+enum Input {
+    /// Line `n` of standard input.
+    Line { n: usize, line: String },
+    /// A file of the folder.
+    File { id: String, text: String },
+    /// A file of the folder that could not be read.
+    Unreadable { id: String, error: String },
 }
 
-/// Parses a chunk in parallel; returns the output lines (in order) and the
-/// failures.
-fn parse_chunk(docs: &[Doc]) -> Vec<Result<String, String>> {
-    docs.par_iter()
-        .map(|d| match press_transcript::parse(&d.text) {
-            Ok(t) => {
-                #[derive(serde::Serialize)]
-                struct Line<'a> {
-                    id: &'a str,
-                    transcript: press_transcript::Transcript<'a>,
-                }
-                serde_json::to_string(&Line {
-                    id: &d.id,
-                    transcript: t,
-                })
-                .map_err(|e| format!("{}: {e}", d.id))
+/// A document: its id and text.
+struct Doc<'s> {
+    id: Cow<'s, str>,
+    text: Cow<'s, str>,
+}
+
+/// What became of one input: its text's length, and the output line or the
+/// error.
+type Outcome = (usize, Result<String, String>);
+
+/// How many inputs may be in the pool's hands at once (bounding memory).
+const IN_FLIGHT: usize = 4 * CHUNK;
+
+fn parse_one(input: &Input) -> Outcome {
+    let doc = match input {
+        Input::Line { n, line } => match record(line, *n) {
+            Ok(d) => d,
+            Err(e) => return (0, Err(e)),
+        },
+        Input::File { id, text } => Doc {
+            id: Cow::Borrowed(id),
+            text: Cow::Borrowed(text),
+        },
+        Input::Unreadable { id, error } => return (0, Err(format!("{id}: {error}"))),
+    };
+    let len = doc.text.len();
+    let out = match press_transcript::parse(&doc.text) {
+        Ok(t) => {
+            #[derive(serde::Serialize)]
+            struct Line<'a> {
+                id: &'a str,
+                transcript: press_transcript::Transcript<'a>,
             }
-            Err(e) => Err(format!("{}: {e}", d.id)),
-        })
-        .collect()
+            serde_json::to_string(&Line {
+                id: &doc.id,
+                transcript: t,
+            })
+            .map_err(|e| format!("{}: {e}", doc.id))
+        }
+        Err(e) => Err(format!("{}: {e}", doc.id)),
+    };
+    (len, out)
 }
 
-fn record(line: &str, n: usize) -> Result<Doc, String> {
+fn record(line: &str, n: usize) -> Result<Doc<'static>, String> {
     let v: serde_json::Value =
         serde_json::from_str(line).map_err(|e| format!("line {n}: not JSON: {e}"))?;
     let text = ["text", "content", "body"]
@@ -72,8 +101,8 @@ fn record(line: &str, n: usize) -> Result<Doc, String> {
         |i| i.as_str().map_or_else(|| i.to_string(), str::to_string),
     );
     Ok(Doc {
-        id,
-        text: text.to_string(),
+        id: Cow::Owned(id),
+        text: Cow::Owned(text.to_string()),
     })
 }
 
@@ -85,79 +114,128 @@ struct Stats {
     failed: usize,
 }
 
-/// Parses a chunk and writes its lines; failures go to standard error.
-fn flush(
-    chunk: &mut Vec<Doc>,
-    out: &mut impl Write,
-    stats: &mut Stats,
-    bar: &ProgressBar,
-) -> std::io::Result<()> {
-    for r in parse_chunk(chunk) {
-        match r {
-            Ok(line) => writeln!(out, "{line}")?,
-            Err(e) => {
-                stats.failed += 1;
-                bar.suspend(|| eprintln!("batch: {e}"));
-            }
-        }
-    }
-    stats.docs += chunk.len();
-    stats.bytes += chunk.iter().map(|d| d.text.len()).sum::<usize>();
-    bar.set_position(stats.docs as u64);
-    chunk.clear();
-    Ok(())
-}
-
-/// Reads the input, parses it chunk by chunk, writes the output.
-fn run(
-    folder: Option<&PathBuf>,
-    out: &mut impl Write,
-    stats: &mut Stats,
-    bar: &ProgressBar,
-) -> std::io::Result<()> {
-    let mut chunk: Vec<Doc> = Vec::with_capacity(CHUNK);
-    if let Some(dir) = folder {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .collect();
-        paths.sort();
-        for p in paths {
-            let mut text = String::new();
-            match std::fs::File::open(&p).and_then(|mut f| f.read_to_string(&mut text)) {
-                Ok(_) => chunk.push(Doc {
-                    id: p.display().to_string(),
-                    text,
-                }),
-                Err(e) => {
-                    stats.failed += 1;
-                    bar.suspend(|| eprintln!("batch: {}: {e}", p.display()));
+/// Reads the input into chunks and sends them on, until the input ends or
+/// the receiver is gone; an I/O error is sent last.
+fn read(folder: Option<PathBuf>, chunks: SyncSender<std::io::Result<Vec<Input>>>) {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let send = |chunk: &mut Vec<Input>| chunks.send(Ok(std::mem::take(chunk))).is_ok();
+    let result = (|| -> std::io::Result<()> {
+        if let Some(dir) = folder {
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            paths.sort();
+            for p in paths {
+                let mut text = String::new();
+                let id = p.display().to_string();
+                match std::fs::File::open(&p).and_then(|mut f| f.read_to_string(&mut text)) {
+                    Ok(_) => chunk.push(Input::File { id, text }),
+                    // A file that cannot be read is that file's failure.
+                    Err(e) => chunk.push(Input::Unreadable {
+                        id,
+                        error: e.to_string(),
+                    }),
+                }
+                if chunk.len() == CHUNK && !send(&mut chunk) {
+                    return Ok(());
                 }
             }
-            if chunk.len() == CHUNK {
-                flush(&mut chunk, out, stats, bar)?;
+        } else {
+            for (n, line) in std::io::stdin().lock().lines().enumerate() {
+                let line = line?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                chunk.push(Input::Line { n: n + 1, line });
+                if chunk.len() == CHUNK && !send(&mut chunk) {
+                    return Ok(());
+                }
             }
         }
-    } else {
-        for (n, line) in std::io::stdin().lock().lines().enumerate() {
-            let line = line?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            match record(&line, n + 1) {
-                Ok(d) => chunk.push(d),
+        Ok(())
+    })();
+    if !chunk.is_empty() {
+        send(&mut chunk);
+    }
+    if let Err(e) = result {
+        let _ = chunks.send(Err(e));
+    }
+}
+
+/// Writes outcomes in input order as they arrive in any order.
+struct InOrder<'w, W: Write> {
+    out: &'w mut W,
+    next: usize,
+    waiting: std::collections::BTreeMap<usize, Outcome>,
+}
+
+impl<W: Write> InOrder<'_, W> {
+    fn put(
+        &mut self,
+        at: usize,
+        outcome: Outcome,
+        stats: &mut Stats,
+        bar: &ProgressBar,
+    ) -> std::io::Result<()> {
+        self.waiting.insert(at, outcome);
+        while let Some((len, r)) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            stats.docs += 1;
+            stats.bytes += len;
+            match r {
+                Ok(line) => writeln!(self.out, "{line}")?,
                 Err(e) => {
                     stats.failed += 1;
                     bar.suspend(|| eprintln!("batch: {e}"));
                 }
             }
-            if chunk.len() == CHUNK {
-                flush(&mut chunk, out, stats, bar)?;
+        }
+        bar.set_position(stats.docs as u64);
+        Ok(())
+    }
+}
+
+/// Hands every input to the thread pool as it comes and writes the lines
+/// in the input's order; failures go to standard error. Reading runs in a
+/// thread of its own, and no chunk waits for the slowest of the last: the
+/// pool is kept busy to the end.
+fn run(
+    folder: Option<PathBuf>,
+    out: &mut impl Write,
+    stats: &mut Stats,
+    bar: &ProgressBar,
+) -> std::io::Result<()> {
+    let (tx, rx) = sync_channel(2);
+    let reader = std::thread::spawn(move || read(folder, tx));
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, Outcome)>();
+    let mut writer = InOrder {
+        out,
+        next: 0,
+        waiting: std::collections::BTreeMap::new(),
+    };
+    let mut sent = 0usize;
+    for chunk in rx {
+        for input in chunk? {
+            while sent - writer.next - writer.waiting.len() >= IN_FLIGHT {
+                let (at, outcome) = done_rx.recv().expect("a worker answers");
+                writer.put(at, outcome, stats, bar)?;
             }
+            let done = done_tx.clone();
+            let at = sent;
+            rayon::spawn(move || {
+                let _ = done.send((at, parse_one(&input)));
+            });
+            sent += 1;
         }
     }
-    flush(&mut chunk, out, stats, bar)?;
-    out.flush()
+    drop(done_tx);
+    while writer.next < sent {
+        let (at, outcome) = done_rx.recv().expect("a worker answers");
+        writer.put(at, outcome, stats, bar)?;
+    }
+    reader.join().expect("the reader does not panic");
+    writer.out.flush()
 }
 
 fn main() -> ExitCode {
@@ -191,7 +269,7 @@ fn main() -> ExitCode {
     let mut stats = Stats::default();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = run(folder.as_ref(), &mut out, &mut stats, &bar);
+    let result = run(folder, &mut out, &mut stats, &bar);
     bar.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     eprintln!(
