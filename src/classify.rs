@@ -14,7 +14,7 @@ use crate::grammar::dateline::{DatelineParts, dateline, iso_datetime, time_line}
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
-use crate::grammar::{contains_any_ci, longest_of, prefix_ci, word_count};
+use crate::grammar::{contains_any_ci, is_alnum, longest_of, prefix_ci, word_count};
 use crate::lang::{self, Lexicon};
 use crate::scan::Para;
 
@@ -322,11 +322,11 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
         q += 0.5;
     }
     let first_person = unquoted_words(text).take(FIRST_PERSON_WORDS).any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'');
         !w.is_empty()
             && lex
                 .first_person
-                .iter()
+                .candidates(w)
                 .any(|p| p.len() == w.len() && prefix_ci(w, p) == Some(w.len()))
     });
     if first_person {

@@ -49,10 +49,11 @@ fn loose_names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
     let s = s.trim();
     let words: Vec<&str> = s.split_whitespace().collect();
     let common = |w: &&str| {
+        let lower = w.to_lowercase();
         lex.stopwords
-            .iter()
-            .chain(lex.first_person.iter())
-            .any(|x| x.to_lowercase() == w.to_lowercase())
+            .candidates(w)
+            .chain(lex.first_person.candidates(w))
+            .any(|x| x.to_lowercase() == lower)
     };
     let ok = (1..=4).contains(&words.len())
         && s.len() <= 40
