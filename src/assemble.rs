@@ -973,7 +973,23 @@ pub(crate) fn assemble<'a>(
         ),
         None => (headline, dateline),
     };
-    let dateline = dateline.or_else(|| doc.markup.then(|| meta_dateline(input)).flatten());
+    // A date read from a page's meta tag, when the text shows none: the
+    // paragraph holding the tag becomes the date line's block, so the tag
+    // must stand whole in a paragraph of furniture (a tag the text reads as
+    // words, cut by a line break inside it, gives no date).
+    let mut meta_para = None;
+    let dateline = dateline.or_else(|| {
+        let d = doc.markup.then(|| meta_dateline(input)).flatten()?;
+        let i = paras.partition_point(|p| p.block.end <= d.span.start);
+        let holds = i < n
+            && paras[i].block.start <= d.span.start
+            && d.span.end <= paras[i].block.end
+            && b.parts[i] == Part::Furniture;
+        holds.then(|| {
+            meta_para = Some(i);
+            d
+        })
+    });
     // What follows reads the paragraphs and what the builder made of them:
     // the classes and the style go first, so that a long document's peak
     // memory holds two tables a paragraph fewer.
@@ -1041,13 +1057,8 @@ pub(crate) fn assemble<'a>(
         fields: f.fields.clone(),
         span: f.span,
     });
-    // A date read from a page's meta tag: the paragraph holding the tag is
-    // the date line's block.
-    if let Some(d) = dateline.as_ref().filter(|_| doc.markup) {
-        let i = paras.partition_point(|p| p.block.end <= d.span.start);
-        if i < n && paras[i].block.start <= d.span.start && parts[i] == Part::Furniture {
-            parts[i] = Part::Dateline;
-        }
+    if let Some(i) = meta_para {
+        parts[i] = Part::Dateline;
     }
     let blocks = blocks(input, doc, &parts);
     // The header's captions first, then the body's.

@@ -140,3 +140,29 @@ fn the_size_limit_is_checked_before_any_work() {
         }
     );
 }
+
+/// Found by the property run: a carriage return inside a meta tag's
+/// attribute cuts the tag in two lines, and the text reads its first half
+/// as words. Its date must not be taken then: a date line's span must lie
+/// in a date line block.
+#[test]
+fn a_meta_tag_cut_by_a_line_break_gives_no_date() {
+    let input = "<!doctype html>\n<html>\n<head>\n\
+        <meta name=\"pubdate\" content=\"2024-06-18T07:45:00+02:00\r\">\n\
+        </head>\n<body>\n<p>Q: Why now?</p>\n<p>A: Because it is time.</p>\n</body>\n</html>\n";
+    let t = parse(input).unwrap();
+    assert_lossless(input, &t, "meta cut by CR");
+    if let Some(d) = &t.dateline {
+        assert!(
+            t.blocks
+                .iter()
+                .any(|b| b.kind == press_transcript::BlockKind::Dateline && b.span.contains(d.span)),
+            "the date line {:?} stands in a date line block",
+            d.span
+        );
+    }
+    // Whole, the same tag dates the page.
+    let whole = input.replace("+02:00\r\"", "+02:00\"");
+    let t = parse(&whole).unwrap();
+    assert_eq!(t.dateline.unwrap().date.unwrap().to_string(), "2024-06-18");
+}
