@@ -191,11 +191,12 @@ pub(crate) fn procedure_role(label: &str, lex: &Lexicon) -> Option<Role> {
     let en = crate::lang::lexicon(crate::Language::En);
     let find = |w: &str| {
         let w = w.trim();
+        let lower = w.to_lowercase();
         lex.procedure_roles
-            .iter()
-            .chain(en.procedure_roles.iter())
-            .find(|(r, _)| r.to_lowercase() == w.to_lowercase())
-            .map(|&(_, role)| role)
+            .candidates(w)
+            .chain(en.procedure_roles.candidates(w))
+            .find(|(r, _)| r.to_lowercase() == lower)
+            .map(|(_, role)| role)
     };
     find(label).or_else(|| label.rsplit_once(", ").and_then(|(_, suffix)| find(suffix)))
 }

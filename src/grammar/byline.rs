@@ -247,7 +247,7 @@ pub(crate) fn bare_name(text: &str, lex: &Lexicon) -> bool {
 /// Whether a name is the language's word for "the reporter" (`P.V`).
 pub(crate) fn is_generic_reporter(name: &str, lex: &Lexicon) -> bool {
     lex.generic_reporters
-        .iter()
+        .candidates(name)
         .any(|g| prefix_ci(name, g) == Some(name.len()))
 }
 

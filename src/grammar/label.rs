@@ -174,10 +174,10 @@ fn delimiter(rest: &str, bold: Option<&str>, allow_period: bool) -> Option<After
 
 /// A question or answer word from `words` at the start of `text`: its
 /// length. One-letter labels (`Q`, `A`, `P`, `R`) must be upper-case.
-fn qa_word(text: &str, words: &[&str]) -> Option<usize> {
+fn qa_word(text: &str, words: &crate::lang::Words) -> Option<usize> {
     words
-        .iter()
-        .filter_map(|w| prefix_ci(text, w).filter(|&n| w.chars().count() > 1 || text[..n] == **w))
+        .candidates(text)
+        .filter_map(|w| prefix_ci(text, w).filter(|&n| w.chars().count() > 1 || text[..n] == *w))
         .filter(|&n| !text[n..].starts_with(|c: char| c.is_alphanumeric()))
         .max()
 }
@@ -294,7 +294,7 @@ fn delimited(rest: &str) -> bool {
 fn is_en_honorific(t: &str) -> bool {
     crate::lang::lexicon(crate::Language::En)
         .honorifics
-        .iter()
+        .candidates(t)
         .any(|h| h.eq_ignore_ascii_case(t))
 }
 
