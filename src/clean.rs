@@ -428,6 +428,28 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
                 continue;
             }
         }
+        // A run of plain ASCII (no white space, control, `&` or `<`) is
+        // copied at once. It stops short of a hidden span, and its last
+        // character is left to the general case when a non-ASCII one follows
+        // (it may carry combining marks).
+        let plain_ascii = |b: u8| matches!(b, b'!'..=b'~') && b != b'&' && !(markup && b == b'<');
+        if plain_ascii(bytes[i]) {
+            let limit = hidden.first().map_or(trimmed.len(), |h| {
+                (h.start - base - lead).min(trimmed.len())
+            });
+            let mut j = i;
+            while j < limit && plain_ascii(bytes[j]) {
+                j += 1;
+            }
+            if j < bytes.len() && !bytes[j].is_ascii() {
+                j -= 1;
+            }
+            if j > i {
+                b.text(at, lead + j, &trimmed[i..j]);
+                i = j;
+                continue;
+            }
+        }
         let rest = &trimmed[i..];
         if bytes[i] == b'&' {
             if let Some((c, n)) = entity(rest) {
