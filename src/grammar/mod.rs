@@ -172,7 +172,7 @@ pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
     let mut prev_alnum = false;
     for (i, c) in text.char_indices() {
         let alnum = is_alnum(c);
-        if alnum && !prev_alnum && phrases.may_start(c) {
+        if alnum && !prev_alnum {
             let rest = &text[i..];
             let hit = phrases.candidates(rest).any(|p| word_ci(rest, p).is_some());
             if hit {

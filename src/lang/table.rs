@@ -13,8 +13,6 @@ use crate::grammar::fold_char;
 /// The words of a table grouped by first letter (folded to ASCII without
 /// case or diacritics; key 0 stands for every letter that folds to none).
 struct Index {
-    /// A bit per key that some word starts with.
-    bits: u128,
     /// Word positions in the table, grouped by key.
     order: Vec<u16>,
     /// Where each key's group starts in `order` (and, at `key + 1`, ends).
@@ -36,29 +34,24 @@ impl Index {
             .collect();
         keyed.sort_unstable();
         let mut starts = [0u16; 129];
-        let mut bits = 0u128;
         for &(k, _) in &keyed {
-            bits |= 1 << k;
             starts[k as usize + 1] += 1;
         }
         for k in 1..starts.len() {
             starts[k] += starts[k - 1];
         }
         Index {
-            bits,
             order: keyed.into_iter().map(|(_, i)| i).collect(),
             starts,
             most_words,
         }
     }
 
-    /// The positions of the words that may start with `c`.
+    /// The positions of the words that may start with `c` (none when no
+    /// word starts with its key).
     fn candidates(&self, c: char) -> &[u16] {
-        let k = key(c);
-        if self.bits & (1 << k) == 0 {
-            return &[];
-        }
-        &self.order[usize::from(self.starts[k as usize])..usize::from(self.starts[k as usize + 1])]
+        let k = key(c) as usize;
+        &self.order[usize::from(self.starts[k])..usize::from(self.starts[k + 1])]
     }
 }
 
@@ -98,16 +91,41 @@ fn folded_key(c: char) -> u32 {
     if f.is_ascii() { u32::from(f as u8) } else { 0 }
 }
 
-/// A list of words or phrases of one language.
-pub(crate) struct Words {
-    list: &'static [&'static str],
+/// An entry of a table: a word, or a word with a value.
+pub(crate) trait Entry: Copy + 'static {
+    /// The entry's word, written in its natural case.
+    fn word(self) -> &'static str;
+}
+
+impl Entry for &'static str {
+    fn word(self) -> &'static str {
+        self
+    }
+}
+
+impl<T: Copy + 'static> Entry for (&'static str, T) {
+    fn word(self) -> &'static str {
+        self.0
+    }
+}
+
+/// A list of one language's entries, indexed by their words' first letters
+/// on first use.
+pub(crate) struct List<E: 'static> {
+    list: &'static [E],
     index: OnceLock<Index>,
 }
 
-impl Words {
-    /// A table of `list`, written in the words' natural case.
-    pub(crate) const fn new(list: &'static [&'static str]) -> Self {
-        Words {
+/// A list of words or phrases of one language.
+pub(crate) type Words = List<&'static str>;
+
+/// A list of words with a value each (a weekday's name and its day).
+pub(crate) type Table<T> = List<(&'static str, T)>;
+
+impl<E: Entry> List<E> {
+    /// A list of `list`, its words written in their natural case.
+    pub(crate) const fn new(list: &'static [E]) -> Self {
+        List {
             list,
             index: OnceLock::new(),
         }
@@ -115,7 +133,7 @@ impl Words {
 
     fn index(&self) -> &Index {
         self.index
-            .get_or_init(|| Index::of(self.list.iter().copied()))
+            .get_or_init(|| Index::of(self.list.iter().map(|&e| e.word())))
     }
 
     /// The most words (split at white space) of an entry.
@@ -123,15 +141,9 @@ impl Words {
         self.index().most_words
     }
 
-    /// Whether some word of the table may start with `c` (ignoring case and
-    /// diacritics). `false` rules every word out; `true` is only a maybe.
-    pub(crate) fn may_start(&self, c: char) -> bool {
-        self.index().bits & (1 << key(c)) != 0
-    }
-
-    /// The words that may start `text`: those whose first letter is its
-    /// first letter, ignoring case and diacritics.
-    pub(crate) fn candidates(&self, text: &str) -> impl Iterator<Item = &'static str> + '_ {
+    /// The entries that may start `text`: those whose word's first letter is
+    /// its first letter, ignoring case and diacritics.
+    pub(crate) fn candidates(&self, text: &str) -> impl Iterator<Item = E> + '_ {
         let list = self.list;
         let found = text
             .chars()
@@ -141,57 +153,14 @@ impl Words {
     }
 }
 
-impl std::ops::Deref for Words {
-    type Target = [&'static str];
+impl<E> std::ops::Deref for List<E> {
+    type Target = [E];
     fn deref(&self) -> &Self::Target {
         self.list
     }
 }
 
-impl std::fmt::Debug for Words {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.list).finish()
-    }
-}
-
-/// A list of words with a value each (a weekday's name and its day).
-pub(crate) struct Table<T: 'static> {
-    list: &'static [(&'static str, T)],
-    index: OnceLock<Index>,
-}
-
-impl<T> Table<T> {
-    /// A table of `list`, written in the words' natural case.
-    pub(crate) const fn new(list: &'static [(&'static str, T)]) -> Self {
-        Table {
-            list,
-            index: OnceLock::new(),
-        }
-    }
-
-    /// The entries whose word may start `text`: those whose first letter is
-    /// its first letter, ignoring case and diacritics.
-    pub(crate) fn candidates(&self, text: &str) -> impl Iterator<Item = (&'static str, T)> + '_
-    where
-        T: Copy,
-    {
-        let list = self.list;
-        let index = self
-            .index
-            .get_or_init(|| Index::of(list.iter().map(|&(w, _)| w)));
-        let found = text.chars().next().map_or(&[][..], |c| index.candidates(c));
-        found.iter().map(move |&i| list[usize::from(i)])
-    }
-}
-
-impl<T> std::ops::Deref for Table<T> {
-    type Target = [(&'static str, T)];
-    fn deref(&self) -> &Self::Target {
-        self.list
-    }
-}
-
-impl<T: std::fmt::Debug> std::fmt::Debug for Table<T> {
+impl<E: std::fmt::Debug> std::fmt::Debug for List<E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.list).finish()
     }
@@ -212,7 +181,7 @@ mod tests {
         assert_eq!(found("作"), ["作者"]);
         assert!(found("Bà").is_empty());
         assert!(found("").is_empty());
-        assert!(W.may_start('Ô') && !W.may_start('b'));
+        assert!(W.candidates("Ô").next().is_some() && W.candidates("b").next().is_none());
     }
 
     #[test]
