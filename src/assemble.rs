@@ -22,6 +22,7 @@
 
 use crate::classify::{Class, Cues};
 use crate::clean::Cleaned;
+use crate::fnv::Fnv;
 use crate::grammar::annotation::annotations;
 use crate::grammar::byline::{bare_name, is_generic_reporter, looks_like_name};
 use crate::grammar::caption::Credited;
@@ -199,26 +200,22 @@ const _: () = assert!(MAX_CAPTION_WORDS + 1 < u8::MAX as usize);
 /// The words of `s` (runs of letters and digits) without case, each as a
 /// hash, written to `out`; how many there were (no more than `out` holds).
 fn word_hashes(s: &str, out: &mut [u64; MAX_CAPTION_WORDS + 1]) -> usize {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
+    use std::hash::Hasher;
     let mut n = 0;
-    let mut h = OFFSET;
+    let mut h = Fnv::default();
     let mut in_word = false;
-    let eat = |h: &mut u64, c: char| {
-        *h = (*h ^ u64::from(u32::from(c))).wrapping_mul(PRIME);
-    };
     for c in s.chars() {
         let alnum = is_alnum(c);
         if alnum {
             if c.is_ascii() {
-                eat(&mut h, c.to_ascii_lowercase());
+                h.write_u32(u32::from(c.to_ascii_lowercase()));
             } else {
-                c.to_lowercase().for_each(|l| eat(&mut h, l));
+                c.to_lowercase().for_each(|l| h.write_u32(u32::from(l)));
             }
         } else if in_word {
-            out[n] = h;
+            out[n] = h.finish();
             n += 1;
-            h = OFFSET;
+            h = Fnv::default();
             if n == out.len() {
                 return n;
             }
@@ -226,7 +223,7 @@ fn word_hashes(s: &str, out: &mut [u64; MAX_CAPTION_WORDS + 1]) -> usize {
         in_word = alnum;
     }
     if in_word {
-        out[n] = h;
+        out[n] = h.finish();
         n += 1;
     }
     n

@@ -589,10 +589,8 @@ impl Build {
 fn is_clean(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut prev_space = false;
-    // Every letter so far is one no normalization changes and no mark
-    // combines with: below U+0300 (Latin, with Latin-1 and Extended-A and
-    // B) or Latin Extended Additional (Vietnamese). Anything else is
-    // checked by the full quick test.
+    // Every letter so far is `plain`; anything else is checked by the full
+    // quick test.
     let mut all_plain = true;
     let mut i = 0;
     while i < bytes.len() {
@@ -627,7 +625,7 @@ fn is_clean(s: &str) -> bool {
 /// A character no normalization changes and no mark combines with: Latin
 /// below U+0300 (with Latin-1 and Extended-A and B) or Latin Extended
 /// Additional (Vietnamese). Its combining class is 0 and it is NFC alone.
-fn plain(c: char) -> bool {
+pub(crate) fn plain(c: char) -> bool {
     c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 

@@ -62,6 +62,7 @@ mod classify;
 mod clean;
 mod datetime;
 mod error;
+mod fnv;
 mod frontmatter;
 mod grammar;
 #[cfg(feature = "html")]

@@ -19,7 +19,7 @@
 //! runs cover the input exactly.
 
 use crate::Span;
-use crate::clean::{Cleaned, Markup, clean_with, hidden_spans, is_blankish};
+use crate::clean::{Cleaned, Markup, clean_with, hidden_spans, is_blankish, plain};
 use crate::frontmatter::{Found, front_matter};
 
 /// A paragraph: a line, or the lines of a hard-wrapped paragraph.
@@ -110,13 +110,7 @@ fn width(line: &str) -> usize {
         return line.len();
     }
     line.chars()
-        .filter(|&c| {
-            // Latin below U+0300 and Latin Extended Additional (Vietnamese)
-            // hold no combining mark.
-            c < '\u{300}'
-                || ('\u{1E00}'..='\u{1EFF}').contains(&c)
-                || unicode_normalization::char::canonical_combining_class(c) == 0
-        })
+        .filter(|&c| plain(c) || unicode_normalization::char::canonical_combining_class(c) == 0)
         .count()
 }
 

@@ -150,27 +150,8 @@ fn lower_in<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
 /// Stopwords and their languages, hashed with FNV-1a: the keys are short
 /// and fixed (no untrusted key is ever inserted), so the default hasher's
 /// resistance to flooding buys nothing and costs a third of detection.
-type StopwordMap = std::collections::HashMap<String, u8, std::hash::BuildHasherDefault<Fnv>>;
-
-/// The FNV-1a hash.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+type StopwordMap =
+    std::collections::HashMap<String, u8, std::hash::BuildHasherDefault<crate::fnv::Fnv>>;
 
 /// How many words of text to look at to detect the language.
 const DETECT_WORDS: usize = 1000;
