@@ -186,6 +186,26 @@ fn sub_text<'a>(p: &Para<'a>, r: std::ops::Range<usize>) -> Text<'a> {
     }
 }
 
+/// Like [`sub_text`], but the text is taken out of the paragraph (no copy
+/// of a cleaned string): the paragraph is read no more.
+fn take_text<'a>(p: &mut Para<'a>, r: std::ops::Range<usize>) -> Text<'a> {
+    let span = Span::new(p.clean.raw(r.start), p.clean.raw(r.end));
+    Text {
+        text: p.clean.take(r),
+        span,
+    }
+}
+
+/// An attribute value of a page's tag, cleaned, with its span; `at` is the
+/// value's offset in the input.
+fn attribute_text(value: &str, at: usize) -> Text<'_> {
+    let clean = crate::clean::clean_with(value, at, None);
+    Text {
+        span: Span::new(clean.raw(0), clean.raw_end()),
+        text: clean.text,
+    }
+}
+
 /// The range of `s`, a slice of `p`'s cleaned text.
 fn range_in(p: &Para<'_>, s: &str) -> std::ops::Range<usize> {
     let at = s.as_ptr() as usize - p.text().as_ptr() as usize;
@@ -333,7 +353,6 @@ fn caption_shaped(text: &str, cues: &Cues) -> bool {
 /// and its caption.
 const IMAGE_CAPTION_GAP: usize = 3;
 
-/// A turn being built.
 /// A turn being built. Its paragraphs are those from `first` to `last`
 /// whose part is this turn (captions and furniture may stand between), so
 /// that a turn costs no allocation of its own.
@@ -439,11 +458,7 @@ impl<'a> Builder<'a, '_> {
                 continue;
             };
             let (off, value) = crate::clean::attribute(tag, "alt")?;
-            let clean = crate::clean::clean_with(value, p.block.start + at + off, None);
-            let text = Text {
-                span: Span::new(clean.raw(0), clean.raw_end()),
-                text: clean.text,
-            };
+            let text = attribute_text(value, p.block.start + at + off);
             return (!text.text.is_empty()).then_some((a, text));
         }
         None
@@ -498,8 +513,6 @@ impl<'a> Builder<'a, '_> {
         true
     }
 
-    /// A credit line standing alone after a caption with no credit
-    /// (`Nik Wheeler/Getty Images`) joins it.
     /// Opens a turn at paragraph `i`, by its marker (the style's start
     /// there) or without one.
     fn open_turn(&mut self, i: usize, marked: bool, side: Side) {
@@ -1185,10 +1198,10 @@ fn meta_dateline(input: &str) -> Option<Dateline<'_>> {
         }
         let (off, value) = attribute(tag, "content")?;
         let (date, time, utc_offset) = iso_datetime(value)?;
-        let clean = crate::clean::clean_with(value, at + off, None);
+        let Text { text, span } = attribute_text(value, at + off);
         Some(Dateline {
-            span: crate::Span::new(clean.raw(0), clean.raw_end()),
-            text: clean.text,
+            span,
+            text,
             date: Some(date),
             time,
             utc_offset,
@@ -1267,12 +1280,8 @@ impl Opening {
     /// The marker, in the turn's first paragraph.
     fn marker<'a>(self, first: &Para<'a>) -> Option<Marker<'a>> {
         let kind = self.marker?;
-        let r = 0..self.marker_end as usize;
-        Some(Marker {
-            kind,
-            text: sub(&first.clean, r.clone()),
-            span: Span::new(first.clean.raw(r.start), first.clean.raw(r.end)),
-        })
+        let Text { text, span } = sub_text(first, 0..self.marker_end as usize);
+        Some(Marker { kind, text, span })
     }
 }
 
@@ -1349,15 +1358,11 @@ fn make_turn<'a>(
             });
         }
         let r = from..p.text().len();
-        if pi < keep {
-            paragraphs.push(sub_text(p, r));
+        paragraphs.push(if pi < keep {
+            sub_text(p, r)
         } else {
-            let span = Span::new(p.clean.raw(r.start), p.clean.raw(r.end));
-            paragraphs.push(Text {
-                text: p.clean.take(r),
-                span,
-            });
-        }
+            take_text(p, r)
+        });
     }
     let text = match paragraphs.len() {
         0 => Cow::Borrowed(""),
