@@ -982,14 +982,27 @@ fn diagnostics(t: &mut Transcript<'_>, interviewees: usize) {
             }
         }
     }
+    // The two kinds of pair: their code, one of them, many of them.
+    const PAIRS: [(DiagnosticCode, &str, &str); 2] = [
+        (
+            DiagnosticCode::ConsecutiveQuestions,
+            "a question",
+            "questions following questions",
+        ),
+        (
+            DiagnosticCode::ConsecutiveAnswers,
+            "an answer",
+            "answers following answers",
+        ),
+    ];
     // Each pair is listed up to `MAX_LISTED`; one more note counts the rest.
     let mut listed = [0usize; 2];
     let mut unlisted: [Option<(usize, Span)>; 2] = [None, None];
     for pair in t.turns.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let (k, code) = match (a.kind, b.kind) {
-            (TurnKind::Question, TurnKind::Question) => (0, DiagnosticCode::ConsecutiveQuestions),
-            (TurnKind::Answer, TurnKind::Answer) => (1, DiagnosticCode::ConsecutiveAnswers),
+        let k = match (a.kind, b.kind) {
+            (TurnKind::Question, TurnKind::Question) => 0,
+            (TurnKind::Answer, TurnKind::Answer) => 1,
             _ => continue,
         };
         if listed[k] == MAX_LISTED {
@@ -998,7 +1011,7 @@ fn diagnostics(t: &mut Transcript<'_>, interviewees: usize) {
             continue;
         }
         listed[k] += 1;
-        let what = ["a question", "an answer"][k];
+        let (code, what, _) = PAIRS[k];
         out.push(Diagnostic {
             code,
             message: format!(
@@ -1009,16 +1022,7 @@ fn diagnostics(t: &mut Transcript<'_>, interviewees: usize) {
     }
     for (k, rest) in unlisted.into_iter().enumerate() {
         let Some((more, span)) = rest else { continue };
-        let (code, what) = [
-            (
-                DiagnosticCode::ConsecutiveQuestions,
-                "questions following questions",
-            ),
-            (
-                DiagnosticCode::ConsecutiveAnswers,
-                "answers following answers",
-            ),
-        ][k];
+        let (code, _, what) = PAIRS[k];
         out.push(Diagnostic {
             code,
             message: format!(

@@ -122,19 +122,7 @@ pub(crate) fn split<'a>(
         .map(|(i, p)| (i, glued_commas(p.text())))
         .filter(|(_, cuts)| cuts.len() >= MIN_GLUED)
         .collect();
-    let paras = if glued.is_empty() {
-        paras
-    } else {
-        let mut cuts_of = glued.into_iter().peekable();
-        let mut out = Vec::with_capacity(paras.len());
-        for (i, p) in paras.into_iter().enumerate() {
-            match cuts_of.next_if(|(at, _)| *at == i) {
-                Some((_, cuts)) => out.extend(cut(input, p, &cuts, markup)),
-                None => out.push(p),
-            }
-        }
-        out
-    };
+    let paras = cut_at(input, paras, glued, markup);
     // Then labels inside long paragraphs.
     let inline: Vec<(usize, Vec<(usize, Label<'_>)>)> = paras
         .iter()
@@ -168,16 +156,31 @@ pub(crate) fn split<'a>(
                 .collect();
             (i, at)
         })
+        .filter(|(_, at): &(usize, Vec<usize>)| !at.is_empty())
         .collect();
+    cut_at(input, paras, cuts, markup)
+}
+
+/// Cuts the paragraphs `cuts` names, `(paragraph, positions)` ascending by
+/// paragraph, each at its positions of its cleaned text; the others stay.
+fn cut_at<'a>(
+    input: &'a str,
+    paras: Vec<Para<'a>>,
+    cuts: Vec<(usize, Vec<usize>)>,
+    markup: Markup<'_>,
+) -> Vec<Para<'a>> {
+    if cuts.is_empty() {
+        return paras;
+    }
     let mut cuts_of = cuts.into_iter().peekable();
-    let mut result = Vec::with_capacity(paras.len());
+    let mut out = Vec::with_capacity(paras.len());
     for (i, p) in paras.into_iter().enumerate() {
         match cuts_of.next_if(|(at, _)| *at == i) {
-            Some((_, at)) if !at.is_empty() => result.extend(cut(input, p, &at, markup)),
-            _ => result.push(p),
+            Some((_, at)) => out.extend(cut(input, p, &at, markup)),
+            None => out.push(p),
         }
     }
-    result
+    out
 }
 
 /// Cuts a paragraph at ascending positions of its cleaned text.
