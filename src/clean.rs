@@ -224,7 +224,6 @@ pub(crate) fn hidden_spans(input: &str, from: usize) -> Vec<Span> {
     let mut out = Vec::new();
     // Kinds whose closing no longer occurs: comments, then each element.
     let mut unclosed = [false; HIDDEN_ELEMENTS.len() + 1];
-    let tag_end = |at: usize| memchr::memchr(b'>', &bytes[at..]).map(|e| at + e + 1);
     let mut i = from.min(input.len());
     while let Some(rel) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + rel;
@@ -237,13 +236,13 @@ pub(crate) fn hidden_spans(input: &str, from: usize) -> Vec<Span> {
                 memchr::memmem::find(&rest[3..], b"-->").map(|e| at + 4 + e + 3)
             };
             unclosed[0] |= end.is_none();
-            let end = end.or_else(|| tag_end(at)).unwrap_or(input.len());
+            let end = end.or_else(|| tag_end(bytes, at)).unwrap_or(input.len());
             out.push(Span::new(at, end));
             i = end;
             continue;
         }
         if rest.first() == Some(&b'!') && rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
-            let end = tag_end(at).unwrap_or(input.len());
+            let end = tag_end(bytes, at).unwrap_or(input.len());
             out.push(Span::new(at, end));
             i = end;
             continue;
@@ -259,7 +258,7 @@ pub(crate) fn hidden_spans(input: &str, from: usize) -> Vec<Span> {
         else {
             continue;
         };
-        let Some(open_end) = tag_end(at) else {
+        let Some(open_end) = tag_end(bytes, at) else {
             break;
         };
         let close = if unclosed[k + 1] {
@@ -324,7 +323,7 @@ pub(crate) fn tags<'h>(html: &'h str, name: &'h str) -> impl Iterator<Item = (us
         {
             return None;
         }
-        let end = memchr::memchr(b'>', &bytes[i..]).map_or(html.len(), |e| i + e + 1);
+        let end = tag_end(bytes, i).unwrap_or(html.len());
         Some((i, &html[i..end]))
     })
 }
@@ -334,7 +333,7 @@ pub(crate) fn tags<'h>(html: &'h str, name: &'h str) -> impl Iterator<Item = (us
 pub(crate) fn marks_author(raw: &str) -> bool {
     let bytes = raw.as_bytes();
     memchr::memchr_iter(b'<', bytes).any(|i| {
-        let end = memchr::memchr(b'>', &bytes[i..]).map_or(raw.len(), |e| i + e + 1);
+        let end = tag_end(bytes, i).unwrap_or(raw.len());
         let tag = &raw[i..end];
         let rel = attribute(tag, "rel").is_some_and(|(_, v)| {
             v.split_ascii_whitespace()
@@ -363,6 +362,11 @@ pub(crate) fn time_datetime(raw: &str) -> Option<&str> {
     attribute(tag, "datetime").map(|(_, v)| v.trim())
 }
 
+/// Past the first `>` from `at`: the end of the tag opening there.
+fn tag_end(bytes: &[u8], at: usize) -> Option<usize> {
+    memchr::memchr(b'>', &bytes[at..]).map(|e| at + e + 1)
+}
+
 /// The end of the first `</name …>` in `bytes` from `from`.
 fn closing(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
@@ -375,7 +379,7 @@ fn closing(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
                 .get(at + name.len())
                 .is_some_and(u8::is_ascii_alphanumeric);
         if matches {
-            return memchr::memchr(b'>', &bytes[at..]).map(|e| at + e + 1);
+            return tag_end(bytes, at);
         }
         i = at;
     }
@@ -723,15 +727,19 @@ mod tests {
         );
     }
 
+    /// The text of each hidden span of `page`.
+    fn hidden_texts(page: &str) -> Vec<&str> {
+        hidden_spans(page, 0)
+            .iter()
+            .map(|s| s.slice(page))
+            .collect()
+    }
+
     #[test]
     fn hidden_spans_cover_what_a_page_does_not_show() {
         let page = "<!DOCTYPE html><title>T</title><p>A<!-- c --></p><SCRIPT>x = '</p>';</script ><nav>\n<a>Home</a>\n</nav><p>B</p>";
-        let spans: Vec<&str> = hidden_spans(page, 0)
-            .iter()
-            .map(|s| s.slice(page))
-            .collect();
         assert_eq!(
-            spans,
+            hidden_texts(page),
             [
                 "<!DOCTYPE html>",
                 "<title>T</title>",
@@ -745,11 +753,7 @@ mod tests {
     #[test]
     fn an_element_never_closed_hides_only_its_tag() {
         let page = "<p>Q: <nav>What?</p><!-- open";
-        let spans: Vec<&str> = hidden_spans(page, 0)
-            .iter()
-            .map(|s| s.slice(page))
-            .collect();
-        assert_eq!(spans, ["<nav>", "<!-- open"]);
+        assert_eq!(hidden_texts(page), ["<nav>", "<!-- open"]);
     }
 
     #[test]
