@@ -90,19 +90,23 @@ fn parse_one(input: &Input) -> Outcome {
 }
 
 fn record(line: &str, n: usize) -> Result<Doc<'static>, String> {
-    let v: serde_json::Value =
+    let mut v: serde_json::Value =
         serde_json::from_str(line).map_err(|e| format!("line {n}: not JSON: {e}"))?;
-    let text = ["text", "content", "body"]
-        .iter()
-        .find_map(|k| v.get(*k).and_then(|t| t.as_str()))
-        .ok_or_else(|| format!("line {n}: no text field"))?;
     let id = v.get("id").map_or_else(
         || n.to_string(),
         |i| i.as_str().map_or_else(|| i.to_string(), str::to_string),
     );
+    // The text is taken out of the record, not copied.
+    let text = ["text", "content", "body"]
+        .iter()
+        .find_map(|k| match v.get_mut(*k).map(serde_json::Value::take) {
+            Some(serde_json::Value::String(t)) => Some(t),
+            _ => None,
+        })
+        .ok_or_else(|| format!("line {n}: no text field"))?;
     Ok(Doc {
         id: Cow::Owned(id),
-        text: Cow::Owned(text.to_string()),
+        text: Cow::Owned(text),
     })
 }
 
