@@ -10,6 +10,11 @@
 //! `press_transcript::parse` on each document, single-threaded. Prints both
 //! rates, their quotient to five decimals and, on its last line,
 //! `ratio 0.NN` (parse rate / baseline rate).
+//!
+//! For scale it also times one pass that reads every character (counting
+//! the words with `split_whitespace`): no parser that looks at the text
+//! can be faster than that pass, so `parse/words` says how many such
+//! passes parsing costs.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -48,6 +53,11 @@ fn line_scan(text: &str) -> usize {
         start = end + 1;
     }
     count
+}
+
+/// A pass that reads every character: the words, counted.
+fn word_pass(text: &str) -> usize {
+    text.split_whitespace().count()
 }
 
 /// Runs `f` over all documents until `MIN_TIME` has passed; bytes per second.
@@ -92,11 +102,18 @@ fn main() -> ExitCode {
     // Warm up, then alternate so both share the machine's state.
     let _ = rate(&docs[..1], line_scan);
     let baseline = rate(&docs, line_scan);
+    let words = rate(&docs, word_pass);
     let parse = rate(&docs, |d| {
         press_transcript::parse(d).map_or(0, |t| t.blocks.len())
     });
     println!("baseline {:.1} MB/s", baseline / 1e6);
+    println!(
+        "words    {:.1} MB/s (one pass over the characters)",
+        words / 1e6
+    );
     println!("parse    {:.1} MB/s", parse / 1e6);
+    println!("words/baseline {:.5}", words / baseline);
+    println!("parse/words {:.5}", parse / words);
     // The last line keeps its two decimals; the line before gives more.
     println!("parse/baseline {:.5}", parse / baseline);
     println!("ratio {:.2}", parse / baseline);

@@ -700,9 +700,7 @@ pub(crate) fn assemble<'a>(
         }
     };
 
-    let header_captions_before = b.captions.len();
     header(&mut b, doc, first_turn, lex);
-    let _ = header_captions_before;
 
     // Short third-person lines are taken for captions only in a document
     // that shows it carries photos: a credit, an alt text beside its
@@ -741,8 +739,6 @@ pub(crate) fn assemble<'a>(
             }
         }
         if let Some(part) = furniture_part(c) {
-            let in_reader_question = c.shape == Shape::Quote;
-            let _ = in_reader_question;
             b.parts[i] = part;
             i += 1;
             continue;

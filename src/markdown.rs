@@ -21,7 +21,12 @@ const ESCAPABLE: &str = "\\`*_{}[]()#+-.!\"'<>|~";
 
 /// The text without its Markdown syntax; borrowed when there is none.
 pub(crate) fn strip(text: &str) -> Cow<'_, str> {
-    if !text.contains(['\\', '*', '_', '[', '`']) {
+    // All five signs are ASCII: a byte scan, several times faster than a
+    // search for any of five chars.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'*' | b'_' | b'[' | b'`'))
+    {
         return Cow::Borrowed(text);
     }
     let out = strip_links(text);

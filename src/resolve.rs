@@ -238,7 +238,13 @@ pub(crate) fn resolve<'a>(
     // Participants: the labelled speakers, then whoever the header
     // introduces when no label names the answering side.
     let mut participants: Vec<Participant<'a>> = Vec::new();
-    let context = Context::new(t, doc, &header, lex);
+    // Only a one-word label is ever completed into a full name.
+    let one_word: Vec<&str> = groups
+        .iter()
+        .map(|g| g.key.as_str())
+        .filter(|k| !k.contains(' '))
+        .collect();
+    let context = Context::new(t, doc, &header, &one_word, lex);
     let event = Event::of(&groups, &info);
     let mut group_index = Vec::with_capacity(groups.len());
     for g in &groups {
@@ -470,6 +476,9 @@ struct Context<'t> {
     /// where the context first writes it next to another name word; read
     /// on the first look-up (most documents never look one up).
     names: std::cell::OnceCell<HashMap<String, String>>,
+    /// The words a full name may be looked up for: the others are not
+    /// gathered.
+    wanted: &'t [&'t str],
     lex: &'t Lexicon,
 }
 
@@ -483,6 +492,7 @@ impl<'t> Context<'t> {
         t: &'t Transcript<'_>,
         doc: &'t Doc<'_>,
         header: &HeaderParas,
+        wanted: &'t [&'t str],
         lex: &'t Lexicon,
     ) -> Context<'t> {
         let mut texts: Vec<Cow<'t, str>> = Vec::new();
@@ -511,6 +521,7 @@ impl<'t> Context<'t> {
         Context {
             texts,
             names: std::cell::OnceCell::new(),
+            wanted,
             lex,
         }
     }
@@ -518,10 +529,12 @@ impl<'t> Context<'t> {
     /// The full name a one-word label stands for: where the context writes
     /// the word in mixed case next to another capitalised name word
     /// (`Karine Jean-Pierre` for `JEAN-PIERRE`, `Linus Torvalds` for
-    /// `Linus`, `Timothy D. Cook` for `COOK`).
+    /// `Linus`, `Timothy D. Cook` for `COOK`). `word` is one of the
+    /// context's wanted words.
     fn full_name(&self, word: &str) -> Option<String> {
+        debug_assert!(self.wanted.contains(&word));
         self.names
-            .get_or_init(|| full_names(&self.texts, self.lex))
+            .get_or_init(|| full_names(&self.texts, self.wanted, self.lex))
             .get(word)
             .cloned()
     }
@@ -552,8 +565,17 @@ impl<'t> Context<'t> {
 
 /// Every mixed-case name word of the texts, with the full name it first
 /// stands in: the first name (and an initial) before a surname, else the
-/// surname after a first name.
-fn full_names(texts: &[Cow<'_, str>], lex: &Lexicon) -> HashMap<String, String> {
+/// surname after a first name. Only the `wanted` words (lower case) are
+/// gathered: a word is lower-cased only when its first letter is one of
+/// theirs.
+fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap<String, String> {
+    let firsts: Vec<char> = wanted.iter().filter_map(|w| w.chars().next()).collect();
+    let may_be_wanted = |core: &str| {
+        core.chars()
+            .next()
+            .and_then(|c| c.to_lowercase().next())
+            .is_some_and(|c| firsts.contains(&c))
+    };
     let en = crate::lang::lexicon(Language::En);
     let is_title = |w: &str| {
         longest_of(w, &lex.honorifics).is_some_and(|n| n == w.len())
@@ -568,17 +590,25 @@ fn full_names(texts: &[Cow<'_, str>], lex: &Lexicon) -> HashMap<String, String> 
             && !is_title(w)
     };
     let mut names: HashMap<String, String> = HashMap::new();
+    if firsts.is_empty() {
+        return names;
+    }
+    let mut tokens: Vec<&str> = Vec::new();
     for text in texts {
-        let tokens: Vec<&str> = text.split_whitespace().collect();
+        tokens.clear();
+        tokens.extend(text.split_whitespace());
         for (k, tok) in tokens.iter().enumerate() {
             let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
             let mixed =
                 core.starts_with(char::is_uppercase) && core.chars().any(char::is_lowercase);
-            if !mixed || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']']) {
+            if !mixed
+                || !may_be_wanted(core)
+                || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']'])
+            {
                 continue;
             }
             let key = core.to_lowercase();
-            if names.contains_key(&key) {
+            if !wanted.contains(&key.as_str()) || names.contains_key(&key) {
                 continue;
             }
             let mut found = None;
@@ -1063,7 +1093,17 @@ mod tests {
 
     fn names(texts: &[&str]) -> HashMap<String, String> {
         let texts: Vec<Cow<'_, str>> = texts.iter().map(|&s| Cow::Borrowed(s)).collect();
-        full_names(&texts, crate::lang::lexicon(Language::En))
+        // Every word of the texts is wanted.
+        let words: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.split_whitespace())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        let wanted: Vec<&str> = words.iter().map(String::as_str).collect();
+        full_names(&texts, &wanted, crate::lang::lexicon(Language::En))
     }
 
     #[test]
@@ -1073,6 +1113,20 @@ mod tests {
         assert_eq!(n.get("maria").map(String::as_str), Some("Maria Alvarez"));
         let n = names(&["An interview with Robert J. Hale."]);
         assert_eq!(n.get("hale").map(String::as_str), Some("Robert J. Hale"));
+    }
+
+    #[test]
+    fn only_the_wanted_words_are_gathered() {
+        let texts = [Cow::Borrowed(
+            "We spoke to Maria Alvarez and Linus Torvalds.",
+        )];
+        let n = full_names(&texts, &["torvalds"], crate::lang::lexicon(Language::En));
+        assert_eq!(n.len(), 1);
+        assert_eq!(
+            n.get("torvalds").map(String::as_str),
+            Some("Linus Torvalds")
+        );
+        assert!(full_names(&texts, &[], crate::lang::lexicon(Language::En)).is_empty());
     }
 
     #[test]
