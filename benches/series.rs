@@ -46,15 +46,11 @@ fn spread(costs: &[f64]) -> (f64, f64) {
         .fold((f64::MAX, 0f64), |(lo, hi), &c| (lo.min(c), hi.max(c)))
 }
 
-/// Seconds per byte of parsing `input`, best of a few runs.
+/// Seconds per byte of parsing `input`, best of several runs: about 20 MB
+/// parsed in all (so that a small input's best is not one noisy run),
+/// never fewer than one run nor more than a thousand.
 fn per_byte(input: &str) -> f64 {
-    let runs = if input.len() > 20_000_000 {
-        1
-    } else if input.len() > 2_000_000 {
-        2
-    } else {
-        5
-    };
+    let runs = (20_000_000 / input.len().max(1)).clamp(1, 1000);
     let mut best = f64::MAX;
     for _ in 0..runs {
         let start = Instant::now();

@@ -1027,7 +1027,7 @@ pub(crate) fn assemble<'a>(
         let first = bt.first;
         let start = starts[first].take();
         let text = paras[first].text();
-        openings.push(Opening::of(start.as_ref()));
+        openings.push(Opening::of(start.as_deref()));
         let labelled = start.and_then(|s| {
             shared.get(
                 s.key.as_deref(),

@@ -51,7 +51,9 @@ impl Dash {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Class<'a> {
     pub dash: Option<Dash>,
-    pub label: Option<Label<'a>>,
+    /// Boxed: most paragraphs have none, and a document holds a class a
+    /// paragraph.
+    pub label: Option<Box<Label<'a>>>,
     pub shape: Shape,
     /// A start or end time alone (`2:52 P.M. EST`, `END 1:01 P.M. EST`).
     pub time: Option<bool>,
@@ -226,7 +228,7 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     };
     Class {
         dash,
-        label,
+        label: label.map(Box::new),
         time: if short {
             time_line(text).map(|(end, _)| end)
         } else {

@@ -60,14 +60,15 @@ struct StartParts {
 }
 
 impl StartParts {
-    /// The start, kept small (a document holds one a paragraph): offsets in
-    /// 32 bits, strings boxed. `None` for a marker past 4 GiB into its
-    /// paragraph, which no text holds (the marker is then not read).
-    fn compact(self) -> Option<Start> {
+    /// The start, kept small: offsets in 32 bits, strings boxed, the whole
+    /// boxed too (a document holds an entry a paragraph, most of them
+    /// empty). `None` for a marker past 4 GiB into its paragraph, which no
+    /// text holds (the marker is then not read).
+    fn compact(self) -> Option<Box<Start>> {
         let at = |x: usize| u32::try_from(x).ok();
         let range = |r: Range<usize>| Some([at(r.start)?, at(r.end)?]);
         debug_assert_eq!(self.marker_range.start, 0);
-        Some(Start {
+        Some(Box::new(Start {
             marker: self.marker,
             side: self.side,
             label_only: self.label_only,
@@ -83,7 +84,7 @@ impl StartParts {
             },
             key: self.key.map(String::into_boxed_str),
             label_elsewhere: self.label_elsewhere.map(String::into_boxed_str),
-        })
+        }))
     }
 }
 
@@ -131,7 +132,9 @@ impl Start {
 /// The document's convention.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Style {
-    pub starts: Vec<Option<Start>>,
+    /// Boxed: most paragraphs open no turn, and a document holds an entry
+    /// a paragraph (eight bytes when empty).
+    pub starts: Vec<Option<Box<Start>>>,
     /// An unmarked paragraph after a question opens its answer.
     pub implicit_answers: bool,
     /// Unmarked paragraphs that read as questions open questions.
@@ -325,7 +328,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     let all_labels: usize = counts.values().sum();
     let procedure = |l: &Label<'_>| procedure_role(l.name, lex).is_some();
 
-    let mut starts: Vec<Option<Start>> = vec![None; n];
+    let mut starts: Vec<Option<Box<Start>>> = vec![None; n];
     let mut label_starts = 0;
     for i in 0..n {
         let Some(l) = &classes[i].label else { continue };
@@ -512,7 +515,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     if bold_mode {
         for &i in &bold_questions {
             // A label inside the bold (`**WIRED: …?**`) is the asker's.
-            let inner = classes[i].label.filter(|l| l.bold_paragraph);
+            let inner = classes[i].label.as_deref().filter(|l| l.bold_paragraph);
             let text = paras[i].text();
             let base = |r: &str| r.as_ptr() as usize - text.as_ptr() as usize;
             starts[i] = StartParts {
@@ -531,7 +534,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     }
 
     // Which sides the explicit markers cover.
-    let explicit: Vec<&Start> = starts.iter().flatten().collect();
+    let explicit: Vec<&Start> = starts.iter().flatten().map(|s| &**s).collect();
     let only_ask = !explicit.is_empty() && explicit.iter().all(|s| s.side == Side::Ask);
     let implicit_answers = dash_questions_only || bold_mode || only_ask;
 
