@@ -570,12 +570,6 @@ impl<'t> Context<'t> {
 /// theirs.
 fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap<String, String> {
     let firsts: Vec<char> = wanted.iter().filter_map(|w| w.chars().next()).collect();
-    let may_be_wanted = |core: &str| {
-        core.chars()
-            .next()
-            .and_then(|c| c.to_lowercase().next())
-            .is_some_and(|c| firsts.contains(&c))
-    };
     let en = crate::lang::lexicon(Language::En);
     let is_title = |w: &str| {
         longest_of(w, &lex.honorifics).is_some_and(|n| n == w.len())
@@ -598,13 +592,18 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
         tokens.clear();
         tokens.extend(text.split_whitespace());
         for (k, tok) in tokens.iter().enumerate() {
+            // The core's first letter, looked at first: most words open in
+            // lower case, or with a letter no wanted word opens with.
+            let opens_wanted = tok.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| {
+                c.is_uppercase() && c.to_lowercase().next().is_some_and(|l| firsts.contains(&l))
+            });
+            if !opens_wanted {
+                continue;
+            }
             let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
             let mixed =
                 core.starts_with(char::is_uppercase) && core.chars().any(char::is_lowercase);
-            if !mixed
-                || !may_be_wanted(core)
-                || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']'])
-            {
+            if !mixed || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']']) {
                 continue;
             }
             let key = core.to_lowercase();

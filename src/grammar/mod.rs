@@ -219,26 +219,34 @@ pub(crate) fn find_ci(text: &str, phrase: &str) -> Option<usize> {
 /// How many words (runs without white space) `text` holds: what
 /// `split_whitespace().count()` gives, reading ASCII a byte at a time.
 pub(crate) fn word_count(text: &str) -> usize {
+    // The ASCII white space of `char::is_whitespace`, vertical tab included.
+    let ascii_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     let bytes = text.as_bytes();
     let mut n = 0;
     let mut in_word = false;
     let mut i = 0;
+    // 64 bytes at a time: an ASCII chunk without a branch a byte, another
+    // decoded.
     while i < bytes.len() {
-        let b = bytes[i];
-        let (space, len) = if b.is_ascii() {
-            // The ASCII white space of `char::is_whitespace`, vertical tab included.
-            (matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1)
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
-                None => break,
+        let end = bytes.len().min(i + 64);
+        if bytes[i..end].is_ascii() {
+            for &b in &bytes[i..end] {
+                let word = !ascii_space(b);
+                n += usize::from(word && !in_word);
+                in_word = word;
             }
-        };
-        if !space && !in_word {
-            n += 1;
+            i = end;
+            continue;
         }
-        in_word = !space;
-        i += len;
+        while i < end {
+            let (word, len) = match text[i..].chars().next() {
+                Some(c) => (!c.is_whitespace(), c.len_utf8()),
+                None => break,
+            };
+            n += usize::from(word && !in_word);
+            in_word = word;
+            i += len;
+        }
     }
     n
 }
