@@ -168,11 +168,25 @@ pub(crate) fn any_word<'t>(words: &'t Words) -> impl Fn(&str) -> IResult<&str, &
 /// Whether any of `phrases` occurs in `text` ignoring case, at word
 /// boundaries. One pass over `text`, whatever the number of phrases: at
 /// each word start, only the phrases that begin with its letter are tried.
+/// ASCII is read a byte at a time, other letters decoded.
 pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
+    let bytes = text.as_bytes();
     let mut prev_alnum = false;
-    for (i, c) in text.char_indices() {
-        let alnum = is_alnum(c);
+    let mut i = 0;
+    while i < bytes.len() {
+        let at = i;
+        let alnum = if bytes[i].is_ascii() {
+            i += 1;
+            bytes[at].is_ascii_alphanumeric()
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            is_alnum(c)
+        };
         if alnum && !prev_alnum {
+            let i = at;
             let rest = &text[i..];
             let hit = phrases.candidates(rest).any(|p| word_ci(rest, p).is_some());
             if hit {
