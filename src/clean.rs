@@ -432,17 +432,21 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
                 continue;
             }
         }
-        // A run of plain ASCII (no white space, control, `&` or `<`) is
-        // copied at once. It stops short of a hidden span, and its last
-        // character is left to the general case when a non-ASCII one follows
-        // (it may carry combining marks).
+        // A run of plain ASCII (no control, `&` or `<`, no white space but
+        // single spaces between its characters) is copied at once. It stops
+        // short of a hidden span, and its last character is left to the
+        // general case when a non-ASCII one follows (it may carry combining
+        // marks).
         let plain_ascii = |b: u8| matches!(b, b'!'..=b'~') && b != b'&' && !(markup && b == b'<');
         if plain_ascii(bytes[i]) {
             let limit = hidden.first().map_or(trimmed.len(), |h| {
                 (h.start - base - lead).min(trimmed.len())
             });
             let mut j = i;
-            while j < limit && plain_ascii(bytes[j]) {
+            while j < limit
+                && (plain_ascii(bytes[j])
+                    || (bytes[j] == b' ' && j + 1 < limit && plain_ascii(bytes[j + 1])))
+            {
                 j += 1;
             }
             if j < bytes.len() && !bytes[j].is_ascii() {
@@ -668,6 +672,37 @@ mod tests {
         assert_eq!(c.raw(2), raw.find('b').unwrap());
         assert_eq!(c.raw(4), raw.find('c').unwrap());
         assert_eq!(c.raw_end(), raw.len());
+    }
+
+    #[test]
+    fn every_character_maps_back_to_where_it_was_written() {
+        // Runs of words with single spaces are copied whole; the spaces
+        // folded around them, a no-break space (which makes the paragraph
+        // need cleaning), a tab, a letter with a mark, must not shift them.
+        let pieces = [
+            "MS. JEAN-PIERRE:\u{a0} Thank you.",
+            "a b  c\u{a0}d e\tf",
+            "One two three.\u{a0}Four five é six",
+            "x y\u{a0}\u{a0}z w\u{301} v u",
+            "Q  Why? A\u{a0}Because it is.",
+        ];
+        for raw in pieces {
+            let c = clean(raw, 7);
+            let folded: Vec<&str> = raw.split_whitespace().collect();
+            let text: &str = &c.text;
+            if !raw.contains('\u{301}') {
+                assert_eq!(text, folded.join(" "), "{raw:?}");
+            }
+            for (k, ch) in text.char_indices().filter(|&(_, ch)| ch != ' ') {
+                let at = c.raw(k) - 7;
+                let written = raw[at..].chars().next().unwrap();
+                assert!(
+                    written == ch || ch == 'ẃ',
+                    "{raw:?}: {ch:?} at {k} maps to {written:?}"
+                );
+            }
+            assert_eq!(c.raw_end() - 7, raw.trim_end().len(), "{raw:?}");
+        }
     }
 
     #[test]
