@@ -271,9 +271,13 @@ fn count_words(s: &str) -> usize {
             continue;
         }
         while i < end {
-            let (alnum, len) = match s[i..].chars().next() {
-                Some(c) => (is_alnum(c), c.len_utf8()),
-                None => break,
+            let (alnum, len) = if bytes[i].is_ascii() {
+                (bytes[i].is_ascii_alphanumeric(), 1)
+            } else {
+                match s[i..].chars().next() {
+                    Some(c) => (is_alnum(c), c.len_utf8()),
+                    None => break,
+                }
             };
             n += usize::from(alnum && !in_word);
             in_word = alnum;

@@ -253,9 +253,13 @@ pub(crate) fn word_count(text: &str) -> usize {
             continue;
         }
         while i < end {
-            let (word, len) = match text[i..].chars().next() {
-                Some(c) => (!c.is_whitespace(), c.len_utf8()),
-                None => break,
+            let (word, len) = if bytes[i].is_ascii() {
+                (!ascii_space(bytes[i]), 1)
+            } else {
+                match text[i..].chars().next() {
+                    Some(c) => (!c.is_whitespace(), c.len_utf8()),
+                    None => break,
+                }
             };
             n += usize::from(word && !in_word);
             in_word = word;
