@@ -409,9 +409,11 @@ struct Builder<'a, 'd> {
     /// Each paragraph's `count_words`, counted when first asked
     /// (`u8::MAX`: not yet).
     words: Vec<std::cell::Cell<u8>>,
-    /// Each paragraph's words as [`hash_bits`], hashed when first asked
-    /// (0: not yet; a paragraph compared holds three words at least).
-    word_bits: Vec<std::cell::Cell<u128>>,
+    /// The last two paragraphs' words as [`hash_bits`], with their
+    /// paragraphs: pairs are compared in order, `(i, i + 1)` then
+    /// `(i + 1, i + 2)`, so each paragraph is hashed once without a table
+    /// of them all.
+    word_bits: std::cell::Cell<[(usize, u128); 2]>,
 }
 
 impl<'a> Builder<'a, '_> {
@@ -428,14 +430,16 @@ impl<'a> Builder<'a, '_> {
 
     /// Paragraph `i`'s words as [`hash_bits`].
     fn word_bits(&self, i: usize) -> u128 {
-        let cell = &self.word_bits[i];
-        if cell.get() == 0 {
-            let mut hashes = [0u64; MAX_CAPTION_WORDS + 1];
-            let n = word_hashes(self.paras[i].text(), &mut hashes);
-            debug_assert_eq!(n, self.counted(i).1);
-            cell.set(hash_bits(&hashes[..n]));
+        let [newer, older] = self.word_bits.get();
+        if let Some(&(_, bits)) = [newer, older].iter().find(|&&(at, _)| at == i) {
+            return bits;
         }
-        cell.get()
+        let mut hashes = [0u64; MAX_CAPTION_WORDS + 1];
+        let n = word_hashes(self.paras[i].text(), &mut hashes);
+        debug_assert_eq!(n, self.counted(i).1);
+        let bits = hash_bits(&hashes[..n]);
+        self.word_bits.set([(i, bits), newer]);
+        bits
     }
 
     /// Paragraph `i`'s text and word count.
@@ -695,7 +699,7 @@ pub(crate) fn assemble<'a>(
         caption_paras: Vec::new(),
         turns: Vec::with_capacity(starts.iter().flatten().count()),
         words: vec![std::cell::Cell::new(u8::MAX); n],
-        word_bits: vec![std::cell::Cell::new(0); n],
+        word_bits: std::cell::Cell::new([(usize::MAX, 0); 2]),
     };
 
     // The body ends at the first byline, source, notice or end time after
@@ -1080,9 +1084,9 @@ pub(crate) fn assemble<'a>(
     let mut shared = Labels::default();
     for bt in &built {
         let first = bt.first;
-        let start = starts[first].take();
+        let start = starts.take(first);
         let text = paras[first].text();
-        openings.push(Opening::of(start.as_deref()));
+        openings.push(Opening::of(start.as_ref()));
         let labelled = start.and_then(|s| {
             shared.get(
                 s.key.as_deref(),

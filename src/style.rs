@@ -60,15 +60,14 @@ struct StartParts {
 }
 
 impl StartParts {
-    /// The start, kept small: offsets in 32 bits, strings boxed, the whole
-    /// boxed too (a document holds an entry a paragraph, most of them
-    /// empty). `None` for a marker past 4 GiB into its paragraph, which no
-    /// text holds (the marker is then not read).
-    fn compact(self) -> Option<Box<Start>> {
+    /// The start, kept small: offsets in 32 bits, strings boxed. `None` for
+    /// a marker past 4 GiB into its paragraph, which no text holds (the
+    /// marker is then not read).
+    fn compact(self) -> Option<Start> {
         let at = |x: usize| u32::try_from(x).ok();
         let range = |r: Range<usize>| Some([at(r.start)?, at(r.end)?]);
         debug_assert_eq!(self.marker_range.start, 0);
-        Some(Box::new(Start {
+        Some(Start {
             marker: self.marker,
             side: self.side,
             label_only: self.label_only,
@@ -84,7 +83,7 @@ impl StartParts {
             },
             key: self.key.map(String::into_boxed_str),
             label_elsewhere: self.label_elsewhere.map(String::into_boxed_str),
-        }))
+        })
     }
 }
 
@@ -129,12 +128,78 @@ impl Start {
     }
 }
 
+/// The turn start of each paragraph: the starts in a table of their own, a
+/// paragraph holding its start's place in four bytes (most paragraphs open
+/// no turn; a box a start would cost an allocation each, and leave the
+/// heap in pieces once freed). Indexing gives `&None` for a paragraph that
+/// opens no turn.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Starts {
+    /// Each paragraph's place in `list`, `NO_START` for none.
+    at: Vec<u32>,
+    list: Vec<Option<Start>>,
+}
+
+const NO_START: u32 = u32::MAX;
+
+impl Starts {
+    /// No starts, for `n` paragraphs.
+    pub fn new(n: usize) -> Self {
+        Starts {
+            at: vec![NO_START; n],
+            list: Vec::new(),
+        }
+    }
+
+    /// Sets paragraph `i`'s start (`None` clears it).
+    pub fn set(&mut self, i: usize, start: Option<Start>) {
+        match (self.at[i], start) {
+            (NO_START, None) => {}
+            (NO_START, Some(s)) => {
+                // Past four billion starts (no text holds them) a start is
+                // not kept.
+                if let Ok(k) = u32::try_from(self.list.len()) {
+                    if k != NO_START {
+                        self.at[i] = k;
+                        self.list.push(Some(s));
+                    }
+                }
+            }
+            (k, s) => self.list[k as usize] = s,
+        }
+    }
+
+    /// Takes paragraph `i`'s start out.
+    pub fn take(&mut self, i: usize) -> Option<Start> {
+        match self.at[i] {
+            NO_START => None,
+            k => self.list[k as usize].take(),
+        }
+    }
+
+    /// Each paragraph's start, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Option<Start>> {
+        (0..self.at.len()).map(|i| &self[i])
+    }
+}
+
+impl std::ops::Index<usize> for Starts {
+    type Output = Option<Start>;
+
+    fn index(&self, i: usize) -> &Option<Start> {
+        static NONE: Option<Start> = None;
+        match self.at[i] {
+            NO_START => &NONE,
+            k => &self.list[k as usize],
+        }
+    }
+}
+
 /// The document's convention.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Style {
-    /// Boxed: most paragraphs open no turn, and a document holds an entry
-    /// a paragraph (eight bytes when empty).
-    pub starts: Vec<Option<Box<Start>>>,
+    /// The turn each paragraph opens, if any.
+    pub starts: Starts,
     /// An unmarked paragraph after a question opens its answer.
     pub implicit_answers: bool,
     /// Unmarked paragraphs that read as questions open questions.
@@ -328,7 +393,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     let all_labels: usize = counts.values().sum();
     let procedure = |l: &Label<'_>| procedure_role(l.name, lex).is_some();
 
-    let mut starts: Vec<Option<Box<Start>>> = vec![None; n];
+    let mut starts = Starts::new(n);
     let mut label_starts = 0;
     for i in 0..n {
         let Some(l) = &classes[i].label else { continue };
@@ -381,18 +446,21 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
         };
         let base = |r: &str| r.as_ptr() as usize - text.as_ptr() as usize;
         let marker_end = text[..l.text_at].trim_end().len();
-        starts[i] = StartParts {
-            marker,
-            marker_range: 0..marker_end,
-            text_at: l.text_at,
-            name: Some(base(l.name)..base(l.name) + l.name.len()),
-            key: Some(key),
-            note: l.note.map(|s| base(s)..base(s) + s.len()),
-            side,
-            label_only: l.text_at >= text.len(),
-            label_elsewhere: None,
-        }
-        .compact();
+        starts.set(
+            i,
+            StartParts {
+                marker,
+                marker_range: 0..marker_end,
+                text_at: l.text_at,
+                name: Some(base(l.name)..base(l.name) + l.name.len()),
+                key: Some(key),
+                note: l.note.map(|s| base(s)..base(s) + s.len()),
+                side,
+                label_only: l.text_at >= text.len(),
+                label_elsewhere: None,
+            }
+            .compact(),
+        );
     }
 
     // Dashes.
@@ -448,22 +516,25 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
             && gaps * 10 >= (dashes.len() - 1) * 7;
         for &i in &dashes {
             let d = classes[i].dash.expect("a dash paragraph");
-            starts[i] = StartParts {
-                marker: MarkerKind::Dash,
-                marker_range: 0..d.len(),
-                text_at: d.text_at(),
-                name: None,
-                key: None,
-                note: None,
-                side: if dash_questions_only {
-                    Side::Ask
-                } else {
-                    Side::Unknown
-                },
-                label_only: alone(i),
-                label_elsewhere: None,
-            }
-            .compact();
+            starts.set(
+                i,
+                StartParts {
+                    marker: MarkerKind::Dash,
+                    marker_range: 0..d.len(),
+                    text_at: d.text_at(),
+                    name: None,
+                    key: None,
+                    note: None,
+                    side: if dash_questions_only {
+                        Side::Ask
+                    } else {
+                        Side::Unknown
+                    },
+                    label_only: alone(i),
+                    label_elsewhere: None,
+                }
+                .compact(),
+            );
         }
     }
 
@@ -488,18 +559,21 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     if heads.len() >= 2 {
         for (i, at, user) in heads {
             let name = paras[at].text()[user.clone()].to_string();
-            starts[i] = StartParts {
-                marker: MarkerKind::Bold,
-                marker_range: 0..0,
-                text_at: 0,
-                name: (at == i).then_some(user),
-                key: Some(name.to_lowercase()),
-                note: None,
-                side: Side::Ask,
-                label_only: false,
-                label_elsewhere: (at != i).then_some(name),
-            }
-            .compact();
+            starts.set(
+                i,
+                StartParts {
+                    marker: MarkerKind::Bold,
+                    marker_range: 0..0,
+                    text_at: 0,
+                    name: (at == i).then_some(user),
+                    key: Some(name.to_lowercase()),
+                    note: None,
+                    side: Side::Ask,
+                    label_only: false,
+                    label_elsewhere: (at != i).then_some(name),
+                }
+                .compact(),
+            );
         }
     }
 
@@ -518,23 +592,26 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
             let inner = classes[i].label.as_deref().filter(|l| l.bold_paragraph);
             let text = paras[i].text();
             let base = |r: &str| r.as_ptr() as usize - text.as_ptr() as usize;
-            starts[i] = StartParts {
-                marker: MarkerKind::Bold,
-                marker_range: 0..inner.map_or(0, |l| text[..l.text_at].trim_end().len()),
-                text_at: inner.map_or(0, |l| l.text_at),
-                name: inner.map(|l| base(l.name)..base(l.name) + l.name.len()),
-                key: Some(ASK_KEY.into()),
-                note: None,
-                side: Side::Ask,
-                label_only: false,
-                label_elsewhere: None,
-            }
-            .compact();
+            starts.set(
+                i,
+                StartParts {
+                    marker: MarkerKind::Bold,
+                    marker_range: 0..inner.map_or(0, |l| text[..l.text_at].trim_end().len()),
+                    text_at: inner.map_or(0, |l| l.text_at),
+                    name: inner.map(|l| base(l.name)..base(l.name) + l.name.len()),
+                    key: Some(ASK_KEY.into()),
+                    note: None,
+                    side: Side::Ask,
+                    label_only: false,
+                    label_elsewhere: None,
+                }
+                .compact(),
+            );
         }
     }
 
     // Which sides the explicit markers cover.
-    let explicit: Vec<&Start> = starts.iter().flatten().map(|s| &**s).collect();
+    let explicit: Vec<&Start> = starts.iter().flatten().collect();
     let only_ask = !explicit.is_empty() && explicit.iter().all(|s| s.side == Side::Ask);
     let implicit_answers = dash_questions_only || bold_mode || only_ask;
 
