@@ -253,38 +253,12 @@ fn word_hashes(s: &str, out: &mut [u64; MAX_CAPTION_WORDS + 1]) -> usize {
 /// How many words `word_hashes` would give, counting no further than one
 /// past `MAX_CAPTION_WORDS`.
 fn count_words(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let mut n = 0;
-    let mut in_word = false;
-    let mut i = 0;
-    // 64 bytes at a time, so that a long text stops soon after the limit:
-    // an ASCII chunk without a branch a byte, another decoded.
-    while i < bytes.len() && n <= MAX_CAPTION_WORDS {
-        let end = bytes.len().min(i + 64);
-        if bytes[i..end].is_ascii() {
-            for &b in &bytes[i..end] {
-                let alnum = b.is_ascii_alphanumeric();
-                n += usize::from(alnum && !in_word);
-                in_word = alnum;
-            }
-            i = end;
-            continue;
-        }
-        while i < end {
-            let (alnum, len) = if bytes[i].is_ascii() {
-                (bytes[i].is_ascii_alphanumeric(), 1)
-            } else {
-                match s[i..].chars().next() {
-                    Some(c) => (is_alnum(c), c.len_utf8()),
-                    None => break,
-                }
-            };
-            n += usize::from(alnum && !in_word);
-            in_word = alnum;
-            i += len;
-        }
-    }
-    n.min(MAX_CAPTION_WORDS + 1)
+    crate::grammar::count_runs(
+        s,
+        MAX_CAPTION_WORDS + 1,
+        |b| b.is_ascii_alphanumeric(),
+        is_alnum,
+    )
 }
 
 /// Whether two paragraphs say nearly the same thing (an alt text and its

@@ -235,38 +235,55 @@ pub(crate) fn find_ci(text: &str, phrase: &str) -> Option<usize> {
 pub(crate) fn word_count(text: &str) -> usize {
     // The ASCII white space of `char::is_whitespace`, vertical tab included.
     let ascii_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    count_runs(
+        text,
+        usize::MAX,
+        |b| !ascii_space(b),
+        |c| !c.is_whitespace(),
+    )
+}
+
+/// How many runs of characters that `inside` accepts `text` holds,
+/// counting no further than `most`; `ascii` answers for ASCII bytes as
+/// `inside` would. Read 64 bytes at a time (so that a long text stops soon
+/// after `most`): an ASCII chunk without a branch a byte, another with its
+/// other characters decoded.
+pub(crate) fn count_runs(
+    text: &str,
+    most: usize,
+    ascii: impl Fn(u8) -> bool,
+    inside: impl Fn(char) -> bool,
+) -> usize {
     let bytes = text.as_bytes();
     let mut n = 0;
-    let mut in_word = false;
+    let mut in_run = false;
     let mut i = 0;
-    // 64 bytes at a time: an ASCII chunk without a branch a byte, another
-    // decoded.
-    while i < bytes.len() {
+    while i < bytes.len() && n < most {
         let end = bytes.len().min(i + 64);
         if bytes[i..end].is_ascii() {
             for &b in &bytes[i..end] {
-                let word = !ascii_space(b);
-                n += usize::from(word && !in_word);
-                in_word = word;
+                let inner = ascii(b);
+                n += usize::from(inner && !in_run);
+                in_run = inner;
             }
             i = end;
             continue;
         }
         while i < end {
-            let (word, len) = if bytes[i].is_ascii() {
-                (!ascii_space(bytes[i]), 1)
+            let (inner, len) = if bytes[i].is_ascii() {
+                (ascii(bytes[i]), 1)
             } else {
                 match text[i..].chars().next() {
-                    Some(c) => (!c.is_whitespace(), c.len_utf8()),
+                    Some(c) => (inside(c), c.len_utf8()),
                     None => break,
                 }
             };
-            n += usize::from(word && !in_word);
-            in_word = word;
+            n += usize::from(inner && !in_run);
+            in_run = inner;
             i += len;
         }
     }
-    n
+    n.min(most)
 }
 
 /// Whether a word starts with an upper-case letter (or a digit, as in
@@ -337,6 +354,44 @@ mod tests {
             "\u{85}nel\u{85}",
         ] {
             assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn runs_are_counted_across_chunks_and_up_to_the_limit() {
+        // Texts longer than a chunk, with letters of two, three and four
+        // bytes standing across the 64-byte boundaries.
+        let pieces = [
+            "word ",
+            "Thứ\u{a0}",
+            "ab",
+            " 12/09 ",
+            "日本",
+            "𝔘x ",
+            "é",
+            "  ",
+        ];
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(pieces[i % pieces.len()]);
+            let naive_runs = |most: usize| {
+                let mut n = 0;
+                let mut inside = false;
+                for c in text.chars() {
+                    n += usize::from(is_alnum(c) && !inside);
+                    inside = is_alnum(c);
+                }
+                n.min(most)
+            };
+            assert_eq!(
+                word_count(&text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+            for most in [1, 7, 81, usize::MAX] {
+                let runs = count_runs(&text, most, |b| b.is_ascii_alphanumeric(), is_alnum);
+                assert_eq!(runs, naive_runs(most), "{most} in {text:?}");
+            }
         }
     }
 
