@@ -671,6 +671,37 @@ pub(crate) fn is_bare_question(text: &str, c: &Class<'_>) -> bool {
 mod tests {
     use super::*;
 
+    fn start(text_at: usize) -> Option<Start> {
+        StartParts {
+            marker: MarkerKind::Dash,
+            marker_range: 0..1,
+            text_at,
+            name: None,
+            key: None,
+            note: None,
+            side: Side::Ask,
+            label_only: false,
+            label_elsewhere: None,
+        }
+        .compact()
+    }
+
+    #[test]
+    fn starts_are_set_replaced_cleared_and_taken() {
+        let mut s = Starts::new(4);
+        assert!(s.iter().all(Option::is_none));
+        s.set(1, start(2));
+        s.set(3, start(5));
+        s.set(3, start(6));
+        s.set(0, None);
+        let at: Vec<Option<usize>> = s.iter().map(|x| x.as_ref().map(Start::text_at)).collect();
+        assert_eq!(at, [None, Some(2), None, Some(6)]);
+        assert_eq!(s.take(3).map(|x| x.text_at()), Some(6));
+        assert!(s[3].is_none() && s.take(3).is_none());
+        s.set(1, None);
+        assert!(s[1].is_none());
+    }
+
     #[test]
     fn aliases_are_last_words_or_initials() {
         assert!(is_alias("romer", "keith romer"));
