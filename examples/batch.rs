@@ -149,7 +149,8 @@ fn read(folder: Option<PathBuf>, chunks: SyncSender<std::io::Result<Vec<Input>>>
                 }
             }
         } else {
-            let mut stdin = std::io::stdin().lock();
+            // Large reads: a few hundred calls for a whole archive's worth.
+            let mut stdin = std::io::BufReader::with_capacity(1 << 20, std::io::stdin().lock());
             for n in 1.. {
                 let mut line = Vec::new();
                 if stdin.read_until(b'\n', &mut line)? == 0 {
