@@ -10,7 +10,7 @@ use crate::clean::{marks_author, time_datetime};
 use crate::grammar::annotation::only_annotations;
 use crate::grammar::byline::{BylineParts, byline, is_name, source};
 use crate::grammar::caption::{Credited, agency_credit, credit};
-use crate::grammar::dateline::{DatelineParts, dateline, iso_datetime, time_line};
+use crate::grammar::dateline::{DatelineParts, dateline, iso_datetime, may_hold_date, time_line};
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
@@ -210,12 +210,10 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     // Every date a date line can hold has a year of four digits.
     let short_date = text.len() <= DATELINE_MAX && has_digit_run(text, 4);
     let dateline = if short_date && dash.is_none() {
-        let others = || lang::all().filter(|l| l.language != lex.language);
-        let found = dateline(text, lex).or_else(|| others().find_map(|l| dateline(text, l)));
-        // A date line in bold (`**Date:** 2025-07-31`), read without the marks.
-        found.or_else(|| {
+        read_dateline(text, lex).or_else(|| {
+            // A date line in bold (`**Date:** 2025-07-31`), read without the marks.
             let plain = text.contains("**").then(|| text.replace("**", ""))?;
-            let d = dateline(&plain, lex).or_else(|| others().find_map(|l| dateline(&plain, l)))?;
+            let d = read_dateline(&plain, lex)?;
             Some(DatelineParts { place: None, ..d })
         })
     } else {
@@ -251,6 +249,19 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         .boxed(),
         cues: cues(body, lex),
     }
+}
+
+/// `text` read as a date line in the document's language, else in another;
+/// not tried where no year stands.
+fn read_dateline<'t>(text: &'t str, lex: &Lexicon) -> Option<DatelineParts<'t>> {
+    if !may_hold_date(text) {
+        return None;
+    }
+    dateline(text, lex).or_else(|| {
+        lang::all()
+            .filter(|l| l.language != lex.language)
+            .find_map(|l| dateline(text, l))
+    })
 }
 
 /// Whether `text` holds `n` ASCII digits in a row.

@@ -84,11 +84,36 @@ fn digits(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
     }
 }
 
+/// The years a date line's year may be.
+const YEARS: std::ops::RangeInclusive<u32> = 1800..=2200;
+
 fn year(i: &str) -> IResult<&str, i32> {
-    map_opt(digits(4, 4), |y| {
-        (1800..=2200).contains(&y).then_some(y as i32)
-    })
-    .parse(i)
+    map_opt(digits(4, 4), |y| YEARS.contains(&y).then_some(y as i32)).parse(i)
+}
+
+/// Whether `text` may hold a date that [`dateline`] reads, in any language:
+/// every such date holds a year, a run of exactly four digits within
+/// [`YEARS`], or is a basic ISO date, a run of eight (the parsers read runs
+/// of digits whole). Most lines with a number fail it, and are then not
+/// tried in each language.
+pub(crate) fn may_hold_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let year = || text[start..i].parse().is_ok_and(|y| YEARS.contains(&y));
+        if i - start == 8 || (i - start == 4 && year()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// `12/09/2019`, `12.09.2019`, `12-9-2019`, and `2019-09-12`.
@@ -488,6 +513,30 @@ mod tests {
     type Parsed<'a> = (String, Option<String>, Option<String>, Option<&'a str>);
 
     #[test]
+    fn a_year_is_a_whole_run_of_four_digits_or_a_basic_iso_date() {
+        for yes in [
+            "Thứ Năm, 12/09/2019, 23:06 [GMT+7]",
+            "June 8, 2022",
+            "20250731",
+            "2019-09-12T23:06:00+07:00",
+            "ngày 12 tháng 12 năm 2016",
+            "1800 and 2200",
+            "2019 9",
+        ] {
+            assert!(may_hold_date(yes), "{yes:?}");
+        }
+        for no in [
+            "SPEAKER 5: Line 12345.",
+            "Line 1234.",
+            "year 2201 or 1799",
+            "tel. 0123456789",
+            "",
+        ] {
+            assert!(!may_hold_date(no), "{no:?}");
+        }
+    }
+
+    #[test]
     fn zone_names_open_with_a_capital() {
         // zone_name rules words out by their first byte.
         assert!(
@@ -497,8 +546,15 @@ mod tests {
         );
     }
 
+    /// Every date line read in these tests also shows `may_hold_date`'s
+    /// claim: where a date line is read, a year stands.
     fn parse(lang: Language, s: &str) -> Option<Parsed<'_>> {
-        dateline(s, lexicon(lang)).map(|p| {
+        let read = dateline(s, lexicon(lang));
+        assert!(
+            read.is_none() || may_hold_date(s),
+            "{s:?} read without a year"
+        );
+        read.map(|p| {
             (
                 p.date.unwrap().to_string(),
                 p.time.map(|t| t.to_string()),
