@@ -392,7 +392,7 @@ struct Builder<'a, 'd> {
 
 impl<'a> Builder<'a, '_> {
     /// Whether paragraphs `i` and `j` say nearly the same thing. Each
-    /// paragraph's words are hashed once into 64 bits, which rule out most
+    /// paragraph's words are hashed once into 128 bits, which rule out most
     /// pairs before their words are compared.
     fn near_duplicate(&self, i: usize, j: usize) -> bool {
         let (a, na) = self.counted(i);

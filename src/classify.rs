@@ -207,12 +207,12 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     };
     let shape = shape(text);
     let short = text.len() <= DATELINE_MAX;
-    // Every date a date line can hold has a year of four digits.
-    let short_date = text.len() <= DATELINE_MAX && has_digit_run(text, 4);
-    let dateline = if short_date && dash.is_none() {
+    let dateline = if short && dash.is_none() {
         read_dateline(text, lex).or_else(|| {
-            // A date line in bold (`**Date:** 2025-07-31`), read without the marks.
-            let plain = text.contains("**").then(|| text.replace("**", ""))?;
+            // A date line in bold (`**Date:** 2025-07-31`), read without the
+            // marks where the text itself shows four digits in a row.
+            let bold = text.contains("**") && has_digit_run(text, 4);
+            let plain = bold.then(|| text.replace("**", ""))?;
             let d = read_dateline(&plain, lex)?;
             Some(DatelineParts { place: None, ..d })
         })

@@ -186,8 +186,7 @@ pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
             is_alnum(c)
         };
         if alnum && !prev_alnum {
-            let i = at;
-            let rest = &text[i..];
+            let rest = &text[at..];
             let hit = phrases.candidates(rest).any(|p| word_ci(rest, p).is_some());
             if hit {
                 return true;
