@@ -1,10 +1,11 @@
-//! What the benchmarks share: our written fixtures, a corpus named by
-//! `PRESS_CORPUS`, and the line-scan baseline.
+//! What the benchmarks (and `examples/throughput.rs`) share: our written
+//! fixtures, a corpus named by `PRESS_CORPUS`, and the line-scan baseline.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 /// The text of every `.txt` fixture under `tests/fixtures`, in a fixed order.
+#[allow(dead_code)] // each target that includes this module uses some of it
 pub fn fixtures() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut out = Vec::new();
@@ -23,7 +24,7 @@ pub fn fixtures() -> Vec<String> {
 /// or the text field (`text`, `content` or `body`) of each record of a JSON
 /// Lines file, gzipped (`.gz`) or not. Empty when the variable is unset;
 /// a corpus that cannot be read stops the benchmark with the reason.
-#[allow(dead_code)] // each bench target compiles this module on its own
+#[allow(dead_code)]
 pub fn corpus() -> Vec<String> {
     let Ok(path) = std::env::var("PRESS_CORPUS") else {
         return Vec::new();
