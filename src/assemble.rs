@@ -26,13 +26,13 @@ use crate::fnv::Fnv;
 use crate::grammar::annotation::annotations;
 use crate::grammar::byline::{bare_name, is_generic_reporter, looks_like_name};
 use crate::grammar::caption::Credited;
-use crate::grammar::is_alnum;
 use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::model::*;
 use crate::resolve::HeaderParas;
 use crate::scan::{Doc, Para};
 use crate::style::{Side, Start, Style, is_bare_question};
+use crate::text::is_alnum;
 use crate::{Error, Span};
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -253,7 +253,7 @@ fn word_hashes(s: &str, out: &mut [u64; MAX_CAPTION_WORDS + 1]) -> usize {
 /// How many words `word_hashes` would give, counting no further than one
 /// past `MAX_CAPTION_WORDS`.
 fn count_words(s: &str) -> usize {
-    crate::grammar::count_runs(
+    crate::text::count_runs(
         s,
         MAX_CAPTION_WORDS + 1,
         |b| b.is_ascii_alphanumeric(),
@@ -1446,7 +1446,7 @@ fn location_like(text: &str, c: &Class<'_>) -> bool {
         && text
             .split_whitespace()
             .next()
-            .is_some_and(crate::grammar::is_capitalised)
+            .is_some_and(crate::text::is_capitalised)
 }
 
 /// Assigns the header's paragraphs.

@@ -14,9 +14,10 @@ use crate::grammar::dateline::{DatelineParts, dateline, iso_datetime, may_hold_d
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
-use crate::grammar::{contains_any_ci, is_alnum, longest_of, prefix_ci, word_count};
+use crate::grammar::{contains_any_ci, longest_of, prefix_ci};
 use crate::lang::{self, Lexicon};
 use crate::scan::Para;
+use crate::text::{is_alnum, word_count};
 
 /// A dash-led turn's marker, kept in eight bytes (a document holds a class
 /// a paragraph): the dash opens the text.

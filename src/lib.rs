@@ -67,6 +67,7 @@ mod frontmatter;
 mod grammar;
 #[cfg(feature = "html")]
 mod html;
+mod keys;
 mod lang;
 mod markdown;
 mod model;
@@ -76,6 +77,7 @@ mod scan;
 mod span;
 mod split;
 mod style;
+mod text;
 
 pub use datetime::{Date, Time, UtcOffset, ValueError, Weekday};
 pub use error::Error;

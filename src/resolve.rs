@@ -20,11 +20,13 @@ use crate::assemble::{Assembled, TurnInfo, sub};
 use crate::grammar::byline::is_generic_reporter;
 use crate::grammar::find_ci;
 use crate::grammar::speaker::{intro, mention, name_runs, quoted_headline};
-use crate::grammar::{contains_any_ci, is_capitalised, longest_of};
+use crate::grammar::{contains_any_ci, longest_of};
+use crate::keys::{ANSWER_KEY, ASK_KEY, AliasIndex, honorific_len, procedure_role};
 use crate::lang::Lexicon;
 use crate::model::*;
 use crate::scan::{Doc, Para};
-use crate::style::{ANSWER_KEY, ASK_KEY, AliasIndex, Side, procedure_role};
+use crate::style::Side;
+use crate::text::is_capitalised;
 use crate::{Language, Span};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -691,12 +693,7 @@ fn labelled_person<'a>(
         Some((h, p)) => (h.to_string(), Some(p.trim().to_string())),
         None => (best.clone(), None),
     };
-    let en = crate::lang::lexicon(Language::En);
-    let hon_len = longest_of(&head, &lex.honorifics)
-        .max(longest_of(&head, &lex.posts))
-        .max(longest_of(&head, &en.honorifics))
-        .filter(|&n| head[n..].starts_with(' '));
-    let (honorific, bare) = match hon_len {
+    let (honorific, bare) = match honorific_len(&head, lex) {
         Some(n) => (Some(head[..n].to_string()), head[n..].trim().to_string()),
         None => (None, head.clone()),
     };

@@ -22,8 +22,9 @@
 //! dates (`31/02/2019`). Weekday and month names come from the
 //! [`Lexicon`]; zone abbreviations are language-neutral.
 
-use super::{any_word, is_capitalised, one_name, prefix_fold, word_ci};
+use super::{any_word, one_name, prefix_fold, word_ci};
 use crate::lang::Lexicon;
+use crate::text::is_capitalised;
 use crate::{Date, Time, UtcOffset, Weekday};
 use nom::IResult;
 use nom::Parser;

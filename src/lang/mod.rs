@@ -163,7 +163,7 @@ pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language 
     let mut viet = 0usize;
     let mut words = 0usize;
     'outer: for p in paragraphs {
-        for w in p.split(|c: char| !crate::grammar::is_alnum(c) && c != '\'') {
+        for w in p.split(|c: char| !crate::text::is_alnum(c) && c != '\'') {
             if w.is_empty() {
                 continue;
             }
