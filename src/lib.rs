@@ -57,7 +57,7 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-mod assemble;
+mod build;
 mod classify;
 mod clean;
 mod datetime;
@@ -69,6 +69,7 @@ mod grammar;
 mod html;
 mod keys;
 mod lang;
+mod layout;
 mod markdown;
 mod model;
 mod outline;
@@ -76,7 +77,6 @@ mod resolve;
 mod scan;
 mod span;
 mod split;
-mod style;
 mod text;
 
 pub use datetime::{Date, Time, UtcOffset, ValueError, Weekday};
@@ -234,18 +234,20 @@ fn pipeline<'a>(
         doc.markup.then_some(&doc.hidden[..]),
     );
     let classes = classify::classify(input, &doc.paragraphs, lex, doc.markup);
-    let style = style::style(&doc.paragraphs, &classes, lex);
-    let mut assembled = assemble::assemble(input, &doc, classes, style, lex)?;
-    assemble::make_turns(
-        &mut assembled,
-        &mut doc.paragraphs,
-        resolve::CONTEXT_PARAGRAPHS,
+    let layout = layout::layout(input, &doc, &classes, lex)?;
+    drop(classes);
+    let resolution = resolve::resolve(&doc, &layout, lex);
+    let transcript = build::build(
+        build::Parts {
+            input,
+            doc,
+            layout,
+            resolution,
+            language,
+            markdown,
+        },
         lex,
     );
-    let mut transcript = resolve::resolve(assembled, &doc, language, lex);
-    if markdown {
-        markdown::strip_transcript(&mut transcript);
-    }
     Ok(transcript)
 }
 
