@@ -8,7 +8,7 @@
 //! paragraphs' cleaned text instead of copying it, and the tables it is
 //! made from shrink as the turns grow.
 
-use crate::clean::{Cleaned, clean_with};
+use crate::clean::clean_with;
 use crate::grammar::annotation::annotations;
 use crate::lang::Lexicon;
 use crate::layout::sources::{folded_title, front_fields};
@@ -117,14 +117,6 @@ pub(crate) fn build<'a>(parts: Parts<'a>, lex: &Lexicon) -> Transcript<'a> {
     t
 }
 
-/// A slice of a paragraph's cleaned text, borrowing when it can.
-pub(crate) fn sub<'a>(c: &Cleaned<'a>, r: Range<usize>) -> Cow<'a, str> {
-    match &c.text {
-        Cow::Borrowed(s) => Cow::Borrowed(&s[r]),
-        Cow::Owned(s) => Cow::Owned(s[r].to_string()),
-    }
-}
-
 /// A paragraph's whole text, spanning it.
 fn text_of<'a>(p: &Para<'a>) -> Text<'a> {
     Text {
@@ -137,7 +129,7 @@ fn text_of<'a>(p: &Para<'a>) -> Text<'a> {
 fn sub_text<'a>(p: &Para<'a>, r: Range<usize>) -> Text<'a> {
     let span = Span::new(p.clean.raw(r.start), p.clean.raw(r.end));
     Text {
-        text: sub(&p.clean, r),
+        text: p.clean.sub(r),
         span,
     }
 }
@@ -217,7 +209,7 @@ fn headline<'a>(plan: HeadlinePlan, doc: &Doc<'a>) -> Text<'a> {
 fn dateline<'a>(plan: &DatelinePlan, input: &'a str, doc: &Doc<'a>) -> Dateline<'a> {
     let Text { text, span } = source_text(plan.text, input, doc);
     let place = match (plan.text, &plan.place) {
-        (TextSource::Para(i), Some(r)) => Some(sub(&doc.paragraphs[i].clean, r.clone())),
+        (TextSource::Para(i), Some(r)) => Some(doc.paragraphs[i].clean.sub(r.clone())),
         _ => None,
     };
     debug_assert_eq!(span, plan.span);
@@ -237,7 +229,7 @@ fn byline<'a>(plan: &BylinePlan, doc: &Doc<'a>) -> Byline<'a> {
     let names = match (plan.text, &plan.names) {
         (TextSource::Para(i), Some(ranges)) => ranges
             .iter()
-            .map(|r| sub(&doc.paragraphs[i].clean, r.clone()))
+            .map(|r| doc.paragraphs[i].clean.sub(r.clone()))
             .collect(),
         _ => vec![text.clone()],
     };
@@ -252,7 +244,7 @@ fn byline<'a>(plan: &BylinePlan, doc: &Doc<'a>) -> Byline<'a> {
 fn caption<'a>(plan: &CaptionPlan, input: &'a str, paras: &[Para<'a>]) -> Caption<'a> {
     let p = &paras[plan.para];
     let text = match &plan.text {
-        Some(r) => sub(&p.clean, r.clone()),
+        Some(r) => p.clean.sub(r.clone()),
         None => p.clean.text.clone(),
     };
     let alt = plan.alt.as_ref().map(|a| match a {

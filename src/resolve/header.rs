@@ -3,7 +3,6 @@
 
 use super::people::person;
 use crate::Span;
-use crate::build::sub;
 use crate::grammar::byline::is_generic_reporter;
 use crate::grammar::speaker::{intro, mention, name_runs, quoted_headline};
 use crate::grammar::{contains_any_ci, longest_of};
@@ -74,7 +73,7 @@ fn located<'a>(p: &Para<'a>, s: &str) -> (Span, Cow<'a, str>) {
     let r = at..at + s.len();
     (
         Span::new(p.clean.raw(r.start), p.clean.raw(r.end)),
-        sub(&p.clean, r),
+        p.clean.sub(r),
     )
 }
 
