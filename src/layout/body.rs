@@ -30,7 +30,7 @@ const STATEMENT_HEADER: usize = 12;
 fn summary(paras: &[Para<'_>], classes: &[Class<'_>]) -> String {
     let datelines = classes.iter().filter(|c| c.dateline().is_some()).count();
     let bylines = classes.iter().filter(|c| c.byline().is_some()).count();
-    let questions = classes.iter().filter(|c| c.cues.question >= 2.0).count();
+    let questions = classes.iter().filter(|c| c.cues.surely_question()).count();
     let mut parts = vec![format!(
         "the first reads \"{}\"",
         first_words(paras[0].text(), 8)

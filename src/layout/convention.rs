@@ -228,8 +228,22 @@ pub(crate) struct Style {
 }
 
 /// The least share of dash turns that read as questions for the dash to
-/// mark questions only.
+/// mark questions only...
 const DASH_QUESTION_SHARE: f32 = 0.75;
+/// ...with unmarked prose of this many words (an answer)...
+const DASH_GAP_MIN_WORDS: usize = 12;
+/// ...between at least this many tenths of the consecutive dashes.
+const DASH_GAP_TENTHS: usize = 7;
+/// A label is a convention when its key stands this often (under any of
+/// its forms)...
+const LABEL_MIN_COUNT: usize = 2;
+/// ...or when it is upper-case among at least this many upper-case
+/// labels.
+const UPPER_LABELS_MIN: usize = 3;
+/// Question and answer labels mark turns when the document has at least
+/// this many labels; bold questions and readers' questions when it has at
+/// least this many of them; lone dashes mark questions from this many on.
+const MIN_MARKERS: usize = 2;
 
 /// Decides the document's convention.
 pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) -> Style {
@@ -347,7 +361,7 @@ fn accepts_speaker(
         .rev()
         .find(|&j| paras[j].text().chars().any(char::is_alphanumeric));
     let bold_question_before =
-        before.is_some_and(|j| classes[j].shape == Shape::Bold && classes[j].cues.question >= 1.0);
+        before.is_some_and(|j| classes[j].shape == Shape::Bold && classes[j].cues.leans_question());
     let after_question = bold_question_before
         || (i > 0 && counts.key(i - 1) == Some(ASK_KEY))
         || (i > 1 && counts.key(i - 2) == Some(ASK_KEY) && counts.key(i - 1).is_none())
@@ -355,11 +369,11 @@ fn accepts_speaker(
             && l.text_at >= text.len()
             && l.kind == LabelKind::Speaker
             && is_bare_question(paras[i - 1].text(), &classes[i - 1]));
-    counts.count_of(key) >= 2
+    counts.count_of(key) >= LABEL_MIN_COUNT
         || after_question
         || procedure_role(l.name, lex).is_some()
-        || (l.upper && counts.upper_total >= 3)
-        || (counts.qa_total >= 2 && l.text_at >= text.len())
+        || (l.upper && counts.upper_total >= UPPER_LABELS_MIN)
+        || (counts.qa_total >= MIN_MARKERS && l.text_at >= text.len())
 }
 
 /// Sets the starts of the labels the document uses as a convention; how
@@ -387,7 +401,7 @@ fn label_starts(
             continue;
         }
         let accepted = match l.kind {
-            LabelKind::Question | LabelKind::Answer => counts.all >= 2,
+            LabelKind::Question | LabelKind::Answer => counts.all >= MIN_MARKERS,
             LabelKind::Speaker => accepts_speaker(paras, classes, &counts, i, lex),
         };
         if !accepted {
@@ -436,8 +450,8 @@ fn dash_starts(
 ) -> Dashes {
     let n = paras.len();
     let dash_count = classes.iter().filter(|c| c.dash.is_some()).count();
-    let style =
-        dash_count >= 2 && dash_count > label_starts || (dash_count == 1 && label_starts == 0);
+    let style = dash_count >= MIN_MARKERS && dash_count > label_starts
+        || (dash_count == 1 && label_starts == 0);
     if !style {
         return Dashes {
             style,
@@ -455,7 +469,7 @@ fn dash_starts(
     };
     // Lone dashes mark questions when at least two stand before one.
     let lone_questions = (0..n)
-        .filter(|&i| alone(i) && before_prose(i) && classes[i + 1].cues.question >= 1.5)
+        .filter(|&i| alone(i) && before_prose(i) && classes[i + 1].cues.reads_as_question())
         .count();
     let dashes: Vec<usize> = (0..n)
         .filter(|&i| classes[i].dash.is_some() && starts[i].is_none())
@@ -463,7 +477,8 @@ fn dash_starts(
             // Alone, a dash marks the question on the next line; an empty
             // bullet before other prose marks nothing.
             !alone(i)
-                || (before_prose(i) && (classes[i + 1].cues.question >= 1.5 || lone_questions >= 2))
+                || (before_prose(i)
+                    && (classes[i + 1].cues.reads_as_question() || lone_questions >= MIN_MARKERS))
         })
         .collect();
     let questions = dashes
@@ -474,20 +489,21 @@ fn dash_starts(
             } else {
                 &classes[i]
             };
-            c.cues.question >= 1.5
+            c.cues.reads_as_question()
         })
         .count();
     // Unmarked prose between consecutive dashes.
     let gaps = dashes
         .windows(2)
         .filter(|w| {
-            (w[0] + 1..w[1])
-                .any(|j| classes[j].shape == Shape::Prose && classes[j].cues.words >= 12)
+            (w[0] + 1..w[1]).any(|j| {
+                classes[j].shape == Shape::Prose && classes[j].cues.words >= DASH_GAP_MIN_WORDS
+            })
         })
         .count();
-    let questions_only = dashes.len() >= 2
+    let questions_only = dashes.len() >= MIN_MARKERS
         && questions as f32 >= DASH_QUESTION_SHARE * dashes.len() as f32
-        && gaps * 10 >= (dashes.len() - 1) * 7;
+        && gaps * 10 >= (dashes.len() - 1) * DASH_GAP_TENTHS;
     let side = if questions_only {
         Side::Ask
     } else {
@@ -527,7 +543,7 @@ fn reader_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mu
             }
         }
     }
-    if heads.len() < 2 {
+    if heads.len() < MIN_MARKERS {
         return;
     }
     for (i, at, user) in heads {
@@ -549,10 +565,10 @@ fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut 
         .filter(|&i| {
             starts[i].is_none()
                 && classes[i].shape == Shape::Bold
-                && classes[i].cues.question >= 1.0
+                && classes[i].cues.leans_question()
         })
         .collect();
-    if bold_questions.len() < 2 {
+    if bold_questions.len() < MIN_MARKERS {
         return false;
     }
     for &i in &bold_questions {
@@ -599,15 +615,17 @@ fn by_user(text: &str) -> Option<Range<usize>> {
 
 /// The most words an unmarked question runs to.
 const BARE_QUESTION_MAX_WORDS: usize = 90;
+/// The fewest words an unmarked question runs to.
+const BARE_QUESTION_MIN_WORDS: usize = 4;
 
 /// Whether an unmarked paragraph reads as a question put to the interviewee.
 pub(crate) fn is_bare_question(text: &str, c: &Class<'_>) -> bool {
     c.label.is_none()
         && c.dash.is_none()
         && c.shape == Shape::Prose
-        && c.cues.words >= 4
+        && c.cues.words >= BARE_QUESTION_MIN_WORDS
         && c.cues.words <= BARE_QUESTION_MAX_WORDS
-        && (c.cues.question >= 2.0 || (c.cues.question >= 1.0 && text.contains('?')))
+        && (c.cues.surely_question() || (c.cues.leans_question() && text.contains('?')))
         && !c.cues.first_person
 }
 

@@ -10,12 +10,13 @@ use crate::fnv::Fnv;
 use crate::scan::Para;
 use crate::text::is_alnum;
 
-/// The most words an alt text or a caption is taken to hold.
-pub(crate) const MAX_CAPTION_WORDS: usize = 80;
+/// The most words of a paragraph compared with another (an alt text and a
+/// caption hold fewer; a longer paragraph is no near duplicate).
+pub(crate) const MAX_COMPARED_WORDS: usize = 80;
 
 /// The words of `s` (runs of letters and digits) without case, each as a
 /// hash, written to `out`; how many there were (no more than `out` holds).
-fn word_hashes(s: &str, out: &mut [u64; MAX_CAPTION_WORDS + 1]) -> usize {
+fn word_hashes(s: &str, out: &mut [u64; MAX_COMPARED_WORDS + 1]) -> usize {
     use std::hash::Hasher;
     let mut n = 0;
     let mut h = Fnv::default();
@@ -47,11 +48,11 @@ fn word_hashes(s: &str, out: &mut [u64; MAX_CAPTION_WORDS + 1]) -> usize {
 }
 
 /// How many words `word_hashes` would give, counting no further than one
-/// past `MAX_CAPTION_WORDS`.
+/// past `MAX_COMPARED_WORDS`.
 fn count_words(s: &str) -> usize {
     crate::text::count_runs(
         s,
-        MAX_CAPTION_WORDS + 1,
+        MAX_COMPARED_WORDS + 1,
         |b| b.is_ascii_alphanumeric(),
         is_alnum,
     )
@@ -70,7 +71,7 @@ pub(crate) fn near_duplicate(a: &str, b: &str) -> bool {
 /// a few words, and neither holds much more than twice the other's.
 fn comparable(na: usize, nb: usize) -> bool {
     let (short, long) = (na.min(nb), na.max(nb));
-    short >= 3 && long <= MAX_CAPTION_WORDS && long <= short * 2 + 2
+    short >= 3 && long <= MAX_COMPARED_WORDS && long <= short * 2 + 2
 }
 
 /// The set of `hashes` in 128 bits: bit `h % 128` of each (a caption's
@@ -96,7 +97,7 @@ fn near_duplicate_counted((a, na): (&str, usize), (b, nb): (&str, usize)) -> boo
         return false;
     }
     let short = na.min(nb);
-    let (mut ha, mut hb) = ([0u64; MAX_CAPTION_WORDS + 1], [0u64; MAX_CAPTION_WORDS + 1]);
+    let (mut ha, mut hb) = ([0u64; MAX_COMPARED_WORDS + 1], [0u64; MAX_COMPARED_WORDS + 1]);
     let (la, lb) = (word_hashes(a, &mut ha), word_hashes(b, &mut hb));
     let (wa, wb) = (&mut ha[..la], &mut hb[..lb]);
     wa.sort_unstable();
@@ -156,7 +157,7 @@ pub(crate) struct WordCache {
 }
 
 // Word counts are cached in a byte, `u8::MAX` standing for "not yet".
-const _: () = assert!(MAX_CAPTION_WORDS + 1 < u8::MAX as usize);
+const _: () = assert!(MAX_COMPARED_WORDS + 1 < u8::MAX as usize);
 
 impl WordCache {
     /// A cache for `n` paragraphs.
@@ -182,7 +183,7 @@ impl WordCache {
         if let Some(&(_, bits)) = [newer, older].iter().find(|&&(at, _)| at == i) {
             return bits;
         }
-        let mut hashes = [0u64; MAX_CAPTION_WORDS + 1];
+        let mut hashes = [0u64; MAX_COMPARED_WORDS + 1];
         let n = word_hashes(paras[i].text(), &mut hashes);
         debug_assert_eq!(n, self.counted(paras, i).1);
         let bits = hash_bits(&hashes[..n]);
@@ -195,7 +196,7 @@ impl WordCache {
         let text = paras[i].text();
         let cell = &self.words[i];
         if cell.get() == u8::MAX {
-            // count_words stops one past MAX_CAPTION_WORDS, below u8::MAX.
+            // count_words stops one past MAX_COMPARED_WORDS, below u8::MAX.
             cell.set(count_words(text) as u8);
         }
         (text, usize::from(cell.get()))
@@ -222,7 +223,7 @@ mod tests {
     /// `may_share` on two texts, from their words.
     fn may_share_texts(a: &str, b: &str) -> bool {
         let bits = |s: &str| {
-            let mut h = [0u64; MAX_CAPTION_WORDS + 1];
+            let mut h = [0u64; MAX_COMPARED_WORDS + 1];
             let n = word_hashes(s, &mut h);
             (n, hash_bits(&h[..n]))
         };

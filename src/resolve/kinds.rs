@@ -85,7 +85,7 @@ pub(super) fn kinds(
     for i in 0..end {
         let kind = match parts[i] {
             Stance::Procedure => TurnKind::Remark,
-            Stance::Host if info[i].cues.question >= 1.5 => TurnKind::Question,
+            Stance::Host if info[i].cues.reads_as_question() => TurnKind::Question,
             Stance::Host => TurnKind::Remark,
             Stance::Ask if info[i].cues.thanks => TurnKind::Remark,
             Stance::Answer | Stance::Free if kinds[i] == TurnKind::Answer => {

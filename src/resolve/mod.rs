@@ -151,7 +151,7 @@ fn stances(info: &[TurnPlan], groups: &mut [Group], of_turn: &[Option<usize>]) -
         let strong = g
             .turns
             .iter()
-            .filter(|&&t| info[t].cues.question >= 1.5)
+            .filter(|&&t| info[t].cues.reads_as_question())
             .count();
         strong as f32 / g.turns.len().max(1) as f32
     };
@@ -193,7 +193,7 @@ fn stances(info: &[TurnPlan], groups: &mut [Group], of_turn: &[Option<usize>]) -
         let first = g.turns[0];
         let after_operator =
             first > 0 && of_turn[first - 1].is_some_and(|p| operators.contains(&p));
-        let asks_some = g.turns.iter().any(|&t| info[t].cues.question >= 1.5);
+        let asks_some = g.turns.iter().any(|&t| info[t].cues.reads_as_question());
         if after_operator && asks_some {
             g.part = Stance::Ask;
         }
