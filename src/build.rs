@@ -407,3 +407,59 @@ fn make_turn<'a>(
         span,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, classify, lang, layout, resolve, scan_stage};
+
+    /// Builds `text` as `parse` does.
+    fn built(text: &str) -> Transcript<'_> {
+        let scanned = scan_stage(text, &Options::default(), None).unwrap();
+        let lex = lang::lexicon(scanned.language);
+        let classes = classify::classify(text, &scanned.doc.paragraphs, lex, scanned.doc.markup);
+        let layout = layout::layout(text, &scanned.doc, &classes, lex).unwrap();
+        drop(classes);
+        let resolution = resolve::resolve(&scanned.doc, &layout, lex);
+        let parts = Parts {
+            input: text,
+            doc: scanned.doc,
+            layout,
+            resolution,
+            language: scanned.language,
+            markdown: scanned.markdown,
+        };
+        build(parts, lex)
+    }
+
+    #[test]
+    fn the_blocks_cover_the_input_and_point_at_their_nodes() {
+        let text = "Mùa vụ mới\n\n\n- Thưa ông, vụ mùa năm nay ra sao?\n- Năm nay được mùa.\n  \nÔng Nguyễn Văn Nam tại ruộng.\nẢnh: Ngọc Hà\n- Xin cảm ơn ông!\n";
+        let t = built(text);
+        let mut at = 0;
+        for b in &t.blocks {
+            assert_eq!(b.span.start, at, "{b:?}");
+            at = b.span.end;
+            match b.kind {
+                BlockKind::Turn => assert!(b.node.unwrap() < t.turns.len()),
+                BlockKind::Caption => assert!(b.node.unwrap() < t.captions.len()),
+                _ => {}
+            }
+        }
+        assert_eq!(at, text.len());
+        assert_eq!(t.captions[0].credit.as_ref().unwrap().text, "Ngọc Hà");
+    }
+
+    #[test]
+    fn a_turn_s_text_starts_after_its_marker_and_joins_its_paragraphs() {
+        let text = "**Q:** Why *now*?\n\n**A:** Because the [port](https://x.y) reopened.\n\nIt took a year.\n\n**Q:** And now?\n\n**A:** Now it runs.\n";
+        let t = built(text);
+        let answer = &t.turns[1];
+        assert_eq!(answer.marker.as_ref().unwrap().kind, MarkerKind::Answer);
+        // Markdown is taken out of the texts, not of the spans.
+        assert_eq!(answer.text, "Because the port reopened.\nIt took a year.");
+        assert_eq!(answer.paragraphs.len(), 2);
+        assert_eq!(answer.paragraphs[1].span.slice(text), "It took a year.");
+        assert_eq!(t.turns[0].text, "Why now?");
+    }
+}

@@ -188,6 +188,44 @@ fn parse_inner<'a>(
     options: &Options,
     hidden: Option<Vec<Span>>,
 ) -> Result<Transcript<'a>, Error> {
+    let scanned = scan_stage(input, options, hidden)?;
+    let lex = lang::lexicon(scanned.language);
+    let classes = classify::classify(input, &scanned.doc.paragraphs, lex, scanned.doc.markup);
+    let layout = layout::layout(input, &scanned.doc, &classes, lex)?;
+    drop(classes);
+    let resolution = resolve::resolve(&scanned.doc, &layout, lex);
+    Ok(build::build(
+        build::Parts {
+            input,
+            doc: scanned.doc,
+            layout,
+            resolution,
+            language: scanned.language,
+            markdown: scanned.markdown,
+        },
+        lex,
+    ))
+}
+
+/// What scanning hands the later stages.
+pub(crate) struct Scanned<'a> {
+    /// The paragraphs, split where a scraper glued turns together.
+    pub doc: scan::Doc<'a>,
+    pub language: Language,
+    /// Markdown syntax is to be taken out of the texts.
+    pub markdown: bool,
+}
+
+/// The first stage: the input checked, its paragraphs found, its language
+/// detected, and paragraphs holding several turns split.
+///
+/// # Errors
+/// [`Error::TooLarge`] and [`Error::Empty`], as [`parse_with`] says.
+pub(crate) fn scan_stage<'a>(
+    input: &'a str,
+    options: &Options,
+    hidden: Option<Vec<Span>>,
+) -> Result<Scanned<'a>, Error> {
     if input.len() > options.max_bytes {
         return Err(Error::TooLarge {
             len: input.len(),
@@ -199,7 +237,7 @@ fn parse_inner<'a>(
         Format::Plain | Format::Markdown => Some(false),
         Format::Auto => None,
     };
-    let doc = scan::scan_with(input, markup, hidden);
+    let mut doc = scan::scan_with(input, markup, hidden);
     if doc.paragraphs.is_empty() {
         return Err(Error::Empty);
     }
@@ -210,45 +248,23 @@ fn parse_inner<'a>(
             doc.markup || markdown::looks_like_markdown(input, doc.front_matter.is_some())
         }
     };
-    pipeline(input, doc, options, markdown)
-}
-
-/// The passes after scanning: split, classify, style, assemble, resolve.
-fn pipeline<'a>(
-    input: &'a str,
-    mut doc: scan::Doc<'a>,
-    options: &Options,
-    markdown: bool,
-) -> Result<Transcript<'a>, Error> {
     if doc.paragraphs.iter().all(|p| p.text().is_empty()) {
         return Err(Error::Empty);
     }
     let language = options
         .language
         .unwrap_or_else(|| lang::detect(doc.paragraphs.iter().map(|p| p.text())));
-    let lex = lang::lexicon(language);
     doc.paragraphs = split::split(
         input,
         std::mem::take(&mut doc.paragraphs),
-        lex,
+        lang::lexicon(language),
         doc.markup.then_some(&doc.hidden[..]),
     );
-    let classes = classify::classify(input, &doc.paragraphs, lex, doc.markup);
-    let layout = layout::layout(input, &doc, &classes, lex)?;
-    drop(classes);
-    let resolution = resolve::resolve(&doc, &layout, lex);
-    let transcript = build::build(
-        build::Parts {
-            input,
-            doc,
-            layout,
-            resolution,
-            language,
-            markdown,
-        },
-        lex,
-    );
-    Ok(transcript)
+    Ok(Scanned {
+        doc,
+        language,
+        markdown,
+    })
 }
 
 /// Whether a text is an HTML page rather than text holding some tags.

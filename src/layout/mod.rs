@@ -28,6 +28,8 @@ pub(crate) mod body;
 pub(crate) mod captions;
 pub(crate) mod convention;
 pub(crate) mod header;
+#[cfg(test)]
+mod outline;
 pub(crate) mod similarity;
 pub(crate) mod sources;
 pub(crate) mod trailer;
@@ -297,3 +299,6 @@ pub(crate) fn range_in(p: &Para<'_>, s: &str) -> Range<usize> {
     let at = s.as_ptr() as usize - p.text().as_ptr() as usize;
     at..at + s.len()
 }
+
+#[cfg(test)]
+mod tests;

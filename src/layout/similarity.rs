@@ -97,7 +97,10 @@ fn near_duplicate_counted((a, na): (&str, usize), (b, nb): (&str, usize)) -> boo
         return false;
     }
     let short = na.min(nb);
-    let (mut ha, mut hb) = ([0u64; MAX_COMPARED_WORDS + 1], [0u64; MAX_COMPARED_WORDS + 1]);
+    let (mut ha, mut hb) = (
+        [0u64; MAX_COMPARED_WORDS + 1],
+        [0u64; MAX_COMPARED_WORDS + 1],
+    );
     let (la, lb) = (word_hashes(a, &mut ha), word_hashes(b, &mut hb));
     let (wa, wb) = (&mut ha[..la], &mut hb[..lb]);
     wa.sort_unstable();

@@ -361,3 +361,6 @@ fn reporters<'a>(
     }
     reporters
 }
+
+#[cfg(test)]
+mod tests;
