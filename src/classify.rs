@@ -1,9 +1,11 @@
-//! The second pass: what each paragraph could be.
+//! The second stage: what each paragraph could be, read from the paragraph
+//! alone.
 //!
-//! Every paragraph gets cheap features (its dash marker, a photo credit,
-//! question and thanks cues, person, length); short ones are also tried as a
-//! date line, a byline and a source line. Nothing here decides: the
-//! assembler reads these candidates in the light of where they stand.
+//! Every paragraph gets cheap features (its dash marker, a label, a photo
+//! credit, question and thanks cues, person, length); short ones are also
+//! tried as a date line, a byline and a source line. These are candidates:
+//! the layout decides what each paragraph is in the light of where it
+//! stands and what the rest of the document does.
 
 use crate::clean::{marks_author, time_datetime};
 

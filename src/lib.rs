@@ -32,17 +32,22 @@
 //!
 //! ## Stages
 //!
-//! Data flows one way through these passes, each in its own module:
+//! Data flows one way through five stages, each handing the next one typed
+//! product; only the last makes the public model.
 //!
-//! 1. **scan** (`scan`): lines → paragraphs with byte spans, and the cleaned
-//!    text of each (`clean`);
-//! 2. **classify** (`classify`): each paragraph → what it could be, using the
-//!    nom grammars (`grammar`) and the per-language tables (`lang`);
-//! 3. **assemble** (`assemble`): header (kicker, headline, dateline, lede,
-//!    captions), turns with the paragraphs that continue them, trailer
-//!    (byline, source, furniture); every byte lands in one [`Block`];
+//! 1. **scan** (`scan`, with `clean`, `frontmatter`, `split`): the input →
+//!    paragraphs with byte spans and their cleaned text, the front matter,
+//!    the language, and paragraphs holding several turns split;
+//! 2. **classify** (`classify`): each paragraph → what it could be (a
+//!    marker, a date line, a byline, a credit, its question cues), using
+//!    the nom grammars (`grammar`) and the per-language tables (`lang`);
+//! 3. **layout** (`layout`): the document's turn convention, then each
+//!    paragraph's part (header, turn, caption, trailer), the turns' and
+//!    captions' plans, and where the headline, date line and byline are
+//!    read from;
 //! 4. **resolve** (`resolve`): participants, turn kinds, speakers,
-//!    diagnostics.
+//!    diagnostics, from the paragraphs and the layout;
+//! 5. **build** (`build`): the [`Transcript`], every byte in one [`Block`].
 //!
 //! ## Losslessness
 //!

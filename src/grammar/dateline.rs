@@ -453,12 +453,7 @@ fn prefix<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, &str> + 'l {
 fn place(input: &str) -> Option<(&str, &str)> {
     let (head, rest) = input.split_once(',')?;
     let words: Vec<&str> = head.split_whitespace().collect();
-    let particle = |w: &str| {
-        matches!(
-            w,
-            "de" | "del" | "do" | "da" | "di" | "la" | "le" | "am" | "an" | "sur" | "upon"
-        )
-    };
+    let particle = |w: &str| crate::lang::PLACE_PARTICLES.contains(&w);
     let ok = !words.is_empty()
         && words.len() <= 5
         && is_capitalised(words[0])

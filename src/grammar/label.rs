@@ -68,25 +68,7 @@ fn is_upper_token(t: &str) -> bool {
 }
 
 fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "del"
-            | "della"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "da"
-            | "di"
-            | "du"
-            | "la"
-            | "le"
-            | "bin"
-            | "al"
-            | "y"
-            | "dos"
-            | "das"
-    )
+    crate::lang::NAME_PARTICLES.contains(&w)
 }
 
 fn is_name_token(t: &str) -> bool {

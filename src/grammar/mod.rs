@@ -1,6 +1,7 @@
 //! The grammars: small nom parsers over cleaned `&str`, one module per
 //! construct. Each takes the language's [`Lexicon`](crate::lang::Lexicon)
-//! where it needs words; none spells a word of a language itself.
+//! where it needs words, or the tables of words met in every language
+//! (name and place particles); none spells a word of a language itself.
 //!
 //! nom types stay inside this module tree: each grammar exposes a plain
 //! function returning an `Option` of a typed value.
