@@ -1109,6 +1109,7 @@ pub(crate) fn assemble<'a>(
     header_captions.extend(caption_paras.iter().copied().filter(|&i| i >= first_turn));
     Ok(Assembled {
         transcript: Transcript {
+            schema_version: Transcript::SCHEMA_VERSION,
             language: lex.language,
             kicker,
             headline,
