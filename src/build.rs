@@ -94,6 +94,7 @@ pub(crate) fn build<'a>(parts: Parts<'a>, lex: &Lexicon) -> Transcript<'a> {
     );
     notes.sort_by_key(|a| a.span.start);
     let mut t = Transcript {
+        schema_version: Transcript::SCHEMA_VERSION,
         language,
         kicker,
         headline,

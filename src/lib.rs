@@ -56,6 +56,7 @@
 //! caller's input, never into a cleaned copy, so `&input[span.range()]`
 //! always gives the raw text a node came from.
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]
@@ -77,9 +78,13 @@ mod lang;
 mod layout;
 mod markdown;
 mod model;
+mod names;
 mod outline;
+mod query;
 mod resolve;
 mod scan;
+#[cfg(feature = "schema")]
+mod schema;
 mod span;
 mod split;
 mod text;
@@ -87,8 +92,11 @@ mod text;
 pub use datetime::{Date, Time, UtcOffset, ValueError, Weekday};
 pub use error::Error;
 #[cfg(feature = "html")]
+#[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub use html::{parse_html, parse_html_with};
 pub use model::*;
+pub use names::UnknownName;
+pub use query::QaPair;
 pub use span::Span;
 
 /// The default for [`Options::max_bytes`]: 256 MiB.
@@ -106,7 +114,8 @@ pub const DEFAULT_MAX_BYTES: usize = 256 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
-    /// The language whose tables to use; `None` (the default) detects it.
+    /// The language whose tables to use; `None` (the default) detects it,
+    /// as does [`Language::Unknown`].
     pub language: Option<Language>,
     /// Inputs larger than this many bytes are refused with
     /// [`Error::TooLarge`] before any work is done.
@@ -116,6 +125,18 @@ pub struct Options {
 }
 
 /// How an input is marked up.
+///
+/// # `Format::Html` or `parse_html`?
+///
+/// Both read a page's tags, entities and emphasis out of the text, with
+/// spans into the HTML source. [`parse_html`] (feature `html`) finds what a
+/// reader does not see (scripts, styles, titles, navigation, comments, the
+/// doctype) with a spec-compliant tokenizer: use it for whole pages as a
+/// browser saves them. `Format::Html` (and `Format::Auto`, which picks it
+/// for text holding paragraph or line-break tags) finds the same with a
+/// built-in one-pass scan and needs no feature: use it for text that holds
+/// some markup, such as a scraper's `innerHTML`, or where you want no extra
+/// dependency. On well-formed pages both give the same transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Format {
@@ -146,23 +167,27 @@ impl Default for Options {
 
 impl Options {
     /// The defaults: language detected, [`DEFAULT_MAX_BYTES`].
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Use this language's tables instead of detecting the language.
+    #[must_use]
     pub fn language(mut self, language: Language) -> Self {
         self.language = Some(language);
         self
     }
 
     /// Read the input as this format instead of detecting it.
+    #[must_use]
     pub fn format(mut self, format: Format) -> Self {
         self.format = format;
         self
     }
 
     /// Refuse inputs larger than `max` bytes.
+    #[must_use]
     pub fn max_bytes(mut self, max: usize) -> Self {
         self.max_bytes = max;
         self
@@ -258,6 +283,7 @@ pub(crate) fn scan_stage<'a>(
     }
     let language = options
         .language
+        .filter(|l| *l != Language::Unknown)
         .unwrap_or_else(|| lang::detect(doc.paragraphs.iter().map(|p| p.text())));
     doc.paragraphs = split::split(
         input,
@@ -272,12 +298,14 @@ pub(crate) fn scan_stage<'a>(
     })
 }
 
-/// Whether a text is an HTML page rather than text holding some tags.
+/// Whether a text is an HTML page rather than text holding some tags: a
+/// page to give to `parse_html`, or to parse with [`Format::Html`].
 ///
 /// ```
 /// assert!(press_transcript::looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>"));
 /// assert!(!press_transcript::looks_like_html("Q: Is <b> a tag?\nA: Yes."));
 /// ```
+#[must_use]
 pub fn looks_like_html(text: &str) -> bool {
     let head: String = text
         .chars()
@@ -290,6 +318,22 @@ pub fn looks_like_html(text: &str) -> bool {
         || (head.contains("<body") && head.contains("</"))
 }
 
+/// Parses a transcript from bytes with the default [`Options`], checking
+/// first that they are UTF-8.
+///
+/// # Errors
+/// [`Error::InvalidUtf8`] with the offset, line and column of the first bad
+/// byte; otherwise as [`parse`].
+///
+/// # Example
+/// ```
+/// let err = press_transcript::parse_bytes(b"- Hi?\n- \xff\n").unwrap_err();
+/// assert!(matches!(err, press_transcript::Error::InvalidUtf8 { offset: 8, line: 2, column: 3 }));
+/// ```
+pub fn parse_bytes(input: &[u8]) -> Result<Transcript<'_>, Error> {
+    parse_bytes_with(input, &Options::default())
+}
+
 /// Parses a transcript from bytes, checking first that they are UTF-8.
 ///
 /// # Errors
@@ -298,10 +342,11 @@ pub fn looks_like_html(text: &str) -> bool {
 ///
 /// # Example
 /// ```
-/// let err = press_transcript::parse_bytes(b"- Hi?\n- \xff\n", &Default::default()).unwrap_err();
-/// assert!(matches!(err, press_transcript::Error::InvalidUtf8 { offset: 8, line: 2, column: 3 }));
+/// use press_transcript::{Options, Error};
+/// let err = press_transcript::parse_bytes_with(b"- Hi?\n- Yes.\n", &Options::new().max_bytes(4));
+/// assert!(matches!(err, Err(Error::TooLarge { len: 13, max: 4 })));
 /// ```
-pub fn parse_bytes<'a>(input: &'a [u8], options: &Options) -> Result<Transcript<'a>, Error> {
+pub fn parse_bytes_with<'a>(input: &'a [u8], options: &Options) -> Result<Transcript<'a>, Error> {
     if input.len() > options.max_bytes {
         return Err(Error::TooLarge {
             len: input.len(),

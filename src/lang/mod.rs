@@ -116,6 +116,8 @@ pub(crate) fn lexicon(language: Language) -> &'static Lexicon {
         Language::Es => &es::LEXICON,
         Language::Pt => &pt::LEXICON,
         Language::It => &it::LEXICON,
+        // Only read from JSON: `parse_with` detects the language instead.
+        Language::Unknown => &en::LEXICON,
     }
 }
 
