@@ -11,6 +11,7 @@
 //! that is not inside a composed character.
 
 use crate::Span;
+use crate::text::NextFind;
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -182,12 +183,9 @@ enum Tag {
     Drop,
 }
 
-/// An HTML tag or comment at the start of `s`: what it becomes, and its
-/// length.
+/// An HTML tag at the start of `s` (not a comment: see [`clean_with`]):
+/// what it becomes, and its length.
 fn tag(s: &str) -> Option<(Tag, usize)> {
-    if let Some(rest) = s.strip_prefix("<!--") {
-        return rest.find("-->").map(|e| (Tag::Break, 4 + e + 3));
-    }
     let rest = s.strip_prefix('<')?;
     let rest_name = rest.strip_prefix('/').unwrap_or(rest);
     let name_len = rest_name
@@ -320,28 +318,46 @@ pub(crate) fn attribute<'t>(tag: &'t str, name: &str) -> Option<(usize, &'t str)
 }
 
 /// The tags named `name` (lower case) in `html`, each with its offset:
-/// from `<` to `>`, or to the end of the text when it is never closed.
+/// from `<` to `>`, or to the end of the text when it is never closed. A
+/// `<` inside a named tag (in a quoted value, or a tag never closed)
+/// starts no tag of its own: the search goes on past the tag's end, so that
+/// each byte is read once.
 pub(crate) fn tags<'h>(html: &'h str, name: &'h str) -> impl Iterator<Item = (usize, &'h str)> {
     let bytes = html.as_bytes();
-    memchr::memchr_iter(b'<', bytes).filter_map(move |i| {
-        let n = bytes.get(i + 1..i + 1 + name.len())?;
-        let after = bytes.get(i + 1 + name.len()).copied();
-        if !n.eq_ignore_ascii_case(name.as_bytes())
-            || !after.is_some_and(|b| b.is_ascii_whitespace() || b == b'>' || b == b'/')
-        {
-            return None;
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(rel) = memchr::memchr(b'<', bytes.get(from..)?) {
+            let i = from + rel;
+            // Only a tag with a name (whose text is attributes) is read to
+            // its end; the `<`s of anything else may start tags.
+            if !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+                from = i + 1;
+                continue;
+            }
+            let end = tag_end(bytes, i).unwrap_or(html.len());
+            from = end;
+            let n = bytes.get(i + 1..i + 1 + name.len());
+            let after = bytes.get(i + 1 + name.len()).copied();
+            if n.is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+                && after.is_some_and(|b| b.is_ascii_whitespace() || b == b'>' || b == b'/')
+            {
+                return Some((i, &html[i..end]));
+            }
         }
-        let end = tag_end(bytes, i).unwrap_or(html.len());
-        Some((i, &html[i..end]))
+        None
     })
 }
 
 /// Whether `raw` holds a tag that marks its content as the author's name:
-/// `rel="author"`, or a class naming a byline or an author.
+/// `rel="author"`, or a class naming a byline or an author. Each tag is
+/// read once, from `<` to `>` (a `<` inside it starts no tag).
 pub(crate) fn marks_author(raw: &str) -> bool {
     let bytes = raw.as_bytes();
-    memchr::memchr_iter(b'<', bytes).any(|i| {
+    let mut from = 0;
+    while let Some(rel) = memchr::memchr(b'<', &bytes[from..]) {
+        let i = from + rel;
         let end = tag_end(bytes, i).unwrap_or(raw.len());
+        from = end;
         let tag = &raw[i..end];
         let rel = attribute(tag, "rel").is_some_and(|(_, v)| {
             v.split_ascii_whitespace()
@@ -353,8 +369,11 @@ pub(crate) fn marks_author(raw: &str) -> bool {
                 w == "byline" || w == "author" || w.ends_with("-byline") || w.ends_with("__author")
             })
         });
-        rel || class
-    })
+        if rel || class {
+            return true;
+        }
+    }
+    false
 }
 
 /// The `datetime` attribute of the first `<time>` tag of `raw`.
@@ -424,6 +443,7 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         space: None,
     };
     let mut segment = String::new();
+    let mut comment_end = NextFind::new(b"-->");
     let mut i = 0;
     let bytes = trimmed.as_bytes();
     while i < trimmed.len() {
@@ -479,7 +499,16 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
             }
         }
         if markup && bytes[i] == b'<' {
-            if let Some((t, n)) = tag(rest) {
+            // A comment ends at the next `-->`, searched for once for all
+            // the comments that open before it (or after the last one).
+            let found = if rest.starts_with("<!--") {
+                comment_end
+                    .at(bytes, i + 4)
+                    .map(|e| (Tag::Break, e + 3 - i))
+            } else {
+                tag(rest)
+            };
+            if let Some((t, n)) = found {
                 match t {
                     Tag::Bold => b.text(at, lead + i + n, "**"),
                     Tag::BoldEnd => b.glued(at, lead + i + n, "**"),

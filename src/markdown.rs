@@ -14,7 +14,15 @@
 //! links, escapes) are read this way; in plain text `snake_case` and
 //! `5*3*2` stay as written.
 
+use crate::text::find_within;
 use std::borrow::Cow;
+
+/// The most bytes from a link's `[` to its `]`.
+const MAX_LINK_TEXT: usize = 400;
+/// The most bytes from the `(` after a link's text to its `)`.
+const MAX_LINK_URL: usize = 800;
+/// The most bytes from the `[` of a link's reference to its `]`.
+const MAX_LINK_REF: usize = 100;
 
 /// Characters a backslash escapes in Markdown.
 const ESCAPABLE: &str = "\\`*_{}[]()#+-.!\"'<>|~";
@@ -60,14 +68,16 @@ fn strip_links(s: &str) -> String {
         let (head, tail) = rest.split_at(i);
         let bang = head.ends_with('!') && !escaped;
         out.push_str(if bang { &head[..head.len() - 1] } else { head });
-        let close = tail
-            .find(']')
-            .filter(|&c| c <= 400 && !tail[1..c].contains('['));
+        // Each search reads no further than the longest text, url or
+        // reference it accepts: a `[` never closed costs its window, not
+        // the rest of the text.
+        let close = find_within(tail.as_bytes(), b']', MAX_LINK_TEXT)
+            .filter(|&c| !tail[1..c].contains('['));
         let target = close.and_then(|c| {
             let after = &tail[c + 1..];
             let end = match after.chars().next() {
-                Some('(') => after.find(')').filter(|&e| e <= 800)?,
-                Some('[') => after.find(']').filter(|&e| e <= 100)?,
+                Some('(') => find_within(after.as_bytes(), b')', MAX_LINK_URL)?,
+                Some('[') => find_within(after.as_bytes(), b']', MAX_LINK_REF)?,
                 _ => return None,
             };
             Some(c + 1 + end + 1)
@@ -118,25 +128,36 @@ fn strip_emphasis(s: &str) -> String {
         }
         i += 1;
     }
-    // Pair each opener with the next closer of the same kind.
+    // Pair each closer with the latest opener of its kind (byte and
+    // length) still open; the openers after that one are closed with it.
+    // A stack for each kind keeps that a look at its top, however many
+    // openers wait: each opener is pushed and popped once.
     let mut drop = vec![false; runs.len()];
-    let mut open: Vec<usize> = Vec::new();
+    let mut open: [Vec<usize>; 9] = Default::default();
+    let kind = |b: u8, len: usize| {
+        let by = match b {
+            b'*' => 0,
+            b'_' => 1,
+            _ => 2,
+        };
+        by * 3 + (len - 1)
+    };
     for k in 0..runs.len() {
         let (_, len, b, opens, closes) = runs[k];
         if closes {
-            if let Some(pos) = open
-                .iter()
-                .rposition(|&o| runs[o].1 == len && runs[o].2 == b)
-            {
-                let o = open[pos];
-                open.truncate(pos);
+            if let Some(o) = open[kind(b, len)].pop() {
+                for stack in &mut open {
+                    while stack.last().is_some_and(|&x| x > o) {
+                        stack.pop();
+                    }
+                }
                 drop[o] = true;
                 drop[k] = true;
                 continue;
             }
         }
         if opens {
-            open.push(k);
+            open[kind(b, len)].push(k);
         }
     }
     let mut out = String::with_capacity(s.len());

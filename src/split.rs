@@ -19,6 +19,7 @@ use crate::grammar::label::{Label, label};
 use crate::keys::label_key;
 use crate::lang::Lexicon;
 use crate::scan::Para;
+use crate::text::NextFind;
 use std::collections::HashMap;
 
 /// A paragraph must be at least this long to be searched for run-on
@@ -43,13 +44,10 @@ fn glued_commas(text: &str) -> Vec<usize> {
     out
 }
 
-/// Whether a sentence ends just before `at` (and a space).
-fn after_sentence(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end();
-    if at == 0
-        || !text[..at].ends_with(' ')
-        || !before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')'])
-    {
+/// Whether `before` (text up to a space, white space trimmed) ends a
+/// sentence.
+fn sentence_ends(before: &str) -> bool {
+    if !before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')']) {
         return false;
     }
     // Not after an initial or an abbreviation: `Timothy D. Cook`, `MS. X`.
@@ -62,11 +60,27 @@ fn after_sentence(text: &str, at: usize) -> bool {
 
 /// Candidate inline labels: positions after a sentence's end where a label
 /// with speech after it begins.
+///
+/// One pass over the spaces: the end of the text before each (white space
+/// trimmed) is carried from one space to the next, and whether a sentence
+/// ends there is decided once for each such end, however many spaces (or
+/// other white space) follow it.
 fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    // The end of the text before the space, white space trimmed; where the
+    // piece since the last space began.
+    let mut word_end = 0;
+    let mut piece = 0;
+    // The last end decided, and whether a sentence ends there.
+    let mut decided: Option<(usize, bool)> = None;
     for i in memchr::memchr_iter(b' ', bytes) {
         let at = i + 1;
+        let kept = text[piece..i].trim_end().len();
+        if kept > 0 {
+            word_end = piece + kept;
+        }
+        piece = at;
         // A sentence ends in one of a few marks, maybe past more spaces; a
         // byte that is neither (nor part of `…”»`) rules it out at once.
         let may_end = i > 0
@@ -74,7 +88,18 @@ fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
                 bytes[i - 1],
                 b'.' | b'?' | b'!' | b'"' | b')' | b' ' | 0x80..
             );
-        if at >= text.len() || !may_end || !after_sentence(text, at) {
+        if at >= text.len() || !may_end {
+            continue;
+        }
+        let ends = match decided {
+            Some((end, ends)) if end == word_end => ends,
+            _ => {
+                let ends = sentence_ends(&text[..word_end]);
+                decided = Some((word_end, ends));
+                ends
+            }
+        };
+        if !ends {
             continue;
         }
         if let Some(l) = label(&text[at..], lex) {
@@ -256,6 +281,8 @@ fn markup_cuts(input: &str, p: &Para<'_>) -> Vec<usize> {
     let raw = &input[p.block.start..p.span.end.max(p.block.start)];
     let lower = raw.to_ascii_lowercase();
     let mut cuts = Vec::new();
+    // The next `>`, searched for once for all the `<br`s before it.
+    let mut gt = NextFind::new(b">");
     for (i, _) in lower.match_indices('<') {
         let t = &lower[i..];
         let boundary = |s: &str| t.starts_with(s) && t[s.len()..].starts_with(['>', ' ', '/']);
@@ -264,8 +291,10 @@ fn markup_cuts(input: &str, p: &Para<'_>) -> Vec<usize> {
         } else if let Some(c) = CLOSING.iter().find(|c| t.starts_with(**c)) {
             cuts.push(i + c.len());
         } else if t.starts_with("<br") {
-            let Some(e) = t.find('>') else { continue };
-            let mut end = i + e + 1;
+            let Some(e) = gt.at(lower.as_bytes(), i) else {
+                continue;
+            };
+            let mut end = e + 1;
             while let Some(c) = CLOSE_INLINE.iter().find(|c| lower[end..].starts_with(**c)) {
                 end += c.len();
             }

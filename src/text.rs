@@ -1,5 +1,6 @@
-//! Text helpers every stage uses: lines, letters, words. A leaf: it imports
-//! nothing of the crate but [`Span`](crate::Span).
+//! Text helpers every stage uses: lines, letters, words, and searches that
+//! stay linear inside scan loops. A leaf: it imports nothing of the crate
+//! but [`Span`](crate::Span).
 
 use crate::Span;
 
@@ -15,6 +16,51 @@ pub(crate) fn is_alnum(c: char) -> bool {
         0x1E00..=0x1EFF => true,
         _ => c.is_alphanumeric(),
     }
+}
+
+/// The next occurrence of a needle at or after a position, remembered so
+/// that a scan loop asking at ever later positions searches each byte of
+/// its haystack once: a search that found nothing is not repeated, and one
+/// that found something further on answers every position up to it. A
+/// position before the last one asked searches again (correct, just not
+/// free), so loops that move forward get linear time.
+pub(crate) struct NextFind<'n> {
+    needle: &'n [u8],
+    /// Where the remembered search started (`usize::MAX`: none yet).
+    from: usize,
+    /// What it found.
+    found: Option<usize>,
+}
+
+impl<'n> NextFind<'n> {
+    pub(crate) fn new(needle: &'n [u8]) -> Self {
+        NextFind {
+            needle,
+            from: usize::MAX,
+            found: None,
+        }
+    }
+
+    /// The first occurrence of the needle in `hay` at or after `at`; `hay`
+    /// is the same haystack at every call.
+    pub(crate) fn at(&mut self, hay: &[u8], at: usize) -> Option<usize> {
+        let known = self.from <= at && self.found.is_none_or(|f| f >= at);
+        if !known {
+            self.from = at;
+            self.found = hay
+                .get(at..)
+                .and_then(|rest| memchr::memmem::find(rest, self.needle))
+                .map(|r| at + r);
+        }
+        self.found
+    }
+}
+
+/// The first `needle` byte in `hay` within its first `window + 1` bytes:
+/// `hay.find(needle).filter(|&i| i <= window)` without reading past the
+/// window.
+pub(crate) fn find_within(hay: &[u8], needle: u8, window: usize) -> Option<usize> {
+    memchr::memchr(needle, &hay[..hay.len().min(window.saturating_add(1))])
 }
 
 /// A letter without its case and diacritics: `Ứ` gives `u`, `đ` gives `d`.
@@ -135,6 +181,25 @@ pub(crate) fn lines(input: &str) -> impl Iterator<Item = (Span, usize)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_find_answers_as_a_fresh_search_does() {
+        let hay = b"a-->b--> c <!-- d-->";
+        let mut memo = NextFind::new(b"-->");
+        // Forward, then back, then forward again: every answer is a search's.
+        for at in (0..=hay.len()).chain((0..=hay.len()).rev()).chain([3, 2, 9, 20]) {
+            let fresh = memchr::memmem::find(&hay[at..], b"-->").map(|r| at + r);
+            assert_eq!(memo.at(hay, at), fresh, "at {at}");
+        }
+    }
+
+    #[test]
+    fn find_within_reads_only_its_window() {
+        assert_eq!(find_within(b"abc]", b']', 3), Some(3));
+        assert_eq!(find_within(b"abcd]", b']', 3), None);
+        assert_eq!(find_within(b"ab", b']', 3), None);
+        assert_eq!(find_within(b"]", b']', usize::MAX), Some(0));
+    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {

@@ -35,14 +35,19 @@ pub(crate) fn annotations(text: &str, lex: &Lexicon) -> Vec<(Range<usize>, Annot
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    // The next `&` at or after `i`: jumps go to the nearer of it and the
-    // next bracket.
+    // The next `&` and the next bracket at or after `i`: jumps go to the
+    // nearer of them, and each is searched for again only once `i` has
+    // passed it (so that a run of `&` does not search for a bracket at
+    // every one).
     let mut amp = memchr::memchr(b'&', bytes).unwrap_or(bytes.len());
+    let mut bracket = memchr::memchr3(b'(', b'[', b'<', bytes).unwrap_or(bytes.len());
     while i < bytes.len() {
         if amp < i {
             amp = memchr::memchr(b'&', &bytes[i..]).map_or(bytes.len(), |r| i + r);
         }
-        let bracket = memchr::memchr3(b'(', b'[', b'<', &bytes[i..]).map_or(bytes.len(), |r| i + r);
+        if bracket < i {
+            bracket = memchr::memchr3(b'(', b'[', b'<', &bytes[i..]).map_or(bytes.len(), |r| i + r);
+        }
         i = bracket.min(amp);
         if i >= bytes.len() {
             break;

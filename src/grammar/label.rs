@@ -24,7 +24,7 @@
 
 use super::{longest_of, prefix_ci};
 use crate::lang::Lexicon;
-use crate::text::is_capitalised;
+use crate::text::{find_within, is_capitalised};
 
 /// What a label marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +58,14 @@ pub(crate) struct Label<'a> {
 
 /// The longest label, in bytes.
 const MAX_LABEL: usize = 120;
+/// The most bytes inside a time stamp's brackets (`[01:02:03]`).
+const MAX_STAMP: usize = 12;
+/// A bracketed note inside a label (`[Associated Press]`) closes within
+/// this many bytes of its `[`.
+const MAX_NOTE: usize = 60;
+/// A reporter named in brackets after a question label closes within this
+/// many bytes of its `(`.
+const MAX_REPORTER_NOTE: usize = 80;
 
 fn is_upper_token(t: &str) -> bool {
     !t.is_empty()
@@ -99,9 +107,10 @@ fn stamp_len(s: &str) -> Option<usize> {
         '[' => ']',
         _ => return None,
     };
-    let end = s.find(close)?;
+    // The close is searched for only as far as the longest stamp reaches.
+    let end = find_within(s.as_bytes(), close as u8, MAX_STAMP + 1)?;
     let inner = &s[1..end];
-    (inner.len() <= 12
+    (inner.len() <= MAX_STAMP
         && inner.contains(':')
         && inner.chars().all(|c| c.is_ascii_digit() || c == ':'))
     .then_some(end + 1)
@@ -201,7 +210,7 @@ fn is_honorific(word: &str, lex: &Lexicon) -> bool {
 /// them capitalised: `Ông Trần Quốc Bảo – Giám đốc Sở Y tế tỉnh Bình Định`.
 fn honorific_name(text: &str, lex: &Lexicon) -> Option<usize> {
     longest_of(text, &lex.honorifics).max(longest_of(text, &lex.posts))?;
-    let colon = text.find(':').filter(|&c| c <= MAX_LABEL)?;
+    let colon = find_within(text.as_bytes(), b':', MAX_LABEL)?;
     let head = text[..colon].trim_end();
     let words: Vec<&str> = head.split_whitespace().collect();
     let caps = words.iter().filter(|w| is_capitalised(w)).count();
@@ -266,8 +275,9 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
 /// Whether a label's delimiter (maybe after a bracketed note) opens `rest`.
 fn delimited(rest: &str) -> bool {
     let r = rest.trim_start_matches(' ');
+    // A note closes within MAX_NOTE bytes, as `label` reads one.
     let r = if r.starts_with('[') {
-        r.find(']').map_or(r, |e| &r[e + 1..])
+        find_within(r.as_bytes(), b']', MAX_NOTE - 1).map_or(r, |e| &r[e + 1..])
     } else {
         r
     };
@@ -310,8 +320,12 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     // A bracket inside the label, before its delimiter: [Associated Press].
     let rest = &text[name_end..];
     if let Some(r) = rest.strip_prefix(' ') {
-        if let Some(close) = r.starts_with('[').then(|| r.find(']')).flatten() {
-            if close < 60 && r[close + 1..].starts_with(['.', ':']) {
+        if let Some(close) = r
+            .starts_with('[')
+            .then(|| find_within(r.as_bytes(), b']', MAX_NOTE - 1))
+            .flatten()
+        {
+            if r[close + 1..].starts_with(['.', ':']) {
                 note = Some(&r[1..close]);
                 name_end += 1 + close + 1;
             }
@@ -350,16 +364,17 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     }
     // A reporter named in brackets right after a question label.
     if kind == LabelKind::Question && note.is_none() && text[text_at..].starts_with('(') {
-        if let Some(close) = text[text_at..].find(')') {
+        if let Some(close) = find_within(text[text_at..].as_bytes(), b')', MAX_REPORTER_NOTE - 1) {
             let inner = &text[text_at + 1..text_at + close];
             let words = inner.split_whitespace().count();
-            let after_note = text[text_at + close + 1..].trim();
-            if close < 80
-                && words >= 2
+            let after_note = &text[text_at + close + 1..];
+            // Whether an annotation opens the text: it would end at this
+            // bracket, so the text up to it is all that is read.
+            if words >= 2
                 && inner.split_whitespace().next().is_some_and(is_capitalised)
                 && !inner.contains(':')
-                && !after_note.is_empty()
-                && crate::grammar::annotation::annotations(&text[text_at..], lex)
+                && !after_note.trim_start().is_empty()
+                && crate::grammar::annotation::annotations(&text[text_at..=text_at + close], lex)
                     .first()
                     .is_none_or(|a| a.0.start != 0)
             {

@@ -4,6 +4,7 @@
 
 pub mod floors;
 pub mod gold;
+pub mod hostile;
 
 use press_transcript::{BlockKind, Span, Transcript};
 use unicode_normalization::UnicodeNormalization;
