@@ -187,7 +187,10 @@ mod tests {
         let hay = b"a-->b--> c <!-- d-->";
         let mut memo = NextFind::new(b"-->");
         // Forward, then back, then forward again: every answer is a search's.
-        for at in (0..=hay.len()).chain((0..=hay.len()).rev()).chain([3, 2, 9, 20]) {
+        for at in (0..=hay.len())
+            .chain((0..=hay.len()).rev())
+            .chain([3, 2, 9, 20])
+        {
             let fresh = memchr::memmem::find(&hay[at..], b"-->").map(|r| at + r);
             assert_eq!(memo.at(hay, at), fresh, "at {at}");
         }

@@ -4,11 +4,15 @@
 //! labels), each also at a tenth of its size so that its own growth shows.
 //! Prints the time per byte of each, the spread over the sizes, the growth
 //! of each shape from a tenth to its full size, and the spread over
-//! everything; fails when that last spread passes 2x.
+//! everything; fails when that last spread passes 2x. Then the hostile
+//! inputs of issue 17 (`tests/common/hostile.rs`, each once quadratic) at
+//! 100 KB and 1 MB, with their growth; fails when one grows more than 20x.
 //!
 //! `cargo bench --bench series` (add `-- --quick` to stop at 10 MB).
 
 mod common;
+#[path = "../../tests/common/hostile.rs"]
+mod hostile;
 
 use common::fixtures;
 use std::time::Instant;
@@ -125,6 +129,32 @@ fn main() {
     );
     if hi / lo > 2.0 {
         eprintln!("series: time per byte varies by more than 2x");
+        std::process::exit(1);
+    }
+    let mut quadratic = false;
+    for h in hostile::ALL {
+        if h.reader != hostile::Reader::Auto {
+            // parse_html needs the library's `html` feature, which this
+            // package does not turn on; tests/linear.rs times it.
+            continue;
+        }
+        let tenth = per_byte(&(h.make)(100_000));
+        let doc = (h.make)(1_000_000);
+        let c = per_byte(&doc);
+        let growth = 10.0 * c / tenth;
+        println!(
+            "{:>12} {:>12.2} {:>10.1}  hostile: {} [{}] (100 KB: {:.2} ns/byte, growth {growth:.1}x)",
+            doc.len(),
+            c * 1e9,
+            1e-6 / c,
+            h.name,
+            h.search,
+            tenth * 1e9,
+        );
+        quadratic |= growth > 20.0;
+    }
+    if quadratic {
+        eprintln!("series: a hostile input's time grew more than 20x over ten times the size");
         std::process::exit(1);
     }
 }

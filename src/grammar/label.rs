@@ -364,7 +364,7 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     }
     // A reporter named in brackets right after a question label.
     if kind == LabelKind::Question && note.is_none() && text[text_at..].starts_with('(') {
-        if let Some(close) = find_within(text[text_at..].as_bytes(), b')', MAX_REPORTER_NOTE - 1) {
+        if let Some(close) = find_within(&text.as_bytes()[text_at..], b')', MAX_REPORTER_NOTE - 1) {
             let inner = &text[text_at + 1..text_at + close];
             let words = inner.split_whitespace().count();
             let after_note = &text[text_at + close + 1..];

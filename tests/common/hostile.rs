@@ -100,7 +100,14 @@ pub const ALL: &[Hostile] = &[
         name: "comments in an unclosed tag",
         search: "clean::tag: `-->`, at every `<!--` after a hidden tag never closed",
         reader: Reader::Auto,
-        make: |size| fill(&format!("{PAGE_HEAD}- Because <nav"), "<!--", PAGE_TAIL, size),
+        make: |size| {
+            fill(
+                &format!("{PAGE_HEAD}- Because <nav"),
+                "<!--",
+                PAGE_TAIL,
+                size,
+            )
+        },
     },
     Hostile {
         name: "comments in a script",
