@@ -166,3 +166,30 @@ fn a_meta_tag_cut_by_a_line_break_gives_no_date() {
     let t = parse(&whole).unwrap();
     assert_eq!(t.dateline.unwrap().date.unwrap().to_string(), "2024-06-18");
 }
+
+/// A credit line that reads as a label (`Photo: Reuters`) over a caption
+/// line: the caption takes it only because the turn it opened gives it up
+/// (and goes), so no turn's paragraph sits in a caption and no participant
+/// is made of the credit (issue 17).
+#[test]
+fn a_caption_never_takes_a_turns_paragraph() {
+    let input = "Q: Why?\nPhoto: Reuters\nImage caption\nA: Yes.\n";
+    let t = parse(input).unwrap();
+    assert_lossless(input, &t, "credit over a caption line");
+    let texts: Vec<&str> = t.turns.iter().map(|u| u.text.as_ref()).collect();
+    assert_eq!(texts, ["Why?", "Yes."]);
+    assert!(t.participants.iter().all(|p| p.name != "Photo"));
+    assert_eq!(t.captions.len(), 1);
+    assert_eq!(
+        t.captions[0].span.slice(input),
+        "Photo: Reuters\nImage caption"
+    );
+
+    // A label alone, its speech a credit line, then a caption line: the
+    // turn gives up the credit and keeps its label, its span in its block.
+    let input = "Hỏi:\nẢnh:à\nImage caption\nA:i";
+    let t = parse(input).unwrap();
+    assert_lossless(input, &t, "label, credit, caption line");
+    assert_eq!(t.turns.len(), 2);
+    assert_eq!(t.turns[0].span.slice(input), "Hỏi:");
+}

@@ -10,31 +10,69 @@
 //! - the JSON round-trips to an equal transcript;
 //! - the CRLF and NFD variants give the structure of the original.
 //!
-//! The runs are seeded and sized for CI: `PROPTEST_CASES` raises the count.
+//! Each property runs twice: with a fixed seed, so that every run checks
+//! the same cases, and with a fresh seed, so that runs explore; both are
+//! printed (`cargo test -- --nocapture` shows them), and
+//! `PROPTEST_SEED=<seed>` replays one seed alone. `PROPTEST_CASES` raises
+//! the count of cases.
 
 #[path = "../../tests/common/mod.rs"]
 mod common;
 
 use common::{assert_lossless, crlf, fixtures, nfd, structure};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngSeed, TestRunner};
+use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
+use std::hash::{BuildHasher, Hasher};
 
-/// Cases per property in CI; `PROPTEST_CASES` overrides it.
+/// Cases per property and seed in CI; `PROPTEST_CASES` overrides it.
 const CASES: u32 = 512;
-/// The fixed seed of every run, so that CI is repeatable.
+/// The fixed seed every run checks.
 const SEED: u64 = 0x5eed_2026;
 
-fn runner() -> TestRunner {
+/// The seeds this run checks: `PROPTEST_SEED` alone when set (decimal or
+/// `0x` hexadecimal), else the fixed seed and a fresh one.
+fn seeds() -> Vec<u64> {
+    if let Ok(s) = std::env::var("PROPTEST_SEED") {
+        let s = s.trim();
+        let seed = match s.strip_prefix("0x") {
+            Some(hex) => u64::from_str_radix(hex, 16),
+            None => s.parse(),
+        };
+        return vec![seed.expect("PROPTEST_SEED is a number")];
+    }
+    // A fresh seed: the process's random hasher keys, with the clock.
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    vec![SEED, h.finish()]
+}
+
+/// Runs `test` on `strategy` under every seed of [`seeds`], saying which
+/// seed each run used (and how to replay it when it fails).
+fn run_seeded<S: Strategy>(
+    name: &str,
+    strategy: &S,
+    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|c| c.parse().ok())
         .unwrap_or(CASES);
-    TestRunner::new(Config {
-        cases,
-        rng_seed: RngSeed::Fixed(SEED),
-        failure_persistence: None,
-        ..Config::default()
-    })
+    for seed in seeds() {
+        eprintln!("{name}: {cases} cases, PROPTEST_SEED={seed:#x}");
+        let mut runner = TestRunner::new(Config {
+            cases,
+            rng_seed: RngSeed::Fixed(seed),
+            failure_persistence: None,
+            ..Config::default()
+        });
+        if let Err(e) = runner.run(strategy, &test) {
+            panic!("{name} failed with PROPTEST_SEED={seed:#x} (set it to replay): {e}");
+        }
+    }
 }
 
 /// Everything a transcript must satisfy, whatever the input.
@@ -121,22 +159,18 @@ fn piece_input() -> impl Strategy<Value = String> {
 
 #[test]
 fn arbitrary_strings_keep_every_property() {
-    runner()
-        .run(&any::<String>(), |s| {
-            check(&s);
-            Ok(())
-        })
-        .unwrap();
+    run_seeded("arbitrary strings", &any::<String>(), |s| {
+        check(&s);
+        Ok(())
+    });
 }
 
 #[test]
 fn strings_of_meaningful_pieces_keep_every_property() {
-    runner()
-        .run(&piece_input(), |s| {
-            check(&s);
-            Ok(())
-        })
-        .unwrap();
+    run_seeded("strings of pieces", &piece_input(), |s| {
+        check(&s);
+        Ok(())
+    });
 }
 
 /// A mutation of a fixture's lines.
@@ -204,42 +238,37 @@ fn mutated_fixtures_keep_every_property() {
     let all = fixtures();
     let texts: Vec<String> = all.into_iter().map(|(_, t)| t).collect();
     let strategy = (0..texts.len(), prop::collection::vec(mutation(), 1..6));
-    runner()
-        .run(&strategy, |(i, muts)| {
-            let mut s = texts[i].clone();
-            for m in &muts {
-                s = apply(&s, m);
-            }
-            check(&s);
-            Ok(())
-        })
-        .unwrap();
+    run_seeded("mutated fixtures", &strategy, |(i, muts)| {
+        let mut s = texts[i].clone();
+        for m in &muts {
+            s = apply(&s, m);
+        }
+        check(&s);
+        Ok(())
+    });
 }
 
 #[test]
 fn line_ends_and_normalisation_never_change_the_structure() {
     let texts: Vec<String> = fixtures().into_iter().map(|(_, t)| t).collect();
     let strategy = (0..texts.len(), prop::collection::vec(mutation(), 0..3));
-    runner()
-        .run(&strategy, |(i, muts)| {
-            let mut s = texts[i].clone();
-            for m in muts
-                .iter()
-                .filter(|m| !matches!(m, Mutation::Nfd | Mutation::Crlf))
-            {
-                s = apply(&s, m);
-            }
-            // Lone CRs and NFD already in the text are their own inputs.
-            let base = s.replace('\r', "");
-            let Ok(t) = press_transcript::parse(&base) else {
-                return Ok(());
-            };
-            for variant in [crlf(&base), nfd(&base)] {
-                let v =
-                    press_transcript::parse(&variant).expect("a variant parses as its original");
-                prop_assert_eq!(structure(&v), structure(&t));
-            }
-            Ok(())
-        })
-        .unwrap();
+    run_seeded("line ends and NFD", &strategy, |(i, muts)| {
+        let mut s = texts[i].clone();
+        for m in muts
+            .iter()
+            .filter(|m| !matches!(m, Mutation::Nfd | Mutation::Crlf))
+        {
+            s = apply(&s, m);
+        }
+        // Lone CRs and NFD already in the text are their own inputs.
+        let base = s.replace('\r', "");
+        let Ok(t) = press_transcript::parse(&base) else {
+            return Ok(());
+        };
+        for variant in [crlf(&base), nfd(&base)] {
+            let v = press_transcript::parse(&variant).expect("a variant parses as its original");
+            prop_assert_eq!(structure(&v), structure(&t));
+        }
+        Ok(())
+    });
 }

@@ -103,6 +103,12 @@ impl<'a, 'd> Builder<'a, 'd> {
                 a.span.start
             }
         });
+        // A turn's paragraph becomes a caption's only once the turn has
+        // given it up (`give_up`).
+        debug_assert!(
+            (alt.unwrap_or(i)..=i).all(|k| !matches!(self.parts[k], Part::Turn(_))),
+            "a caption over paragraph {i} takes a turn's paragraph"
+        );
         let idx = self.captions.len();
         self.caption_paras.push(i);
         self.captions.push(CaptionPlan {
@@ -149,7 +155,11 @@ impl<'a, 'd> Builder<'a, 'd> {
     /// it (`Image copyright …`) when there is one.
     pub(crate) fn caption_line(&mut self, i: usize) {
         let c = self.caption(i, None);
-        if i == 0 || !self.credit_only(i - 1) || matches!(self.parts[i - 1], Part::Caption(_)) {
+        if i == 0
+            || !self.credit_only(i - 1)
+            || matches!(self.parts[i - 1], Part::Caption(_))
+            || !self.give_up(i - 1, true)
+        {
             return;
         }
         let p = &self.paras[i - 1];
@@ -158,6 +168,37 @@ impl<'a, 'd> Builder<'a, 'd> {
         cap.credit = credit.map(|r| (i - 1, r));
         cap.span = p.span.cover(cap.span);
         self.parts[i - 1] = Part::Caption(c);
+    }
+
+    /// Whether paragraph `i` may leave its owner for a caption: a turn
+    /// gives up only its last paragraph (its end moves back to the
+    /// paragraph before that is still its own); with `whole`, a turn of
+    /// that one paragraph, when it is the last turn so far, goes (a credit
+    /// line read as a label, `Photo: Reuters`, over a caption line). Any
+    /// other part may always be taken.
+    fn give_up(&mut self, i: usize, whole: bool) -> bool {
+        let Part::Turn(t) = self.parts[i] else {
+            return true;
+        };
+        let turn = &self.turns[t];
+        if turn.last != i {
+            return false;
+        }
+        if turn.first == i {
+            if !whole || t + 1 != self.turns.len() {
+                return false;
+            }
+            self.turns.pop();
+            self.parts[i] = Part::Furniture;
+            return true;
+        }
+        let last = (turn.first..i)
+            .rev()
+            .find(|&j| self.parts[j] == Part::Turn(t))
+            .unwrap_or(turn.first);
+        self.turns[t].last = last;
+        self.parts[i] = Part::Furniture;
+        true
     }
 
     /// Whether paragraph `i` is a credit and nothing else.
@@ -172,16 +213,10 @@ impl<'a, 'd> Builder<'a, 'd> {
             return false;
         }
         let prev = i - 1;
-        let c = match self.parts[prev] {
+        let part = self.parts[prev];
+        let c = match part {
             Part::Caption(c) => c,
-            Part::Turn(t) if self.turns[t].first < prev && self.turns[t].last == prev => {
-                let turn = &mut self.turns[t];
-                turn.last = (turn.first..prev)
-                    .rev()
-                    .find(|&j| self.parts[j] == Part::Turn(t))
-                    .unwrap_or(turn.first);
-                self.caption(prev, None)
-            }
+            Part::Turn(_) if self.give_up(prev, false) => self.caption(prev, None),
             Part::Lede => self.caption(prev, None),
             _ => return false,
         };

@@ -80,6 +80,20 @@ pub fn assert_lossless(input: &str, t: &Transcript<'_>, what: &str) {
                 turn.span.contains(p.span),
                 "{what}: turn {i} paragraph outside the turn"
             );
+            // A paragraph belongs to one owner: a turn's lies in that
+            // turn's own blocks, never in a caption's or another turn's.
+            assert!(
+                owned_by_turn(t, p.span, i),
+                "{what}: turn {i} paragraph {:?} lies outside the turn's blocks",
+                p.span
+            );
+        }
+        if let Some(s) = turn.speaker {
+            assert!(
+                s < t.participants.len(),
+                "{what}: turn {i} speaker {s} of {} participants",
+                t.participants.len()
+            );
         }
         if let Some(m) = &turn.marker {
             inside(m.span, &[BlockKind::Turn], &format!("turn {i} marker"));
@@ -99,6 +113,18 @@ pub fn assert_lossless(input: &str, t: &Transcript<'_>, what: &str) {
             "{what}: turn block without its turn"
         );
     }
+}
+
+/// Whether every block `span` meets is a block of turn `turn` (blank
+/// lines aside), and it meets one at least.
+pub fn owned_by_turn(t: &Transcript<'_>, span: Span, turn: usize) -> bool {
+    let first = t.blocks.partition_point(|b| b.span.end <= span.start);
+    let mut met = t.blocks[first..]
+        .iter()
+        .take_while(|b| b.span.start < span.end.max(span.start + 1))
+        .filter(|b| b.kind != BlockKind::Blank)
+        .peekable();
+    met.peek().is_some() && met.all(|b| b.kind == BlockKind::Turn && b.node == Some(turn))
 }
 
 /// The input with CRLF line ends.
