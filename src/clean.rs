@@ -3,7 +3,7 @@
 //! Cleaning folds every run of white space (line breaks, tabs, U+00A0 and the
 //! other Unicode spaces) to one ASCII space, drops invisible characters
 //! (U+FEFF BOM, U+200B zero-width space, U+2060 word joiner, U+00AD soft
-//! hyphen), trims both ends, and composes the text to Unicode NFC. When the
+//! hyphen, the directional marks), trims both ends, and composes the text to Unicode NFC. When the
 //! raw text needs none of this, the cleaned text borrows it.
 //!
 //! Positions in the cleaned text map back to raw byte offsets through
@@ -15,9 +15,25 @@ use crate::text::NextFind;
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// Characters that take no room and are dropped from cleaned text.
+/// Characters that take no room and are dropped from cleaned text: the
+/// BOM, the zero-width space, the word joiner, the soft hyphen, and the
+/// directional marks a right-to-left page leaves before a line (U+200E,
+/// U+200F, U+061C, the embeddings and overrides U+202A–U+202E, the
+/// isolates U+2066–U+2069), so that `\u{200f}- Why?` opens a turn as
+/// `- Why?` does.
 pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}' | '\u{00ad}')
+    matches!(
+        c,
+        '\u{feff}'
+            | '\u{200b}'
+            | '\u{2060}'
+            | '\u{00ad}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{061c}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// White space or an invisible character.

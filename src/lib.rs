@@ -206,7 +206,8 @@ pub fn parse(input: &str) -> Result<Transcript<'_>, Error> {
 ///
 /// # Errors
 /// [`Error::TooLarge`] for input over [`Options::max_bytes`] (checked before
-/// any work), [`Error::Empty`] for input with no visible text, and
+/// any work), [`Error::LooksLikeUtf16`] for text whose first bytes are NULs
+/// every other byte, [`Error::Empty`] for input with no visible text, and
 /// [`Error::NoTurns`] for text in which no turn of speech could be found.
 pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Transcript<'a>, Error> {
     parse_inner(input, options, None)
@@ -262,6 +263,7 @@ pub(crate) fn scan_stage<'a>(
             max: options.max_bytes,
         });
     }
+    error::check_utf16(input.as_bytes())?;
     let markup = match options.format {
         Format::Html => Some(true),
         Format::Plain | Format::Markdown => Some(false),
@@ -337,8 +339,9 @@ pub fn parse_bytes(input: &[u8]) -> Result<Transcript<'_>, Error> {
 /// Parses a transcript from bytes, checking first that they are UTF-8.
 ///
 /// # Errors
-/// [`Error::InvalidUtf8`] with the offset, line and column of the first bad
-/// byte; otherwise as [`parse_with`].
+/// [`Error::LooksLikeUtf16`] for UTF-16 (a byte order mark, or NULs every
+/// other byte), [`Error::InvalidUtf8`] with the offset, line and column of
+/// the first bad byte; otherwise as [`parse_with`].
 ///
 /// # Example
 /// ```
@@ -353,6 +356,7 @@ pub fn parse_bytes_with<'a>(input: &'a [u8], options: &Options) -> Result<Transc
             max: options.max_bytes,
         });
     }
+    error::check_utf16(input)?;
     match std::str::from_utf8(input) {
         Ok(s) => parse_with(s, options),
         Err(e) => {

@@ -193,3 +193,19 @@ fn a_caption_never_takes_a_turns_paragraph() {
     assert_eq!(t.turns.len(), 2);
     assert_eq!(t.turns[0].span.slice(input), "Hỏi:");
 }
+
+/// Directional marks a right-to-left page leaves before a line hide no
+/// marker: they are skipped like the other invisible characters.
+#[test]
+fn directional_marks_before_a_marker_are_skipped() {
+    for mark in [
+        "\u{200e}", "\u{200f}", "\u{061c}", "\u{202a}", "\u{202b}", "\u{202c}", "\u{202d}",
+        "\u{202e}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+    ] {
+        let input = format!("{mark}- Why?\n{mark}- Because.\n");
+        let t = parse(&input).unwrap_or_else(|e| panic!("{mark:?}: {e}"));
+        assert_lossless(&input, &t, "directional marks");
+        let texts: Vec<&str> = t.turns.iter().map(|u| u.text.as_ref()).collect();
+        assert_eq!(texts, ["Why?", "Because."], "{mark:?}");
+    }
+}

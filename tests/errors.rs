@@ -128,3 +128,40 @@ fn answers_nobody_gives_are_reported() {
     let input = "- What happened?\n- It rained.\n- And then?\n- It stopped.\n";
     insta::assert_snapshot!(diagnostic(input, UnresolvedSpeaker), @"2 answer(s) have no speaker: no caption, lede or headline introduces the interviewee");
 }
+
+#[test]
+fn utf16_says_it_looks_like_utf16() {
+    let text = "Q: Why?\nA: Because.\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    // Without a byte order mark it is valid UTF-8, full of NULs.
+    let as_str = std::str::from_utf8(&le).unwrap();
+    let err = parse(as_str).unwrap_err();
+    assert_eq!(
+        err,
+        Error::LooksLikeUtf16 {
+            little_endian: true,
+            nuls: 20,
+            pairs: 20
+        }
+    );
+    insta::assert_snapshot!(err, @"the input looks like UTF-16 (little-endian) text, not UTF-8: 20 of its first 20 byte pairs hold a NUL byte at the same place; decode it to UTF-8 first (for instance `iconv -f UTF-16LE -t UTF-8`)");
+    assert!(matches!(
+        parse_bytes(&be).unwrap_err(),
+        Error::LooksLikeUtf16 {
+            little_endian: false,
+            ..
+        }
+    ));
+    // With a byte order mark it is not UTF-8 at all: still named UTF-16.
+    let bom: Vec<u8> = [0xff, 0xfe].into_iter().chain(le.iter().copied()).collect();
+    assert!(matches!(
+        parse_bytes(&bom).unwrap_err(),
+        Error::LooksLikeUtf16 {
+            little_endian: true,
+            ..
+        }
+    ));
+    // A NUL here and there is not UTF-16.
+    assert!(parse("- Why?\0\n- Because.\0\n").is_ok());
+}
