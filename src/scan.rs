@@ -65,6 +65,7 @@ pub(crate) struct Doc<'a> {
 }
 
 /// One line, classified.
+#[derive(Clone, Copy)]
 struct Line {
     content: Span,
     next: usize,
@@ -91,27 +92,46 @@ const WRAP_SLACK: usize = 25;
 /// How many wrapped lines a document needs before it counts as hard-wrapped.
 const WRAP_MIN_LINES: usize = 6;
 
+/// Widths above this count as this one when finding the wrap width: they
+/// are over any width a document is taken as wrapped at (and past
+/// `WRAP_MAX + 2`, so never near it).
+const WIDTH_CAP: usize = WRAP_MAX + 3;
+/// The narrowest and widest wrap widths.
+const WRAP_MIN: usize = 55;
+const WRAP_MAX: usize = 110;
+
 /// The width a document is hard-wrapped at: most lines followed by a line of
-/// the same block reach within `WRAP_SLACK` of a common maximum.
-fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let mut widths: Vec<usize> = lines
-        .windows(2)
-        .filter(|w| !w[0].blank && !w[1].blank && !w[0].hard_break)
-        .map(|w| w[0].width)
-        .collect();
-    if widths.len() < WRAP_MIN_LINES {
+/// the same block reach within `WRAP_SLACK` of a common maximum. One pass
+/// over the lines, counting widths in a histogram (a document's lines are
+/// not held).
+fn wrap_width(lines: impl Iterator<Item = Line>) -> Option<usize> {
+    let mut counts = [0usize; WIDTH_CAP + 1];
+    let mut total = 0;
+    let mut prev: Option<Line> = None;
+    for line in lines {
+        if let Some(p) = prev {
+            if !p.blank && !line.blank && !p.hard_break {
+                counts[p.width.min(WIDTH_CAP)] += 1;
+                total += 1;
+            }
+        }
+        prev = Some(line);
+    }
+    if total < WRAP_MIN_LINES {
         return None;
     }
-    widths.sort_unstable();
-    let w = widths[widths.len() * 9 / 10];
-    if !(55..=110).contains(&w) {
+    // The width at nine tenths of the sorted widths.
+    let rank = total * 9 / 10;
+    let mut seen = 0;
+    let w = counts.iter().position(|&c| {
+        seen += c;
+        seen > rank
+    })?;
+    if !(WRAP_MIN..=WRAP_MAX).contains(&w) {
         return None;
     }
-    let near = widths
-        .iter()
-        .filter(|&&x| x + WRAP_SLACK >= w && x <= w + 2)
-        .count();
-    (near * 10 >= widths.len() * 7).then_some(w)
+    let near: usize = (w.saturating_sub(WRAP_SLACK)..=w + 2).map(|x| counts[x]).sum();
+    (near * 10 >= total * 7).then_some(w)
 }
 
 /// Whether a line opens something a wrapped line never joins onto: a list
@@ -151,67 +171,63 @@ pub(crate) fn scan(input: &str, markup: Option<bool>) -> Doc<'_> {
 pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Span>>) -> Doc<'_> {
     let front_matter = front_matter(input);
     let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
-    let mut all: Vec<Line> = Vec::new();
-    for (content, next) in lines(&input[body_start..]) {
-        let content = Span::new(content.start + body_start, content.end + body_start);
-        let raw = content.slice(input);
-        let blank = raw.chars().all(is_blankish);
-        let trimmed = raw.trim_end();
-        all.push(Line {
-            content,
-            next: next + body_start,
-            blank,
-            width: width(trimmed),
-            hard_break: raw.ends_with("  ") || raw.ends_with('\\'),
-        });
-    }
-    let wrap = wrap_width(&all);
+    // The lines are read twice (for the wrap width, then into paragraphs)
+    // rather than held: a line's record would outweigh a short line.
+    let read_lines = || {
+        lines(&input[body_start..]).map(move |(content, next)| {
+            let content = Span::new(content.start + body_start, content.end + body_start);
+            let raw = content.slice(input);
+            Line {
+                content,
+                next: next + body_start,
+                blank: raw.chars().all(is_blankish),
+                width: width(raw.trim_end()),
+                hard_break: raw.ends_with("  ") || raw.ends_with('\\'),
+            }
+        })
+    };
+    let wrap = wrap_width(read_lines());
     let markup = markup.unwrap_or_else(|| has_markup(&input[body_start..]));
     let hidden = if markup {
         hidden.unwrap_or_else(|| hidden_spans(input, body_start))
     } else {
         Vec::new()
     };
-    // No more paragraphs than lines with text: reserved once, and what
-    // joined lines leave over is given back below.
-    let mut paragraphs = Vec::with_capacity(all.iter().filter(|l| !l.blank).count());
+    let mut paragraphs = Vec::new();
     let mut blanks: Vec<Span> = Vec::new();
-    let mut i = 0;
-    while i < all.len() {
-        let line = &all[i];
+    let mut all = read_lines().peekable();
+    while let Some(line) = all.next() {
         if line.blank {
             match blanks.last_mut() {
                 Some(last) if last.end == line.content.start => last.end = line.next,
                 _ => blanks.push(Span::new(line.content.start, line.next)),
             }
-            i += 1;
             continue;
         }
-        let mut j = i;
+        // The paragraph's last line so far.
+        let mut last = line;
         if let Some(w) = wrap {
-            while j + 1 < all.len()
-                && !all[j + 1].blank
-                && !all[j].hard_break
-                && all[j].width + WRAP_SLACK >= w
-                && !opens_block(all[j + 1].content.slice(input))
-            {
-                j += 1;
+            while let Some(next) = all.next_if(|n| {
+                !n.blank
+                    && !last.hard_break
+                    && last.width + WRAP_SLACK >= w
+                    && !opens_block(n.content.slice(input))
+            }) {
+                last = next;
             }
         }
         // A line the scraper broke: the next one goes on in lower case.
-        while j + 1 < all.len()
-            && !all[j + 1].blank
-            && broken_after(all[j].content.slice(input), all[j + 1].content.slice(input))
-        {
-            j += 1;
+        while let Some(next) = all.next_if(|n| {
+            !n.blank && broken_after(last.content.slice(input), n.content.slice(input))
+        }) {
+            last = next;
         }
         paragraphs.push(Para::new(
             input,
-            Span::new(line.content.start, all[j].next),
-            all[j].content.end,
+            Span::new(line.content.start, last.next),
+            last.content.end,
             markup.then_some(&hidden[..]),
         ));
-        i = j + 1;
     }
     paragraphs.shrink_to_fit();
     Doc {
