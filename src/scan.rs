@@ -130,7 +130,9 @@ fn wrap_width(lines: impl Iterator<Item = Line>) -> Option<usize> {
     if !(WRAP_MIN..=WRAP_MAX).contains(&w) {
         return None;
     }
-    let near: usize = (w.saturating_sub(WRAP_SLACK)..=w + 2).map(|x| counts[x]).sum();
+    let near: usize = (w.saturating_sub(WRAP_SLACK)..=w + 2)
+        .map(|x| counts[x])
+        .sum();
     (near * 10 >= total * 7).then_some(w)
 }
 

@@ -96,6 +96,27 @@ const SIZE: usize = 4_000_000;
 fn parsing_holds_bounded_memory() {
     a_long_document_holds_under_three_times_its_size();
     tiny_paragraphs_cost_a_bounded_amount_each();
+    blank_lines_hold_under_a_bound_times_their_size();
+}
+
+/// The most heap a parse of blank lines may hold, over the input's size
+/// (issue 17's bound for every shape; blank lines hold it, shorter
+/// paragraphs do not yet: see `tiny_paragraphs_cost_a_bounded_amount_each`).
+const SHORT_LINES_BOUND: f64 = 32.0;
+
+fn blank_lines_hold_under_a_bound_times_their_size() {
+    // Lines are read twice rather than held (a record a line was 40 bytes
+    // for a line of one byte: 41x the input at the peak).
+    let input = format!("- Why?\n{}- Because.\n", "\n".repeat(1_000_000));
+    let ratio = peak_over_input(&input);
+    eprintln!(
+        "blank lines: {} bytes, peak heap {ratio:.2}x the input",
+        input.len()
+    );
+    assert!(
+        ratio < SHORT_LINES_BOUND,
+        "blank lines: the parse held {ratio:.2}x its input at its peak (bound {SHORT_LINES_BOUND}x)"
+    );
 }
 
 fn a_long_document_holds_under_three_times_its_size() {
@@ -127,16 +148,26 @@ fn a_long_document_holds_under_three_times_its_size() {
 fn tiny_paragraphs_cost_a_bounded_amount_each() {
     let paragraphs = 100_000;
     let turns = "- Hi?\n- Yes.\n".repeat(paragraphs / 2);
+    let one_letter_turns = "- a\n".repeat(paragraphs);
     // One exchange, then lines of one letter that belong to no turn.
     let lines = format!("- Why?\n- Because.\n{}", "a\n".repeat(paragraphs));
     // A paragraph's record, class, style entry and block, and for a turn
-    // its turn (measured: 384 and 193 bytes; a line outside the turns cost
-    // 300 before classes and styles boxed their rare parts).
-    for (name, doc, bound) in [("tiny turns", turns, 512), ("one-letter lines", lines, 256)] {
+    // its turn (measured: 381 bytes a turn, 181 a line outside the turns;
+    // a line cost 300 before classes and styles boxed their rare parts, 193
+    // before the label keys were held for labelled paragraphs only). Over
+    // the input that is 58-95x: issue 17 asks 32x, which the model's own
+    // records (a 136-byte turn, a 40-byte block, a paragraph's text) do not
+    // leave room for on lines of two to four bytes.
+    for (name, doc, bound) in [
+        ("tiny turns", turns, 420),
+        ("`- a` turns", one_letter_turns, 420),
+        ("one-letter lines", lines, 200),
+    ] {
         let per = peak(&doc) / paragraphs;
         eprintln!(
-            "{name}: {} bytes, peak heap {per} bytes a paragraph",
-            doc.len()
+            "{name}: {} bytes, peak heap {per} bytes a paragraph ({:.1}x the input)",
+            doc.len(),
+            (per * paragraphs) as f64 / doc.len() as f64
         );
         assert!(
             per < bound,

@@ -284,7 +284,9 @@ const BARE_MODE_MIN_QUESTIONS: usize = 2;
 /// How labels are counted: each paragraph's key, how often each key
 /// recurs under any of its forms, and the totals the rules weigh.
 struct LabelCounts<'k> {
-    keys: &'k [Option<String>],
+    /// The labelled paragraphs' keys, by paragraph, ascending (held only
+    /// for the paragraphs with a label: most have none).
+    keys: &'k [(usize, String)],
     counts: HashMap<&'k str, usize>,
     index: AliasIndex<'k>,
     /// Question and answer labels.
@@ -296,9 +298,9 @@ struct LabelCounts<'k> {
 }
 
 impl<'k> LabelCounts<'k> {
-    fn new(keys: &'k [Option<String>], classes: &[Class<'_>]) -> Self {
+    fn new(keys: &'k [(usize, String)], classes: &[Class<'_>]) -> Self {
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for k in keys.iter().flatten() {
+        for (_, k) in keys {
             *counts.entry(k.as_str()).or_default() += 1;
         }
         let index = AliasIndex::new(counts.keys().copied());
@@ -335,7 +337,8 @@ impl<'k> LabelCounts<'k> {
     }
 
     fn key(&self, i: usize) -> Option<&str> {
-        self.keys[i].as_deref()
+        let at = self.keys.binary_search_by_key(&i, |&(p, _)| p).ok()?;
+        Some(&self.keys[at].1)
     }
 }
 
@@ -384,9 +387,10 @@ fn label_starts(
     lex: &Lexicon,
     starts: &mut Starts,
 ) -> usize {
-    let keys: Vec<Option<String>> = classes
+    let keys: Vec<(usize, String)> = classes
         .iter()
-        .map(|c| c.label.as_ref().map(|l| label_key(l, lex)))
+        .enumerate()
+        .filter_map(|(i, c)| c.label.as_ref().map(|l| (i, label_key(l, lex))))
         .collect();
     let counts = LabelCounts::new(&keys, classes);
     let mut label_starts = 0;
@@ -415,7 +419,7 @@ fn label_starts(
         };
         let start = StartParts {
             name: Some(range_of(text, l.name)),
-            key: keys[i].clone(),
+            key: counts.key(i).map(str::to_string),
             note: l.note.map(|s| range_of(text, s)),
             label_only: l.text_at >= text.len(),
             ..StartParts::at(marker, side, text[..l.text_at].trim_end().len(), l.text_at)
