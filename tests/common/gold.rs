@@ -16,7 +16,21 @@ const HONORIFICS: &[&str] = &[
 pub fn plain(s: &str) -> String {
     let s: String = s
         .chars()
-        .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}' | '\u{2060}' | '\u{ad}'))
+        // The characters the parser drops as invisible (clean::is_invisible).
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200b}'
+                    | '\u{feff}'
+                    | '\u{2060}'
+                    | '\u{ad}'
+                    | '\u{200e}'
+                    | '\u{200f}'
+                    | '\u{061c}'
+                    | '\u{202a}'..='\u{202e}'
+                    | '\u{2066}'..='\u{2069}'
+            )
+        })
         .nfc()
         .collect::<String>()
         .replace('\u{a0}', " ");
