@@ -296,10 +296,21 @@ fn unquoted_words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn last_char(text: &str) -> Option<char> {
-    text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ' ', '*', '_'])
-        .chars()
-        .last()
+    text.trim_end_matches(CLOSERS).chars().last()
 }
+
+/// What may close a sentence after its last mark: quotes of every
+/// language's style (`"…"`, `“…”`, `„…“`, `«…»`, `»…«`, `‚…‘`, `‹…›`),
+/// brackets, emphasis marks and spaces.
+const CLOSERS: &[char] = &[
+    '"', '”', '“', '»', '«', '’', '‘', '›', '‹', '\'', ')', ']', ' ', '*', '_',
+];
+
+/// What may open a sentence before its first word: quotes, brackets and
+/// emphasis marks.
+const OPENERS: &[char] = &[
+    '"', '“', '„', '«', '»', '‚', '‘', '‹', '›', '\'', '(', '[', '*', '_',
+];
 
 /// The question score's weights: what each piece of evidence adds to how
 /// strongly a text reads as a question (negative: as an answer).
@@ -316,6 +327,9 @@ mod weight {
     pub const QUESTION_PHRASE: f32 = 0.5;
     /// It speaks in the first person (outside quotes).
     pub const FIRST_PERSON: f32 = -0.5;
+    /// It addresses the person spoken to (`vous`, `Sie`, `you`), outside
+    /// quotes: with a question mark inside, that reads as a question.
+    pub const SECOND_PERSON: f32 = 1.0;
     /// It runs over [`super::LONG_TEXT_WORDS`] words.
     pub const LONG_TEXT: f32 = -1.0;
 }
@@ -373,10 +387,11 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     } else if text.contains('?') {
         q += weight::HOLDS_QUESTION_MARK;
     }
-    if text.starts_with('¿') {
+    let opened = text.trim_start_matches(OPENERS);
+    if opened.starts_with('¿') {
         q += weight::OPENS_WITH_INVERTED_MARK;
     }
-    if longest_of(text, &lex.question_openers).is_some() {
+    if longest_of(opened, &lex.question_openers).is_some() {
         q += weight::QUESTION_OPENER;
     }
     // Question phrases stand near a question's end: a long text is looked
@@ -395,6 +410,13 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     });
     if first_person {
         q += weight::FIRST_PERSON;
+    }
+    let addresses = unquoted_words(text).take(FIRST_PERSON_WORDS).any(|w| {
+        let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
+        !w.is_empty() && lex.second_person.candidates(w).any(|p| p == w)
+    });
+    if addresses {
+        q += weight::SECOND_PERSON;
     }
     if words > LONG_TEXT_WORDS {
         q += weight::LONG_TEXT;
@@ -423,6 +445,37 @@ mod tests {
         assert!(cues("Thưa ông, năm nay tỉnh làm gì?", vi).question >= 3.0);
         assert!(cues("Xin ông chia sẻ thêm về kế hoạch năm tới.", vi).question > 1.0);
         assert!(cues("Tôi nghĩ năm nay sẽ tốt hơn.", vi).question < 0.0);
+    }
+
+    #[test]
+    fn quotes_of_every_style_around_a_question() {
+        let de = lexicon(Language::De);
+        let fr = lexicon(Language::Fr);
+        for (text, lex) in [
+            ("„Welche Rolle spielen die Banken?“", de),
+            ("»Und die Zentralbank?«", de),
+            ("« Et la banque centrale ? »", fr),
+        ] {
+            assert!(cues(text, lex).reads_as_question(), "{text}");
+        }
+        assert!(cues("¿Cómo?", lexicon(Language::Es)).question >= 4.0);
+        assert!(cues("«¿Cómo?»", lexicon(Language::Es)).question >= 4.0);
+    }
+
+    #[test]
+    fn addressing_the_interviewee_leans_to_a_question() {
+        let fr = lexicon(Language::Fr);
+        let de = lexicon(Language::De);
+        // A question mark mid-paragraph and `vous`: a hard-wrapped question.
+        let q = "Vous avez étudié ces métiers de près. Savez-vous combien ils sont ? Puis il y a la question du salaire";
+        assert!(cues(q, fr).reads_as_question(), "{q}");
+        // Without the address, the same mark is not enough.
+        let a =
+            "Ils sont nombreux. Combien ? Personne ne le sait vraiment, même pas les plateformes";
+        assert!(!cues(a, fr).reads_as_question(), "{a}");
+        // Case tells German `Sie` (you) from `sie` (she, they).
+        assert!(cues("Haben Sie damit gerechnet? Das war knapp", de).reads_as_question());
+        assert!(!cues("Hat sie damit gerechnet? Das war knapp", de).reads_as_question());
     }
 
     #[test]
