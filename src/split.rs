@@ -26,6 +26,11 @@ use std::collections::HashMap;
 /// A paragraph must be at least this long to be searched for run-on
 /// paragraphs or inline labels.
 const LONG: usize = 300;
+/// The most bytes of a line read for a label inside it: the longest label
+/// (120 bytes), a note in brackets (60), a time stamp and a reporter's name
+/// in brackets (80), with room to spare. Speech after the label shows in
+/// the window (a label with nothing after it in the line is the line's end).
+const INLINE_LABEL_WINDOW: usize = 512;
 /// How many glued commas make a line comma-joined.
 const MIN_GLUED: usize = 4;
 
@@ -150,8 +155,14 @@ fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut try_at = |at: usize| {
-        if let Some(l) = label(&text[at..], lex) {
-            let has_speech = l.text_at < text.len() - at;
+        // A label, its notes and the space after it fit in a window: the
+        // text past it is not read at every candidate.
+        let mut end = text.len().min(at + INLINE_LABEL_WINDOW);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if let Some(l) = label(&text[at..end], lex) {
+            let has_speech = l.text_at < end - at;
             if has_speech && (!l.period || l.upper) {
                 out.push((at, l));
             }

@@ -1,4 +1,5 @@
-//! Hostile inputs that once took quadratic time: each repeats, to a given
+//! Hostile inputs that once took quadratic time (the eleven of issue 17,
+//! and one found since): each repeats, to a given
 //! size, a piece that made one search run to the end of the input at every
 //! occurrence (issue 17). Shared by `tests/linear.rs` and
 //! `benches/series.rs`, which includes this file by path.
@@ -120,5 +121,11 @@ pub const ALL: &[Hostile] = &[
         search: "inline_labels / honorific_name: `:`, at every `Mr`",
         reader: Reader::Auto,
         make: |size| fill("- Why?\n- Yes. ", "Mr Brown said no. ", "", size),
+    },
+    Hostile {
+        name: "marks glued to words",
+        search: "glued_sentence_end: the word before the mark, at every `?` glued to a capital",
+        reader: Reader::Auto,
+        make: |size| fill("- Why?\n- Yes. ", "Xa?", "", size),
     },
 ];
