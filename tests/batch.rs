@@ -379,6 +379,115 @@ fn usage_errors_exit_with_status_2() {
     }
 }
 
+/// The PySpark recipe (`examples/pyspark_batch.py`) in local mode, over the
+/// mixed input spread on two partitions: as many output lines as input
+/// lines, each id once, and every record with an id written as batch
+/// writes it alone. Skipped, saying so, where `python3 -c 'import pyspark'`
+/// fails or there is no Java.
+#[test]
+fn the_pyspark_recipe_gives_one_line_per_input_line_and_the_same_ids() {
+    let works = |cmd: &mut Command| {
+        cmd.stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !works(Command::new("python3").args(["-c", "import pyspark"])) {
+        eprintln!("skipped: `python3 -c 'import pyspark'` fails (pip install pyspark to run it)");
+        return;
+    }
+    if !works(Command::new("java").arg("-version")) {
+        eprintln!("skipped: pyspark is there but java is not (Spark needs Java 17 or later)");
+        return;
+    }
+    let (input, expected) = mixed_input();
+    let dir = std::env::temp_dir().join(format!("press-transcript-spark-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("in.jsonl"), &input).unwrap();
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/pyspark_batch.py");
+    let spark = Command::new("python3")
+        .arg(script)
+        .args(["--master", "local[2]", "--partitions", "2", "--batch"])
+        .arg(batch())
+        .arg(dir.join("in.jsonl"))
+        .arg(dir.join("out"))
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&spark.stdout);
+    assert!(
+        spark.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&spark.stderr)
+    );
+    let report: Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let mut parts: Vec<PathBuf> = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("part-")
+        })
+        .collect();
+    parts.sort();
+    let mut from_spark: Vec<String> = Vec::new();
+    for p in parts {
+        from_spark.extend(
+            std::fs::read_to_string(p)
+                .unwrap()
+                .lines()
+                .map(String::from),
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    let n = expected.len();
+    assert_eq!(
+        (
+            report["input_lines"].as_u64(),
+            report["output_lines"].as_u64()
+        ),
+        (Some(n as u64), Some(n as u64))
+    );
+    assert_eq!(from_spark.len(), n);
+    assert_eq!(report["errors"]["not_utf8"], 1, "{report}");
+    let failed = expected.iter().filter(|(_, code)| code.is_some()).count() as u64;
+    assert_eq!(
+        report["documents"].as_u64(),
+        Some(n as u64 - failed),
+        "{report}"
+    );
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let spark_ids: Vec<String> = from_spark
+        .iter()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].to_string())
+        .collect();
+    let ids: Vec<String> = expected.iter().map(|(id, _)| id.to_string()).collect();
+    assert_eq!(sorted(spark_ids), sorted(ids));
+    // Line numbers restart in every partition: records with an id only.
+    let alone = run(&["--errors=stdout"], &input);
+    let with_id = |l: &&str| !l.starts_with(r#"{"id":null"#);
+    let alone: Vec<String> = std::str::from_utf8(&alone.stdout)
+        .unwrap()
+        .lines()
+        .filter(with_id)
+        .map(String::from)
+        .collect();
+    let spark: Vec<String> = from_spark
+        .iter()
+        .map(String::as_str)
+        .filter(with_id)
+        .map(String::from)
+        .collect();
+    assert_eq!(sorted(spark), sorted(alone));
+}
+
 // In process, with a stand-in parser.
 
 /// Parses like the library, but panics on a text holding `PANIC` and takes
