@@ -22,8 +22,9 @@
 //! dates (`31/02/2019`). Weekday and month names come from the
 //! [`Lexicon`]; zone abbreviations are language-neutral.
 
-use super::{any_word, is_capitalised, one_name, prefix_fold, word_ci};
+use super::{any_word, one_name, prefix_fold, word_ci};
 use crate::lang::Lexicon;
+use crate::text::is_capitalised;
 use crate::{Date, Time, UtcOffset, Weekday};
 use nom::IResult;
 use nom::Parser;
@@ -452,12 +453,7 @@ fn prefix<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, &str> + 'l {
 fn place(input: &str) -> Option<(&str, &str)> {
     let (head, rest) = input.split_once(',')?;
     let words: Vec<&str> = head.split_whitespace().collect();
-    let particle = |w: &str| {
-        matches!(
-            w,
-            "de" | "del" | "do" | "da" | "di" | "la" | "le" | "am" | "an" | "sur" | "upon"
-        )
-    };
+    let particle = |w: &str| crate::lang::PLACE_PARTICLES.contains(&w);
     let ok = !words.is_empty()
         && words.len() <= 5
         && is_capitalised(words[0])
