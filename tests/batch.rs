@@ -320,6 +320,31 @@ fn a_closed_output_ends_the_run_quietly() {
 }
 
 #[test]
+fn a_record_is_written_as_soon_as_it_is_parsed_not_when_the_input_ends() {
+    let mut child = Command::new(batch())
+        .args(["-j", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("batch starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    // Records come one at a time, as from a slow producer; each is answered
+    // while the input is still open.
+    for i in 0..3 {
+        writeln!(stdin, "{}", record(&format!("r{i}"), &interview(i))).unwrap();
+        stdin.flush().unwrap();
+        let mut line = String::new();
+        stdout.read_line(&mut line).unwrap();
+        let v: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["id"], format!("r{i}"));
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
 fn one_thread_gives_the_same_lines() {
     let input: String = (0..12)
         .map(|i| record(&i.to_string(), &format!("Q: Why {i}?\nA: Because {i}.\n")) + "\n")
@@ -566,4 +591,61 @@ fn results_waiting_behind_a_slow_record_hold_the_reader_back() {
         "{} results waited at once",
         summary.peak_waiting
     );
+}
+
+/// Keeps each piece it is given to write, as it is given.
+#[derive(Default)]
+struct Writes(Vec<Vec<u8>>);
+
+impl Write for Writes {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.push(buf.to_vec());
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_record_and_its_newline_go_out_in_one_write() {
+    // Small records, which go out many to a write, and records whose line
+    // alone is longer than a write's batch, good and bad.
+    let long = interview(1).repeat(2_000);
+    let input: String = (0..200)
+        .map(|i| match i % 50 {
+            7 => record(&i.to_string(), &long),
+            8 => format!(r#"{{"id": {i}, "text": {}"#, json!(long)), // cut short
+            _ => record(&i.to_string(), &interview(i)),
+        } + "\n")
+        .collect();
+    let config = Config {
+        threads: 2,
+        errors: Errors::Stdout,
+        ..Config::default()
+    };
+    let (mut out, mut err) = (Writes::default(), Vec::new());
+    let source = Source::Lines(std::io::Cursor::new(input.into_bytes()));
+    let summary = run_in_process(source, &mut out, &mut err, &config).expect("the run ends");
+    assert_eq!((summary.records, summary.failed), (200, 4));
+    let writes = out.0;
+    // Every write ends a line: a kill between two writes cannot leave half
+    // of one.
+    for w in &writes {
+        assert_eq!(w.last(), Some(&b'\n'), "a write of {} bytes", w.len());
+    }
+    let all: Vec<u8> = writes.concat();
+    let got = lines(&all);
+    assert_eq!(got.len(), 200);
+    for (i, v) in got.iter().enumerate() {
+        // The records cut short have a number for an id, found before the cut.
+        let id = if i % 50 == 8 {
+            json!(i)
+        } else {
+            json!(i.to_string())
+        };
+        assert_eq!(v["id"], id, "{v}");
+    }
+    assert!(writes.len() < 200, "{} writes for 200 lines", writes.len());
 }
