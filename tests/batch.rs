@@ -649,3 +649,111 @@ fn a_record_and_its_newline_go_out_in_one_write() {
     }
     assert!(writes.len() < 200, "{} writes for 200 lines", writes.len());
 }
+
+// Big inputs, measured by `/usr/bin/time -v`: not run by default (they
+// stream hundreds of megabytes). `cargo test --release --test batch --
+// --ignored` runs them.
+
+/// Runs batch under `/usr/bin/time -v` with `args`, its input written by
+/// `feed`; returns the id of every output line, in order, whether each is
+/// an error, and the peak resident set size in KiB. None where there is
+/// no `/usr/bin/time`.
+fn ids_and_peak_rss(
+    args: &[&str],
+    feed: impl FnOnce(&mut dyn Write) -> std::io::Result<()> + Send + 'static,
+) -> Option<(Vec<(Value, bool)>, u64)> {
+    let time = std::path::Path::new("/usr/bin/time");
+    if !time.exists() {
+        eprintln!("skipped: no /usr/bin/time to measure the peak memory with");
+        return None;
+    }
+    let mut child = Command::new(time)
+        .arg("-v")
+        .arg(batch())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("batch starts");
+    let mut stdin = std::io::BufWriter::new(child.stdin.take().unwrap());
+    let feeder = std::thread::spawn(move || feed(&mut stdin).and_then(|()| stdin.flush()));
+    let mut stderr = child.stderr.take().unwrap();
+    let errors = std::thread::spawn(move || {
+        let mut s = String::new();
+        stderr.read_to_string(&mut s).map(|_| s)
+    });
+    // Read as it comes: the output is not kept, only each line's id.
+    let mut ids = Vec::new();
+    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+        let v: Value = serde_json::from_str(&line.unwrap()).expect("a JSON line");
+        ids.push((v["id"].clone(), v.get("error").is_some()));
+    }
+    assert!(child.wait().unwrap().success());
+    feeder.join().unwrap().expect("batch reads its input");
+    let report = errors.join().unwrap().unwrap();
+    let kib = report
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
+        .and_then(|n| n.parse().ok())
+        .expect("time -v reports the peak");
+    Some((ids, kib))
+}
+
+#[test]
+#[ignore = "streams 200 MB; run with --ignored"]
+fn a_200_mb_record_is_an_error_the_good_records_are_written_and_memory_stays_small() {
+    let Some((ids, kib)) = ids_and_peak_rss(&["--errors=stdout"], |w| {
+        writeln!(w, "{}", record("good", &interview(1)))?;
+        w.write_all(br#"{"id": "big", "text": ""#)?;
+        for _ in 0..40_000_000 {
+            w.write_all(br"- x\n")?;
+        }
+        w.write_all(b"\"}\n")?;
+        writeln!(w, "{}", record("after", &interview(2)))
+    }) else {
+        return;
+    };
+    assert_eq!(
+        ids,
+        [
+            (json!("good"), false),
+            (json!("big"), true),
+            (json!("after"), false)
+        ]
+    );
+    assert!(kib < 2 << 20, "peak RSS {kib} KiB");
+}
+
+#[test]
+#[ignore = "400,000 records behind a slow one; run with --ignored"]
+fn a_slow_record_then_400_000_small_ones_stay_under_100_mb() {
+    // Slow as long as ampersands cost the parser more than linear time
+    // (issue 17); whatever it costs, memory must stay small.
+    let Some((ids, kib)) = ids_and_peak_rss(&["-j", "2", "--errors=stdout"], |w| {
+        let slow = format!("- Why?\n- Because {}", "&".repeat(600_000));
+        writeln!(w, "{}", record("slow", &slow))?;
+        for i in 0..400_000 {
+            writeln!(
+                w,
+                "{}",
+                json!({"id": i, "text": format!("- Q {i}?\n- A {i}.")})
+            )?;
+        }
+        Ok(())
+    }) else {
+        return;
+    };
+    assert_eq!(ids.len(), 400_001);
+    assert_eq!(ids[0], (json!("slow"), false));
+    assert!(
+        ids[1..]
+            .iter()
+            .enumerate()
+            .all(|(i, id)| *id == (json!(i), false))
+    );
+    assert!(kib < 100 << 10, "peak RSS {kib} KiB");
+}
