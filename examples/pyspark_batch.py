@@ -69,6 +69,8 @@ def run_batch(lines, name, threads, fail_on_error):
     """Pipes one partition's lines (bytes) through the binary shipped under
     `name` and yields its output lines (str). Runs on the executor."""
     exe = SparkFiles.get(name)
+    if not os.access(exe, os.X_OK):  # a copy that lost its mode on the way
+        os.chmod(exe, 0o755)
     args = [exe, "--errors=stdout"] + (["--fail-on-error"] if fail_on_error else [])
     proc = subprocess.Popen(
         args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env={"BATCH_THREADS": str(threads)}
