@@ -1,10 +1,11 @@
 //! The names of the model's enums, as the JSON writes them: `as_str`,
 //! `Display` and `FromStr` for [`Language`], [`TurnKind`], [`Role`],
-//! [`BlockKind`], [`MarkerKind`], [`DiagnosticCode`], [`BylineRole`] and
-//! [`AnnotationKind`].
+//! [`BlockKind`], [`MarkerKind`], [`DiagnosticCode`], [`BylineRole`],
+//! [`AnnotationKind`] and [`FrontMatterFormat`].
 
 use crate::{
-    AnnotationKind, BlockKind, BylineRole, DiagnosticCode, Language, MarkerKind, Role, TurnKind,
+    AnnotationKind, BlockKind, BylineRole, DiagnosticCode, FrontMatterFormat, Language, MarkerKind,
+    Role, TurnKind,
 };
 use std::fmt;
 use std::str::FromStr;
@@ -125,6 +126,10 @@ names!(AnnotationKind, "annotation kind", {
     Reaction => "reaction", Inaudible => "inaudible", Sound => "sound", Other => "other",
 });
 
+names!(FrontMatterFormat, "front matter format", {
+    Yaml => "yaml", Toml => "toml", Unknown => "unknown",
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +172,7 @@ mod tests {
         agrees_with_serde(DiagnosticCode::NAMES, Some(DiagnosticCode::Unknown));
         agrees_with_serde(BylineRole::NAMES, Some(BylineRole::Unknown));
         agrees_with_serde(AnnotationKind::NAMES, Some(AnnotationKind::Other));
+        agrees_with_serde(FrontMatterFormat::NAMES, Some(FrontMatterFormat::Unknown));
     }
 
     #[test]
