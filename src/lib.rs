@@ -56,8 +56,9 @@
 //! [`UtcOffset`] and [`Weekday`] to and from jiff's types, and
 //! `Dateline::timestamp`. `html`: `parse_html`, on the html5gum tokenizer.
 //! `schema`: `schemars::JsonSchema` for the model, so that a JSON Schema of
-//! the output can be generated from the types. Items behind a feature say
-//! so on docs.rs.
+//! the output can be generated from the types. On docs.rs the functions
+//! and conversions behind a feature carry its name (the derived
+//! `JsonSchema` impls do not: they need the `schema` feature).
 //!
 //! ## How it works
 //!
