@@ -108,7 +108,7 @@ names!(BlockKind, "block kind", {
 
 names!(MarkerKind, "marker kind", {
     Dash => "dash", Question => "question", Answer => "answer", Speaker => "speaker",
-    Bold => "bold", Unknown => "unknown",
+    Bold => "bold", Heading => "heading", Unknown => "unknown",
 });
 
 names!(DiagnosticCode, "diagnostic code", {
@@ -175,48 +175,50 @@ mod tests {
         agrees_with_serde(FrontMatterFormat::NAMES, Some(FrontMatterFormat::Unknown));
     }
 
-    /// The README's JSON shape (its `jsonc` block) names every value the
-    /// parser writes, and its table every diagnostic code: a value added
-    /// to an enum fails here until the README lists it. The catch-alls
-    /// (`unknown`, `other`) are said in its prose.
+    /// The README's JSON shape (its `jsonc` block) lists the values of
+    /// every enum, in their order, as a comment (`// dash, question, …`,
+    /// which may run over lines), and its table names every diagnostic
+    /// code: a value added to an enum fails here until the README lists it.
+    /// The catch-alls (`unknown`, `other`) are said in its prose.
     #[test]
-    fn the_readme_names_every_value() {
+    fn the_readme_lists_every_value() {
         let readme = include_str!("../README.md");
         let start = readme.find("```jsonc").expect("the README's JSON shape");
         let end = start + readme[start..].find("\n```\n").expect("its end");
-        let shape = &readme[start..end];
-        let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-        let names_word = |text: &str, name: &str| {
-            text.match_indices(name).any(|(i, _)| {
-                !text[..i].chars().next_back().is_some_and(is_word)
-                    && !text[i + name.len()..].chars().next().is_some_and(is_word)
-            })
-        };
-        let mut missing = Vec::new();
-        let mut check = |what: &str, names: Vec<&'static str>, text: &str| {
-            for name in names {
-                if !matches!(name, "unknown" | "other") && !names_word(text, name) {
-                    missing.push(format!("{what} {name}"));
-                }
-            }
-        };
-        fn names_of<T: 'static>(values: &'static [(T, &'static str)]) -> Vec<&'static str> {
-            values.iter().map(|(_, n)| *n).collect()
+        let comments = readme[start..end]
+            .replace("//", " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        fn listed<T: 'static>(values: &'static [(T, &'static str)]) -> String {
+            let names: Vec<&str> = values
+                .iter()
+                .map(|(_, n)| *n)
+                .filter(|n| !matches!(*n, "unknown" | "other"))
+                .collect();
+            names.join(", ")
         }
-        check("language", names_of(Language::NAMES), shape);
-        check("turn kind", names_of(TurnKind::NAMES), shape);
-        check("role", names_of(Role::NAMES), shape);
-        check("block kind", names_of(BlockKind::NAMES), shape);
-        check("marker kind", names_of(MarkerKind::NAMES), shape);
-        check("byline role", names_of(BylineRole::NAMES), shape);
-        check("annotation kind", names_of(AnnotationKind::NAMES), shape);
-        check(
-            "front matter format",
-            names_of(FrontMatterFormat::NAMES),
-            shape,
-        );
-        check("diagnostic code", names_of(DiagnosticCode::NAMES), readme);
-        assert!(missing.is_empty(), "the README does not name: {missing:?}");
+        let mut missing = Vec::new();
+        for (what, list) in [
+            ("language", listed(Language::NAMES)),
+            ("turn kind", listed(TurnKind::NAMES)),
+            ("role", listed(Role::NAMES)),
+            ("block kind", listed(BlockKind::NAMES)),
+            ("marker kind", listed(MarkerKind::NAMES)),
+            ("byline role", listed(BylineRole::NAMES)),
+            ("annotation kind", listed(AnnotationKind::NAMES)),
+            ("front matter format", listed(FrontMatterFormat::NAMES)),
+        ] {
+            if !comments.contains(&list) {
+                missing.push(format!("{what}s: {list}"));
+            }
+        }
+        for (_, code) in DiagnosticCode::NAMES {
+            if *code != "unknown" && !readme.contains(&format!("| `{code}` |")) {
+                missing.push(format!("diagnostic code {code}"));
+            }
+        }
+        assert!(missing.is_empty(), "the README does not list {missing:#?}");
     }
 
     #[test]
