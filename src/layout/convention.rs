@@ -628,20 +628,60 @@ fn reader_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mu
 /// Sets the starts of whole bold paragraphs that ask, when the document
 /// has two or more; whether it has.
 fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut Starts) -> bool {
-    let bold_questions: Vec<usize> = (0..paras.len())
+    let mut bold_questions: Vec<usize> = (0..paras.len())
         .filter(|&i| {
             starts[i].is_none()
                 && classes[i].shape == Shape::Bold
                 && classes[i].cues.leans_question()
         })
         .collect();
+    // Questions set as headings (`### What project…?`, `## Pouvez-vous… ?`)
+    // mark turns where no other marker does more: in a labelled or dashed
+    // interview, a heading that asks is a crosshead.
+    let heading_questions: Vec<usize> = (0..paras.len())
+        .filter(|&i| {
+            starts[i].is_none()
+                && classes[i].shape == Shape::Heading
+                && classes[i].cues.reads_as_question()
+                && classes[i].cues.words >= HEADING_QUESTION_MIN_WORDS
+        })
+        .collect();
+    // Speaker labels of one person only (the interviewee's) do not compete
+    // with the questions: they mark the answers.
+    let mut speakers: Vec<&str> = starts
+        .iter()
+        .flatten()
+        .filter(|s| s.marker == MarkerKind::Speaker)
+        .filter_map(|s| s.key.as_deref())
+        .collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    let others = starts
+        .iter()
+        .flatten()
+        .filter(|s| s.marker != MarkerKind::Speaker || speakers.len() > 1)
+        .count();
+    if heading_questions.len() >= MIN_MARKERS && heading_questions.len() > others {
+        bold_questions.extend(heading_questions);
+        bold_questions.sort_unstable();
+    }
     if bold_questions.len() < MIN_MARKERS {
         return false;
     }
     for &i in &bold_questions {
+        let text = paras[i].text();
+        let hashes = text.bytes().take_while(|&b| b == b'#').count();
+        if hashes > 0 {
+            let text_at = text.len() - text[hashes..].trim_start().len();
+            let start = StartParts {
+                key: Some(ASK_KEY.into()),
+                ..StartParts::at(MarkerKind::Heading, Side::Ask, hashes, text_at)
+            };
+            starts.set(i, start.compact());
+            continue;
+        }
         // A label inside the bold (`**WIRED: …?**`) is the asker's.
         let inner = classes[i].label.as_deref().filter(|l| l.bold_paragraph);
-        let text = paras[i].text();
         let start = StartParts {
             name: inner.map(|l| range_of(text, l.name)),
             key: Some(ASK_KEY.into()),
@@ -679,6 +719,10 @@ fn by_user(text: &str) -> Option<Range<usize>> {
         at..at + user.len()
     })
 }
+
+/// The fewest words of a heading taken for a question (`Why?` alone is a
+/// crosshead).
+const HEADING_QUESTION_MIN_WORDS: usize = 3;
 
 /// The most words an unmarked question runs to.
 const BARE_QUESTION_MAX_WORDS: usize = 90;
