@@ -102,7 +102,7 @@ pub(crate) static NEUTRAL_BYLINE_BEFORE: Table<BylineRole> = Table::new(&[
 /// name's words may be these as well as capitalised words.
 pub(crate) static NAME_PARTICLES: &[&str] = &[
     "de", "del", "della", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al",
-    "y", "dos", "das",
+    "y", "do", "dos", "das",
 ];
 
 /// Lower-case particles inside a place name (`Río de Janeiro`,
