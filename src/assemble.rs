@@ -1000,6 +1000,7 @@ pub(crate) fn assemble<'a>(
             date: d.date,
             time: d.time,
             utc_offset: d.utc_offset,
+            zone: d.zone.map(|z| sub(&p.clean, range_in(p, z))),
             weekday: d.weekday,
             place: d.place.map(|pl| sub(&p.clean, range_in(p, pl))),
             span: p.span,
@@ -1190,6 +1191,7 @@ fn front_dateline<'a>(f: &crate::frontmatter::Found<'a>) -> Option<Dateline<'a>>
         date: Some(date),
         time,
         utc_offset: offset,
+        zone: None,
         weekday: None,
         place: None,
         span: src.span,
@@ -1234,6 +1236,7 @@ fn meta_dateline(input: &str) -> Option<Dateline<'_>> {
             date: Some(date),
             time,
             utc_offset,
+            zone: None,
             weekday: None,
             place: None,
         })
@@ -1732,7 +1735,7 @@ mod tests {
         let d = t.dateline.expect("dated by its meta tag");
         assert_eq!(d.text, "2024-03-01T09:15:00-05:00");
         assert_eq!(d.span.slice(page), d.text);
-        assert_eq!(d.time.map(|t| t.to_string()).as_deref(), Some("09:15"));
+        assert_eq!(d.time.map(|t| t.to_string()).as_deref(), Some("09:15:00"));
         // A date the page shows wins over its meta tags.
         let shown = page.replace(
             "<h1>Harbour talk</h1>",

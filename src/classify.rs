@@ -200,11 +200,6 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     } else {
         None
     };
-    let body = match (dash, &label) {
-        (Some(d), _) => &text[d.text_at()..],
-        (None, Some(l)) => &text[l.text_at..],
-        _ => text,
-    };
     let shape = shape(text);
     let short = text.len() <= DATELINE_MAX;
     let dateline = if short && dash.is_none() {
@@ -214,10 +209,22 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
             let bold = text.contains("**") && has_digit_run(text, 4);
             let plain = bold.then(|| text.replace("**", ""))?;
             let d = read_dateline(&plain, lex)?;
-            Some(DatelineParts { place: None, ..d })
+            Some(DatelineParts {
+                place: None,
+                zone: None,
+                ..d
+            })
         })
     } else {
         None
+    };
+    // A page's header field (`Fecha: 2024-10-02`, `URL: https://…`) is no
+    // speaker's turn.
+    let label = label.filter(|l| dateline.is_none() && !is_address(&text[l.text_at..]));
+    let body = match (dash, &label) {
+        (Some(d), _) => &text[d.text_at()..],
+        (None, Some(l)) => &text[l.text_at..],
+        _ => text,
     };
     let (byline, source) = if text.len() <= BYLINE_MAX && dash.is_none() {
         (byline(text, lex), source(text, lex))
@@ -262,6 +269,12 @@ fn read_dateline<'t>(text: &'t str, lex: &Lexicon) -> Option<DatelineParts<'t>> 
             .filter(|l| l.language != lex.language)
             .find_map(|l| dateline(text, l))
     })
+}
+
+/// Whether `text` is one web address and nothing else.
+fn is_address(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace)
 }
 
 /// Whether `text` holds `n` ASCII digits in a row.

@@ -1011,6 +1011,15 @@ fn diagnostics(t: &mut Transcript<'_>, interviewees: usize) {
             }
         }
     }
+    if let Some(d) = &t.dateline {
+        if let Some(message) = crate::grammar::dateline::order_note(d, t.language) {
+            out.push(Diagnostic {
+                code: DiagnosticCode::AmbiguousDate,
+                message,
+                span: d.span,
+            });
+        }
+    }
     // The two kinds of pair: their code, one of them, many of them.
     const PAIRS: [(DiagnosticCode, &str, &str); 2] = [
         (

@@ -37,6 +37,21 @@ pub(crate) struct Lexicon {
     pub date_prefixes: Words,
     /// Whether numeric dates put the month first (US English).
     pub month_first: bool,
+    /// Whether pages in this language also write numeric dates the other
+    /// way round (English: the US puts the month first, Britain the day),
+    /// so that a date whose two numbers may both be the month stays
+    /// ambiguous (`03/04/2020`).
+    pub either_order: bool,
+    /// Words that stand after an hour (`h`, `Uhr`, `giờ`), also right
+    /// before the minutes (`13h15`).
+    pub hour_words: Words,
+    /// Words that stand after the minutes (`min`, `phút`).
+    pub minute_words: Words,
+    /// Words that name an hour (`noon`, `midi`, `Mitternacht`), with it.
+    pub clock_words: Table<u8>,
+    /// Parts of the day after an hour (`chiều`, `de la tarde`, `abends`),
+    /// with whether they are after noon.
+    pub day_parts: Table<bool>,
     /// Personal honorifics that stand before a name (`Ông`, `Ms.`, `Dr.`).
     pub honorifics: Words,
     /// Posts that may stand before a name (`Giám đốc`, `President`), but also
