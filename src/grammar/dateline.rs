@@ -478,7 +478,7 @@ fn day_month(i: &str, lex: &Lexicon) -> bool {
 }
 
 /// A wire date line: `HANOI (Reuters) -`, `HANOI, March 3 (Reuters) -`,
-/// `ĐÀ NẴNG - 3/3/2020`.
+/// `NEW YORK, March 3 /PRNewswire/ --`, `ĐÀ NẴNG - 3/3/2020`.
 fn wire<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts<'a>> {
     let dash = [" -", " –", " —"]
         .iter()
@@ -486,10 +486,15 @@ fn wire<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts<'a>> {
         .min()?;
     let (head, tail) = (&text[..dash], text[dash + 1..].trim_start());
     let tail = tail.trim_start_matches(['-', '–', '—']).trim();
-    let (head, credited) = match head.trim_end().strip_suffix(')') {
-        Some(h) => {
-            let open = h.rfind('(')?;
-            agency(&head.trim_end()[open..]).ok()?;
+    let head = head.trim_end();
+    let credit = head
+        .strip_suffix(')')
+        .map(|h| (h, '('))
+        .or_else(|| head.strip_suffix('/').map(|h| (h, '/')));
+    let (head, credited) = match credit {
+        Some((h, opener)) => {
+            let open = h.rfind(opener)?;
+            agency(&head[open..]).ok()?;
             // A stage direction is no agency: `MR. MUSK: (Inaudible) —`.
             let inner = &h[open + 1..];
             if crate::lang::all().any(|l| longest(inner, &l.annotation_words).is_some()) {
@@ -508,7 +513,10 @@ fn wire<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts<'a>> {
     }
     let mut parts = if tail.is_empty() {
         match date_part {
-            Some(d) => items(d, lex).or_else(|| day_month(d, lex).then(DatelineParts::default))?,
+            // Without a year, only an agency's credit marks a wire date line
+            // (as `may_hold_date` holds).
+            Some(d) => items(d, lex)
+                .or_else(|| (credited && day_month(d, lex)).then(DatelineParts::default))?,
             None if credited => DatelineParts::default(),
             None => return None,
         }

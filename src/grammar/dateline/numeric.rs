@@ -72,15 +72,20 @@ pub(super) fn short_year(i: &str) -> IResult<&str, i32> {
 /// digits within [`YEARS`]; a basic ISO date's run of eight; a numeric date
 /// with a two-digit year (`3.3.20`, `03/03/20`); a year outside [`YEARS`]
 /// after a day and a word (`4 July 1776`) or opening an ISO date
-/// (`1776-07-04`); or, for a wire date line without a year, a dash at its
-/// end after a capital at its start (`HANOI (Reuters) -`). The parsers read
+/// (`1776-07-04`); or, for a wire date line without a year, an agency's
+/// credit and a dash at its end after a capital at its start (`HANOI
+/// (Reuters) -`). The parsers read
 /// runs of digits whole. One pass over the bytes: most lines with a number
 /// fail it, and are then not tried in each language.
 pub(crate) fn may_hold_date(text: &str) -> bool {
     let bytes = text.as_bytes();
     let trimmed = text.trim_end();
-    if trimmed.ends_with(['-', '–', '—']) && text.starts_with(|c: char| c.is_uppercase()) {
-        return true;
+    let head = trimmed.trim_end_matches(['-', '–', '—']);
+    if head.len() < trimmed.len() {
+        let credited = head.trim_end().ends_with([')', '/']);
+        if credited && text.starts_with(|c: char| c.is_uppercase()) {
+            return true;
+        }
     }
     // The last two runs of digits: (start, end).
     let mut runs: [(usize, usize); 2] = [(usize::MAX, 0); 2];
@@ -122,11 +127,16 @@ fn clear_wide_year(b: &[u8], start: usize, end: usize) -> bool {
     if iso {
         return true;
     }
-    // Back over letters, spaces and punctuation to a run of one or two digits.
+    // Back over letters, spaces, periods and commas (a month's name and
+    // its connectors) to a run of one or two digits.
     let mut j = start;
     let mut letters = false;
     while j > 0 && start - j < DAY_REACH && !b[j - 1].is_ascii_digit() {
-        letters |= b[j - 1].is_ascii_alphabetic() || b[j - 1] >= 0x80;
+        let c = b[j - 1];
+        if !(c.is_ascii_alphabetic() || c >= 0x80 || b" .,".contains(&c)) {
+            return false;
+        }
+        letters |= c.is_ascii_alphabetic() || c >= 0x80;
         j -= 1;
     }
     let mut k = j;
@@ -297,6 +307,8 @@ mod tests {
             "4 de julio de 1776",
             "1776-07-04",
             "HANOI (Reuters) -",
+            "NEW YORK, March 3, 2020 /PRNewswire/ --",
+            "NEW YORK, March 3 /PRNewswire/ --",
         ] {
             assert!(may_hold_date(yes), "{yes:?}");
         }
@@ -315,6 +327,9 @@ mod tests {
             "3-2, 6-4",
             "about 3000 people",
             "- A dash-led turn",
+            "SPEAKER 5: Line 3000.",
+            "MR. SMITH: I think —",
+            "HANOI, March 3 -",
         ] {
             assert!(!may_hold_date(no), "{no:?}");
         }
