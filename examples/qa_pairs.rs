@@ -8,10 +8,11 @@
 //!
 //! Each line: `{"question", "answer", "interviewee", "date", "source",
 //! "source_span": [start, end]}`, where the span covers the question and its
-//! answer in the source file. An answer that runs over several turns (two
-//! answers in a row) is joined with a blank line.
+//! answer in the source file. The pairs are `Transcript::qa_pairs`, the
+//! answered ones: an answer that runs over several turns (answers in a row)
+//! is joined with a blank line, and `interviewee` is who gave the first.
 
-use press_transcript::{Date, Transcript, TurnKind};
+use press_transcript::{Date, Transcript};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -30,39 +31,19 @@ struct Pair<'a> {
 
 fn pairs(t: &Transcript<'_>, source: &str, out: &mut impl Write) -> std::io::Result<usize> {
     let mut written = 0;
-    let turns = &t.turns;
-    let mut i = 0;
-    while i < turns.len() {
-        if turns[i].kind != TurnKind::Question {
-            i += 1;
-            continue;
-        }
-        let q = &turns[i];
-        let mut j = i + 1;
-        let mut answers = Vec::new();
-        while j < turns.len() && turns[j].kind == TurnKind::Answer {
-            answers.push(&turns[j]);
-            j += 1;
-        }
-        if let Some(last) = answers.last() {
-            let answer: Vec<&str> = answers.iter().map(|a| a.text.as_ref()).collect();
-            let interviewee = answers[0]
-                .speaker
-                .and_then(|s| t.participants.get(s))
-                .map(|p| p.name.as_ref());
-            let line = Pair {
-                question: &q.text,
-                answer: answer.join("\n\n"),
-                interviewee,
-                date: t.dateline.as_ref().and_then(|d| d.date),
-                source,
-                source_span: [q.span.start, last.span.end],
-            };
-            let json = serde_json::to_string(&line).map_err(std::io::Error::other)?;
-            writeln!(out, "{json}")?;
-            written += 1;
-        }
-        i = j;
+    for pair in t.qa_pairs().filter(|p| p.is_answered()) {
+        let span = pair.span();
+        let line = Pair {
+            question: &pair.question.text,
+            answer: pair.answer_text(),
+            interviewee: t.speaker(&pair.answers[0]).map(|p| p.name.as_ref()),
+            date: t.dateline.as_ref().and_then(|d| d.date),
+            source,
+            source_span: [span.start, span.end],
+        };
+        let json = serde_json::to_string(&line).map_err(std::io::Error::other)?;
+        writeln!(out, "{json}")?;
+        written += 1;
     }
     Ok(written)
 }
@@ -99,7 +80,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match press_transcript::parse_bytes(&bytes, &Default::default()) {
+        match press_transcript::parse_bytes(&bytes) {
             Ok(t) => {
                 if let Err(e) = pairs(&t, &name, &mut out) {
                     eprintln!("qa_pairs: cannot write: {e}");

@@ -61,7 +61,7 @@ fn main() -> ExitCode {
     } else {
         press_transcript::Options::default()
     };
-    let parsed = press_transcript::parse_bytes(&bytes, &options);
+    let parsed = press_transcript::parse_bytes_with(&bytes, &options);
     let transcript = match parsed {
         Ok(t) => t,
         Err(e) => {

@@ -1,9 +1,11 @@
-//! The second pass: what each paragraph could be.
+//! The second stage: what each paragraph could be, read from the paragraph
+//! alone.
 //!
-//! Every paragraph gets cheap features (its dash marker, a photo credit,
-//! question and thanks cues, person, length); short ones are also tried as a
-//! date line, a byline and a source line. Nothing here decides: the
-//! assembler reads these candidates in the light of where they stand.
+//! Every paragraph gets cheap features (its dash marker, a label, a photo
+//! credit, question and thanks cues, person, length); short ones are also
+//! tried as a date line, a byline and a source line. These are candidates:
+//! the layout decides what each paragraph is in the light of where it
+//! stands and what the rest of the document does.
 
 use crate::clean::{marks_author, time_datetime};
 
@@ -14,9 +16,10 @@ use crate::grammar::dateline::{DatelineParts, dateline, iso_datetime, may_hold_d
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
-use crate::grammar::{contains_any_ci, is_alnum, longest_of, prefix_ci, word_count};
+use crate::grammar::{contains_any_ci, longest_of, prefix_ci};
 use crate::lang::{self, Lexicon};
 use crate::scan::Para;
+use crate::text::{is_alnum, word_count};
 
 /// A dash-led turn's marker, kept in eight bytes (a document holds a class
 /// a paragraph): the dash opens the text.
@@ -311,6 +314,54 @@ fn last_char(text: &str) -> Option<char> {
         .last()
 }
 
+/// The question score's weights: what each piece of evidence adds to how
+/// strongly a text reads as a question (negative: as an answer).
+mod weight {
+    /// It ends in a question mark.
+    pub const ENDS_WITH_QUESTION_MARK: f32 = 2.0;
+    /// A question mark stands inside it (not at the end).
+    pub const HOLDS_QUESTION_MARK: f32 = 0.5;
+    /// It opens with `¿`.
+    pub const OPENS_WITH_INVERTED_MARK: f32 = 2.0;
+    /// It opens with a question opener of the language (`Thưa ông`).
+    pub const QUESTION_OPENER: f32 = 1.5;
+    /// A question phrase stands near its end (`nghĩ sao`, `what do`).
+    pub const QUESTION_PHRASE: f32 = 0.5;
+    /// It speaks in the first person (outside quotes).
+    pub const FIRST_PERSON: f32 = -0.5;
+    /// It runs over [`super::LONG_TEXT_WORDS`] words.
+    pub const LONG_TEXT: f32 = -1.0;
+}
+
+/// A text over this many words is long: questions rarely are.
+const LONG_TEXT_WORDS: usize = 60;
+
+/// Question scores from which a text leans towards a question (a cue
+/// without a question mark at the end)...
+pub(crate) const LEANS_QUESTION: f32 = 1.0;
+/// ...reads as one (an opener, or a question mark with little against
+/// it)...
+pub(crate) const READS_AS_QUESTION: f32 = 1.5;
+/// ...and surely is one (it ends in a question mark, nothing against it).
+pub(crate) const SURELY_QUESTION: f32 = 2.0;
+
+impl Cues {
+    /// The text leans towards a question ([`LEANS_QUESTION`]).
+    pub(crate) fn leans_question(&self) -> bool {
+        self.question >= LEANS_QUESTION
+    }
+
+    /// The text reads as a question ([`READS_AS_QUESTION`]).
+    pub(crate) fn reads_as_question(&self) -> bool {
+        self.question >= READS_AS_QUESTION
+    }
+
+    /// The text surely is a question ([`SURELY_QUESTION`]).
+    pub(crate) fn surely_question(&self) -> bool {
+        self.question >= SURELY_QUESTION
+    }
+}
+
 /// How much of a long text's end is searched for question phrases.
 const CUE_TAIL_BYTES: usize = 400;
 /// How many words are searched for a first-person pronoun.
@@ -331,21 +382,21 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     let last = last_char(text);
     let mut q = 0.0f32;
     if last == Some('?') {
-        q += 2.0;
+        q += weight::ENDS_WITH_QUESTION_MARK;
     } else if text.contains('?') {
-        q += 0.5;
+        q += weight::HOLDS_QUESTION_MARK;
     }
     if text.starts_with('¿') {
-        q += 2.0;
+        q += weight::OPENS_WITH_INVERTED_MARK;
     }
     if longest_of(text, &lex.question_openers).is_some() {
-        q += 1.5;
+        q += weight::QUESTION_OPENER;
     }
     // Question phrases stand near a question's end: a long text is looked
     // at in its last part only.
     let tail = tail_of(text, CUE_TAIL_BYTES);
     if contains_any_ci(tail, &lex.question_phrases) {
-        q += 0.5;
+        q += weight::QUESTION_PHRASE;
     }
     let first_person = unquoted_words(text).take(FIRST_PERSON_WORDS).any(|w| {
         let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'');
@@ -356,10 +407,10 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
                 .any(|p| p.len() == w.len() && prefix_ci(w, p) == Some(w.len()))
     });
     if first_person {
-        q -= 0.5;
+        q += weight::FIRST_PERSON;
     }
-    if words > 60 {
-        q -= 1.0;
+    if words > LONG_TEXT_WORDS {
+        q += weight::LONG_TEXT;
     }
     let thanks =
         words <= THANKS_MAX_WORDS && last != Some('?') && longest_of(text, &lex.thanks).is_some();

@@ -57,6 +57,14 @@ impl<'a> Cleaned<'a> {
         self.raw(self.text.len())
     }
 
+    /// A slice of the text, borrowing when the text does.
+    pub fn sub(&self, r: std::ops::Range<usize>) -> Cow<'a, str> {
+        match &self.text {
+            Cow::Borrowed(s) => Cow::Borrowed(&s[r]),
+            Cow::Owned(s) => Cow::Owned(s[r].to_string()),
+        }
+    }
+
     /// Takes range `r` of the cleaned text out, with no copy when the text
     /// was cleaned into a string of its own: the paragraph is left empty,
     /// for a caller that reads it no more.

@@ -376,6 +376,7 @@ mod tests {
 /// # }
 /// ```
 #[cfg(feature = "jiff")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jiff")))]
 mod jiff_conversions {
     use super::*;
 

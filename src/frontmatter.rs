@@ -15,7 +15,7 @@
 
 use crate::Span;
 use crate::model::{Field, FrontMatterFormat};
-use crate::scan::lines;
+use crate::text::lines;
 use std::borrow::Cow;
 
 /// The most lines a front matter block may hold.

@@ -6,9 +6,7 @@
 
 use crate::clean::HIDDEN_ELEMENTS;
 use crate::{Error, Format, Options, Span, Transcript};
-use html5tokenizer::offset::PosTrackingReader;
-use html5tokenizer::trace::Trace;
-use html5tokenizer::{NaiveParser, Token, TracingEmitter};
+use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 /// Parses an HTML page into a [`Transcript`], with spans into the HTML
 /// source.
@@ -29,6 +27,7 @@ use html5tokenizer::{NaiveParser, Token, TracingEmitter};
 ///
 /// # Errors
 /// As [`parse`](crate::parse).
+#[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub fn parse_html(html: &str) -> Result<Transcript<'_>, Error> {
     parse_html_with(html, &Options::new())
 }
@@ -37,6 +36,7 @@ pub fn parse_html(html: &str) -> Result<Transcript<'_>, Error> {
 ///
 /// # Errors
 /// As [`parse_with`](crate::parse_with).
+#[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub fn parse_html_with<'a>(html: &'a str, options: &Options) -> Result<Transcript<'a>, Error> {
     if html.len() > options.max_bytes {
         return Err(Error::TooLarge {
@@ -54,40 +54,29 @@ pub fn parse_html_with<'a>(html: &'a str, options: &Options) -> Result<Transcrip
 fn hidden(html: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     // The hidden element open now: its name and where its tag starts.
-    let mut open: Option<(String, usize)> = None;
-    let parser =
-        NaiveParser::new_with_emitter(PosTrackingReader::new(html), TracingEmitter::default());
-    for item in parser {
-        let Ok((token, trace)) = item;
-        match (token, trace) {
-            (Token::StartTag(tag), Trace::StartTag(t))
+    let mut open: Option<(Vec<u8>, usize)> = None;
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // Script, style and the like hold raw text, not tags.
+    emitter.naively_switch_states(true);
+    for token in Tokenizer::new_with_emitter(html, emitter) {
+        let Ok(token) = token;
+        match token {
+            Token::StartTag(tag)
                 if open.is_none()
-                    && HIDDEN_ELEMENTS.contains(&tag.name.as_str())
-                    && !tag.self_closing =>
+                    && !tag.self_closing
+                    && std::str::from_utf8(&tag.name)
+                        .is_ok_and(|name| HIDDEN_ELEMENTS.contains(&name)) =>
             {
-                open = Some((tag.name, t.span.start));
+                open = Some((tag.name.0, tag.span.start));
             }
-            (Token::EndTag(tag), Trace::EndTag(t))
-                if open.as_ref().is_some_and(|(name, _)| *name == tag.name) =>
-            {
+            Token::EndTag(tag) if open.as_ref().is_some_and(|(name, _)| *name == tag.name.0) => {
                 if let Some((_, start)) = open.take() {
-                    out.push(Span::new(start, t.span.end));
+                    out.push(Span::new(start, tag.span.end));
                 }
             }
-            (Token::Comment(_), Trace::Comment(c)) if open.is_none() => {
-                // The comment's markup around its data: `<!--` … `-->`.
-                let start = html[..c.data_span.start]
-                    .rfind('<')
-                    .unwrap_or(c.data_span.start);
-                let end = html[c.data_span.end..]
-                    .find('>')
-                    .map_or(html.len(), |e| c.data_span.end + e + 1);
-                out.push(Span::new(start, end));
-            }
-            (Token::Doctype(_), Trace::Doctype(d)) if open.is_none() => {
-                let s = d.span();
-                out.push(Span::new(s.start, s.end));
-            }
+            // `<!--` to `-->`, and `<!DOCTYPE …>`.
+            Token::Comment(c) if open.is_none() => out.push(Span::new(c.span.start, c.span.end)),
+            Token::Doctype(d) if open.is_none() => out.push(Span::new(d.span.start, d.span.end)),
             _ => {}
         }
     }

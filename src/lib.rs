@@ -32,17 +32,22 @@
 //!
 //! ## Stages
 //!
-//! Data flows one way through these passes, each in its own module:
+//! Data flows one way through five stages, each handing the next one typed
+//! product; only the last makes the public model.
 //!
-//! 1. **scan** (`scan`): lines → paragraphs with byte spans, and the cleaned
-//!    text of each (`clean`);
-//! 2. **classify** (`classify`): each paragraph → what it could be, using the
-//!    nom grammars (`grammar`) and the per-language tables (`lang`);
-//! 3. **assemble** (`assemble`): header (kicker, headline, dateline, lede,
-//!    captions), turns with the paragraphs that continue them, trailer
-//!    (byline, source, furniture); every byte lands in one [`Block`];
+//! 1. **scan** (`scan`, with `clean`, `frontmatter`, `split`): the input →
+//!    paragraphs with byte spans and their cleaned text, the front matter,
+//!    the language, and paragraphs holding several turns split;
+//! 2. **classify** (`classify`): each paragraph → what it could be (a
+//!    marker, a date line, a byline, a credit, its question cues), using
+//!    the nom grammars (`grammar`) and the per-language tables (`lang`);
+//! 3. **layout** (`layout`): the document's turn convention, then each
+//!    paragraph's part (header, turn, caption, trailer), the turns' and
+//!    captions' plans, and where the headline, date line and byline are
+//!    read from;
 //! 4. **resolve** (`resolve`): participants, turn kinds, speakers,
-//!    diagnostics.
+//!    diagnostics, from the paragraphs and the layout;
+//! 5. **build** (`build`): the [`Transcript`], every byte in one [`Block`].
 //!
 //! ## Losslessness
 //!
@@ -51,13 +56,14 @@
 //! caller's input, never into a cleaned copy, so `&input[span.range()]`
 //! always gives the raw text a node came from.
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-mod assemble;
+mod build;
 mod classify;
 mod clean;
 mod datetime;
@@ -67,21 +73,30 @@ mod frontmatter;
 mod grammar;
 #[cfg(feature = "html")]
 mod html;
+mod keys;
 mod lang;
+mod layout;
 mod markdown;
 mod model;
+mod names;
 mod outline;
+mod query;
 mod resolve;
 mod scan;
+#[cfg(feature = "schema")]
+mod schema;
 mod span;
 mod split;
-mod style;
+mod text;
 
 pub use datetime::{Date, Time, UtcOffset, ValueError, Weekday};
 pub use error::Error;
 #[cfg(feature = "html")]
+#[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub use html::{parse_html, parse_html_with};
 pub use model::*;
+pub use names::UnknownName;
+pub use query::QaPair;
 pub use span::Span;
 
 /// The default for [`Options::max_bytes`]: 256 MiB.
@@ -99,7 +114,8 @@ pub const DEFAULT_MAX_BYTES: usize = 256 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
-    /// The language whose tables to use; `None` (the default) detects it.
+    /// The language whose tables to use; `None` (the default) detects it,
+    /// as does [`Language::Unknown`].
     pub language: Option<Language>,
     /// Inputs larger than this many bytes are refused with
     /// [`Error::TooLarge`] before any work is done.
@@ -109,6 +125,18 @@ pub struct Options {
 }
 
 /// How an input is marked up.
+///
+/// # `Format::Html` or `parse_html`?
+///
+/// Both read a page's tags, entities and emphasis out of the text, with
+/// spans into the HTML source. [`parse_html`] (feature `html`) finds what a
+/// reader does not see (scripts, styles, titles, navigation, comments, the
+/// doctype) with a spec-compliant tokenizer: use it for whole pages as a
+/// browser saves them. `Format::Html` (and `Format::Auto`, which picks it
+/// for text holding paragraph or line-break tags) finds the same with a
+/// built-in one-pass scan and needs no feature: use it for text that holds
+/// some markup, such as a scraper's `innerHTML`, or where you want no extra
+/// dependency. On well-formed pages both give the same transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Format {
@@ -139,23 +167,27 @@ impl Default for Options {
 
 impl Options {
     /// The defaults: language detected, [`DEFAULT_MAX_BYTES`].
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Use this language's tables instead of detecting the language.
+    #[must_use]
     pub fn language(mut self, language: Language) -> Self {
         self.language = Some(language);
         self
     }
 
     /// Read the input as this format instead of detecting it.
+    #[must_use]
     pub fn format(mut self, format: Format) -> Self {
         self.format = format;
         self
     }
 
     /// Refuse inputs larger than `max` bytes.
+    #[must_use]
     pub fn max_bytes(mut self, max: usize) -> Self {
         self.max_bytes = max;
         self
@@ -186,6 +218,44 @@ fn parse_inner<'a>(
     options: &Options,
     hidden: Option<Vec<Span>>,
 ) -> Result<Transcript<'a>, Error> {
+    let scanned = scan_stage(input, options, hidden)?;
+    let lex = lang::lexicon(scanned.language);
+    let classes = classify::classify(input, &scanned.doc.paragraphs, lex, scanned.doc.markup);
+    let layout = layout::layout(input, &scanned.doc, &classes, lex)?;
+    drop(classes);
+    let resolution = resolve::resolve(&scanned.doc, &layout, lex);
+    Ok(build::build(
+        build::Parts {
+            input,
+            doc: scanned.doc,
+            layout,
+            resolution,
+            language: scanned.language,
+            markdown: scanned.markdown,
+        },
+        lex,
+    ))
+}
+
+/// What scanning hands the later stages.
+pub(crate) struct Scanned<'a> {
+    /// The paragraphs, split where a scraper glued turns together.
+    pub doc: scan::Doc<'a>,
+    pub language: Language,
+    /// Markdown syntax is to be taken out of the texts.
+    pub markdown: bool,
+}
+
+/// The first stage: the input checked, its paragraphs found, its language
+/// detected, and paragraphs holding several turns split.
+///
+/// # Errors
+/// [`Error::TooLarge`] and [`Error::Empty`], as [`parse_with`] says.
+pub(crate) fn scan_stage<'a>(
+    input: &'a str,
+    options: &Options,
+    hidden: Option<Vec<Span>>,
+) -> Result<Scanned<'a>, Error> {
     if input.len() > options.max_bytes {
         return Err(Error::TooLarge {
             len: input.len(),
@@ -197,7 +267,7 @@ fn parse_inner<'a>(
         Format::Plain | Format::Markdown => Some(false),
         Format::Auto => None,
     };
-    let doc = scan::scan_with(input, markup, hidden);
+    let mut doc = scan::scan_with(input, markup, hidden);
     if doc.paragraphs.is_empty() {
         return Err(Error::Empty);
     }
@@ -208,51 +278,34 @@ fn parse_inner<'a>(
             doc.markup || markdown::looks_like_markdown(input, doc.front_matter.is_some())
         }
     };
-    pipeline(input, doc, options, markdown)
-}
-
-/// The passes after scanning: split, classify, style, assemble, resolve.
-fn pipeline<'a>(
-    input: &'a str,
-    mut doc: scan::Doc<'a>,
-    options: &Options,
-    markdown: bool,
-) -> Result<Transcript<'a>, Error> {
     if doc.paragraphs.iter().all(|p| p.text().is_empty()) {
         return Err(Error::Empty);
     }
     let language = options
         .language
+        .filter(|l| *l != Language::Unknown)
         .unwrap_or_else(|| lang::detect(doc.paragraphs.iter().map(|p| p.text())));
-    let lex = lang::lexicon(language);
     doc.paragraphs = split::split(
         input,
         std::mem::take(&mut doc.paragraphs),
-        lex,
+        lang::lexicon(language),
         doc.markup.then_some(&doc.hidden[..]),
     );
-    let classes = classify::classify(input, &doc.paragraphs, lex, doc.markup);
-    let style = style::style(&doc.paragraphs, &classes, lex);
-    let mut assembled = assemble::assemble(input, &doc, classes, style, lex)?;
-    assemble::make_turns(
-        &mut assembled,
-        &mut doc.paragraphs,
-        resolve::CONTEXT_PARAGRAPHS,
-        lex,
-    );
-    let mut transcript = resolve::resolve(assembled, &doc, language, lex);
-    if markdown {
-        markdown::strip_transcript(&mut transcript);
-    }
-    Ok(transcript)
+    Ok(Scanned {
+        doc,
+        language,
+        markdown,
+    })
 }
 
-/// Whether a text is an HTML page rather than text holding some tags.
+/// Whether a text is an HTML page rather than text holding some tags: a
+/// page to give to `parse_html`, or to parse with [`Format::Html`].
 ///
 /// ```
 /// assert!(press_transcript::looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>"));
 /// assert!(!press_transcript::looks_like_html("Q: Is <b> a tag?\nA: Yes."));
 /// ```
+#[must_use]
 pub fn looks_like_html(text: &str) -> bool {
     let head: String = text
         .chars()
@@ -265,6 +318,22 @@ pub fn looks_like_html(text: &str) -> bool {
         || (head.contains("<body") && head.contains("</"))
 }
 
+/// Parses a transcript from bytes with the default [`Options`], checking
+/// first that they are UTF-8.
+///
+/// # Errors
+/// [`Error::InvalidUtf8`] with the offset, line and column of the first bad
+/// byte; otherwise as [`parse`].
+///
+/// # Example
+/// ```
+/// let err = press_transcript::parse_bytes(b"- Hi?\n- \xff\n").unwrap_err();
+/// assert!(matches!(err, press_transcript::Error::InvalidUtf8 { offset: 8, line: 2, column: 3 }));
+/// ```
+pub fn parse_bytes(input: &[u8]) -> Result<Transcript<'_>, Error> {
+    parse_bytes_with(input, &Options::default())
+}
+
 /// Parses a transcript from bytes, checking first that they are UTF-8.
 ///
 /// # Errors
@@ -273,10 +342,11 @@ pub fn looks_like_html(text: &str) -> bool {
 ///
 /// # Example
 /// ```
-/// let err = press_transcript::parse_bytes(b"- Hi?\n- \xff\n", &Default::default()).unwrap_err();
-/// assert!(matches!(err, press_transcript::Error::InvalidUtf8 { offset: 8, line: 2, column: 3 }));
+/// use press_transcript::{Options, Error};
+/// let err = press_transcript::parse_bytes_with(b"- Hi?\n- Yes.\n", &Options::new().max_bytes(4));
+/// assert!(matches!(err, Err(Error::TooLarge { len: 13, max: 4 })));
 /// ```
-pub fn parse_bytes<'a>(input: &'a [u8], options: &Options) -> Result<Transcript<'a>, Error> {
+pub fn parse_bytes_with<'a>(input: &'a [u8], options: &Options) -> Result<Transcript<'a>, Error> {
     if input.len() > options.max_bytes {
         return Err(Error::TooLarge {
             len: input.len(),

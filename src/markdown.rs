@@ -213,6 +213,24 @@ pub(crate) fn strip_transcript(t: &mut crate::Transcript<'_>) {
     }
 }
 
+/// The range of a heading's text without its Markdown marks (`## `,
+/// a closing `#`, `**` around it).
+pub(crate) fn heading_range(t: &str) -> std::ops::Range<usize> {
+    let start = t.len() - t.trim_start_matches('#').trim_start().len();
+    let mut r = start..t.len();
+    let inner = &t[r.clone()];
+    for m in ["**", "__"] {
+        if inner.len() > 4 && inner.starts_with(m) && inner.ends_with(m) {
+            r = r.start + 2..r.end - 2;
+            break;
+        }
+    }
+    let inner = &t[r.clone()];
+    let trimmed = inner.trim_end_matches(['#', ' ']);
+    r.end = r.start + trimmed.len();
+    r
+}
+
 /// Whether a text shows Markdown: front matter, headings, emphasis markers,
 /// link syntax or escapes, a few times over.
 pub(crate) fn looks_like_markdown(text: &str, has_front_matter: bool) -> bool {

@@ -15,6 +15,7 @@ use std::borrow::Cow;
 
 /// A piece of cleaned text and the span of raw input it came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Text<'a> {
     /// The cleaned text.
     pub text: Cow<'a, str>,
@@ -34,6 +35,7 @@ impl Text<'_> {
 
 /// A language the crate has tables for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Language {
@@ -51,6 +53,11 @@ pub enum Language {
     Pt,
     /// Italian.
     It,
+    /// A value this version does not know, read from JSON written by a
+    /// later version (which may add values); the parser never produces it,
+    /// and it is written back as `"unknown"`.
+    #[serde(other)]
+    Unknown,
 }
 
 impl Language {
@@ -65,18 +72,18 @@ impl Language {
         Language::It,
     ];
 
-    /// The ISO 639-1 code (`"vi"`, `"en"`, …).
+    /// The ISO 639-1 code (`"vi"`, `"en"`, …), as in the JSON; the same as
+    /// [`Language::as_str`] (`"unknown"` for [`Language::Unknown`]).
+    #[must_use]
     pub fn code(&self) -> &'static str {
-        match self {
-            Language::Vi => "vi",
-            Language::En => "en",
-            Language::Fr => "fr",
-            Language::De => "de",
-            Language::Es => "es",
-            Language::Pt => "pt",
-            Language::It => "it",
-        }
+        self.as_str()
     }
+}
+
+impl Transcript<'_> {
+    /// The version of the JSON shape this crate writes, in
+    /// [`Transcript::schema_version`].
+    pub const SCHEMA_VERSION: u32 = 1;
 }
 
 /// A parsed transcript: metadata, participants, turns, and the blocks that
@@ -91,7 +98,17 @@ impl Language {
 /// assert_eq!(t.turns[0].kind, press_transcript::TurnKind::Question);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Transcript<'a> {
+    /// The version of the JSON shape: [`Transcript::SCHEMA_VERSION`] for
+    /// a transcript this crate parsed; read from JSON, what its writer put
+    /// there (`0` when it wrote none). Every change of the shape raises it.
+    /// The shape only grows: new fields, which read with a default from
+    /// JSON that lacks them, and new enum values, which older versions
+    /// read as `Unknown` (`Other` for annotation kinds).
+    #[serde(default)]
+    pub schema_version: u32,
     /// The language the tables were taken from (the hint, or detected).
     pub language: Language,
     /// A line above the headline that introduces it, typically ending in `:`.
@@ -105,32 +122,40 @@ pub struct Transcript<'a> {
     /// The publication the interview was given to, when the text names it.
     pub outlet: Option<Text<'a>>,
     /// The people who speak, in order of first appearance.
+    #[serde(default)]
     pub participants: Vec<Participant<'a>>,
     /// Questions, answers and remarks, in order.
+    #[serde(default)]
     pub turns: Vec<Turn<'a>>,
     /// Photo captions, with their alt text and credit.
+    #[serde(default)]
     pub captions: Vec<Caption<'a>>,
     /// Who wrote or conducted the interview.
     pub byline: Option<Byline<'a>>,
     /// A source line such as `Theo VNE` (the article was taken from there).
     pub source: Option<Text<'a>>,
     /// Every byte of the input, in order, each in exactly one block.
+    #[serde(default)]
     pub blocks: Vec<Block>,
     /// The front matter block of a Markdown file, when it has one.
     pub front_matter: Option<FrontMatter<'a>>,
     /// Section headings and crossheads.
+    #[serde(default)]
     pub headings: Vec<Text<'a>>,
     /// Stage directions and transcribers' notes: `(Laughter.)`,
     /// `[crosstalk 00:12:03]`, `(SOUNDBITE OF MUSIC)`.
+    #[serde(default)]
     pub annotations: Vec<Annotation<'a>>,
     /// What was odd but recoverable. Consecutive questions and consecutive
     /// answers are listed up to 100 of each; one more diagnostic of the
     /// same code then counts the rest, at the first of them.
+    #[serde(default)]
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The format of a front matter block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum FrontMatterFormat {
     /// Between `---` lines.
@@ -141,6 +166,8 @@ pub enum FrontMatterFormat {
 
 /// One top-level entry of a front matter block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Field<'a> {
     /// The key (`title`, `date`).
     pub key: Cow<'a, str>,
@@ -152,10 +179,13 @@ pub struct Field<'a> {
 
 /// A YAML or TOML front matter block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct FrontMatter<'a> {
     /// YAML or TOML.
     pub format: FrontMatterFormat,
     /// Its top-level entries, in order.
+    #[serde(default)]
     pub fields: Vec<Field<'a>>,
     /// From the opening fence to the end of the closing one.
     pub span: Span,
@@ -173,6 +203,7 @@ impl<'a> FrontMatter<'a> {
 
 /// What an annotation notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum AnnotationKind {
@@ -182,12 +213,16 @@ pub enum AnnotationKind {
     Inaudible,
     /// A recording or music played (`(SOUNDBITE OF …)`).
     Sound,
-    /// Any other stage direction.
+    /// Any other stage direction (and, read from JSON, a kind a later
+    /// version added).
+    #[serde(other)]
     Other,
 }
 
 /// A stage direction or transcriber's note, never speech.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Annotation<'a> {
     /// What it notes.
     pub kind: AnnotationKind,
@@ -201,6 +236,7 @@ pub struct Annotation<'a> {
 
 /// Whether a turn asks, answers, or does neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TurnKind {
     /// A question (or a request to speak to a subject).
@@ -213,6 +249,8 @@ pub enum TurnKind {
 
 /// One turn of speech.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Turn<'a> {
     /// Question, answer or remark.
     pub kind: TurnKind,
@@ -221,6 +259,7 @@ pub struct Turn<'a> {
     /// The dash or label that opened the turn, as written.
     pub marker: Option<Marker<'a>>,
     /// The turn's paragraphs, the first without its marker.
+    #[serde(default)]
     pub paragraphs: Vec<Text<'a>>,
     /// The paragraphs' text joined by `\n`.
     pub text: Cow<'a, str>,
@@ -231,6 +270,7 @@ pub struct Turn<'a> {
 
 /// How a turn was marked in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MarkerKind {
@@ -244,10 +284,17 @@ pub enum MarkerKind {
     Speaker,
     /// A whole paragraph in bold, with no label: a question.
     Bold,
+    /// A value this version does not know, read from JSON written by a
+    /// later version (which may add values); the parser never produces it,
+    /// and it is written back as `"unknown"`.
+    #[serde(other)]
+    Unknown,
 }
 
 /// The dash or label that opens a turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Marker<'a> {
     /// What kind of marker.
     pub kind: MarkerKind,
@@ -259,6 +306,7 @@ pub struct Marker<'a> {
 
 /// What a participant does in the conversation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Role {
@@ -280,10 +328,17 @@ pub enum Role {
     Host,
     /// A broadcast's guest.
     Guest,
+    /// A value this version does not know, read from JSON written by a
+    /// later version (which may add values); the parser never produces it,
+    /// and it is written back as `"unknown"`.
+    #[serde(other)]
+    Unknown,
 }
 
 /// A person who speaks (or is said to speak) in the transcript.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Participant<'a> {
     /// The name, without honorific (`Lương Kiên Định`).
     pub name: Cow<'a, str>,
@@ -296,6 +351,7 @@ pub struct Participant<'a> {
     /// Their part in the conversation.
     pub role: Role,
     /// The labels that stand for them, as written (`MS. JEAN-PIERRE`).
+    #[serde(default)]
     pub aliases: Vec<Cow<'a, str>>,
     /// Where they are first named.
     pub span: Span,
@@ -313,6 +369,8 @@ pub struct Participant<'a> {
 /// assert_eq!(d.utc_offset.unwrap().to_string(), "+07:00");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Dateline<'a> {
     /// The line as cleaned text.
     pub text: Cow<'a, str>,
@@ -322,6 +380,7 @@ pub struct Dateline<'a> {
     /// writes it to the minute (`"time": "07:15"`, the form archives key
     /// on) and its seconds, when given, apart (`"second": 9`).
     #[serde(flatten, with = "minute_and_second")]
+    #[cfg_attr(feature = "schema", schemars(with = "minute_and_second::Fields"))]
     pub time: Option<Time>,
     /// The offset from UTC the line states.
     pub utc_offset: Option<UtcOffset>,
@@ -342,9 +401,13 @@ mod minute_and_second {
     use crate::Time;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+    /// A time of day in JSON: to the minute, and its seconds apart.
     #[derive(Serialize, Deserialize)]
-    struct Fields {
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub(super) struct Fields {
+        /// The time of day to the minute, `HH:MM`.
         time: Option<Time>,
+        /// Its seconds, when the line gives them.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         second: Option<u8>,
     }
@@ -370,6 +433,8 @@ mod minute_and_second {
 
 /// A photo caption.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Caption<'a> {
     /// The caption's text (without its credit, when the credit stands apart).
     pub text: Cow<'a, str>,
@@ -384,6 +449,7 @@ pub struct Caption<'a> {
 
 /// What the people a byline names did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BylineRole {
@@ -394,14 +460,22 @@ pub enum BylineRole {
     Interviewer,
     /// Took the interview down (`X (ghi)`).
     Recorder,
+    /// A value this version does not know, read from JSON written by a
+    /// later version (which may add values); the parser never produces it,
+    /// and it is written back as `"unknown"`.
+    #[serde(other)]
+    Unknown,
 }
 
 /// The byline: who wrote or conducted the interview.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Byline<'a> {
     /// The line as cleaned text.
     pub text: Cow<'a, str>,
     /// The names it gives (`P.V`, `Đào Bích`).
+    #[serde(default)]
     pub names: Vec<Cow<'a, str>>,
     /// What they did.
     pub role: BylineRole,
@@ -411,6 +485,7 @@ pub struct Byline<'a> {
 
 /// What a block of the input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BlockKind {
@@ -446,11 +521,18 @@ pub enum BlockKind {
     Notice,
     /// Lines holding only white space.
     Blank,
+    /// A value this version does not know, read from JSON written by a
+    /// later version (which may add values); the parser never produces it,
+    /// and it is written back as `"unknown"`.
+    #[serde(other)]
+    Unknown,
 }
 
 /// A run of the input with one meaning. The blocks of a transcript cover the
 /// input exactly: in order, with no gap and no overlap, on `char` boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Block {
     /// What it is.
     pub kind: BlockKind,
@@ -462,6 +544,7 @@ pub struct Block {
 
 /// The kind of a [`Diagnostic`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DiagnosticCode {
@@ -481,10 +564,17 @@ pub enum DiagnosticCode {
     /// question or answer turn: a statement, a fact sheet. It is returned
     /// with its header; text with no such signs is [`Error::NoTurns`](crate::Error::NoTurns).
     NoTurns,
+    /// A value this version does not know, read from JSON written by a
+    /// later version (which may add values); the parser never produces it,
+    /// and it is written back as `"unknown"`.
+    #[serde(other)]
+    Unknown,
 }
 
 /// Something odd but recoverable, with where it was found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// What kind of oddity.
     pub code: DiagnosticCode,
@@ -495,6 +585,7 @@ pub struct Diagnostic {
 }
 
 #[cfg(feature = "jiff")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jiff")))]
 impl Dateline<'_> {
     /// The instant the date line names, when it gives a date, a time and
     /// an offset from UTC (behind the `jiff` feature).
@@ -530,6 +621,7 @@ impl Transcript<'_> {
     /// ```
     pub fn into_owned(self) -> Transcript<'static> {
         Transcript {
+            schema_version: self.schema_version,
             language: self.language,
             kicker: self.kicker.map(Text::into_owned),
             headline: self.headline.map(Text::into_owned),

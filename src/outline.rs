@@ -1,6 +1,6 @@
 //! A readable outline of a transcript: one line per block.
 
-use crate::{BlockKind, Transcript, TurnKind};
+use crate::{BlockKind, Transcript};
 use std::fmt::Write;
 
 /// How many characters of a block's text an outline line shows.
@@ -23,25 +23,20 @@ impl Transcript<'_> {
     ///      answer       14..25        - Because.\n"
     /// );
     /// ```
+    #[must_use]
     pub fn outline(&self, input: &str) -> String {
         let mut out = String::new();
         for b in &self.blocks {
             let (label, extra) = match (b.kind, b.node) {
                 (BlockKind::Turn, Some(i)) => {
                     let turn = &self.turns[i];
-                    let kind = match turn.kind {
-                        TurnKind::Question => "question",
-                        TurnKind::Answer => "answer",
-                        TurnKind::Remark => "remark",
-                    };
-                    let who = turn
-                        .speaker
-                        .and_then(|s| self.participants.get(s))
+                    let who = self
+                        .speaker(turn)
                         .map(|p| format!("[{}] ", p.name))
                         .unwrap_or_default();
-                    (kind.to_string(), who)
+                    (turn.kind.as_str(), who)
                 }
-                (kind, _) => (kind_name(kind).to_string(), String::new()),
+                (kind, _) => (kind.as_str(), String::new()),
             };
             let span = format!("{}..{}", b.span.start, b.span.end);
             let preview: String = b
@@ -64,26 +59,5 @@ impl Transcript<'_> {
             let _ = writeln!(out, "{}", line.trim_end());
         }
         out
-    }
-}
-
-fn kind_name(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Kicker => "kicker",
-        BlockKind::Headline => "headline",
-        BlockKind::Dateline => "dateline",
-        BlockKind::Lede => "lede",
-        BlockKind::Caption => "caption",
-        BlockKind::Turn => "turn",
-        BlockKind::Byline => "byline",
-        BlockKind::Source => "source",
-        BlockKind::Furniture => "furniture",
-        BlockKind::Blank => "blank",
-        BlockKind::FrontMatter => "front_matter",
-        BlockKind::Heading => "heading",
-        BlockKind::Location => "location",
-        BlockKind::Time => "time",
-        BlockKind::Annotation => "annotation",
-        BlockKind::Notice => "notice",
     }
 }

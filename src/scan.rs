@@ -21,6 +21,7 @@
 use crate::Span;
 use crate::clean::{Cleaned, Markup, clean_with, hidden_spans, is_blankish, plain};
 use crate::frontmatter::{Found, front_matter};
+use crate::text::lines;
 
 /// A paragraph: a line, or the lines of a hard-wrapped paragraph.
 #[derive(Debug, Clone)]
@@ -61,35 +62,6 @@ pub(crate) struct Doc<'a> {
     /// The width the text is hard-wrapped at, if it is.
     #[cfg_attr(not(test), allow(dead_code))]
     pub wrap: Option<usize>,
-}
-
-/// Splits `input` into lines: `(content, end)` where `end` is past the
-/// terminator.
-pub(crate) fn lines(input: &str) -> impl Iterator<Item = (Span, usize)> + '_ {
-    let bytes = input.as_bytes();
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        if pos >= bytes.len() {
-            return None;
-        }
-        let start = pos;
-        let rel = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r');
-        let (end, next) = match rel {
-            None => (bytes.len(), bytes.len()),
-            Some(i) => {
-                let e = start + i;
-                if bytes[e] == b'\r' && bytes.get(e + 1) == Some(&b'\n') {
-                    (e, e + 2)
-                } else {
-                    (e, e + 1)
-                }
-            }
-        };
-        pos = next;
-        Some((Span::new(start, end), next))
-    })
 }
 
 /// One line, classified.
@@ -280,20 +252,6 @@ fn has_markup(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn all_terminators_end_lines() {
-        let got: Vec<_> = lines("a\nb\r\nc\rd").collect();
-        assert_eq!(
-            got,
-            vec![
-                (Span::new(0, 1), 2),
-                (Span::new(2, 3), 5),
-                (Span::new(5, 6), 7),
-                (Span::new(7, 8), 8)
-            ]
-        );
-    }
 
     #[test]
     fn blank_lines_group_into_runs() {

@@ -1,6 +1,6 @@
 //! Byte spans into the caller's input.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::ops::Range;
 
@@ -12,7 +12,8 @@ use std::ops::Range;
 /// with [`Span::slice`] never panics.
 ///
 /// Its `Debug` form is compact (`12..40`) so that snapshots stay readable; it
-/// serialises as `{"start": 12, "end": 40}`.
+/// serialises as `{"start": 12, "end": 40}`. Deserialising refuses a span
+/// whose `start` is past its `end`.
 ///
 /// # Example
 /// ```
@@ -22,7 +23,8 @@ use std::ops::Range;
 /// assert_eq!(span.slice(input), "Hello?");
 /// assert_eq!(format!("{span:?}"), "2..8");
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,
@@ -36,22 +38,27 @@ impl Span {
         Span { start, end }
     }
 
-    /// The number of bytes covered.
+    /// The number of bytes covered (`0` for a span built with its start
+    /// past its end).
+    #[must_use]
     pub const fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether the span covers no byte.
+    #[must_use]
     pub const fn is_empty(&self) -> bool {
         self.start >= self.end
     }
 
     /// Whether `other` lies entirely inside this span.
+    #[must_use]
     pub const fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
     /// The smallest span covering both.
+    #[must_use]
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
@@ -62,8 +69,27 @@ impl Span {
     }
 
     /// The span as a `Range`.
+    #[must_use]
     pub const fn range(&self) -> Range<usize> {
         self.start..self.end
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        /// The fields as written, before they are checked.
+        #[derive(Deserialize)]
+        struct Raw {
+            start: usize,
+            end: usize,
+        }
+        let Raw { start, end } = Raw::deserialize(d)?;
+        if start > end {
+            return Err(serde::de::Error::custom(format_args!(
+                "a span's start ({start}) is past its end ({end})"
+            )));
+        }
+        Ok(Span { start, end })
     }
 }
 
@@ -97,6 +123,19 @@ mod tests {
     #[test]
     fn slice_out_of_range_is_empty() {
         assert_eq!(Span::new(2, 50).slice("abc"), "");
+    }
+
+    #[test]
+    fn a_span_read_from_json_never_ends_before_it_starts() {
+        let ok: Span = serde_json::from_str(r#"{"start": 2, "end": 5}"#).unwrap();
+        assert_eq!(ok, Span::new(2, 5));
+        let err = serde_json::from_str::<Span>(r#"{"start": 5, "end": 2}"#).unwrap_err();
+        assert!(
+            err.to_string().contains("start (5) is past its end (2)"),
+            "{err}"
+        );
+        assert_eq!(Span::new(5, 2).len(), 0);
+        assert!(Span::new(5, 2).is_empty());
     }
 
     #[test]

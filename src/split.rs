@@ -16,9 +16,9 @@
 
 use crate::clean::Markup;
 use crate::grammar::label::{Label, label};
+use crate::keys::label_key;
 use crate::lang::Lexicon;
 use crate::scan::Para;
-use crate::style::label_key;
 use std::collections::HashMap;
 
 /// A paragraph must be at least this long to be searched for run-on

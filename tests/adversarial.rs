@@ -120,7 +120,7 @@ fn binary_data() {
             (state >> 24) as u8
         })
         .collect();
-    match parse_bytes(&bytes, &Options::default()) {
+    match parse_bytes(&bytes) {
         Err(Error::InvalidUtf8 { offset, .. }) => assert!(offset < bytes.len()),
         other => panic!("random bytes are not UTF-8: {other:?}"),
     }

@@ -1,7 +1,7 @@
 //! Bad input gets a typed error whose message says what is wrong and what to
 //! do; each message is locked here.
 
-use press_transcript::{Error, Options, parse, parse_bytes, parse_with};
+use press_transcript::{Error, Options, parse, parse_bytes, parse_bytes_with, parse_with};
 
 #[test]
 fn empty_input_says_there_is_nothing_to_parse() {
@@ -16,7 +16,7 @@ fn input_over_the_limit_is_refused_before_any_work() {
     let err = parse_with("- Hỏi?\n- Đáp.\n", &Options::new().max_bytes(8)).unwrap_err();
     assert_eq!(err, Error::TooLarge { len: 18, max: 8 });
     insta::assert_snapshot!(err, @"the input is 18 bytes, over the limit of 8 bytes set by Options::max_bytes; raise the limit with Options::max_bytes or split the input");
-    let bytes_err = parse_bytes(&[0xff; 9], &Options::new().max_bytes(8)).unwrap_err();
+    let bytes_err = parse_bytes_with(&[0xff; 9], &Options::new().max_bytes(8)).unwrap_err();
     assert!(
         matches!(bytes_err, Error::TooLarge { len: 9, max: 8 }),
         "checked before UTF-8"
@@ -25,7 +25,7 @@ fn input_over_the_limit_is_refused_before_any_work() {
 
 #[test]
 fn invalid_utf8_gives_its_offset_line_and_column() {
-    let err = parse_bytes(b"Title\n- Q?\n- A \xe1\xbb", &Options::default()).unwrap_err();
+    let err = parse_bytes(b"Title\n- Q?\n- A \xe1\xbb").unwrap_err();
     assert_eq!(
         err,
         Error::InvalidUtf8 {
@@ -62,10 +62,7 @@ fn a_published_statement_without_turns_is_returned_with_a_diagnostic() {
 #[test]
 fn valid_bytes_parse_like_the_str() {
     let text = "- Thưa ông, vì sao?\n- Vì thế.\n";
-    assert_eq!(
-        parse_bytes(text.as_bytes(), &Options::default()).unwrap(),
-        parse(text).unwrap()
-    );
+    assert_eq!(parse_bytes(text.as_bytes()).unwrap(), parse(text).unwrap());
 }
 
 /// The message of the first diagnostic with `code` for `input`.

@@ -67,8 +67,11 @@ fn every_fixture_holds_its_score_floor() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Every fixture's outline and JSON, in `snapshots/`. Every fixture whose
+/// snapshots differ is reported, not only the first.
 #[test]
 fn every_fixture_snapshot() {
+    let mut failed = Vec::new();
     for (path, text) in common::fixtures() {
         let rel = path
             .strip_prefix(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
@@ -76,14 +79,26 @@ fn every_fixture_snapshot() {
         let name = rel.with_extension("").to_string_lossy().replace('/', "__");
         let t = press_transcript::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let json = serde_json::to_string_pretty(&t).unwrap();
-        insta::with_settings!({
-            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"),
-            prepend_module_to_snapshot => false,
-            omit_expression => true,
-            description => format!("tests/fixtures/{}", rel.display()),
-        }, {
-            insta::assert_snapshot!(format!("{name}.outline"), t.outline(&text));
-            insta::assert_snapshot!(format!("{name}.json"), json);
+        let outline = t.outline(&text);
+        let run = std::panic::catch_unwind(|| {
+            insta::with_settings!({
+                snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"),
+                prepend_module_to_snapshot => false,
+                omit_expression => true,
+                description => format!("tests/fixtures/{}", rel.display()),
+            }, {
+                insta::assert_snapshot!(format!("{name}.outline"), outline);
+                insta::assert_snapshot!(format!("{name}.json"), json);
+            });
         });
+        if run.is_err() {
+            failed.push(name);
+        }
     }
+    assert!(
+        failed.is_empty(),
+        "{} fixture(s) differ from their snapshots: {}",
+        failed.len(),
+        failed.join(", ")
+    );
 }

@@ -13,9 +13,10 @@
 //! sentences (a lower-case word among the names), long lines, and lines
 //! with digits in a name.
 
-use super::{any_word, is_capitalised, longest, prefix_ci};
+use super::{any_word, longest, prefix_ci};
 use crate::lang::Lexicon;
 use crate::model::BylineRole;
+use crate::text::is_capitalised;
 
 /// What a byline says.
 #[derive(Debug, Clone, PartialEq, Eq)]

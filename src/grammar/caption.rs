@@ -60,7 +60,7 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
     let mut found = None;
     let mut prev: Option<char> = text[..from].chars().next_back();
     for (i, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {
-        let at_boundary = prev.is_none_or(|p| !super::is_alnum(p));
+        let at_boundary = prev.is_none_or(|p| !crate::text::is_alnum(p));
         prev = Some(c);
         if !at_boundary {
             continue;

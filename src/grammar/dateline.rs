@@ -38,8 +38,9 @@ mod zone;
 pub(crate) use numeric::may_hold_date;
 pub(crate) use zone::zone;
 
-use super::{any_word, is_capitalised, longest, one_name, prefix_fold};
+use super::{any_word, longest, one_name, prefix_fold};
 use crate::lang::Lexicon;
+use crate::text::is_capitalised;
 use crate::{Date, Time, UtcOffset, Weekday};
 use nom::IResult;
 use nom::Parser;
@@ -60,9 +61,10 @@ pub(crate) struct DatelineParts<'a> {
     pub zone: Option<&'a str>,
     pub weekday: Option<Weekday>,
     pub place: Option<&'a str>,
-    /// Only the language decided which number of a numeric date is the
-    /// day, and its pages write both orders (`03/04/2020` in English).
-    pub order_guessed: bool,
+    /// Where only the language decided which number of a numeric date is
+    /// the day, and its pages write both orders (`03/04/2020` in English):
+    /// whether it put the month first.
+    pub order_guessed: Option<bool>,
 }
 
 /// A run of `min` to `max` ASCII digits, read whole: a longer run fails.
@@ -353,7 +355,7 @@ fn items<'a>(input: &'a str, lex: &Lexicon) -> Option<DatelineParts<'a>> {
             }
             Item::Dmy(d) if parts.date.is_none() => {
                 parts.date = Some(d.date);
-                parts.order_guessed = d.guessed && lex.either_order;
+                parts.order_guessed = (d.guessed && lex.either_order).then_some(lex.month_first);
                 true
             }
             Item::Stamp(d, t, z) if parts.date.is_none() && parts.time.is_none() => {
@@ -410,10 +412,7 @@ fn field_mark(text: &str) -> &str {
 
 /// Whether a word is a particle inside a place's name (`Rio de Janeiro`).
 fn particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "del" | "do" | "da" | "di" | "la" | "le" | "am" | "an" | "sur" | "upon"
-    )
+    crate::lang::PLACE_PARTICLES.contains(&w)
 }
 
 /// The most words of a place's name.
@@ -696,7 +695,8 @@ mod tests {
     #[test]
     fn two_digit_years_may_leave_the_order_to_the_language() {
         let read = |lang, s| {
-            dateline(s, lexicon(lang)).map(|p| (p.date.unwrap().to_string(), p.order_guessed))
+            dateline(s, lexicon(lang))
+                .map(|p| (p.date.unwrap().to_string(), p.order_guessed.is_some()))
         };
         assert_eq!(
             read(Language::En, "03/04/20"),
@@ -754,23 +754,14 @@ mod tests {
     }
 }
 
-/// A note on a date line whose numeric date only the language put in order
-/// (`03/04/2020` in English, read month first), for a diagnostic.
-pub(crate) fn order_note(d: &crate::Dateline<'_>, language: crate::Language) -> Option<String> {
-    let date = d.date?;
-    let text = d.text.replace("**", "");
-    let lex = crate::lang::lexicon(language);
-    let parts = dateline(&text, lex).or_else(|| {
-        crate::lang::all()
-            .filter(|l| l.language != language)
-            .find_map(|l| dateline(&text, l))
-    })?;
-    (parts.order_guessed && parts.date == Some(date)).then(|| {
-        format!(
-            "the date line's numeric date may put the day or the month first; it was read as {date}, {} first, as pages in its language mostly write it; check the page's own convention",
-            if lex.month_first { "the month" } else { "the day" },
-        )
-    })
+/// A note on a date line whose numeric date only the language put in
+/// order (`03/04/2020` in English, read month first), for a diagnostic:
+/// `month_first` is the order the language chose.
+pub(crate) fn order_note(date: Date, month_first: bool) -> String {
+    format!(
+        "the date line's numeric date may put the day or the month first; it was read as {date}, {} first, as pages in its language mostly write it; check the page's own convention",
+        if month_first { "the month" } else { "the day" },
+    )
 }
 
 /// A line that holds only a time, maybe with its zone and an `END` before

@@ -22,8 +22,9 @@
 //! that the grammar accepts really marks turns is for the document's style
 //! to say: this module only reads one paragraph.
 
-use super::{is_capitalised, longest_of, prefix_ci};
+use super::{longest_of, prefix_ci};
 use crate::lang::Lexicon;
+use crate::text::is_capitalised;
 
 /// What a label marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,25 +68,7 @@ fn is_upper_token(t: &str) -> bool {
 }
 
 fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "del"
-            | "della"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "da"
-            | "di"
-            | "du"
-            | "la"
-            | "le"
-            | "bin"
-            | "al"
-            | "y"
-            | "dos"
-            | "das"
-    )
+    crate::lang::NAME_PARTICLES.contains(&w)
 }
 
 fn is_name_token(t: &str) -> bool {

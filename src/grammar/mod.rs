@@ -1,6 +1,7 @@
 //! The grammars: small nom parsers over cleaned `&str`, one module per
 //! construct. Each takes the language's [`Lexicon`](crate::lang::Lexicon)
-//! where it needs words; none spells a word of a language itself.
+//! where it needs words, or the tables of words met in every language
+//! (name and place particles); none spells a word of a language itself.
 //!
 //! nom types stay inside this module tree: each grammar exposes a plain
 //! function returning an `Option` of a typed value.
@@ -15,22 +16,9 @@ pub(crate) mod shape;
 pub(crate) mod speaker;
 
 use crate::lang::{Table, Words};
+use crate::text::{fold_char, is_alnum};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
-
-/// Whether `c` is a letter or a digit: `char::is_alphanumeric`, answered
-/// without a table look-up for ASCII, Latin-1, Latin Extended-A and B and
-/// Latin Extended Additional (Vietnamese), the letters most text is in.
-#[inline]
-pub(crate) fn is_alnum(c: char) -> bool {
-    match u32::from(c) {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        // Latin-1 letters, but for × and ÷.
-        0xC0..=0x24F => c != '×' && c != '÷',
-        0x1E00..=0x1EFF => true,
-        _ => c.is_alphanumeric(),
-    }
-}
 
 /// Whether two characters are equal ignoring case.
 fn eq_ci(a: char, b: char) -> bool {
@@ -91,27 +79,6 @@ pub(crate) fn longest_of(input: &str, words: &Words) -> Option<usize> {
         .candidates(input)
         .filter_map(|w| word_ci(input, w))
         .max()
-}
-
-/// A letter without its case and diacritics: `Ứ` gives `u`, `đ` gives `d`.
-pub(crate) fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
-    let mut base = c;
-    let mut first = true;
-    unicode_normalization::char::decompose_canonical(c, |d| {
-        if first {
-            base = d;
-            first = false;
-        }
-    });
-    match base.to_lowercase().next().unwrap_or(base) {
-        'đ' | 'ð' => 'd',
-        'ø' => 'o',
-        'ł' => 'l',
-        other => other,
-    }
 }
 
 /// The length in `input` of a match of `word` at its start, ignoring case
@@ -229,71 +196,6 @@ pub(crate) fn find_ci(text: &str, phrase: &str) -> Option<usize> {
     None
 }
 
-/// How many words (runs without white space) `text` holds: what
-/// `split_whitespace().count()` gives, reading ASCII a byte at a time.
-pub(crate) fn word_count(text: &str) -> usize {
-    // The ASCII white space of `char::is_whitespace`, vertical tab included.
-    let ascii_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-    count_runs(
-        text,
-        usize::MAX,
-        |b| !ascii_space(b),
-        |c| !c.is_whitespace(),
-    )
-}
-
-/// How many runs of characters that `inside` accepts `text` holds,
-/// counting no further than `most`; `ascii` answers for ASCII bytes as
-/// `inside` would. Read 64 bytes at a time (so that a long text stops soon
-/// after `most`): an ASCII chunk without a branch a byte, another with its
-/// other characters decoded.
-pub(crate) fn count_runs(
-    text: &str,
-    most: usize,
-    ascii: impl Fn(u8) -> bool,
-    inside: impl Fn(char) -> bool,
-) -> usize {
-    let bytes = text.as_bytes();
-    let mut n = 0;
-    let mut in_run = false;
-    let mut i = 0;
-    while i < bytes.len() && n < most {
-        let end = bytes.len().min(i + 64);
-        if bytes[i..end].is_ascii() {
-            for &b in &bytes[i..end] {
-                let inner = ascii(b);
-                n += usize::from(inner && !in_run);
-                in_run = inner;
-            }
-            i = end;
-            continue;
-        }
-        while i < end {
-            let (inner, len) = if bytes[i].is_ascii() {
-                (ascii(bytes[i]), 1)
-            } else {
-                match text[i..].chars().next() {
-                    Some(c) => (inside(c), c.len_utf8()),
-                    None => break,
-                }
-            };
-            n += usize::from(inner && !in_run);
-            in_run = inner;
-            i += len;
-        }
-    }
-    n.min(most)
-}
-
-/// Whether a word starts with an upper-case letter (or a digit, as in
-/// `Thứ 5`). Tested as "not lower-case" so that NFD text passes too.
-pub(crate) fn is_capitalised(word: &str) -> bool {
-    word.chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        && word.chars().next().is_some_and(|c| !c.is_lowercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,74 +240,5 @@ mod tests {
             &Words::new(&["what do"])
         ));
         assert!(!contains_any_ci("", &Words::new(&["what"])));
-    }
-
-    #[test]
-    fn words_are_counted_as_split_whitespace_counts_them() {
-        for t in [
-            "",
-            " ",
-            "one",
-            "  two  words ",
-            "tab\tvt\u{b}ff\u{c}cr\r",
-            "nbsp\u{a0}em\u{2003}ideographic\u{3000}end",
-            "Thứ Năm, 12/09/2019",
-            "\u{85}nel\u{85}",
-        ] {
-            assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
-        }
-    }
-
-    #[test]
-    fn runs_are_counted_across_chunks_and_up_to_the_limit() {
-        // Texts longer than a chunk, with letters of two, three and four
-        // bytes standing across the 64-byte boundaries.
-        let pieces = [
-            "word ",
-            "Thứ\u{a0}",
-            "ab",
-            " 12/09 ",
-            "日本",
-            "𝔘x ",
-            "é",
-            "  ",
-        ];
-        let mut text = String::new();
-        for i in 0..400 {
-            text.push_str(pieces[i % pieces.len()]);
-            let naive_runs = |most: usize| {
-                let mut n = 0;
-                let mut inside = false;
-                for c in text.chars() {
-                    n += usize::from(is_alnum(c) && !inside);
-                    inside = is_alnum(c);
-                }
-                n.min(most)
-            };
-            assert_eq!(
-                word_count(&text),
-                text.split_whitespace().count(),
-                "{text:?}"
-            );
-            for most in [1, 7, 81, usize::MAX] {
-                let runs = count_runs(&text, most, |b| b.is_ascii_alphanumeric(), is_alnum);
-                assert_eq!(runs, naive_runs(most), "{most} in {text:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn alnum_agrees_with_the_standard_library() {
-        for c in ('\0'..'\u{300}').chain('\u{1E00}'..'\u{1F00}') {
-            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn capitalised_words() {
-        assert!(is_capitalised("Định"));
-        assert!(is_capitalised("\"Bạn"));
-        assert!(!is_capitalised("định"));
-        assert!(is_capitalised("Đ\u{323}"));
     }
 }

@@ -14,8 +14,9 @@
 //! Thị Mai, Giám đốc Sở Y tế`. Honorifics and the phrases that say someone
 //! gives an interview come from the [`Lexicon`].
 
-use super::{find_ci, is_capitalised, longest_of};
+use super::{find_ci, longest_of};
 use crate::lang::Lexicon;
+use crate::text::is_capitalised;
 
 /// Someone a line introduces.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -107,6 +107,20 @@ pub(crate) static NEUTRAL_BYLINE_BEFORE: Table<BylineRole> = Table::new(&[
     ("記者：", BylineRole::Author),
 ]);
 
+/// Lower-case particles inside a person's name, in the languages names come
+/// from (`Juan del Río`, `Ursula von der Leyen`, `Rui dos Santos`): a
+/// name's words may be these as well as capitalised words.
+pub(crate) static NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al",
+    "y", "dos", "das",
+];
+
+/// Lower-case particles inside a place name (`Río de Janeiro`,
+/// `Frankfurt am Main`, `Stratford-upon-Avon`'s `upon`).
+pub(crate) static PLACE_PARTICLES: &[&str] = &[
+    "de", "del", "do", "da", "di", "la", "le", "am", "an", "sur", "upon",
+];
+
 /// The tables for `language`.
 pub(crate) fn lexicon(language: Language) -> &'static Lexicon {
     match language {
@@ -117,6 +131,8 @@ pub(crate) fn lexicon(language: Language) -> &'static Lexicon {
         Language::Es => &es::LEXICON,
         Language::Pt => &pt::LEXICON,
         Language::It => &it::LEXICON,
+        // Only read from JSON: `parse_with` detects the language instead.
+        Language::Unknown => &en::LEXICON,
     }
 }
 
@@ -166,7 +182,11 @@ fn lower_in<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
 /// and fixed (no untrusted key is ever inserted), so the default hasher's
 /// resistance to flooding buys nothing and costs a third of detection.
 type StopwordMap =
-    std::collections::HashMap<String, u8, std::hash::BuildHasherDefault<crate::fnv::Fnv>>;
+    std::collections::HashMap<String, LanguageSet, std::hash::BuildHasherDefault<crate::fnv::Fnv>>;
+
+/// A set of languages, a bit each in [`Language::ALL`] order.
+type LanguageSet = u32;
+const _: () = assert!(Language::ALL.len() <= LanguageSet::BITS as usize);
 
 /// How many words of text to look at to detect the language.
 const DETECT_WORDS: usize = 1000;
@@ -178,7 +198,7 @@ pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language 
     let mut viet = 0usize;
     let mut words = 0usize;
     'outer: for p in paragraphs {
-        for w in p.split(|c: char| !crate::grammar::is_alnum(c) && c != '\'') {
+        for w in p.split(|c: char| !crate::text::is_alnum(c) && c != '\'') {
             if w.is_empty() {
                 continue;
             }

@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use crate::grammar::fold_char;
+use crate::text::fold_char;
 
 /// The words of a table grouped by first letter (folded to ASCII without
 /// case or diacritics; key 0 stands for every letter that folds to none).

@@ -132,9 +132,22 @@ fn strip_spans(v: &mut serde_json::Value) {
     }
 }
 
+/// The library's folder, which holds `tests/fixtures` and has `../shared`
+/// beside it: the manifest's own folder for the library's tests, its parent
+/// for those of the `perf` package (`perf/tests`), which include this
+/// module by path.
+pub fn root() -> std::path::PathBuf {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    if manifest.join("tests/fixtures").is_dir() {
+        manifest.to_path_buf()
+    } else {
+        manifest.join("..")
+    }
+}
+
 /// The fixtures: every `.txt` below `tests/fixtures`, with its path.
 pub fn fixtures() -> Vec<(std::path::PathBuf, String)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = root().join("tests/fixtures");
     let mut out = Vec::new();
     let mut stack = vec![root];
     while let Some(dir) = stack.pop() {

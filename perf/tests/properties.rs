@@ -12,6 +12,7 @@
 //!
 //! The runs are seeded and sized for CI: `PROPTEST_CASES` raises the count.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use common::{assert_lossless, crlf, fixtures, nfd, structure};

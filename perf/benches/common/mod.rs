@@ -7,7 +7,7 @@ use std::path::Path;
 /// The text of every `.txt` fixture under `tests/fixtures`, in a fixed order.
 #[allow(dead_code)] // each target that includes this module uses some of it
 pub fn fixtures() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
     let mut out = Vec::new();
     for dir in std::fs::read_dir(root).unwrap().flatten() {
         for f in std::fs::read_dir(dir.path()).unwrap().flatten() {

@@ -4,6 +4,7 @@
 //! keeps the lossless contract. Skipped, saying so, where the file is not
 //! beside the project.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use common::assert_lossless;
@@ -11,8 +12,7 @@ use std::io::{BufRead, BufReader};
 
 #[test]
 fn every_briefing_parses_and_keeps_the_contract() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/scale/wh-press-briefings.jsonl.gz");
+    let path = common::root().join("../shared/corpus/scale/wh-press-briefings.jsonl.gz");
     let Ok(file) = std::fs::File::open(&path) else {
         eprintln!(
             "skipped: {} is not there (the scale corpus ships beside the project in CI only)",

@@ -1,0 +1,655 @@
+//! The document's turn convention, decided from all its candidates at once.
+//!
+//! A label the grammar accepts on one paragraph marks turns only when the
+//! document uses it as a convention:
+//!
+//! - question and answer labels (`Q:`, `PV:`, `Hỏi:`) when the document has
+//!   at least two labels in all;
+//! - a speaker label when it recurs (under any of its forms: `KEITH ROMER`,
+//!   `ROMER`; `Christian Horner`, `CH`), when it answers a question label
+//!   right before it, when it names a role that runs events (`MODERATOR`), or
+//!   when it is upper-case in a document with several upper-case labels;
+//! - dashes when at least two paragraphs open with one, and labels do not
+//!   outnumber them.
+//!
+//! It also decides the modes the assembler applies to unmarked paragraphs:
+//! whether a dash marks only questions (French `— ` style, the answers
+//! unmarked), whether whole bold paragraphs are questions, and whether
+//! questions go on unmarked after the labels stop.
+
+use crate::classify::Class;
+use crate::grammar::label::LabelKind;
+use crate::grammar::shape::Shape;
+use crate::keys::{ANSWER_KEY, ASK_KEY, AliasIndex, label_key, procedure_role};
+use crate::lang::Lexicon;
+use crate::model::MarkerKind;
+use crate::scan::Para;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Which side of the conversation a marker puts its turn on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Ask,
+    Answer,
+    Unknown,
+}
+
+/// A paragraph that opens a turn, as it is found: see [`Start`], what it is
+/// kept as.
+struct StartParts {
+    marker: MarkerKind,
+    /// The marker in the cleaned text (empty when implicit); it starts the
+    /// text.
+    marker_range: Range<usize>,
+    /// Where the speech starts in the cleaned text.
+    text_at: usize,
+    /// The label's name in the cleaned text.
+    name: Option<Range<usize>>,
+    /// The speaker's key: a label's normal form, `?q` / `?a` for question and
+    /// answer labels.
+    key: Option<String>,
+    /// A bracketed note in the label (a reporter's outlet or name).
+    note: Option<Range<usize>>,
+    side: Side,
+    /// The label stands alone; the speech is in the next paragraph.
+    label_only: bool,
+    /// The speaker's label when it stands in another paragraph (a reader's
+    /// `by user` line under the question's head).
+    label_elsewhere: Option<String>,
+}
+
+impl StartParts {
+    /// A start by `marker`, which ends at `marker_end` (0 for none), the
+    /// speech from `text_at` on; no label.
+    fn at(marker: MarkerKind, side: Side, marker_end: usize, text_at: usize) -> StartParts {
+        StartParts {
+            marker,
+            marker_range: 0..marker_end,
+            text_at,
+            name: None,
+            key: None,
+            note: None,
+            side,
+            label_only: false,
+            label_elsewhere: None,
+        }
+    }
+
+    /// The start, kept small: offsets in 32 bits, strings boxed. `None` for
+    /// a marker past 4 GiB into its paragraph, which no text holds (the
+    /// marker is then not read).
+    fn compact(self) -> Option<Start> {
+        let at = |x: usize| u32::try_from(x).ok();
+        let range = |r: Range<usize>| Some([at(r.start)?, at(r.end)?]);
+        debug_assert_eq!(self.marker_range.start, 0);
+        Some(Start {
+            marker: self.marker,
+            side: self.side,
+            label_only: self.label_only,
+            marker_end: at(self.marker_range.end)?,
+            text_at: at(self.text_at)?,
+            name: match self.name {
+                Some(r) => Some(range(r)?),
+                None => None,
+            },
+            note: match self.note {
+                Some(r) => Some(range(r)?),
+                None => None,
+            },
+            key: self.key.map(String::into_boxed_str),
+            label_elsewhere: self.label_elsewhere.map(String::into_boxed_str),
+        })
+    }
+}
+
+/// A paragraph that opens a turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Start {
+    pub marker: MarkerKind,
+    pub side: Side,
+    /// The label stands alone; the speech is in the next paragraph.
+    pub label_only: bool,
+    marker_end: u32,
+    text_at: u32,
+    name: Option<[u32; 2]>,
+    note: Option<[u32; 2]>,
+    /// The speaker's key: a label's normal form, `?q` / `?a` for question and
+    /// answer labels.
+    pub key: Option<Box<str>>,
+    /// The speaker's label when it stands in another paragraph (a reader's
+    /// `by user` line under the question's head).
+    pub label_elsewhere: Option<Box<str>>,
+}
+
+impl Start {
+    /// The marker in the cleaned text (empty when implicit).
+    pub fn marker_range(&self) -> Range<usize> {
+        0..self.marker_end as usize
+    }
+
+    /// Where the speech starts in the cleaned text.
+    pub fn text_at(&self) -> usize {
+        self.text_at as usize
+    }
+
+    /// The label's name in the cleaned text.
+    pub fn name(&self) -> Option<Range<usize>> {
+        self.name.map(|[a, b]| a as usize..b as usize)
+    }
+
+    /// A bracketed note in the label (a reporter's outlet or name).
+    pub fn note(&self) -> Option<Range<usize>> {
+        self.note.map(|[a, b]| a as usize..b as usize)
+    }
+}
+
+/// The turn start of each paragraph: the starts in a table of their own, a
+/// paragraph holding its start's place in four bytes (most paragraphs open
+/// no turn; a box a start would cost an allocation each, and leave the
+/// heap in pieces once freed). Indexing gives `&None` for a paragraph that
+/// opens no turn.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Starts {
+    /// Each paragraph's place in `list`, `NO_START` for none.
+    at: Vec<u32>,
+    list: Vec<Option<Start>>,
+}
+
+const NO_START: u32 = u32::MAX;
+
+impl Starts {
+    /// No starts, for `n` paragraphs.
+    pub fn new(n: usize) -> Self {
+        Starts {
+            at: vec![NO_START; n],
+            list: Vec::new(),
+        }
+    }
+
+    /// Sets paragraph `i`'s start (`None` clears it).
+    pub fn set(&mut self, i: usize, start: Option<Start>) {
+        match (self.at[i], start) {
+            (NO_START, None) => {}
+            (NO_START, Some(s)) => {
+                // Past four billion starts (no text holds them) a start is
+                // not kept.
+                if let Ok(k) = u32::try_from(self.list.len()) {
+                    if k != NO_START {
+                        self.at[i] = k;
+                        self.list.push(Some(s));
+                    }
+                }
+            }
+            (k, s) => self.list[k as usize] = s,
+        }
+    }
+
+    /// Takes paragraph `i`'s start out.
+    pub fn take(&mut self, i: usize) -> Option<Start> {
+        match self.at[i] {
+            NO_START => None,
+            k => self.list[k as usize].take(),
+        }
+    }
+
+    /// How many paragraphs open a turn.
+    pub fn count(&self) -> usize {
+        self.list.iter().flatten().count()
+    }
+
+    /// Each paragraph's start, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Option<Start>> {
+        (0..self.at.len()).map(|i| &self[i])
+    }
+}
+
+impl std::ops::Index<usize> for Starts {
+    type Output = Option<Start>;
+
+    fn index(&self, i: usize) -> &Option<Start> {
+        static NONE: Option<Start> = None;
+        match self.at[i] {
+            NO_START => &NONE,
+            k => &self.list[k as usize],
+        }
+    }
+}
+
+/// The document's convention.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Style {
+    /// The turn each paragraph opens, if any.
+    pub starts: Starts,
+    /// An unmarked paragraph after a question opens its answer.
+    pub implicit_answers: bool,
+    /// Unmarked paragraphs that read as questions open questions.
+    pub bare_questions: bool,
+}
+
+/// The least share of dash turns that read as questions for the dash to
+/// mark questions only...
+const DASH_QUESTION_SHARE: f32 = 0.75;
+/// ...with unmarked prose of this many words (an answer)...
+const DASH_GAP_MIN_WORDS: usize = 12;
+/// ...between at least this many tenths of the consecutive dashes.
+const DASH_GAP_TENTHS: usize = 7;
+/// A label is a convention when its key stands this often (under any of
+/// its forms)...
+const LABEL_MIN_COUNT: usize = 2;
+/// ...or when it is upper-case among at least this many upper-case
+/// labels.
+const UPPER_LABELS_MIN: usize = 3;
+/// Question and answer labels mark turns when the document has at least
+/// this many labels; bold questions and readers' questions when it has at
+/// least this many of them; lone dashes mark questions from this many on.
+const MIN_MARKERS: usize = 2;
+
+/// Decides the document's convention.
+pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) -> Style {
+    let n = paras.len();
+    let mut starts = Starts::new(n);
+    let label_starts = label_starts(paras, classes, lex, &mut starts);
+    let dashes = dash_starts(paras, classes, label_starts, &mut starts);
+    reader_question_starts(paras, classes, &mut starts);
+    let bold_mode = bold_question_starts(paras, classes, &mut starts);
+
+    // Which sides the explicit markers cover.
+    let explicit: Vec<&Start> = starts.iter().flatten().collect();
+    let only_ask = !explicit.is_empty() && explicit.iter().all(|s| s.side == Side::Ask);
+    let implicit_answers = dashes.questions_only || bold_mode || only_ask;
+
+    // Bare questions: unmarked paragraphs that ask, after the labels stop
+    // (or in a document with no markers at all).
+    let last_explicit = (0..n).rev().find(|&i| starts[i].is_some());
+    let asks = |i: usize| is_bare_question(paras[i].text(), &classes[i]);
+    let after = last_explicit.map_or(0, |l| l + 1);
+    let bare_after = (after..n).filter(|&i| asks(i)).count();
+    let bare_questions = !dashes.style
+        && (explicit.len() <= BARE_MODE_MAX_MARKERS && bare_after >= BARE_MODE_MIN_QUESTIONS);
+
+    Style {
+        starts,
+        implicit_answers: implicit_answers || bare_questions,
+        bare_questions,
+    }
+}
+
+/// A document with at most this many explicit markers may have its
+/// unmarked questions read as turns...
+const BARE_MODE_MAX_MARKERS: usize = 4;
+/// ...when at least this many unmarked questions follow the last marker.
+const BARE_MODE_MIN_QUESTIONS: usize = 2;
+
+/// How labels are counted: each paragraph's key, how often each key
+/// recurs under any of its forms, and the totals the rules weigh.
+struct LabelCounts<'k> {
+    keys: &'k [Option<String>],
+    counts: HashMap<&'k str, usize>,
+    index: AliasIndex<'k>,
+    /// Question and answer labels.
+    qa_total: usize,
+    /// Upper-case speaker labels.
+    upper_total: usize,
+    /// Labels of every kind.
+    all: usize,
+}
+
+impl<'k> LabelCounts<'k> {
+    fn new(keys: &'k [Option<String>], classes: &[Class<'_>]) -> Self {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for k in keys.iter().flatten() {
+            *counts.entry(k.as_str()).or_default() += 1;
+        }
+        let index = AliasIndex::new(counts.keys().copied());
+        let qa_total = counts.get(ASK_KEY).copied().unwrap_or(0)
+            + counts.get(ANSWER_KEY).copied().unwrap_or(0);
+        let upper_total = classes
+            .iter()
+            .filter(|c| {
+                c.label
+                    .as_ref()
+                    .is_some_and(|l| l.kind == LabelKind::Speaker && l.upper)
+            })
+            .count();
+        let all = counts.values().sum();
+        LabelCounts {
+            keys,
+            counts,
+            index,
+            qa_total,
+            upper_total,
+            all,
+        }
+    }
+
+    /// How often key `k` stands, under any of its forms.
+    fn count_of(&self, k: &str) -> usize {
+        let others: usize = self
+            .index
+            .longer_forms(k)
+            .chain(self.index.shorter_forms(k))
+            .map(|o| self.counts.get(o).copied().unwrap_or(0))
+            .sum();
+        self.counts.get(k).copied().unwrap_or(0) + others
+    }
+
+    fn key(&self, i: usize) -> Option<&str> {
+        self.keys[i].as_deref()
+    }
+}
+
+/// Whether the speaker label of paragraph `i` marks a turn: it recurs,
+/// answers a question, names a role that runs events, is one of several
+/// upper-case labels, or stands alone among question and answer labels.
+fn accepts_speaker(
+    paras: &[Para<'_>],
+    classes: &[Class<'_>],
+    counts: &LabelCounts<'_>,
+    i: usize,
+    lex: &Lexicon,
+) -> bool {
+    let Some(l) = &classes[i].label else {
+        return false;
+    };
+    let text = paras[i].text();
+    let key = counts.key(i).unwrap_or_default();
+    // A label answering a question label, or (alone on its line) an
+    // unmarked question. The paragraph before, markup between them passed
+    // over.
+    let before = (0..i)
+        .rev()
+        .find(|&j| paras[j].text().chars().any(char::is_alphanumeric));
+    let bold_question_before =
+        before.is_some_and(|j| classes[j].shape == Shape::Bold && classes[j].cues.leans_question());
+    let after_question = bold_question_before
+        || (i > 0 && counts.key(i - 1) == Some(ASK_KEY))
+        || (i > 1 && counts.key(i - 2) == Some(ASK_KEY) && counts.key(i - 1).is_none())
+        || (i > 0
+            && l.text_at >= text.len()
+            && l.kind == LabelKind::Speaker
+            && is_bare_question(paras[i - 1].text(), &classes[i - 1]));
+    counts.count_of(key) >= LABEL_MIN_COUNT
+        || after_question
+        || procedure_role(l.name, lex).is_some()
+        || (l.upper && counts.upper_total >= UPPER_LABELS_MIN)
+        || (counts.qa_total >= MIN_MARKERS && l.text_at >= text.len())
+}
+
+/// Sets the starts of the labels the document uses as a convention; how
+/// many there are.
+fn label_starts(
+    paras: &[Para<'_>],
+    classes: &[Class<'_>],
+    lex: &Lexicon,
+    starts: &mut Starts,
+) -> usize {
+    let keys: Vec<Option<String>> = classes
+        .iter()
+        .map(|c| c.label.as_ref().map(|l| label_key(l, lex)))
+        .collect();
+    let counts = LabelCounts::new(&keys, classes);
+    let mut label_starts = 0;
+    for i in 0..paras.len() {
+        let Some(l) = &classes[i].label else { continue };
+        let text = paras[i].text();
+        // The first paragraph quoting someone is a headline, not a turn.
+        if i == 0
+            && paras.len() > 1
+            && text[l.text_at..].starts_with(['\'', '"', '‘', '“', '«', '„'])
+        {
+            continue;
+        }
+        let accepted = match l.kind {
+            LabelKind::Question | LabelKind::Answer => counts.all >= MIN_MARKERS,
+            LabelKind::Speaker => accepts_speaker(paras, classes, &counts, i, lex),
+        };
+        if !accepted {
+            continue;
+        }
+        label_starts += 1;
+        let (side, marker) = match l.kind {
+            LabelKind::Question => (Side::Ask, MarkerKind::Question),
+            LabelKind::Answer => (Side::Answer, MarkerKind::Answer),
+            LabelKind::Speaker => (Side::Unknown, MarkerKind::Speaker),
+        };
+        let start = StartParts {
+            name: Some(range_of(text, l.name)),
+            key: keys[i].clone(),
+            note: l.note.map(|s| range_of(text, s)),
+            label_only: l.text_at >= text.len(),
+            ..StartParts::at(marker, side, text[..l.text_at].trim_end().len(), l.text_at)
+        };
+        starts.set(i, start.compact());
+    }
+    label_starts
+}
+
+/// The range of `part`, a slice of `text`.
+fn range_of(text: &str, part: &str) -> Range<usize> {
+    let at = part.as_ptr() as usize - text.as_ptr() as usize;
+    at..at + part.len()
+}
+
+/// What the dashes of a document mark.
+struct Dashes {
+    /// Dashes mark the turns.
+    style: bool,
+    /// Dashes mark questions only, the answers unmarked (French `— `).
+    questions_only: bool,
+}
+
+/// Sets the starts of dash-led turns, when dashes are the document's
+/// convention: at least two paragraphs open with one and labels do not
+/// outnumber them.
+fn dash_starts(
+    paras: &[Para<'_>],
+    classes: &[Class<'_>],
+    label_starts: usize,
+    starts: &mut Starts,
+) -> Dashes {
+    let n = paras.len();
+    let dash_count = classes.iter().filter(|c| c.dash.is_some()).count();
+    let style = dash_count >= MIN_MARKERS && dash_count > label_starts
+        || (dash_count == 1 && label_starts == 0);
+    if !style {
+        return Dashes {
+            style,
+            questions_only: false,
+        };
+    }
+    // A dash alone on its line opens the turn written on the next line.
+    let alone = |i: usize| {
+        classes[i]
+            .dash
+            .is_some_and(|d| d.text_at() >= paras[i].text().len())
+    };
+    let before_prose = |i: usize| {
+        i + 1 < n && classes[i + 1].dash.is_none() && classes[i + 1].shape == Shape::Prose
+    };
+    // Lone dashes mark questions when at least two stand before one.
+    let lone_questions = (0..n)
+        .filter(|&i| alone(i) && before_prose(i) && classes[i + 1].cues.reads_as_question())
+        .count();
+    let dashes: Vec<usize> = (0..n)
+        .filter(|&i| classes[i].dash.is_some() && starts[i].is_none())
+        .filter(|&i| {
+            // Alone, a dash marks the question on the next line; an empty
+            // bullet before other prose marks nothing.
+            !alone(i)
+                || (before_prose(i)
+                    && (classes[i + 1].cues.reads_as_question() || lone_questions >= MIN_MARKERS))
+        })
+        .collect();
+    let questions = dashes
+        .iter()
+        .filter(|&&i| {
+            let c = if alone(i) {
+                &classes[i + 1]
+            } else {
+                &classes[i]
+            };
+            c.cues.reads_as_question()
+        })
+        .count();
+    // Unmarked prose between consecutive dashes.
+    let gaps = dashes
+        .windows(2)
+        .filter(|w| {
+            (w[0] + 1..w[1]).any(|j| {
+                classes[j].shape == Shape::Prose && classes[j].cues.words >= DASH_GAP_MIN_WORDS
+            })
+        })
+        .count();
+    let questions_only = dashes.len() >= MIN_MARKERS
+        && questions as f32 >= DASH_QUESTION_SHARE * dashes.len() as f32
+        && gaps * 10 >= (dashes.len() - 1) * DASH_GAP_TENTHS;
+    let side = if questions_only {
+        Side::Ask
+    } else {
+        Side::Unknown
+    };
+    for &i in &dashes {
+        let d = classes[i].dash.expect("a dash paragraph");
+        let start = StartParts {
+            label_only: alone(i),
+            ..StartParts::at(MarkerKind::Dash, side, d.len(), d.text_at())
+        };
+        starts.set(i, start.compact());
+    }
+    Dashes {
+        style,
+        questions_only,
+    }
+}
+
+/// Sets the starts of readers' questions: a bold topic, `by` a user name
+/// (on its line or the next), then the question quoted (`**Productivity**
+/// by DoofusOfDeath` / `> You've …`), when the document has two or more.
+fn reader_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut Starts) {
+    let n = paras.len();
+    let mut heads: Vec<(usize, usize, Range<usize>)> = Vec::new();
+    for i in (0..n).filter(|&i| starts[i].is_none()) {
+        let found = match reader_question(paras[i].text()) {
+            Some(u) => Some((i, u)),
+            None => paras
+                .get(i + 1)
+                .filter(|p| p.text().starts_with("by ") && paras[i].text().starts_with("**"))
+                .and_then(|p| by_user(p.text()).map(|u| (i + 1, u))),
+        };
+        if let Some((at, user)) = found {
+            if (at + 1..n.min(at + 4)).any(|j| classes[j].shape == Shape::Quote) {
+                heads.push((i, at, user));
+            }
+        }
+    }
+    if heads.len() < MIN_MARKERS {
+        return;
+    }
+    for (i, at, user) in heads {
+        let name = paras[at].text()[user.clone()].to_string();
+        let start = StartParts {
+            name: (at == i).then_some(user),
+            key: Some(name.to_lowercase()),
+            label_elsewhere: (at != i).then_some(name),
+            ..StartParts::at(MarkerKind::Bold, Side::Ask, 0, 0)
+        };
+        starts.set(i, start.compact());
+    }
+}
+
+/// Sets the starts of whole bold paragraphs that ask, when the document
+/// has two or more; whether it has.
+fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut Starts) -> bool {
+    let bold_questions: Vec<usize> = (0..paras.len())
+        .filter(|&i| {
+            starts[i].is_none()
+                && classes[i].shape == Shape::Bold
+                && classes[i].cues.leans_question()
+        })
+        .collect();
+    if bold_questions.len() < MIN_MARKERS {
+        return false;
+    }
+    for &i in &bold_questions {
+        // A label inside the bold (`**WIRED: …?**`) is the asker's.
+        let inner = classes[i].label.as_deref().filter(|l| l.bold_paragraph);
+        let text = paras[i].text();
+        let start = StartParts {
+            name: inner.map(|l| range_of(text, l.name)),
+            key: Some(ASK_KEY.into()),
+            ..StartParts::at(
+                MarkerKind::Bold,
+                Side::Ask,
+                inner.map_or(0, |l| text[..l.text_at].trim_end().len()),
+                inner.map_or(0, |l| l.text_at),
+            )
+        };
+        starts.set(i, start.compact());
+    }
+    true
+}
+
+/// A reader's question head: `**Topic** by user`. Returns the user name's
+/// range.
+fn reader_question(text: &str) -> Option<Range<usize>> {
+    let inner = text.strip_prefix("**")?;
+    let close = inner.find("**").filter(|&c| c > 0)?;
+    let after = &inner[close + 2..];
+    let user = by_user(after.trim_start())?;
+    let shift = text.len() - after.trim_start().len();
+    Some(user.start + shift..user.end + shift)
+}
+
+/// `by user` (maybe with a numeric id after: `by kestrel (48213)`): the
+/// user name's range.
+fn by_user(text: &str) -> Option<Range<usize>> {
+    let rest = text.strip_prefix("by ")?;
+    let user = rest.split(" (").next().unwrap_or(rest).trim();
+    let ok = !user.is_empty() && user.len() <= 40 && user.split_whitespace().count() <= 3;
+    ok.then(|| {
+        let at = user.as_ptr() as usize - text.as_ptr() as usize;
+        at..at + user.len()
+    })
+}
+
+/// The most words an unmarked question runs to.
+const BARE_QUESTION_MAX_WORDS: usize = 90;
+/// The fewest words an unmarked question runs to.
+const BARE_QUESTION_MIN_WORDS: usize = 4;
+
+/// Whether an unmarked paragraph reads as a question put to the interviewee.
+pub(crate) fn is_bare_question(text: &str, c: &Class<'_>) -> bool {
+    c.label.is_none()
+        && c.dash.is_none()
+        && c.shape == Shape::Prose
+        && c.cues.words >= BARE_QUESTION_MIN_WORDS
+        && c.cues.words <= BARE_QUESTION_MAX_WORDS
+        && (c.cues.surely_question() || (c.cues.leans_question() && text.contains('?')))
+        && !c.cues.first_person
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start(text_at: usize) -> Option<Start> {
+        StartParts::at(MarkerKind::Dash, Side::Ask, 1, text_at).compact()
+    }
+
+    #[test]
+    fn starts_are_set_replaced_cleared_and_taken() {
+        let mut s = Starts::new(4);
+        assert!(s.iter().all(Option::is_none));
+        s.set(1, start(2));
+        s.set(3, start(5));
+        s.set(3, start(6));
+        s.set(0, None);
+        let at: Vec<Option<usize>> = s.iter().map(|x| x.as_ref().map(Start::text_at)).collect();
+        assert_eq!(at, [None, Some(2), None, Some(6)]);
+        assert_eq!(s.take(3).map(|x| x.text_at()), Some(6));
+        assert!(s[3].is_none() && s.take(3).is_none());
+        s.set(1, None);
+        assert!(s[1].is_none());
+    }
+}

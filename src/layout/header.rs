@@ -1,0 +1,236 @@
+//! The header: the paragraphs before the first turn. Furniture by its
+//! shape first; then the title (the front matter's, the last of several
+//! Markdown headings over the lede, or the first title-like paragraph, with
+//! a kicker ending in `:` above it); then, in order, headings, the date
+//! line, field lines, a byline, the headline repeated as a photo's alt
+//! text with its caption, locations beside a time line, images, captions,
+//! and the lede.
+
+use super::captions::{Builder, CAPTION_MAX_WORDS, header_caption_shaped};
+use super::similarity::near_duplicate;
+use super::sources::article_titles;
+use super::{Part, furniture_part};
+use crate::classify::Class;
+use crate::grammar::shape::Shape;
+use crate::lang::Lexicon;
+use crate::markdown::heading_range;
+use crate::scan::{Doc, Para};
+
+/// The most words a headline or kicker runs to.
+pub(crate) const HEADLINE_MAX_WORDS: usize = 40;
+
+/// A prose paragraph of this many words is the lede, below which Markdown
+/// headings are no longer titles.
+const LEDE_MIN_WORDS: usize = 12;
+/// The most words of a header field line (`**Quarter:** Q3 2025`).
+const FIELD_MAX_WORDS: usize = 8;
+
+/// The most words of a location line.
+const LOCATION_MAX_WORDS: usize = 8;
+
+/// Folds text for comparing a repeated headline.
+fn fold(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether a header paragraph can be the headline (or the kicker).
+fn title_like(c: &Class<'_>) -> bool {
+    matches!(c.shape, Shape::Prose | Shape::Heading | Shape::Bold)
+        && c.dateline().is_none()
+        && c.byline().is_none()
+        && c.time.is_none()
+        && !c.notice
+        && c.credit().is_none()
+        && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words)
+}
+
+/// A short line naming a place: `Aboard Air Force One`, `Daytona, Florida`.
+fn location_like(text: &str, c: &Class<'_>) -> bool {
+    c.shape == Shape::Prose
+        && (1..=LOCATION_MAX_WORDS).contains(&c.cues.words)
+        && !c.cues.ends_sentence
+        && !c.cues.ends_colon
+        && text
+            .split_whitespace()
+            .next()
+            .is_some_and(crate::text::is_capitalised)
+}
+
+/// Assigns the header's paragraphs, those before `end`.
+pub(crate) fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &Lexicon) {
+    let classes = b.classes;
+    // Furniture by shape first; time lines mark the lines around them as
+    // locations.
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in classes.iter().enumerate().take(end) {
+        match furniture_part(c) {
+            Some(Part::Heading) if c.cues.words <= HEADLINE_MAX_WORDS => open.push(i),
+            Some(part) => b.parts[i] = part,
+            None => open.push(i),
+        }
+    }
+    let (k, headline_text) = title(b, doc, &mut open, end);
+    let rest: Vec<usize> = open[k..].to_vec();
+    rest_of_header(b, &rest, headline_text.as_deref(), end, lex);
+}
+
+/// The headline (and the kicker above it), among the `open` paragraphs of
+/// the header: how many of the first `open` paragraphs they took, and the
+/// headline's words, folded, to find it repeated as an alt text.
+fn title(
+    b: &mut Builder<'_, '_>,
+    doc: &Doc<'_>,
+    open: &mut Vec<usize>,
+    end: usize,
+) -> (usize, Option<String>) {
+    let (classes, paras) = (b.classes, b.paras);
+    // The title: the front matter's, or the first title-like paragraph.
+    let fm_title = doc
+        .front_matter
+        .as_ref()
+        .and_then(|f| article_titles(f).next())
+        .map(|f| fold(&f.value));
+    if fm_title.is_some() {
+        return (0, fm_title);
+    }
+    let heading = |i: usize| fold(&paras[i].text()[heading_range(paras[i].text())]);
+    // Several Markdown headings over the lede (a site's title, its
+    // masthead, the article's title): the article's is the last of them.
+    let lede_at = open
+        .iter()
+        .copied()
+        .find(|&i| classes[i].shape == Shape::Prose && classes[i].cues.words >= LEDE_MIN_WORDS)
+        .unwrap_or(end);
+    let titles: Vec<usize> = open
+        .iter()
+        .copied()
+        .filter(|&i| i < lede_at && classes[i].shape == Shape::Heading && title_like(&classes[i]))
+        .filter(|&i| paras[i].text().starts_with('#') && !paras[i].text().contains("]("))
+        .collect();
+    if titles.len() >= 2 {
+        let h = *titles.last().expect("two titles");
+        b.parts[h] = Part::Headline;
+        open.retain(|&i| i != h);
+        return (0, Some(heading(h)));
+    }
+    let first = open.first().copied().filter(|&i| title_like(&classes[i]));
+    let second = open.get(1).copied().filter(|&i| title_like(&classes[i]));
+    match (first, second) {
+        (Some(a), Some(h))
+            if classes[a].cues.ends_colon
+                && !classes[h].cues.ends_colon
+                && classes[a].shape == Shape::Prose =>
+        {
+            b.parts[a] = Part::Kicker;
+            b.parts[h] = Part::Headline;
+            (2, Some(fold(paras[h].text())))
+        }
+        (Some(h), _) if !classes[h].cues.ends_colon || classes[h].shape == Shape::Heading => {
+            b.parts[h] = Part::Headline;
+            (1, Some(heading(h)))
+        }
+        _ => (0, None),
+    }
+}
+
+/// The header's paragraphs after the title, `rest`: headings, the date
+/// line, field lines, a byline, the headline repeated as an alt text and
+/// its caption, locations, images, captions, the lede.
+fn rest_of_header(
+    b: &mut Builder<'_, '_>,
+    rest: &[usize],
+    headline_text: Option<&str>,
+    end: usize,
+    lex: &Lexicon,
+) {
+    let (classes, paras) = (b.classes, b.paras);
+    let has_time = (0..end).any(|i| b.parts[i] == Part::Time);
+    let mut have_dateline = false;
+    let mut have_byline = false;
+    let mut pending_alt: Option<usize> = None;
+    let mut skip_next = false;
+    for (pos, &i) in rest.iter().enumerate() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        let c = &classes[i];
+        let text = paras[i].text();
+        let next = rest.get(pos + 1).copied();
+        // An alt text pairs only with the paragraph right after it.
+        if let Some(alt) = pending_alt.filter(|&a| a + 1 != i) {
+            b.caption(alt, None);
+            pending_alt = None;
+        }
+        if c.shape == Shape::Heading {
+            b.parts[i] = Part::Heading;
+        } else if !have_dateline && c.dateline().is_some() {
+            b.parts[i] = Part::Dateline;
+        } else if text.starts_with("**") && c.label.is_some() && c.cues.words <= FIELD_MAX_WORDS {
+            // A field line of a page's header: `**Company:** AAPL`.
+            b.parts[i] = Part::Furniture;
+            have_dateline = true;
+        } else if !have_byline && c.byline().is_some() {
+            b.parts[i] = Part::Byline;
+            have_byline = true;
+        } else if headline_text == Some(fold(text).as_str()) && pending_alt.is_none() {
+            pending_alt = Some(i);
+        } else if let Some(alt) = pending_alt.take() {
+            if c.cues.words <= CAPTION_MAX_WORDS && c.shape == Shape::Prose {
+                b.caption(i, Some(alt));
+            } else {
+                b.caption(alt, None);
+                b.parts[i] = Part::Lede;
+            }
+        } else if has_time && location_like(text, c) && !b.parts[..i].contains(&Part::Lede) {
+            b.parts[i] = Part::Location;
+        } else if let Shape::Image(alt) = &c.shape {
+            let repeated = next.is_some_and(|j| {
+                j == i + 1
+                    && classes[j].shape == Shape::Prose
+                    && near_duplicate(&text[alt.clone()], paras[j].text())
+            });
+            if alt.is_empty() {
+                b.parts[i] = Part::Furniture;
+            } else if repeated {
+                b.caption(i + 1, Some(i));
+                skip_next = true;
+            } else {
+                b.caption(i, None);
+            }
+        } else if matches!(c.shape, Shape::Link | Shape::Rule) {
+            b.parts[i] = Part::Furniture;
+        } else if next.is_some_and(|j| j == i + 1 && b.near_duplicate(i, j)) {
+            b.caption(i + 1, Some(i));
+            skip_next = true;
+        } else if c.caption_line {
+            b.caption_line(i);
+        } else if b.credit_only(i) && classes.get(i + 1).is_some_and(|n| n.caption_line) {
+            // Goes with the caption line after it.
+        } else if b.credit_line(i) || c.credit().is_some() {
+            if !matches!(b.parts[i], Part::Caption(_)) {
+                b.caption(i, None);
+            }
+        } else if header_caption_shaped(text, c, lex) && !next_continues(paras, i) {
+            b.caption(i, None);
+        } else {
+            b.parts[i] = Part::Lede;
+        }
+    }
+    if let Some(alt) = pending_alt {
+        b.caption(alt, None);
+    }
+}
+
+/// Whether the paragraph after `i` goes on with `i`'s sentence (a line the
+/// scraper broke: it opens in lower case).
+fn next_continues(paras: &[Para<'_>], i: usize) -> bool {
+    paras
+        .get(i + 1)
+        .and_then(|p| p.text().chars().next())
+        .is_some_and(char::is_lowercase)
+}

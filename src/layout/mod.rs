@@ -1,0 +1,304 @@
+//! The third stage: what each paragraph is, decided for the whole document
+//! at once, as a [`Layout`].
+//!
+//! - The **convention** ([`convention`]): which markers open turns (labels
+//!   that recur, dashes, bold questions, readers' questions) and how
+//!   unmarked paragraphs are read (answers after a question, questions
+//!   without a marker).
+//! - The **body** ([`body`]) runs from the first turn to the first byline,
+//!   source line, notice or end time after it (or, failing one, to the end
+//!   of the last turn's prose). A marked paragraph opens a turn; an unmarked
+//!   one is furniture, a caption, an unmarked question or answer, or the
+//!   continuation of the turn before it.
+//! - The **header** ([`header`]) before it: kicker, headline, date line,
+//!   locations, the headline repeated as a photo's alt text, captions, a
+//!   byline, the lede.
+//! - The **trailer** ([`trailer`]) after it: byline, source line, notices,
+//!   page furniture, a lede the scraper moved to the end.
+//! - **Captions** ([`captions`]) are one cascade for header and body; alt
+//!   texts are paired with their captions by [`similarity`].
+//! - **Sources** ([`sources`]): where the headline, date line, byline,
+//!   source and outlet are read from (a paragraph, the front matter, a
+//!   page's meta tag).
+//!
+//! Nothing here makes the model: the layout holds paragraph indexes and
+//! ranges into their cleaned text, which `build` turns into nodes.
+
+pub(crate) mod body;
+pub(crate) mod captions;
+pub(crate) mod convention;
+pub(crate) mod header;
+#[cfg(test)]
+mod outline;
+pub(crate) mod similarity;
+pub(crate) mod sources;
+pub(crate) mod trailer;
+
+use crate::classify::{Class, Cues};
+use crate::grammar::shape::Shape;
+use crate::lang::Lexicon;
+use crate::model::MarkerKind;
+use crate::scan::{Doc, Para};
+use crate::{Error, Span};
+use captions::Builder;
+pub(crate) use convention::Side;
+pub(crate) use sources::{BylinePlan, DatelinePlan, HeadlinePlan, TextSource};
+use std::ops::Range;
+use std::rc::Rc;
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Kicker,
+    Headline,
+    Dateline,
+    Lede,
+    /// Part of caption `n`: its text, alt text or credit.
+    Caption(usize),
+    /// Part of turn `n`.
+    Turn(usize),
+    Byline,
+    Source,
+    Furniture,
+    Heading,
+    Location,
+    Time,
+    Notice,
+    Annotation,
+}
+
+/// A label's facts, shared by every turn whose label says the same (a
+/// briefing has a few speakers and thousands of turns).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct LabelFacts {
+    /// The speaker's key (see [`crate::keys`]).
+    pub key: Option<Box<str>>,
+    /// The label as written.
+    pub label: Option<Box<str>>,
+    /// A bracketed note of the label (a reporter named in it).
+    pub note: Option<Box<str>>,
+}
+
+/// A turn as the layout plans it: its paragraphs are those from `first`
+/// to `last` whose part is this turn (captions and furniture may stand
+/// between).
+#[derive(Debug, Clone)]
+pub(crate) struct TurnPlan {
+    pub first: usize,
+    pub last: usize,
+    /// The side its marker puts it on.
+    pub side: Side,
+    /// The cues of its first paragraph that has any.
+    pub cues: Cues,
+    /// The written marker's kind, ending at `marker_end` in the first
+    /// paragraph's cleaned text.
+    pub marker: Option<MarkerKind>,
+    pub marker_end: usize,
+    /// Where the speech starts in the first paragraph's cleaned text.
+    pub text_at: usize,
+    pub label: Option<Rc<LabelFacts>>,
+}
+
+impl TurnPlan {
+    /// The speaker's key, for labels.
+    pub(crate) fn key(&self) -> Option<&str> {
+        self.label.as_ref()?.key.as_deref()
+    }
+
+    /// The label as written.
+    pub(crate) fn label(&self) -> Option<&str> {
+        self.label.as_ref()?.label.as_deref()
+    }
+
+    /// A bracketed note of the label (a reporter named in it).
+    pub(crate) fn note(&self) -> Option<&str> {
+        self.label.as_ref()?.note.as_deref()
+    }
+
+    /// The turn's span: from its first paragraph to its last.
+    pub(crate) fn span(&self, paras: &[Para<'_>]) -> Span {
+        let start = paras[self.first].span.start;
+        Span::new(start, paras[self.last].span.end.max(start))
+    }
+
+    /// The written marker's span, when there is one.
+    pub(crate) fn marker_span(&self, paras: &[Para<'_>]) -> Option<Span> {
+        self.marker?;
+        let clean = &paras[self.first].clean;
+        Some(Span::new(clean.raw(0), clean.raw(self.marker_end)))
+    }
+}
+
+/// A caption as the layout plans it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CaptionPlan {
+    /// The paragraph holding its text...
+    pub para: usize,
+    /// ...all of it, or this range (a Markdown image's alt text).
+    pub text: Option<Range<usize>>,
+    pub alt: Option<AltPlan>,
+    /// The credit, in a paragraph's cleaned text.
+    pub credit: Option<(usize, Range<usize>)>,
+    pub span: Span,
+}
+
+/// Where a caption's alt text is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum AltPlan {
+    /// A paragraph's whole text.
+    Para(usize),
+    /// A range of a paragraph's cleaned text (a Markdown image's alt).
+    Range(usize, Range<usize>),
+    /// A page's `alt` attribute value at this span of the input.
+    Attribute(Span),
+}
+
+/// Where the header speaks of people: its captions' and lede's paragraphs,
+/// and the headline's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct HeaderParas {
+    /// The paragraphs holding the captions' texts, the header's first.
+    pub captions: Vec<usize>,
+    pub lede: Vec<usize>,
+    pub headline: Option<usize>,
+}
+
+/// The document's layout: every paragraph's part, and the turns, captions
+/// and sources of the header and trailer.
+#[derive(Debug)]
+pub(crate) struct Layout {
+    /// Each paragraph's part.
+    pub parts: Vec<Part>,
+    pub turns: Vec<TurnPlan>,
+    pub captions: Vec<CaptionPlan>,
+    pub header: HeaderParas,
+    pub headline: Option<HeadlinePlan>,
+    pub dateline: Option<DatelinePlan>,
+    pub byline: Option<BylinePlan>,
+    /// The source line's name.
+    pub source: Option<(usize, Range<usize>)>,
+    /// The byline's outlet (`VOV.VN`), when it gives one.
+    pub byline_outlet: Option<(usize, Range<usize>)>,
+}
+
+impl Layout {
+    /// Turn `t`'s paragraphs, each with where its speech starts (after the
+    /// marker in the first); paragraphs with no speech are passed over.
+    pub(crate) fn turn_paragraphs<'s>(
+        &'s self,
+        t: usize,
+        paras: &'s [Para<'_>],
+    ) -> impl Iterator<Item = (usize, usize)> + 's {
+        self.turn_paragraphs_of(&self.turns[t], t, paras)
+    }
+
+    /// [`Layout::turn_paragraphs`] of turn `t`, planned as `plan`.
+    pub(crate) fn turn_paragraphs_of<'s>(
+        &'s self,
+        plan: &TurnPlan,
+        t: usize,
+        paras: &'s [Para<'_>],
+    ) -> impl Iterator<Item = (usize, usize)> + 's {
+        let (first, text_at) = (plan.first, plan.text_at);
+        (plan.first..=plan.last)
+            .filter(move |&i| i == first || self.parts[i] == Part::Turn(t))
+            .map(move |i| {
+                let from = if i == first {
+                    text_at.min(paras[i].text().len())
+                } else {
+                    0
+                };
+                (i, from)
+            })
+            .filter(move |&(i, from)| from < paras[i].text().len())
+    }
+
+    /// The paragraphs of part `part`, in order.
+    pub(crate) fn paras_of(&self, part: Part) -> impl Iterator<Item = usize> + '_ {
+        (0..self.parts.len()).filter(move |&i| self.parts[i] == part)
+    }
+}
+
+/// Lays the document out.
+///
+/// # Errors
+/// [`Error::NoTurns`] when no paragraph opens a turn and nothing says the
+/// document is a published statement.
+pub(crate) fn layout<'d>(
+    input: &str,
+    doc: &'d Doc<'_>,
+    classes: &'d [Class<'d>],
+    lex: &Lexicon,
+) -> Result<Layout, Error> {
+    let paras = &doc.paragraphs;
+    let n = paras.len();
+    let mut style = convention::style(paras, classes, lex);
+    let first_turn = body::start(doc, classes, &style)?;
+    let body_end = body::end(paras, classes, &style, first_turn);
+    let mut b = Builder::new(input, paras, classes, style.starts.count());
+    header::header(&mut b, doc, first_turn, lex);
+    body::body(&mut b, &style, first_turn..body_end);
+    let trailer = trailer::trailer(&mut b, first_turn, body_end, lex);
+    let Builder {
+        mut parts,
+        captions,
+        caption_paras,
+        turns,
+        ..
+    } = b;
+    let headline_para = parts.iter().position(|&p| p == Part::Headline);
+    let sources = sources::sources(input, doc, classes, &mut parts, &trailer, lex);
+    let turns = captions::turn_plans(turns, &mut style.starts, paras, classes);
+    // The header's captions first, then the body's.
+    let mut header_captions: Vec<usize> = caption_paras
+        .iter()
+        .copied()
+        .filter(|&i| i < first_turn)
+        .collect();
+    header_captions.extend(caption_paras.iter().copied().filter(|&i| i >= first_turn));
+    debug_assert_eq!(parts.len(), n);
+    Ok(Layout {
+        header: HeaderParas {
+            captions: header_captions,
+            lede: (0..n).filter(|&i| parts[i] == Part::Lede).collect(),
+            headline: headline_para,
+        },
+        parts,
+        turns,
+        captions,
+        headline: sources.headline,
+        dateline: sources.dateline,
+        byline: sources.byline,
+        source: sources.source,
+        byline_outlet: sources.byline_outlet,
+    })
+}
+
+/// Whether a paragraph is furniture by its shape or content alone.
+pub(crate) fn furniture_part(c: &Class<'_>) -> Option<Part> {
+    match c.shape {
+        Shape::Rule | Shape::Link => return Some(Part::Furniture),
+        Shape::Image(ref alt) if alt.is_empty() => return Some(Part::Furniture),
+        Shape::Heading => return Some(Part::Heading),
+        _ => {}
+    }
+    if c.time.is_some() {
+        return Some(Part::Time);
+    }
+    if c.annotation {
+        return Some(Part::Annotation);
+    }
+    if c.notice {
+        return Some(Part::Notice);
+    }
+    None
+}
+
+/// The range of `s`, a slice of `p`'s cleaned text.
+pub(crate) fn range_in(p: &Para<'_>, s: &str) -> Range<usize> {
+    let at = s.as_ptr() as usize - p.text().as_ptr() as usize;
+    at..at + s.len()
+}
+
+#[cfg(test)]
+mod tests;

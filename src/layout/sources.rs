@@ -1,0 +1,376 @@
+//! Where the headline, the date line, the byline, the source and the
+//! byline's outlet are read from: a paragraph of the text first, then the
+//! front matter (`title`, `date`, `author`, …), then, for the date, a
+//! page's `<meta>` tags.
+
+use super::trailer::Trailer;
+use super::{Part, range_in};
+use crate::classify::Class;
+use crate::clean::{attribute, clean_with, tags};
+use crate::frontmatter::Found;
+use crate::grammar::byline::{is_generic_reporter, looks_like_name};
+use crate::grammar::dateline::iso_datetime;
+use crate::lang::Lexicon;
+use crate::markdown::heading_range;
+use crate::model::{BylineRole, Field};
+use crate::scan::{Doc, Para};
+use crate::{Date, Span, Time, UtcOffset, Weekday};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// Front matter keys that hold the headline, in order of preference.
+const TITLE_KEYS: [&str; 3] = ["title", "post_title", "headline"];
+/// Front matter keys of the article's own title, read in the order the
+/// fields stand: the header compares the first with a repeated headline,
+/// and the resolver looks full names up in all of them. (`headline` is
+/// not among them: a field of that name gives the headline only.)
+const ARTICLE_TITLE_KEYS: [&str; 2] = ["title", "post_title"];
+/// Front matter keys of the publication time.
+const PUBLISHED_KEYS: [&str; 5] = [
+    "published_time",
+    "publishDate",
+    "pubDate",
+    "published",
+    "date_published",
+];
+/// Front matter keys of the date.
+const DATE_KEYS: [&str; 3] = ["date", "post_date", "created"];
+/// Front matter keys of the author.
+const AUTHOR_KEYS: [&str; 2] = ["author", "byline"];
+
+/// The names a page's `<meta>` tags give its publication date under.
+const PUBLISHED_META: [&str; 9] = [
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+    "parsely-pub-date",
+];
+
+/// Where a node's text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextSource {
+    /// A paragraph's cleaned text, spanning the paragraph.
+    Para(usize),
+    /// A front matter field's value.
+    Field(usize),
+    /// A page's attribute value, at this span of the input, cleaned.
+    Attribute(Span),
+}
+
+/// Where the headline is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HeadlinePlan {
+    /// A paragraph, without its Markdown heading marks.
+    Para(usize),
+    /// A front matter field, its white space folded.
+    Field(usize),
+}
+
+/// The date line: where its text is, and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DatelinePlan {
+    pub text: TextSource,
+    pub span: Span,
+    pub date: Option<Date>,
+    pub time: Option<Time>,
+    pub utc_offset: Option<UtcOffset>,
+    /// The zone as written, in the paragraph's cleaned text.
+    pub zone: Option<Range<usize>>,
+    pub weekday: Option<Weekday>,
+    /// Where only the language put a numeric date's day and month in
+    /// order: whether it put the month first.
+    pub order_guessed: Option<bool>,
+    /// The place, in the paragraph's cleaned text.
+    pub place: Option<Range<usize>>,
+}
+
+/// The byline: where its text is, who it names, and what it says they did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BylinePlan {
+    pub text: TextSource,
+    pub span: Span,
+    /// The names in the paragraph's cleaned text; `None` when the whole
+    /// text is the one name.
+    pub names: Option<Vec<Range<usize>>>,
+    pub role: BylineRole,
+}
+
+impl BylinePlan {
+    /// The names it gives, as written.
+    pub(crate) fn names<'s>(&'s self, doc: &'s Doc<'_>) -> Vec<&'s str> {
+        let whole: &str = match self.text {
+            TextSource::Para(i) => doc.paragraphs[i].text(),
+            TextSource::Field(k) => &front_fields(doc)[k].value,
+            TextSource::Attribute(_) => "",
+        };
+        match (&self.names, self.text) {
+            (Some(ranges), TextSource::Para(_)) => {
+                ranges.iter().map(|r| &whole[r.clone()]).collect()
+            }
+            _ => vec![whole],
+        }
+    }
+}
+
+/// The sources the layout found.
+#[derive(Debug, Default)]
+pub(crate) struct Sources {
+    pub headline: Option<HeadlinePlan>,
+    pub dateline: Option<DatelinePlan>,
+    pub byline: Option<BylinePlan>,
+    pub source: Option<(usize, Range<usize>)>,
+    pub byline_outlet: Option<(usize, Range<usize>)>,
+}
+
+/// The front matter's fields, none without front matter.
+pub(crate) fn front_fields<'d, 'a>(doc: &'d Doc<'a>) -> &'d [Field<'a>] {
+    doc.front_matter.as_ref().map_or(&[], |f| &f.fields[..])
+}
+
+/// The index of the first field under one of `keys`, in the keys' order.
+fn field(f: &Found<'_>, keys: &[&str]) -> Option<usize> {
+    keys.iter()
+        .find_map(|k| f.fields.iter().position(|x| x.key == *k))
+}
+
+/// The fields of the article's own title (see [`ARTICLE_TITLE_KEYS`]).
+pub(crate) fn article_titles<'f, 'a>(f: &'f Found<'a>) -> impl Iterator<Item = &'f Field<'a>> {
+    f.fields
+        .iter()
+        .filter(|x| ARTICLE_TITLE_KEYS.contains(&x.key.as_ref()))
+}
+
+/// A front matter title with its white space folded; `None` when empty.
+pub(crate) fn folded_title(value: &str) -> Option<Cow<'_, str>> {
+    let folded = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!folded.is_empty()).then(|| {
+        if folded == value {
+            Cow::Borrowed(value)
+        } else {
+            Cow::Owned(folded)
+        }
+    })
+}
+
+/// The headline's text, as the layout reads it.
+pub(crate) fn headline_text<'s>(plan: HeadlinePlan, doc: &'s Doc<'_>) -> Cow<'s, str> {
+    match plan {
+        HeadlinePlan::Para(i) => {
+            let t = doc.paragraphs[i].text();
+            Cow::Borrowed(&t[heading_range(t)])
+        }
+        HeadlinePlan::Field(k) => {
+            folded_title(&front_fields(doc)[k].value).expect("a title with words")
+        }
+    }
+}
+
+/// Finds the sources. A page's meta-tag date makes the paragraph holding
+/// the tag the date line's.
+pub(crate) fn sources(
+    input: &str,
+    doc: &Doc<'_>,
+    classes: &[Class<'_>],
+    parts: &mut [Part],
+    trailer: &Trailer,
+    lex: &Lexicon,
+) -> Sources {
+    let paras = &doc.paragraphs;
+    let fm = doc.front_matter.as_ref();
+    let find = |part: Part| parts.iter().position(|&p| p == part);
+    let headline = find(Part::Headline).map(HeadlinePlan::Para).or_else(|| {
+        let k = field(fm?, &TITLE_KEYS)?;
+        folded_title(&fm?.fields[k].value).map(|_| HeadlinePlan::Field(k))
+    });
+    let dateline = find(Part::Dateline)
+        .and_then(|i| para_dateline(&paras[i], classes, i))
+        .or_else(|| front_dateline(fm?));
+    let dateline = dateline.or_else(|| {
+        let (plan, i) = doc
+            .markup
+            .then(|| meta_dateline(input, paras, parts))
+            .flatten()?;
+        parts[i] = Part::Dateline;
+        Some(plan)
+    });
+    let in_para = |i: usize, s: &str| (i, range_in(&paras[i], s));
+    Sources {
+        headline,
+        dateline,
+        byline: byline(doc, classes, trailer, lex),
+        source: trailer
+            .source_at
+            .and_then(|i| Some(in_para(i, classes[i].source()?))),
+        byline_outlet: trailer
+            .byline_at
+            .and_then(|i| Some(in_para(i, classes[i].byline()?.outlet?))),
+    }
+}
+
+/// A date line paragraph's plan.
+fn para_dateline(p: &Para<'_>, classes: &[Class<'_>], i: usize) -> Option<DatelinePlan> {
+    let d = classes[i].dateline()?;
+    Some(DatelinePlan {
+        text: TextSource::Para(i),
+        span: p.span,
+        date: d.date,
+        time: d.time,
+        utc_offset: d.utc_offset,
+        zone: d.zone.map(|z| range_in(p, z)),
+        weekday: d.weekday,
+        order_guessed: d.order_guessed,
+        place: d.place.map(|pl| range_in(p, pl)),
+    })
+}
+
+/// The byline: a bare name signing the piece, the byline paragraph, or
+/// the front matter's author unless it is a placeholder (`Staff Writer`)
+/// or a site (`formula1.com`).
+fn byline(
+    doc: &Doc<'_>,
+    classes: &[Class<'_>],
+    trailer: &Trailer,
+    lex: &Lexicon,
+) -> Option<BylinePlan> {
+    let paras = &doc.paragraphs;
+    let bare = trailer.bare_byline.map(|i| BylinePlan {
+        text: TextSource::Para(i),
+        span: paras[i].span,
+        names: None,
+        role: BylineRole::Author,
+    });
+    let written = || {
+        let i = trailer.byline_at?;
+        let parts = classes[i].byline()?;
+        let p = &paras[i];
+        Some(BylinePlan {
+            text: TextSource::Para(i),
+            span: p.span,
+            names: Some(parts.names.iter().map(|nm| range_in(p, nm)).collect()),
+            role: parts.role,
+        })
+    };
+    let front = || {
+        let f = doc.front_matter.as_ref()?;
+        let k = field(f, &AUTHOR_KEYS)?;
+        let a = &f.fields[k];
+        let name = a.value.trim();
+        let ok = looks_like_name(name) && !is_generic_reporter(name, lex);
+        ok.then_some(BylinePlan {
+            text: TextSource::Field(k),
+            span: a.span,
+            names: None,
+            role: BylineRole::Author,
+        })
+    };
+    bare.or_else(written).or_else(front)
+}
+
+/// The front matter's date: the date field's day, with the publication
+/// time when it falls on that day.
+fn front_dateline(f: &Found<'_>) -> Option<DatelinePlan> {
+    let read = |keys: &[&str]| {
+        let k = field(f, keys)?;
+        Some((k, iso_datetime(&f.fields[k].value)?))
+    };
+    let published = read(&PUBLISHED_KEYS);
+    let dated = read(&DATE_KEYS);
+    let (k, (date, mut time, mut offset)) = dated.or(published)?;
+    if let (Some((_, (pd, pt, po))), None) = (published, time) {
+        if pd == date {
+            time = pt;
+            offset = po;
+        }
+    }
+    Some(DatelinePlan {
+        text: TextSource::Field(k),
+        span: f.fields[k].span,
+        date: Some(date),
+        time,
+        utc_offset: offset,
+        zone: None,
+        weekday: None,
+        order_guessed: None,
+        place: None,
+    })
+}
+
+/// A page's publication date from its `<meta>` tags, when the page shows
+/// none: the first tag whose name is one of [`PUBLISHED_META`] and whose
+/// content is an ISO date, when the tag stands whole in a paragraph of
+/// furniture (a tag the text reads as words, cut by a line break inside
+/// it, gives no date). With that paragraph.
+fn meta_dateline(input: &str, paras: &[Para<'_>], parts: &[Part]) -> Option<(DatelinePlan, usize)> {
+    let d = tags(input, "meta").find_map(|(at, tag)| {
+        let (_, name) = ["property", "name", "itemprop"]
+            .iter()
+            .find_map(|a| attribute(tag, a))?;
+        if !PUBLISHED_META
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(name.trim()))
+        {
+            return None;
+        }
+        let (off, value) = attribute(tag, "content")?;
+        let (date, time, utc_offset) = iso_datetime(value)?;
+        let at = at + off;
+        let clean = clean_with(value, at, None);
+        Some(DatelinePlan {
+            text: TextSource::Attribute(Span::new(at, at + value.len())),
+            span: Span::new(clean.raw(0), clean.raw_end()),
+            date: Some(date),
+            time,
+            utc_offset,
+            zone: None,
+            weekday: None,
+            order_guessed: None,
+            place: None,
+        })
+    })?;
+    let i = paras.partition_point(|p| p.block.end <= d.span.start);
+    let holds = i < paras.len()
+        && paras[i].block.start <= d.span.start
+        && d.span.end <= paras[i].block.end
+        && parts[i] == Part::Furniture;
+    holds.then_some((d, i))
+}
+
+#[cfg(test)]
+mod tests {
+
+    #[test]
+    fn a_name_the_page_marks_as_its_author_is_the_byline() {
+        let page = "<h1>Harbour talk</h1>\n<p class=\"byline\"><a rel=\"author\" href=\"/s/ar\">Ana Ruiz</a></p>\n<p><strong>Q: How long have you fished here?</strong></p>\n<p>A: Forty years.</p>\n";
+        let t = crate::parse(page).unwrap();
+        let b = t.byline.expect("the marked name");
+        assert_eq!(b.names, ["Ana Ruiz"]);
+        assert_eq!(b.span.slice(page), "Ana Ruiz");
+        // The same name, unmarked, is only a name.
+        let plain = page
+            .replace(" class=\"byline\"><a rel=\"author\" href=\"/s/ar\">", ">")
+            .replace("</a></p>", "</p>");
+        assert!(crate::parse(&plain).unwrap().byline.is_none());
+    }
+
+    #[test]
+    fn a_page_that_shows_no_date_is_dated_by_its_meta_tags() {
+        let page = "<html><head>\n<meta name=\"viewport\" content=\"width=device-width\">\n<meta property=\"article:published_time\" content=\"2024-03-01T09:15:00-05:00\">\n</head><body>\n<h1>Harbour talk</h1>\n<p><strong>Q: How long have you fished here?</strong></p>\n<p>A: Forty years.</p>\n</body></html>\n";
+        let t = crate::parse(page).unwrap();
+        let d = t.dateline.expect("dated by its meta tag");
+        assert_eq!(d.text, "2024-03-01T09:15:00-05:00");
+        assert_eq!(d.span.slice(page), d.text);
+        assert_eq!(d.time.map(|t| t.to_string()).as_deref(), Some("09:15:00"));
+        // A date the page shows wins over its meta tags.
+        let shown = page.replace(
+            "<h1>Harbour talk</h1>",
+            "<h1>Harbour talk</h1>\n<p>2024-02-28</p>",
+        );
+        let t = crate::parse(&shown).unwrap();
+        assert_eq!(t.dateline.unwrap().text, "2024-02-28");
+    }
+}

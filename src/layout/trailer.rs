@@ -1,0 +1,84 @@
+//! The trailer: the paragraphs after the body. The first byline and the
+//! first source line in it are kept (a byline in the header counts as the
+//! first); the rest is furniture by its shape. A bare name on the first
+//! line after the body signs the piece; the last paragraph of prose is the
+//! lede the scraper moved to the end, when the header has none.
+
+use super::captions::Builder;
+use super::{Part, furniture_part};
+use crate::grammar::byline::bare_name;
+use crate::grammar::shape::Shape;
+use crate::lang::Lexicon;
+
+/// A trailing paragraph needs this many words to be read as the lede.
+const TRAILING_LEDE_MIN_WORDS: usize = 15;
+
+/// Where the trailer (or the header) signs the piece.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Trailer {
+    /// The byline's paragraph: the header's, or the trailer's first.
+    pub byline_at: Option<usize>,
+    /// The trailer's first source line.
+    pub source_at: Option<usize>,
+    /// A bare name signing the piece, when no byline does.
+    pub bare_byline: Option<usize>,
+}
+
+/// Lays out the trailer, the paragraphs from `body_end` on.
+pub(crate) fn trailer(
+    b: &mut Builder<'_, '_>,
+    first_turn: usize,
+    body_end: usize,
+    lex: &Lexicon,
+) -> Trailer {
+    let (paras, classes) = (b.paras, b.classes);
+    let n = paras.len();
+    let mut byline_at = (0..first_turn).find(|&i| b.parts[i] == Part::Byline);
+    let mut source_at = None;
+    for (i, c) in classes.iter().enumerate().skip(body_end) {
+        let named = (byline_at.is_none() && c.byline().is_some())
+            || (source_at.is_none() && c.source().is_some());
+        if let Some(part) = furniture_part(c).filter(|_| !named) {
+            b.parts[i] = part;
+            continue;
+        }
+        if byline_at.is_none() && c.byline().is_some() {
+            byline_at = Some(i);
+            b.parts[i] = Part::Byline;
+        } else if source_at.is_none() && c.source().is_some() {
+            source_at = Some(i);
+            b.parts[i] = Part::Source;
+        }
+    }
+    // A bare name on the first line after the last turn signs the piece.
+    let mut bare_byline = None;
+    if byline_at.is_none() {
+        let first = (body_end..n).find(|&i| paras[i].text().chars().any(char::is_alphanumeric));
+        if let Some(i) =
+            first.filter(|&i| b.parts[i] == Part::Furniture && bare_name(paras[i].text(), lex))
+        {
+            b.parts[i] = Part::Byline;
+            bare_byline = Some(i);
+        }
+    }
+    // A lede the scraper moved after the body: the last paragraph of prose
+    // in the trailer, when the header has none.
+    if !b.parts[..first_turn].contains(&Part::Lede) {
+        let last = (body_end..n)
+            .rev()
+            .find(|&i| paras[i].text().chars().any(char::is_alphanumeric));
+        if let Some(i) = last.filter(|&i| {
+            b.parts[i] == Part::Furniture
+                && classes[i].shape == Shape::Prose
+                && classes[i].cues.words >= TRAILING_LEDE_MIN_WORDS
+                && classes[i].cues.ends_sentence
+        }) {
+            b.parts[i] = Part::Lede;
+        }
+    }
+    Trailer {
+        byline_at,
+        source_at,
+        bare_byline,
+    }
+}

@@ -1,0 +1,366 @@
+//! The last pass: who speaks, what each turn is, and what looks wrong.
+//!
+//! - **Participants.** The interviewee is the person a header caption, the
+//!   lede or the headline introduces (`Ông X - Giám đốc … trả lời phỏng vấn
+//!   Báo Y`; `… trao đổi với ông X và ông Y`; `X: 'quote'`); the interviewer
+//!   is the one name of a byline that says who conducted the interview
+//!   (`Thu Hà thực hiện`), unless it is the word for "the reporter" (`P.V`).
+//! - **Kinds.** Thanks at the end are remarks. The rest alternate question
+//!   and answer; a small dynamic programme picks the alternation that best
+//!   fits each turn's cues (a trailing `?`, `Thưa ông`, first person, length),
+//!   allowing two questions or two answers in a row only where the cues
+//!   insist.
+//! - **Speakers.** Answers go to the interviewee when there is one; questions
+//!   to the interviewer when there is one; closing thanks to whichever side
+//!   speaks in turn.
+//! - **Diagnostics.** A weekday that contradicts its date, two questions or
+//!   two answers in a row, answers with nobody to attribute them to.
+
+mod diagnostics;
+mod header;
+mod kinds;
+mod people;
+
+use crate::keys::{ANSWER_KEY, ASK_KEY, AliasIndex, procedure_role};
+use crate::lang::Lexicon;
+use crate::layout::{Layout, Side, TurnPlan};
+use crate::model::*;
+use crate::scan::Doc;
+use crate::text::is_capitalised;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What the resolver decides: each turn's kind and speaker, the
+/// participants, the outlet an introduction names, and the diagnostics.
+#[derive(Debug, Default)]
+pub(crate) struct Resolution<'a> {
+    /// Each turn's kind.
+    pub kinds: Vec<TurnKind>,
+    /// Each turn's speaker, an index into `participants`.
+    pub speakers: Vec<Option<usize>>,
+    pub participants: Vec<Participant<'a>>,
+    /// The outlet the interviewee's introduction names, in a paragraph's
+    /// cleaned text.
+    pub outlet: Option<(usize, Range<usize>)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A speaker whose turns ask at least this often asks.
+const ASKER_SHARE: f32 = 0.5;
+
+/// The part a turn's speaker plays: their stance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stance {
+    Ask,
+    Answer,
+    /// Runs the event: a moderator, an operator.
+    Procedure,
+    /// A broadcast's host: narrates, sometimes asks.
+    Host,
+    /// Nothing says: the alternation decides.
+    Free,
+}
+
+/// The turns one speaker label stands for, under all its forms.
+struct Group {
+    /// The longest key.
+    key: String,
+    /// The labels as written.
+    labels: Vec<String>,
+    turns: Vec<usize>,
+    role: Option<Role>,
+    part: Stance,
+}
+
+fn is_person_key(k: &str) -> bool {
+    k != ASK_KEY && k != ANSWER_KEY && !k.is_empty()
+}
+
+/// Groups the labelled turns by speaker, merging a label's other forms
+/// (`ROMER` into `KEITH ROMER`, `CH` into `Christian Horner`).
+fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) {
+    // Each distinct key once: a briefing has thousands of turns and a few
+    // speakers.
+    let mut keys: Vec<&str> = info
+        .iter()
+        .filter_map(|x| x.key())
+        .filter(|k| is_person_key(k))
+        .collect::<std::collections::HashSet<&str>>()
+        .into_iter()
+        .collect();
+    keys.sort_unstable();
+    let index = AliasIndex::new(keys.iter().copied());
+    let canonical = |k: &str| -> String {
+        index
+            .longer_forms(k)
+            .max_by_key(|long| long.len())
+            .map_or(k.to_string(), str::to_string)
+    };
+    let mut groups: Vec<Group> = Vec::new();
+    // A key's group, and a canonical key's: each looked up once.
+    let mut of_key: HashMap<&str, usize> = HashMap::new();
+    let mut of_canonical: HashMap<String, usize> = HashMap::new();
+    let mut of_turn = vec![None; info.len()];
+    for (i, x) in info.iter().enumerate() {
+        let Some(k) = x.key().filter(|k| is_person_key(k)) else {
+            continue;
+        };
+        let g = match of_key.get(k) {
+            Some(&g) => g,
+            None => {
+                let c = canonical(k);
+                let g = match of_canonical.get(&c) {
+                    Some(&g) => g,
+                    None => {
+                        groups.push(Group {
+                            key: c.clone(),
+                            labels: Vec::new(),
+                            turns: Vec::new(),
+                            role: None,
+                            part: Stance::Free,
+                        });
+                        of_canonical.insert(c, groups.len() - 1);
+                        groups.len() - 1
+                    }
+                };
+                of_key.insert(k, g);
+                g
+            }
+        };
+        if let Some(l) = x.label() {
+            if !groups[g].labels.iter().any(|have| have == l) {
+                groups[g].labels.push(l.to_string());
+            }
+            if groups[g].role.is_none() {
+                groups[g].role = procedure_role(l, lex);
+            }
+        }
+        groups[g].turns.push(i);
+        of_turn[i] = Some(g);
+    }
+    (groups, of_turn)
+}
+
+/// Decides the stance each labelled speaker takes, and each turn's.
+fn stances(info: &[TurnPlan], groups: &mut [Group], of_turn: &[Option<usize>]) -> Vec<Stance> {
+    let generic_ask = info
+        .iter()
+        .any(|x| x.key() == Some(ASK_KEY) || x.side == Side::Ask);
+    let asks = |g: &Group| {
+        let strong = g
+            .turns
+            .iter()
+            .filter(|&&t| info[t].cues.reads_as_question())
+            .count();
+        strong as f32 / g.turns.len().max(1) as f32
+    };
+    let speaking: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].role.is_none())
+        .collect();
+    let decided: Vec<Stance> = (0..groups.len())
+        .map(|g| match groups[g].role {
+            Some(Role::Host) => Stance::Host,
+            Some(_) => Stance::Procedure,
+            None if groups[g].turns.iter().any(|&t| info[t].note().is_some()) => Stance::Ask,
+            None if groups[g].turns.iter().all(|&t| info[t].side == Side::Ask) => Stance::Ask,
+            None if generic_ask => Stance::Answer,
+            None if speaking.len() == 2 => {
+                let other = speaking
+                    .iter()
+                    .copied()
+                    .find(|&o| o != g)
+                    .expect("two speakers");
+                if asks(&groups[g]) > asks(&groups[other]) {
+                    Stance::Ask
+                } else {
+                    Stance::Answer
+                }
+            }
+            None if asks(&groups[g]) >= ASKER_SHARE => Stance::Ask,
+            None => Stance::Answer,
+        })
+        .collect();
+    for (g, p) in groups.iter_mut().zip(decided) {
+        g.part = p;
+    }
+    let operators: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].role == Some(Role::Operator))
+        .collect();
+    // Whoever first speaks right after the operator hands over, and asks
+    // anything at all, is an analyst on a call.
+    for g in groups.iter_mut().filter(|g| g.role.is_none()) {
+        let first = g.turns[0];
+        let after_operator =
+            first > 0 && of_turn[first - 1].is_some_and(|p| operators.contains(&p));
+        let asks_some = g.turns.iter().any(|&t| info[t].cues.reads_as_question());
+        if after_operator && asks_some {
+            g.part = Stance::Ask;
+        }
+    }
+    // Someone who speaks as often as the host is a co-host.
+    let host_turns = groups
+        .iter()
+        .filter(|g| g.part == Stance::Host)
+        .map(|g| g.turns.len())
+        .max()
+        .unwrap_or(0);
+    if host_turns > 0 {
+        for g in groups.iter_mut().filter(|g| g.role.is_none()) {
+            if g.turns.len() * 2 >= host_turns {
+                g.part = Stance::Host;
+                g.role = Some(Role::Host);
+            }
+        }
+    }
+    info.iter()
+        .zip(of_turn)
+        .map(|(x, g)| match (x.side, g) {
+            (Side::Ask, _) => Stance::Ask,
+            (Side::Answer, _) => Stance::Answer,
+            (Side::Unknown, Some(g)) => groups[*g].part,
+            (Side::Unknown, None) => Stance::Free,
+        })
+        .collect()
+}
+
+/// Resolves who speaks each turn, what each turn is, and what looks
+/// wrong, reading the paragraphs and the layout.
+pub(crate) fn resolve<'a>(doc: &Doc<'a>, layout: &Layout, lex: &Lexicon) -> Resolution<'a> {
+    let info = &layout.turns;
+    let paras = &doc.paragraphs;
+    let (mut groups, of_turn) = groups(info, lex);
+    let stances = stances(info, &mut groups, &of_turn);
+    let kinds = kinds::kinds(info, &stances, &of_turn);
+    let mut diagnostics = Vec::new();
+    // Where a turn's speaker first speaks: its marker, or the turn.
+    let first_span = |t: usize| {
+        let plan = &info[t];
+        plan.marker_span(paras).unwrap_or_else(|| plan.span(paras))
+    };
+
+    // Participants: the labelled speakers, then whoever the header
+    // introduces when no label names the answering side.
+    let mut participants: Vec<Participant<'a>> = Vec::new();
+    // Only a one-word label is ever completed into a full name.
+    let one_word: Vec<&str> = groups
+        .iter()
+        .map(|g| g.key.as_str())
+        .filter(|k| !k.contains(' '))
+        .collect();
+    let context = people::Context::new(doc, layout, &one_word, lex);
+    let event = people::Event::of(&groups, info);
+    let mut group_index = Vec::with_capacity(groups.len());
+    for g in &groups {
+        group_index.push(participants.len());
+        let span = first_span(g.turns[0]);
+        participants.push(people::labelled_person(g, &context, &event, span, lex));
+    }
+    let named_answerers = groups.iter().filter(|g| g.part == Stance::Answer).count();
+    let mut interviewee = None;
+    let mut outlet = None;
+    if named_answerers == 0 {
+        let questions = || question_texts(layout, paras, &kinds);
+        let (found, said) = header::interviewees(doc, layout, questions, lex);
+        outlet = said;
+        let n = found.len();
+        let base = participants.len();
+        participants.extend(found);
+        interviewee = (n == 1).then_some(base);
+        if n > 1 {
+            diagnostics.push(diagnostics::unresolved_note(n));
+        }
+    } else if named_answerers == 1 {
+        interviewee = groups
+            .iter()
+            .position(|g| g.part == Stance::Answer)
+            .map(|g| group_index[g]);
+    }
+    let named_askers = groups.iter().filter(|g| g.part == Stance::Ask).count();
+    let mut interviewer = None;
+    if named_askers == 0 {
+        if let Some(p) = header::byline_interviewer(doc, layout, lex) {
+            interviewer = Some(participants.len());
+            participants.push(p);
+        }
+    }
+    let reporters = reporters(info, &of_turn, &mut participants, first_span);
+    let speakers = kinds::speakers(
+        info,
+        &kinds,
+        &stances,
+        &kinds::Sides {
+            of_turn: &of_turn,
+            group_index: &group_index,
+            reporters: &reporters,
+            interviewee,
+            interviewer,
+        },
+    );
+    let answerers = if named_answerers > 0 {
+        named_answerers
+    } else {
+        usize::from(interviewee.is_some())
+    };
+    diagnostics::diagnostics(
+        &mut diagnostics,
+        layout,
+        paras,
+        &kinds,
+        &speakers,
+        answerers,
+    );
+    Resolution {
+        kinds,
+        speakers,
+        participants,
+        outlet,
+        diagnostics,
+    }
+}
+
+/// The texts of the question turns, a paragraph at a time.
+fn question_texts<'s>(
+    layout: &'s Layout,
+    paras: &'s [crate::scan::Para<'_>],
+    kinds: &[TurnKind],
+) -> Vec<&'s str> {
+    (0..layout.turns.len())
+        .filter(|&t| kinds[t] == TurnKind::Question)
+        .flat_map(|t| {
+            layout
+                .turn_paragraphs(t, paras)
+                .map(move |(i, from)| &paras[i].text()[from..])
+        })
+        .collect()
+}
+
+/// Reporters named inside a question label that names nobody else: each
+/// becomes a participant. `(turn, participant)`, ascending: few turns have
+/// one.
+fn reporters<'a>(
+    info: &[TurnPlan],
+    of_turn: &[Option<usize>],
+    participants: &mut Vec<Participant<'a>>,
+    first_span: impl Fn(usize) -> crate::Span,
+) -> Vec<(usize, usize)> {
+    let mut reporters = Vec::new();
+    for (i, x) in info.iter().enumerate() {
+        let (Some(note), None) = (x.note(), of_turn[i]) else {
+            continue;
+        };
+        let name = note.split([',', '–', '—', '(']).next().unwrap_or("").trim();
+        if name.split_whitespace().count() >= 2 && name.split_whitespace().all(is_capitalised) {
+            reporters.push((i, participants.len()));
+            let mut p = people::person(None, name, None, Role::Reporter, first_span(i));
+            p.affiliation = note
+                .split_once(['–', '—', ','])
+                .map(|(_, a)| Cow::Owned(a.trim().to_string()));
+            participants.push(p);
+        }
+    }
+    reporters
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,401 @@
+//! The participants the labels name: the full name a short label stands
+//! for, looked up in the title, the header and the first paragraphs; the
+//! role the event gives each side.
+
+use super::{Group, Stance};
+use crate::grammar::find_ci;
+use crate::grammar::longest_of;
+use crate::keys::{ASK_KEY, honorific_len, procedure_role};
+use crate::lang::Lexicon;
+use crate::layout::sources::{article_titles, headline_text};
+use crate::layout::{Layout, TurnPlan};
+use crate::model::{Participant, Role};
+use crate::scan::Doc;
+use crate::{Language, Span};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// What kind of event the speakers' parts make, and so the roles of those
+/// who ask and those who answer.
+pub(super) struct Event {
+    askers: Role,
+    answerers: Role,
+}
+
+impl Event {
+    pub(super) fn of(groups: &[Group], info: &[TurnPlan]) -> Event {
+        let has = |r: Role| groups.iter().any(|g| g.role == Some(r));
+        let answerers = groups.iter().filter(|g| g.part == Stance::Answer).count();
+        let askers = groups.iter().filter(|g| g.part == Stance::Ask).count();
+        let anonymous_asks = info.iter().any(|x| x.key() == Some(ASK_KEY));
+        let upper_answerers = groups
+            .iter()
+            .filter(|g| g.part == Stance::Answer)
+            .any(|g| g.labels.iter().all(|l| !l.chars().any(char::is_lowercase)));
+        // A call with an operator: analysts ask officials. A broadcast with
+        // a host: guests answer. Reporters asking officials: a briefing or a
+        // press conference. Otherwise an interview.
+        if has(Role::Operator) {
+            Event {
+                askers: Role::Analyst,
+                answerers: Role::Official,
+            }
+        } else if has(Role::Host) {
+            Event {
+                askers: Role::Host,
+                answerers: Role::Guest,
+            }
+        } else if (anonymous_asks || askers > 1)
+            && (answerers > 1 || upper_answerers || has(Role::Moderator))
+        {
+            Event {
+                askers: Role::Reporter,
+                answerers: Role::Official,
+            }
+        } else {
+            Event {
+                askers: Role::Interviewer,
+                answerers: Role::Interviewee,
+            }
+        }
+    }
+}
+
+/// Texts to look a full name up in: the title, the header, then the rest;
+/// and the full names they give, indexed once by each name word.
+pub(super) struct Context<'t> {
+    texts: Vec<Cow<'t, str>>,
+    /// A mixed-case name word, lower-cased, and the full name it stands in
+    /// where the context first writes it next to another name word; read
+    /// on the first look-up (most documents never look one up).
+    names: std::cell::OnceCell<HashMap<String, String>>,
+    /// The words a full name may be looked up for: the others are not
+    /// gathered.
+    wanted: &'t [&'t str],
+    lex: &'t Lexicon,
+}
+
+/// How many paragraphs from the top a full name is looked up in.
+const CONTEXT_PARAGRAPHS: usize = 400;
+
+impl<'t> Context<'t> {
+    pub(super) fn new(
+        doc: &'t Doc<'_>,
+        layout: &Layout,
+        wanted: &'t [&'t str],
+        lex: &'t Lexicon,
+    ) -> Context<'t> {
+        let header = &layout.header;
+        let mut texts: Vec<Cow<'t, str>> = Vec::new();
+        if let Some(f) = &doc.front_matter {
+            texts.extend(article_titles(f).map(|x| Cow::Owned(x.value.replace('\u{a0}', " "))));
+        }
+        texts.extend(layout.headline.map(|h| headline_text(h, doc)));
+        texts.extend(
+            header
+                .lede
+                .iter()
+                .chain(&header.captions)
+                .map(|&i| Cow::Borrowed(doc.paragraphs[i].text())),
+        );
+        texts.extend(
+            doc.paragraphs
+                .iter()
+                .take(CONTEXT_PARAGRAPHS)
+                .map(|p| Cow::Borrowed(p.text())),
+        );
+        Context {
+            texts,
+            names: std::cell::OnceCell::new(),
+            wanted,
+            lex,
+        }
+    }
+
+    /// The full name a one-word label stands for: where the context writes
+    /// the word in mixed case next to another capitalised name word
+    /// (`Karine Jean-Pierre` for `JEAN-PIERRE`, `Linus Torvalds` for
+    /// `Linus`, `Timothy D. Cook` for `COOK`). `word` is one of the
+    /// context's wanted words.
+    fn full_name(&self, word: &str) -> Option<String> {
+        debug_assert!(self.wanted.contains(&word));
+        self.names
+            .get_or_init(|| full_names(&self.texts, self.wanted, self.lex))
+            .get(word)
+            .cloned()
+    }
+
+    /// The name after a post in the title: `Trump` in `Interview of
+    /// President Trump`, for `THE PRESIDENT`.
+    fn after_post(&self, post: &str) -> Option<String> {
+        for text in self.texts.iter().take(3) {
+            let Some(at) = find_ci(text, post) else {
+                continue;
+            };
+            let rest = text[at + post.len()..].trim_start();
+            let words: Vec<&str> = rest
+                .split(' ')
+                .take_while(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+                })
+                .take(3)
+                .collect();
+            if !words.is_empty() {
+                return Some(words.join(" "));
+            }
+        }
+        None
+    }
+}
+
+/// Every mixed-case name word of the texts, with the full name it first
+/// stands in: the first name (and an initial) before a surname, else the
+/// surname after a first name. Only the `wanted` words (lower case) are
+/// gathered: a word is lower-cased only when its first letter is one of
+/// theirs.
+fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap<String, String> {
+    let firsts: Vec<char> = wanted.iter().filter_map(|w| w.chars().next()).collect();
+    let en = crate::lang::lexicon(Language::En);
+    let is_title = |w: &str| {
+        longest_of(w, &lex.honorifics).is_some_and(|n| n == w.len())
+            || longest_of(w, &lex.posts).is_some_and(|n| n == w.len())
+            || longest_of(w, &en.honorifics).is_some_and(|n| n == w.len())
+            || longest_of(w, &en.posts).is_some_and(|n| n == w.len())
+    };
+    let name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            && !is_title(w)
+    };
+    let mut names: HashMap<String, String> = HashMap::new();
+    if firsts.is_empty() {
+        return names;
+    }
+    let mut tokens: Vec<&str> = Vec::new();
+    for text in texts {
+        tokens.clear();
+        tokens.extend(text.split_whitespace());
+        for (k, tok) in tokens.iter().enumerate() {
+            // The core's first letter, looked at first: most words open in
+            // lower case, or with a letter no wanted word opens with.
+            let opens_wanted = tok.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| {
+                c.is_uppercase() && c.to_lowercase().next().is_some_and(|l| firsts.contains(&l))
+            });
+            if !opens_wanted {
+                continue;
+            }
+            let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
+            let mixed =
+                core.starts_with(char::is_uppercase) && core.chars().any(char::is_lowercase);
+            if !mixed || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']']) {
+                continue;
+            }
+            let key = core.to_lowercase();
+            if !wanted.contains(&key.as_str()) || names.contains_key(&key) {
+                continue;
+            }
+            let mut found = None;
+            // A name runs on only across plain spaces: not past the end of
+            // a sentence, a comma or a label's colon (`Peace: Well, …`).
+            let prev = k.checked_sub(1).map(|j| tokens[j]);
+            let initial = |w: &str| {
+                w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+            };
+            match prev {
+                Some(p)
+                    if initial(p)
+                        && k > 1
+                        && name_word(tokens[k - 2])
+                        && !tokens[k - 2].ends_with('.') =>
+                {
+                    found = Some(format!("{} {p} {core}", tokens[k - 2]));
+                }
+                Some(p) if name_word(p) && !p.ends_with('.') => {
+                    found = Some(format!("{p} {core}"));
+                }
+                _ => {}
+            }
+            if found.is_none() && core == *tok {
+                if let Some(next) = tokens.get(k + 1) {
+                    let next = next.trim_end_matches([',', '.', ':', ';', ')', ']']);
+                    if name_word(next) && !next.ends_with('.') {
+                        found = Some(format!("{core} {next}"));
+                    }
+                }
+            }
+            if let Some(f) = found {
+                names.insert(key, f);
+            }
+        }
+    }
+    names
+}
+
+/// Title case for an upper-case label: `KEITH ROMER` gives `Keith Romer`.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
+}
+
+/// The participant a label group stands for.
+pub(super) fn labelled_person<'a>(
+    g: &Group,
+    ctx: &Context,
+    event: &Event,
+    span: Span,
+    lex: &Lexicon,
+) -> Participant<'a> {
+    // The label form that says most, without its honorific and post.
+    let best = g
+        .labels
+        .iter()
+        .max_by_key(|l| {
+            (
+                l.chars().any(char::is_lowercase),
+                l.split(' ').count(),
+                l.len(),
+            )
+        })
+        .cloned()
+        .unwrap_or_default();
+    let (head, post) = match best
+        .split_once(" – ")
+        .or_else(|| best.split_once(" - "))
+        .or_else(|| best.split_once(", "))
+    {
+        Some((h, p)) => (h.to_string(), Some(p.trim().to_string())),
+        None => (best.clone(), None),
+    };
+    let (honorific, bare) = match honorific_len(&head, lex) {
+        Some(n) => (Some(head[..n].to_string()), head[n..].trim().to_string()),
+        None => (None, head.clone()),
+    };
+    let upper = !bare.chars().any(char::is_lowercase);
+    let last = g.key.rsplit(' ').next().unwrap_or(&g.key).to_string();
+    let mut name = if bare.split(' ').count() >= 2 && !upper {
+        bare.clone()
+    } else {
+        String::new()
+    };
+    let mut title = post.filter(|p| procedure_role(p, lex).is_none());
+    if name.is_empty() && g.role.is_none() {
+        if g.key.starts_with("the ") {
+            let post_word = title_case(g.key.trim_start_matches("the "));
+            if let Some(n) = ctx.after_post(&post_word) {
+                name = n;
+                title.get_or_insert(post_word);
+            }
+        } else if let Some(full) = (!g.key.contains(' '))
+            .then(|| ctx.full_name(&last))
+            .flatten()
+        {
+            name = full;
+        }
+    }
+    if name.is_empty() {
+        name = if upper {
+            title_case(&bare)
+        } else {
+            bare.clone()
+        };
+    }
+    let role = g.role.unwrap_or(match g.part {
+        Stance::Ask => event.askers,
+        Stance::Host => Role::Host,
+        _ => event.answerers,
+    });
+    Participant {
+        name: Cow::Owned(name),
+        honorific: honorific.map(Cow::Owned),
+        title: title.map(Cow::Owned),
+        affiliation: None,
+        role,
+        aliases: g.labels.iter().map(|l| Cow::Owned(l.clone())).collect(),
+        span,
+    }
+}
+
+pub(super) fn person<'a>(
+    honorific: Option<&str>,
+    name: &str,
+    title: Option<&str>,
+    role: Role,
+    span: Span,
+) -> Participant<'a> {
+    Participant {
+        name: Cow::Owned(name.to_string()),
+        honorific: honorific.map(|h| Cow::Owned(h.to_string())),
+        title: title.map(|t| Cow::Owned(t.to_string())),
+        affiliation: None,
+        role,
+        aliases: Vec::new(),
+        span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(texts: &[&str]) -> HashMap<String, String> {
+        let texts: Vec<Cow<'_, str>> = texts.iter().map(|&s| Cow::Borrowed(s)).collect();
+        // Every word of the texts is wanted.
+        let words: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.split_whitespace())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
+        let wanted: Vec<&str> = words.iter().map(String::as_str).collect();
+        full_names(&texts, &wanted, crate::lang::lexicon(Language::En))
+    }
+
+    #[test]
+    fn a_name_is_completed_from_the_words_beside_it() {
+        let n = names(&["We spoke to Maria Alvarez at her office."]);
+        assert_eq!(n.get("alvarez").map(String::as_str), Some("Maria Alvarez"));
+        assert_eq!(n.get("maria").map(String::as_str), Some("Maria Alvarez"));
+        let n = names(&["An interview with Robert J. Hale."]);
+        assert_eq!(n.get("hale").map(String::as_str), Some("Robert J. Hale"));
+    }
+
+    #[test]
+    fn only_the_wanted_words_are_gathered() {
+        let texts = [Cow::Borrowed(
+            "We spoke to Maria Alvarez and Linus Torvalds.",
+        )];
+        let n = full_names(&texts, &["torvalds"], crate::lang::lexicon(Language::En));
+        assert_eq!(n.len(), 1);
+        assert_eq!(
+            n.get("torvalds").map(String::as_str),
+            Some("Linus Torvalds")
+        );
+        assert!(full_names(&texts, &[], crate::lang::lexicon(Language::En)).is_empty());
+    }
+
+    #[test]
+    fn a_name_does_not_run_past_a_colon_a_comma_or_a_full_stop() {
+        let n = names(&[
+            "Peace: Well, all of it was hacked.",
+            "It was late. Peace said no.",
+        ]);
+        assert_eq!(n.get("peace"), None);
+        let n = names(&["Hale, Robert and Anna came."]);
+        assert_eq!(n.get("hale"), None);
+        let n = names(&["They met George Washington. Peace was made."]);
+        assert_eq!(n.get("peace"), None);
+    }
+}
