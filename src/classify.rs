@@ -309,10 +309,21 @@ fn unquoted_words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn last_char(text: &str) -> Option<char> {
-    text.trim_end_matches(['"', '”', '»', '’', '\'', ')', ' ', '*', '_'])
-        .chars()
-        .last()
+    text.trim_end_matches(CLOSERS).chars().last()
 }
+
+/// What may close a sentence after its last mark: quotes of every
+/// language's style (`"…"`, `“…”`, `„…“`, `«…»`, `»…«`, `‚…‘`, `‹…›`),
+/// brackets, emphasis marks and spaces.
+const CLOSERS: &[char] = &[
+    '"', '”', '“', '»', '«', '’', '‘', '›', '‹', '\'', ')', ']', ' ', '*', '_',
+];
+
+/// What may open a sentence before its first word: quotes, brackets and
+/// emphasis marks.
+const OPENERS: &[char] = &[
+    '"', '“', '„', '«', '»', '‚', '‘', '‹', '›', '\'', '(', '[', '*', '_',
+];
 
 /// The question score's weights: what each piece of evidence adds to how
 /// strongly a text reads as a question (negative: as an answer).
@@ -386,10 +397,11 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     } else if text.contains('?') {
         q += weight::HOLDS_QUESTION_MARK;
     }
-    if text.starts_with('¿') {
+    let opened = text.trim_start_matches(OPENERS);
+    if opened.starts_with('¿') {
         q += weight::OPENS_WITH_INVERTED_MARK;
     }
-    if longest_of(text, &lex.question_openers).is_some() {
+    if longest_of(opened, &lex.question_openers).is_some() {
         q += weight::QUESTION_OPENER;
     }
     // Question phrases stand near a question's end: a long text is looked
@@ -436,6 +448,21 @@ mod tests {
         assert!(cues("Thưa ông, năm nay tỉnh làm gì?", vi).question >= 3.0);
         assert!(cues("Xin ông chia sẻ thêm về kế hoạch năm tới.", vi).question > 1.0);
         assert!(cues("Tôi nghĩ năm nay sẽ tốt hơn.", vi).question < 0.0);
+    }
+
+    #[test]
+    fn quotes_of_every_style_around_a_question() {
+        let de = lexicon(Language::De);
+        let fr = lexicon(Language::Fr);
+        for (text, lex) in [
+            ("„Welche Rolle spielen die Banken?“", de),
+            ("»Und die Zentralbank?«", de),
+            ("« Et la banque centrale ? »", fr),
+        ] {
+            assert!(cues(text, lex).reads_as_question(), "{text}");
+        }
+        assert!(cues("¿Cómo?", lexicon(Language::Es)).question >= 4.0);
+        assert!(cues("«¿Cómo?»", lexicon(Language::Es)).question >= 4.0);
     }
 
     #[test]

@@ -1,17 +1,18 @@
 //! Speaker and question/answer labels at the start of a paragraph.
 //!
 //! ```text
-//! labelled  := BOLD? label BOLD? DELIM SPACE* stamp? speech?
+//! labelled  := LEAD? BOLD? label BOLD? DELIM SPACE* stamp? speech?
+//! LEAD      := "—" | "–" | "#"{1,6} " " | "+ " | "• "          -- —P., #### Peter Praet:, + Ông X:
 //!            | BOLD label DELIM speech BOLD                 -- **Q: a question in bold?**
 //! label     := QA_WORD                                       -- Q, A, Hỏi, Đáp, PV, Frage, P, R
 //!            | UPPER ("," UPPER)? bracket?                   -- MS. JEAN-PIERRE, NICK FOUNTAIN, HOST,
 //!                                                            --   FRANK CORMIER [Associated Press]
 //!            | HONORIFIC words                               -- Ông Trần Quốc Bảo – Giám đốc Sở Y tế
 //!            | NAME{1,5} NUMBER?                             -- Timothy D. Cook, Garrone, Speaker 2
-//! DELIM     := ":" | "::" | "."  (a period only after QA_WORD or an upper-case label)
+//! DELIM     := ":" | "::" | " :" | "：" | "."  (a period only after QA_WORD or an upper-case label)
 //!            | "  " after a bare Q (Q    Thank you)
 //! stamp     := "(" digits ":" digits (":" digits)? ")"       -- Jane Porter: (00:27)
-//! BOLD      := "**" | "__"
+//! BOLD      := "**" | "__" | "*" | "_"                      -- bold or italic: *MM*:
 //! ```
 //!
 //! Accepts `Q:`, `Q.`, `Q    Thank you`, `—P. ¿Cómo…`, `MS. JEAN-PIERRE:  All right`,
@@ -59,9 +60,11 @@ pub(crate) struct Label<'a> {
 /// The longest label, in bytes.
 const MAX_LABEL: usize = 120;
 
+/// A token in capitals: it has an upper-case letter and no lower-case one
+/// (a script without case, such as `作者`, is not upper-case).
 fn is_upper_token(t: &str) -> bool {
     !t.is_empty()
-        && t.chars().any(char::is_alphabetic)
+        && t.chars().any(char::is_uppercase)
         && !t.chars().any(char::is_lowercase)
         && t.chars()
             .all(|c| c.is_alphanumeric() || ".'’-&/".contains(c))
@@ -84,9 +87,9 @@ fn is_name_token(t: &str) -> bool {
 
 /// Splits off an opening bold marker.
 fn open_bold(text: &str) -> (usize, Option<&'static str>) {
-    for b in ["**", "__"] {
-        if text.starts_with(b) && !text[2..].starts_with(['*', '_', ' ']) {
-            return (2, Some(b));
+    for b in ["**", "__", "*", "_"] {
+        if text.starts_with(b) && !text[b.len()..].starts_with(['*', '_', ' ']) {
+            return (b.len(), Some(b));
         }
     }
     (0, None)
@@ -125,10 +128,18 @@ fn delimiter(rest: &str, bold: Option<&str>, allow_period: bool) -> Option<After
         }
     }
     let r = &rest[i..];
+    // French typography sets a space before the colon (cleaning has made
+    // a no-break space a space): `Olivier Dedieu : Oui.`; East Asian text
+    // a full-width colon.
+    let spaced = r.starts_with(" :").then_some(2);
     let (n, period) = if r.starts_with("::") {
         (2, false)
+    } else if let Some(n) = spaced {
+        (n, false)
     } else if r.starts_with(':') {
         (1, false)
+    } else if r.starts_with('：') {
+        ('：'.len_utf8(), false)
     } else if allow_period && r.starts_with('.') && !r.starts_with("..") {
         (1, true)
     } else {
@@ -171,7 +182,7 @@ fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
     let mut end = 0;
     let mut only_honorifics = true;
     for (tokens, (i, tok)) in tokens_of(text).enumerate() {
-        let core = tok.trim_end_matches([':', ',']);
+        let core = tok.trim_end_matches([':', '：', ',']);
         let bare = core.trim_end_matches('.');
         if tokens >= 7
             || !is_upper_token(bare)
@@ -185,7 +196,7 @@ fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
         end = i + core.len();
         let honorific = is_honorific(core, lex);
         only_honorifics &= honorific;
-        if tok.ends_with(':') || (core.ends_with('.') && !honorific) {
+        if tok.ends_with([':', '：']) || (core.ends_with('.') && !honorific) {
             break;
         }
     }
@@ -216,7 +227,7 @@ fn mixed_name(text: &str) -> Option<usize> {
     let mut words = 0;
     let mut last_particle = false;
     for (i, tok) in tokens_of(text) {
-        let core = tok.trim_end_matches(':');
+        let core = tok.trim_end_matches([':', '：']);
         let number = words > 0 && !core.is_empty() && core.chars().all(|c| c.is_ascii_digit());
         let particle = words > 0 && is_particle(core);
         if words >= 6 || !(is_name_token(core) || number || particle) {
@@ -225,7 +236,7 @@ fn mixed_name(text: &str) -> Option<usize> {
         end = i + core.len();
         words += 1;
         last_particle = particle;
-        if tok.ends_with(':') || number {
+        if tok.ends_with([':', '：']) || number {
             break;
         }
     }
@@ -271,7 +282,7 @@ fn delimited(rest: &str) -> bool {
     } else {
         r
     };
-    r.starts_with(':') || (r.starts_with('.') && !r.starts_with(".."))
+    r.starts_with([':', '：']) || (r.starts_with('.') && !r.starts_with(".."))
 }
 
 fn is_en_honorific(t: &str) -> bool {
@@ -281,22 +292,38 @@ fn is_en_honorific(t: &str) -> bool {
         .any(|h| h.eq_ignore_ascii_case(t))
 }
 
+/// The space-separated tokens of `text` with their offsets; a token is cut
+/// after a full-width colon (`Name：text`), which then ends it as `:` would.
 fn tokens_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut pos = 0;
     text.split(' ').map(move |t| {
         let at = pos;
         pos += t.len() + 1;
+        let t = t.find('：').map_or(t, |c| &t[..c + '：'.len_utf8()]);
         (at, t)
     })
 }
 
+/// What may stand before a label: a dash glued to a question or answer
+/// label (`—P.`, `–R.`), a Markdown heading's marks (`#### Peter Praet:`),
+/// or a bullet (`+ Chủ nhiệm Vũ Đức Đam:`, `• Q:`).
+fn lead_len(text: &str) -> usize {
+    if let Some(d) = ["—", "–"].iter().find(|d| text.starts_with(**d)) {
+        return d.len();
+    }
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
+        return hashes + 1 + text[hashes + 1..].len() - text[hashes + 1..].trim_start().len();
+    }
+    ["+ ", "• "]
+        .iter()
+        .find(|b| text.starts_with(**b))
+        .map_or(0, |b| b.len())
+}
+
 /// Parses a label at the start of cleaned paragraph text.
 pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
-    // A dash glued to a question or answer label: —P. / —R.
-    let lead = ["—", "–"]
-        .iter()
-        .find(|d| text.starts_with(**d))
-        .map_or(0, |d| d.len());
+    let lead = lead_len(text);
     let (b, bold) = open_bold(&text[lead..]);
     let at = lead + b;
     let body = &text[at..];
@@ -541,6 +568,56 @@ mod tests {
         assert!(l.bold_paragraph && l.kind == Question);
         assert_eq!(l.name, "Q");
         ok(En, "**A.** Both.", Answer, "A", "Both.");
+    }
+
+    #[test]
+    fn labels_in_italics_headings_and_bullets() {
+        use LabelKind::*;
+        use Language::*;
+        ok(En, "*MM*: We shipped it.", Speaker, "MM", "We shipped it.");
+        ok(Fr, "_Claire Aubin_ : Oui.", Speaker, "Claire Aubin", "Oui.");
+        ok(De, "#### Peter Brandt:", Speaker, "Peter Brandt", "");
+        ok(En, "### Q: Why now?", Question, "Q", "Why now?");
+        ok(
+            Vi,
+            "+ Ông Vũ Văn Tám: Tôi xin trả lời.",
+            Speaker,
+            "Ông Vũ Văn Tám",
+            "Tôi xin trả lời.",
+        );
+        ok(En, "• Q: And then?", Question, "Q", "And then?");
+    }
+
+    #[test]
+    fn a_space_or_a_full_width_colon_before_the_speech() {
+        use LabelKind::*;
+        use Language::*;
+        ok(
+            Fr,
+            "Olivier Dumas : Bien sûr.",
+            Speaker,
+            "Olivier Dumas",
+            "Bien sûr.",
+        );
+        ok(Fr, "Q : Pourquoi ?", Question, "Q", "Pourquoi ?");
+        ok(
+            En,
+            "Anna Berg：What now?",
+            Speaker,
+            "Anna Berg",
+            "What now?",
+        );
+        ok(En, "ANNA BERG： Nothing.", Speaker, "ANNA BERG", "Nothing.");
+        // A script without case has no upper-case label.
+        assert!(label("作者：[Mike Saunders][a]", lexicon(En)).is_none());
+        // A heading that is not a label, and a sentence whose colon is spaced.
+        for s in [
+            "## Les débuts",
+            "La raison : l'argent.",
+            "# 1. Introduction",
+        ] {
+            assert!(label(s, lexicon(Fr)).is_none(), "{s}");
+        }
     }
 
     #[test]
