@@ -12,7 +12,7 @@ use crate::clean::{marks_author, time_datetime};
 use crate::grammar::annotation::only_annotations;
 use crate::grammar::byline::{BylineParts, byline, is_name, source};
 use crate::grammar::caption::{Credited, agency_credit, credit};
-use crate::grammar::dateline::{DatelineParts, dateline, iso_datetime, may_hold_date, time_line};
+use crate::grammar::dateline::{DatelineParts, iso_datetime, read as read_dateline, time_line};
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
@@ -259,19 +259,6 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         .boxed(),
         cues: cues(body, lex),
     }
-}
-
-/// `text` read as a date line in the document's language, else in another;
-/// not tried where no year stands.
-fn read_dateline<'t>(text: &'t str, lex: &Lexicon) -> Option<DatelineParts<'t>> {
-    if !may_hold_date(text) {
-        return None;
-    }
-    dateline(text, lex).or_else(|| {
-        lang::all()
-            .filter(|l| l.language != lex.language)
-            .find_map(|l| dateline(text, l))
-    })
 }
 
 /// Whether `text` is one web address and nothing else.

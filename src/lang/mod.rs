@@ -17,7 +17,7 @@ mod pt;
 mod table;
 mod vi;
 
-pub(crate) use table::{Table, Words};
+pub(crate) use table::{Entry, List, Table, Words};
 
 /// The words of one language the grammars need.
 #[derive(Debug)]

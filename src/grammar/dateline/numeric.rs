@@ -67,23 +67,32 @@ pub(super) fn short_year(i: &str) -> IResult<&str, i32> {
     Ok((rest, full as i32))
 }
 
+/// The most words a line may hold when its only sign of a date is a weak
+/// one (a two-digit year, a year outside [`YEARS`], a wire credit): a date
+/// line is mostly its date (`Aktualisiert am 3.3.20, 13:15 Uhr`, `HANOI,
+/// March 3 (Reuters) -`), where a sentence with a version number or an
+/// amount (`still 2.9.45?`, `floor 45 with about 3000 people`) has more.
+const WEAK_SIGN_WORDS: usize = 8;
+
 /// Whether `text` may hold a date line [`dateline`](super::dateline) reads,
 /// in any language. Every such line holds one of: a run of exactly four
-/// digits within [`YEARS`]; a basic ISO date's run of eight; a numeric date
-/// with a two-digit year (`3.3.20`, `03/03/20`); a year outside [`YEARS`]
-/// after a day and a word (`4 July 1776`) or opening an ISO date
-/// (`1776-07-04`); or, for a wire date line without a year, an agency's
-/// credit and a dash at its end after a capital at its start (`HANOI
-/// (Reuters) -`). The parsers read
-/// runs of digits whole. One pass over the bytes: most lines with a number
-/// fail it, and are then not tried in each language.
+/// digits within [`YEARS`]; a basic ISO date's run of eight; or, on a line
+/// of at most [`WEAK_SIGN_WORDS`] words, a weak sign: a numeric date with
+/// a two-digit year (`3.3.20`, `03/03/20`), a year outside [`YEARS`] after
+/// a day and a word (`4 July 1776`) or opening an ISO date (`1776-07-04`),
+/// or, for a wire date line without a year, an agency's credit and a dash
+/// at its end after a capital at its start (`HANOI (Reuters) -`). The
+/// parsers read runs of digits whole. One pass over the bytes (and a count
+/// of the words where a weak sign stands): most lines with a number fail
+/// it, and are then not tried in each language.
 pub(crate) fn may_hold_date(text: &str) -> bool {
     let bytes = text.as_bytes();
+    let short = || text.split_ascii_whitespace().nth(WEAK_SIGN_WORDS).is_none();
     let trimmed = text.trim_end();
     let head = trimmed.trim_end_matches(['-', '–', '—']);
     if head.len() < trimmed.len() {
         let credited = head.trim_end().ends_with([')', '/']);
-        if credited && text.starts_with(|c: char| c.is_uppercase()) {
+        if credited && text.starts_with(|c: char| c.is_uppercase()) && short() {
             return true;
         }
     }
@@ -105,17 +114,22 @@ pub(crate) fn may_hold_date(text: &str) -> bool {
         }
         if len == 4 {
             let y: u32 = text[start..i].parse().unwrap_or(0);
-            if YEARS.contains(&y) || clear_wide_year(bytes, start, i) {
+            if YEARS.contains(&y) || (clear_wide_year(bytes, start, i) && short()) {
                 return true;
             }
         }
-        if len == 2 && short_year_date(bytes, &runs, start) {
+        if len == 2 && short_year_date(bytes, &runs, start) && short() {
             return true;
         }
         runs = [runs[1], (start, i)];
     }
     false
 }
+
+/// The most letters of a word between a day and a year outside [`YEARS`]
+/// that is not the month's name: a particle (`4 de julio de 1776`, `the
+/// 4th of July 1776`).
+const PARTICLE_LETTERS: usize = 3;
 
 /// Whether the run `start..end`, a year outside [`YEARS`], stands where a
 /// clear date puts one: opening `yyyy-mm-dd`, or after a day and a word.
@@ -128,25 +142,33 @@ fn clear_wide_year(b: &[u8], start: usize, end: usize) -> bool {
         return true;
     }
     // Back over letters, spaces, periods and commas (a month's name and
-    // its connectors) to a run of one or two digits.
+    // its connectors) to a run of one or two digits, with one word longer
+    // than a particle at most.
+    let letter = |c: u8| c.is_ascii_alphabetic() || c >= 0x80;
     let mut j = start;
-    let mut letters = false;
+    let (mut letters, mut long_words, mut word_len) = (false, 0, 0);
     while j > 0 && start - j < DAY_REACH && !b[j - 1].is_ascii_digit() {
         let c = b[j - 1];
-        if !(c.is_ascii_alphabetic() || c >= 0x80 || b" .,".contains(&c)) {
+        if letter(c) {
+            letters = true;
+            word_len += 1;
+            if word_len == PARTICLE_LETTERS + 1 {
+                long_words += 1;
+            }
+        } else if b" .,".contains(&c) {
+            word_len = 0;
+        } else {
             return false;
         }
-        letters |= c.is_ascii_alphabetic() || c >= 0x80;
         j -= 1;
     }
     let mut k = j;
     while k > 0 && b[k - 1].is_ascii_digit() {
         k -= 1;
     }
-    let letter = |c: u8| c.is_ascii_alphabetic() || c >= 0x80;
     // `July 4, 1776`: the month's name before the day.
     let named_before = k >= 2 && b[k - 1] == b' ' && letter(b[k - 2]);
-    (letters || named_before) && (1..=2).contains(&(j - k))
+    long_words <= 1 && (letters || named_before) && (1..=2).contains(&(j - k))
 }
 
 /// Whether the two-digit run at `start` ends `d S d S yy` after the last
@@ -330,6 +352,9 @@ mod tests {
             "SPEAKER 5: Line 3000.",
             "MR. SMITH: I think —",
             "HANOI, March 3 -",
+            "- We met on floor 45 with about 3000 people.",
+            "Q: Is it version v2.10.3 already, or still 2.9.45?",
+            "SPEAKER 5: Chapter 12, section 1.2.45, says the rules apply.",
         ] {
             assert!(!may_hold_date(no), "{no:?}");
         }
