@@ -119,7 +119,7 @@ fn ordinal_suffix(i: &str) -> IResult<&str, &str> {
 }
 
 /// `3 mars 2021`, `4 de junio de 2021`, `12. Mai 2022`, `4 March 2021`,
-/// `3rd of March 2020`, `4 July 1776`.
+/// `3rd of March 2020`, `4 July 1776`, `7 oct 70`.
 fn day_month_year<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> + 'l {
     move |i: &str| {
         let de = |i| opt(terminated(any_word(&lex.date_connectors), space1)).parse(i);
@@ -133,7 +133,7 @@ fn day_month_year<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> 
                 opt(ch(',')),
                 space1,
                 de,
-                clear_year,
+                alt((clear_year, numeric::named_short_year)),
             ),
             |(d, _, _, _, m, _, _, _, y)| Date::new(y, m, d as u8),
         )
@@ -141,7 +141,7 @@ fn day_month_year<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> 
     }
 }
 
-/// `June 8, 2022`, `Sept. 4th 2021`, `Mar 03 2020`.
+/// `June 8, 2022`, `Sept. 4th 2021`, `Mar 03 2020`, `July 10, '96`.
 fn month_day_year<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> + 'l {
     move |i: &str| {
         map_opt(
@@ -152,7 +152,7 @@ fn month_day_year<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> 
                 opt(ordinal_suffix),
                 opt(ch(',')),
                 space1,
-                clear_year,
+                alt((clear_year, numeric::named_short_year)),
             ),
             |(m, _, d, _, _, _, y)| Date::new(y, m, d as u8),
         )
@@ -160,15 +160,44 @@ fn month_day_year<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> 
     }
 }
 
-/// `03-Mar-2020`, `3-mar-20`, `03/Mar/2020`: a month's name between dashes
-/// or slashes.
+/// A month's name between two numbers and the same separator twice: the
+/// day first (`03-Mar-2020`, `3-mar-20`, `03/Mar/2020`, `03.mar.2020`), the
+/// year first (`2003-Sep-25`, `2003/Sep/25`, `2003 Sep 25`) or the month
+/// (`Sep-25-2003`).
 fn day_name_year<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> + 'l {
     move |i: &str| {
-        let (r, d) = digits(1, 2)(i)?;
-        let (r, s) = one_char("-/").parse(r)?;
-        let (r, m) = one_name(&lex.months)(r)?;
-        let r = r.strip_prefix(s).ok_or_else(|| fail(i))?;
-        let (r, y) = year(r).or_else(|_| numeric::short_year(r))?;
+        let sep = |i| one_char("-/.").parse(i);
+        let day_first = |i| {
+            let (r, d) = digits(1, 2)(i)?;
+            let (named, s) = sep(r)?;
+            let (r, m) = one_name(&lex.months)(named)?;
+            // An abbreviation's period may be the separator: `03.mar.2020`.
+            let dotted = s == '.' && named[..named.len() - r.len()].ends_with('.');
+            let r = match r.strip_prefix(s) {
+                Some(r) => r,
+                None if dotted => r,
+                None => return Err(fail(i)),
+            };
+            let (r, y) = year(r).or_else(|_| numeric::short_year(r))?;
+            Ok((r, (y, m, d)))
+        };
+        let year_first = |i| {
+            let (r, y) = year(i)?;
+            let (r, s) = one_char("-/. ").parse(r)?;
+            let (r, m) = one_name(&lex.months)(r)?;
+            let r = r.strip_prefix(s).ok_or_else(|| fail(i))?;
+            let (r, d) = digits(1, 2)(r)?;
+            Ok((r, (y, m, d)))
+        };
+        let month_first = |i| {
+            let (r, m) = one_name(&lex.months)(i)?;
+            let (r, s) = one_char("-/").parse(r)?;
+            let (r, d) = digits(1, 2)(r)?;
+            let r = r.strip_prefix(s).ok_or_else(|| fail(i))?;
+            let (r, y) = year(r)?;
+            Ok((r, (y, m, d)))
+        };
+        let (r, (y, m, d)) = alt((day_first, year_first, month_first)).parse(i)?;
         Date::new(y, m, d as u8)
             .map(|date| (r, date))
             .ok_or_else(|| fail(i))

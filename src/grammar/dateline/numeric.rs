@@ -5,7 +5,7 @@
 //! dmy      := d{1,2} S SP? d{1,2} S SP? (yyyy | yy)    -- S one of / . - (the same twice; a
 //!                                                      --   space only after "."): 12/09/2019,
 //!                                                      --   3.3.20, 03/03/20, 3. 3. 20
-//! ymd      := yyyy S mm S dd ("T" &DIGIT)?             -- 2019-09-12, 2019/09/12, 2019-09-12T…
+//! ymd      := yyyy S m{1,2} S d{1,2} ("T" &DIGIT)?     -- 2019-09-12, 2019/09/12, 2014/3/31, 2019-09-12T…
 //! basic    := yyyymmdd ("T" hhmm ss?)?                 -- 20200303, 20200303T071500
 //! dashed   := yyyy-mm-dd-hh-mm(-ss)?                   -- 2020-03-03-07-15-00
 //! ```
@@ -74,11 +74,37 @@ pub(super) fn short_year(i: &str) -> IResult<&str, i32> {
 /// amount (`still 2.9.45?`, `floor 45 with about 3000 people`) has more.
 const WEAK_SIGN_WORDS: usize = 8;
 
+/// A two-digit year after a month's name and a day, with or without an
+/// apostrophe (`oct 7, 70`, `7 oct 70`, `July 10, '96`), where only a time
+/// may follow: after spaces and commas, the line ends or a digit stands
+/// (`3 March 20:15` and `3 times in 45 days` give no year).
+pub(super) fn named_short_year(i: &str) -> IResult<&str, i32> {
+    let r = i.strip_prefix(['\'', '’']).unwrap_or(i);
+    let (rest, y) = short_year(r)?;
+    if ends_date(rest.as_bytes()) {
+        Ok((rest, y))
+    } else {
+        Err(fail(i))
+    }
+}
+
+/// Whether a two-digit year after a month's name ends the date where the
+/// bytes `after` it follow: the line ends, or after at least one space or
+/// comma a digit stands (a time).
+fn ends_date(after: &[u8]) -> bool {
+    let gap = after.iter().take_while(|c| b" \t,".contains(c)).count();
+    match after.get(gap) {
+        None => true,
+        Some(c) => gap > 0 && c.is_ascii_digit(),
+    }
+}
+
 /// Whether `text` may hold a date line [`dateline`](super::dateline) reads,
 /// in any language. Every such line holds one of: a run of exactly four
 /// digits within [`YEARS`]; a basic ISO date's run of eight; or, on a line
-/// of at most [`WEAK_SIGN_WORDS`] words, a weak sign: a numeric date with
-/// a two-digit year (`3.3.20`, `03/03/20`), a year outside [`YEARS`] after
+/// of at most [`WEAK_SIGN_WORDS`] words, a weak sign: a two-digit year in
+/// a numeric date (`3.3.20`, `03/03/20`) or after a month's name and a
+/// day (`oct 7, 70`), a year outside [`YEARS`] after
 /// a day and a word (`4 July 1776`) or opening an ISO date (`1776-07-04`),
 /// or, for a wire date line without a year, an agency's credit and a dash
 /// at its end after a capital at its start (`HANOI (Reuters) -`). The
@@ -118,7 +144,9 @@ pub(crate) fn may_hold_date(text: &str) -> bool {
                 return true;
             }
         }
-        if len == 2 && short_year_date(bytes, &runs, start) && short() {
+        let two_digit_year =
+            || short_year_date(bytes, &runs, start) || named_year_run(bytes, start, i);
+        if len == 2 && two_digit_year() && short() {
             return true;
         }
         runs = [runs[1], (start, i)];
@@ -138,9 +166,29 @@ fn clear_wide_year(b: &[u8], start: usize, end: usize) -> bool {
         && b[end] == b'-'
         && b[end + 3] == b'-'
         && [1, 2, 4, 5].iter().all(|&k| b[end + k].is_ascii_digit());
-    if iso {
-        return true;
-    }
+    iso || after_day_and_name(b, start)
+}
+
+/// Whether the two-digit run `start..end` may be a year after a month's
+/// name and a day (`oct 7, 70`, `7 oct 70`, `July 10, '96`): it ends the
+/// date ([`ends_date`]) and stands after a day and a word, an apostrophe
+/// before it or not.
+fn named_year_run(b: &[u8], start: usize, end: usize) -> bool {
+    let ends = ends_date(&b[end..]);
+    let start = if start >= 1 && b[start - 1] == b'\'' {
+        start - 1
+    } else if start >= 3 && b[start - 3..start] == *"’".as_bytes() {
+        start - 3
+    } else {
+        start
+    };
+    ends && after_day_and_name(b, start)
+}
+
+/// Whether a day and a word stand before `start`: back over letters,
+/// spaces, periods and commas (a month's name and its connectors) to a run
+/// of one or two digits, or a month's name before the day (`July 4, `).
+fn after_day_and_name(b: &[u8], start: usize) -> bool {
     // Back over letters, spaces, periods and commas (a month's name and
     // its connectors) to a run of one or two digits, with one word longer
     // than a particle at most.
@@ -237,13 +285,17 @@ pub(super) fn ymd(i: &str) -> IResult<&str, Date> {
         .next()
         .filter(|c| "-/.".contains(*c))
         .ok_or_else(|| fail(i))?;
-    let (r, m) = digits(2, 2)(&r[1..])?;
-    let r = r.strip_prefix(s).ok_or_else(|| fail(i))?;
-    let (r, d) = digits(2, 2)(r)?;
-    // A year outside the usual ones only in ISO's own form.
-    if !YEARS.contains(&(y as u32)) && s != '-' {
+    // A year outside the usual ones only in ISO's own form, two digits
+    // each for the month and the day; in the usual years one will do
+    // (`2014/3/31`, `2014-4-8`).
+    let usual = YEARS.contains(&(y as u32));
+    if !usual && s != '-' {
         return Err(fail(i));
     }
+    let least = if usual { 1 } else { 2 };
+    let (r, m) = digits(least, 2)(&r[1..])?;
+    let r = r.strip_prefix(s).ok_or_else(|| fail(i))?;
+    let (r, d) = digits(least, 2)(r)?;
     let date = Date::new(y, m as u8, d as u8).ok_or_else(|| fail(i))?;
     let r = match r.strip_prefix('T') {
         Some(t) if t.starts_with(|c: char| c.is_ascii_digit()) => t,
@@ -331,6 +383,10 @@ mod tests {
             "HANOI (Reuters) -",
             "NEW YORK, March 3, 2020 /PRNewswire/ --",
             "NEW YORK, March 3 /PRNewswire/ --",
+            "oct 7, 70",
+            "7 oct 70",
+            "Wed, July 10, '96",
+            "Wed, July 10, ’96",
         ] {
             assert!(may_hold_date(yes), "{yes:?}");
         }
@@ -353,6 +409,8 @@ mod tests {
             "MR. SMITH: I think —",
             "HANOI, March 3 -",
             "- We met on floor 45 with about 3000 people.",
+            "We met 3 times in 45 days and more.",
+            "The 3 March 20:15 train",
             "Q: Is it version v2.10.3 already, or still 2.9.45?",
             "SPEAKER 5: Chapter 12, section 1.2.45, says the rules apply.",
         ] {

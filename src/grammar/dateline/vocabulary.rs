@@ -15,10 +15,15 @@ use crate::Language;
 use crate::lang::{self, Entry, Lexicon, List};
 use crate::text::fold_char;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// Languages as bits, by their place in [`Language::ALL`].
 type Languages = u32;
+
+/// Runs of letters and the languages whose date words hold them (short
+/// keys of our own: FNV).
+type Vocabulary = HashMap<String, Languages, BuildHasherDefault<crate::fnv::Fnv>>;
 
 const _: () = assert!(Language::ALL.len() <= Languages::BITS as usize);
 
@@ -48,7 +53,7 @@ fn letter_runs(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     }
 }
 
-fn add<E: Entry>(map: &mut HashMap<String, Languages>, list: &List<E>, language: Language) {
+fn add<E: Entry>(map: &mut Vocabulary, list: &List<E>, language: Language) {
     let mut buf = String::new();
     for &e in list.iter() {
         letter_runs(e.word(), &mut buf, |run| {
@@ -59,10 +64,10 @@ fn add<E: Entry>(map: &mut HashMap<String, Languages>, list: &List<E>, language:
 
 /// Each folded run of letters of the date words, with the languages whose
 /// tables hold it.
-fn vocabulary() -> &'static HashMap<String, Languages> {
-    static VOCABULARY: OnceLock<HashMap<String, Languages>> = OnceLock::new();
+fn vocabulary() -> &'static Vocabulary {
+    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
     VOCABULARY.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = Vocabulary::default();
         for l in lang::all() {
             let language = l.language;
             add(&mut map, &l.weekdays, language);
