@@ -847,6 +847,19 @@ pub(crate) fn iso_datetime(text: &str) -> Option<(Date, Option<Time>, Option<Utc
     iso_value(text).map(|(d, t, o, _)| (d, t, o))
 }
 
+/// A date as a front matter field or a `<meta>` tag gives it: ISO 8601
+/// ([`iso_datetime`]), else the whole value read as a date line in English,
+/// the language of machine formats (RFC 2822 as feeds write it, ctime,
+/// `Date.toString()`): `Tue, 03 Mar 2020 07:15:00 +0100`, `March 3, 2020`.
+pub(crate) fn value_datetime(text: &str) -> Option<(Date, Option<Time>, Option<UtcOffset>)> {
+    let text = text.trim().trim_matches(['"', '\'']);
+    iso_datetime(text).or_else(|| {
+        let parts = read(text, crate::lang::lexicon(crate::Language::En))?;
+        let date = parts.date.filter(|_| parts.place.is_none())?;
+        Some((date, parts.time, parts.utc_offset))
+    })
+}
+
 /// A whole ISO value: its date, time, offset and zone as written.
 type IsoValue<'a> = (Date, Option<Time>, Option<UtcOffset>, Option<&'a str>);
 
@@ -937,6 +950,31 @@ mod iso_tests {
             iso("2024-01-02T03:04:05.123+0700").as_deref(),
             Some("2024-01-02 03:04:05 +07:00")
         );
+    }
+
+    #[test]
+    fn field_values_in_machine_formats() {
+        let value = |s| {
+            value_datetime(s).map(|(d, t, o)| {
+                format!(
+                    "{d} {} {}",
+                    t.map_or("-".into(), |t| t.to_string()),
+                    o.map_or("-".into(), |o| o.to_string())
+                )
+            })
+        };
+        assert_eq!(
+            value("Tue, 03 Mar 2020 07:15:00 +0100").as_deref(),
+            Some("2020-03-03 07:15:00 +01:00")
+        );
+        assert_eq!(
+            value("'Tue Mar 03 07:15:00 EST 2020'").as_deref(),
+            Some("2020-03-03 07:15:00 -05:00")
+        );
+        assert_eq!(value("March 3, 2020").as_deref(), Some("2020-03-03 - -"));
+        assert_eq!(value("2023-04-06").as_deref(), Some("2023-04-06 - -"));
+        assert_eq!(value("draft"), None);
+        assert_eq!(value("HANOI (Reuters) -"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::classify::Class;
 use crate::clean::{attribute, clean_with, tags};
 use crate::frontmatter::Found;
 use crate::grammar::byline::{is_generic_reporter, looks_like_name};
-use crate::grammar::dateline::iso_datetime;
+use crate::grammar::dateline::value_datetime;
 use crate::lang::Lexicon;
 use crate::markdown::heading_range;
 use crate::model::{BylineRole, Field};
@@ -276,7 +276,7 @@ fn byline(
 fn front_dateline(f: &Found<'_>) -> Option<DatelinePlan> {
     let read = |keys: &[&str]| {
         let k = field(f, keys)?;
-        Some((k, iso_datetime(&f.fields[k].value)?))
+        Some((k, value_datetime(&f.fields[k].value)?))
     };
     let published = read(&PUBLISHED_KEYS);
     let dated = read(&DATE_KEYS);
@@ -317,7 +317,7 @@ fn meta_dateline(input: &str, paras: &[Para<'_>], parts: &[Part]) -> Option<(Dat
             return None;
         }
         let (off, value) = attribute(tag, "content")?;
-        let (date, time, utc_offset) = iso_datetime(value)?;
+        let (date, time, utc_offset) = value_datetime(value)?;
         let at = at + off;
         let clean = clean_with(value, at, None);
         Some(DatelinePlan {
@@ -372,5 +372,19 @@ mod tests {
         );
         let t = crate::parse(&shown).unwrap();
         assert_eq!(t.dateline.unwrap().text, "2024-02-28");
+        // A feed's RFC 2822 date in a meta tag reads as well.
+        let rfc = page.replace(
+            "2024-03-01T09:15:00-05:00",
+            "Fri, 01 Mar 2024 09:15:00 -0500",
+        );
+        let d = crate::parse(&rfc)
+            .unwrap()
+            .dateline
+            .expect("dated by its meta tag");
+        assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2024-03-01"));
+        assert_eq!(
+            d.utc_offset.map(|o| o.to_string()).as_deref(),
+            Some("-05:00")
+        );
     }
 }
