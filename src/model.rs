@@ -82,8 +82,9 @@ impl Language {
 
 impl Transcript<'_> {
     /// The version of the JSON shape this crate writes, in
-    /// [`Transcript::schema_version`].
-    pub const SCHEMA_VERSION: u32 = 1;
+    /// [`Transcript::schema_version`]. 2: a date line's `zone` (as
+    /// written) and `second`, and the `ambiguous_date` diagnostic.
+    pub const SCHEMA_VERSION: u32 = 2;
 }
 
 /// A parsed transcript: metadata, participants, turns, and the blocks that
