@@ -902,6 +902,13 @@ fn iso_value(text: &str) -> Option<IsoValue<'_>> {
     if z.is_empty() {
         return Some((date, time, None, None));
     }
+    // ISO 8601's offset of hours alone, right after a time (`08:08-08`,
+    // as PostgreSQL writes it).
+    if time.is_some() && rest.starts_with(['+', '-']) {
+        if let Ok(("", (o, 2))) = zone::offset_digits(rest) {
+            return Some((date, time, UtcOffset::from_minutes(o), Some(rest)));
+        }
+    }
     let (r, o) = match zone::bare_offset(z) {
         Ok((r, o)) => (r, UtcOffset::from_minutes(o)),
         Err(_) => {
@@ -950,6 +957,20 @@ mod iso_tests {
             iso("2024-01-02T03:04:05.123+0700").as_deref(),
             Some("2024-01-02 03:04:05 +07:00")
         );
+    }
+
+    #[test]
+    fn an_offset_of_hours_right_after_the_time() {
+        assert_eq!(
+            iso("2019-11-29 08:08-08").as_deref(),
+            Some("2019-11-29 08:08 -08:00")
+        );
+        assert_eq!(
+            iso("2021-05-02 23:31:36.0741+07").as_deref(),
+            Some("2021-05-02 23:31:36 +07:00")
+        );
+        // Apart from the time, two digits are no offset.
+        assert_eq!(iso("2019-11-29 08:08 -08"), None);
     }
 
     #[test]
@@ -1088,3 +1109,4 @@ mod table_tests {
         );
     }
 }
+

@@ -1,6 +1,6 @@
 //! German.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -71,12 +71,13 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     minute_words: Words::new(&["Min.", "min"]),
     clock_words: Table::new(&[("Mittag", 12), ("mittags", 12), ("Mitternacht", 0)]),
     day_parts: Table::new(&[
-        ("morgens", false),
-        ("vormittags", false),
-        ("früh", false),
-        ("nachmittags", true),
-        ("abends", true),
-        ("nachts", true),
+        ("morgens", DayPart::Morning),
+        ("vormittags", DayPart::Morning),
+        ("früh", DayPart::Morning),
+        ("nachmittags", DayPart::Afternoon),
+        ("abends", DayPart::Afternoon),
+        ("nachts", DayPart::Night),
+        ("mittags", DayPart::Afternoon),
     ]),
     honorifics: Words::new(&[
         "Herr",

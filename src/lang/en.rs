@@ -1,6 +1,6 @@
 //! English.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -75,10 +75,10 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     minute_words: Words::new(&["min", "mins"]),
     clock_words: Table::new(&[("noon", 12), ("midday", 12), ("midnight", 0)]),
     day_parts: Table::new(&[
-        ("in the morning", false),
-        ("in the afternoon", true),
-        ("in the evening", true),
-        ("at night", true),
+        ("in the morning", DayPart::Morning),
+        ("in the afternoon", DayPart::Afternoon),
+        ("in the evening", DayPart::Afternoon),
+        ("at night", DayPart::Night),
     ]),
     honorifics: Words::new(&[
         "Mr.",

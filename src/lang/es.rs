@@ -1,6 +1,6 @@
 //! Spanish.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -69,10 +69,10 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     minute_words: Words::new(&["min", "minutos"]),
     clock_words: Table::new(&[("mediodía", 12), ("mediodia", 12), ("medianoche", 0)]),
     day_parts: Table::new(&[
-        ("de la mañana", false),
-        ("de la madrugada", false),
-        ("de la tarde", true),
-        ("de la noche", true),
+        ("de la mañana", DayPart::Morning),
+        ("de la madrugada", DayPart::Morning),
+        ("de la tarde", DayPart::Afternoon),
+        ("de la noche", DayPart::Night),
     ]),
     honorifics: Words::new(&[
         "Sr.",

@@ -1,6 +1,6 @@
 //! French.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -69,9 +69,10 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     minute_words: Words::new(&["min", "minutes"]),
     clock_words: Table::new(&[("midi", 12), ("minuit", 0)]),
     day_parts: Table::new(&[
-        ("du matin", false),
-        ("de l'après-midi", true),
-        ("du soir", true),
+        ("du matin", DayPart::Morning),
+        ("de l'après-midi", DayPart::Afternoon),
+        ("du soir", DayPart::Afternoon),
+        ("de la nuit", DayPart::Night),
     ]),
     honorifics: Words::new(&[
         "M.",

@@ -1,6 +1,6 @@
 //! Italian.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -70,11 +70,11 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     minute_words: Words::new(&["min", "minuti"]),
     clock_words: Table::new(&[("mezzogiorno", 12), ("mezzanotte", 0)]),
     day_parts: Table::new(&[
-        ("di mattina", false),
-        ("del mattino", false),
-        ("del pomeriggio", true),
-        ("di sera", true),
-        ("di notte", true),
+        ("di mattina", DayPart::Morning),
+        ("del mattino", DayPart::Morning),
+        ("del pomeriggio", DayPart::Afternoon),
+        ("di sera", DayPart::Afternoon),
+        ("di notte", DayPart::Night),
     ]),
     honorifics: Words::new(&[
         "Sig.", "Sig.ra", "Dott.", "Dott.ssa", "Prof.", "Prof.ssa", "Avv.", "Ing.", "Signor",

@@ -49,9 +49,9 @@ pub(crate) struct Lexicon {
     pub minute_words: Words,
     /// Words that name an hour (`noon`, `midi`, `Mitternacht`), with it.
     pub clock_words: Table<u8>,
-    /// Parts of the day after an hour (`chiều`, `de la tarde`, `abends`),
-    /// with whether they are after noon.
-    pub day_parts: Table<bool>,
+    /// Parts of the day after an hour (`chiều`, `de la tarde`, `abends`,
+    /// `nachts`), with which part they name.
+    pub day_parts: Table<DayPart>,
     /// Personal honorifics that stand before a name (`Ông`, `Ms.`, `Dr.`).
     pub honorifics: Words,
     /// Posts that may stand before a name (`Giám đốc`, `President`), but also
@@ -96,6 +96,31 @@ pub(crate) struct Lexicon {
     pub name_joiners: Words,
     /// Frequent short words, to detect the language.
     pub stopwords: Words,
+}
+
+/// A part of the day named after an hour, which places a 12-hour clock's
+/// hour before or after noon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DayPart {
+    /// Before noon (`du matin`, `morgens`, `sáng`).
+    Morning,
+    /// After noon (`de la tarde`, `abends`, `chiều`).
+    Afternoon,
+    /// The night, on either side of midnight: an hour from 6 on is the
+    /// evening's (`11 Uhr nachts` is 23:00), one before it the morning's
+    /// (`2 Uhr nachts` is 02:00).
+    Night,
+}
+
+impl DayPart {
+    /// Whether `hour` (1 to 12) said with this part is after noon.
+    pub(crate) fn after_noon(self, hour: u32) -> bool {
+        match self {
+            DayPart::Morning => false,
+            DayPart::Afternoon => true,
+            DayPart::Night => (6..12).contains(&hour),
+        }
+    }
 }
 
 /// Byline words of languages the crate has no tables for, met in scraped

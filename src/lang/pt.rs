@@ -1,6 +1,6 @@
 //! Portuguese.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -73,10 +73,10 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     minute_words: Words::new(&["min", "minutos"]),
     clock_words: Table::new(&[("meio-dia", 12), ("meia-noite", 0)]),
     day_parts: Table::new(&[
-        ("da manhã", false),
-        ("da madrugada", false),
-        ("da tarde", true),
-        ("da noite", true),
+        ("da manhã", DayPart::Morning),
+        ("da madrugada", DayPart::Morning),
+        ("da tarde", DayPart::Afternoon),
+        ("da noite", DayPart::Night),
     ]),
     honorifics: Words::new(&[
         "Sr.", "Sra.", "Dr.", "Dra.", "Prof.", "Profa.", "Dom", "Dona", "Senhor", "Senhora",

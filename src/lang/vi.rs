@@ -1,6 +1,6 @@
 //! Vietnamese.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -65,7 +65,12 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     hour_words: Words::new(&["giờ", "g", "h"]),
     minute_words: Words::new(&["phút"]),
     clock_words: Table::new(&[("nửa đêm", 0), ("giữa trưa", 12)]),
-    day_parts: Table::new(&[("sáng", false), ("chiều", true), ("tối", true)]),
+    day_parts: Table::new(&[
+        ("sáng", DayPart::Morning),
+        ("chiều", DayPart::Afternoon),
+        ("tối", DayPart::Afternoon),
+        ("đêm", DayPart::Night),
+    ]),
     honorifics: Words::new(&[
         "Ông",
         "Bà",

@@ -21,7 +21,7 @@
 use super::digits;
 use crate::Time;
 use crate::grammar::{longest, longest_of, prefix_ci};
-use crate::lang::Lexicon;
+use crate::lang::{DayPart, Lexicon};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -93,13 +93,13 @@ fn tail<'i>(i: &'i str, h: u32, lex: &Lexicon, needs_mark: bool) -> Option<(&'i 
         }
     }
     if !marked {
-        if let Some((n, pm)) = longest(spaced(rest), &lex.day_parts) {
+        if let Some((n, part)) = longest(spaced(rest), &lex.day_parts) {
             let at = spaced(rest);
-            if let Some(h12) = twelve(h, pm).filter(|_| h <= 12) {
+            if let Some(h12) = twelve(h, part.after_noon(h)).filter(|_| h <= 12) {
                 rest = &at[n..];
                 hour = h12;
                 marked = true;
-            } else if h > 12 && pm {
+            } else if h > 12 && part != DayPart::Morning {
                 rest = &at[n..];
                 marked = true;
             }
@@ -203,6 +203,12 @@ mod tests {
             (It, "9 di sera", "21:00"),
             (Fr, "8 h du soir", "20:00"),
             (De, "8 Uhr abends", "20:00"),
+            (De, "2 Uhr nachts", "02:00"),
+            (De, "11 Uhr nachts", "23:00"),
+            (De, "12 Uhr mittags", "12:00"),
+            (It, "2 di notte", "02:00"),
+            (Fr, "2 h de la nuit", "02:00"),
+            (Vi, "11 giờ đêm", "23:00"),
             (Vi, "3 giờ chiều", "15:00"),
             (Vi, "8 giờ sáng", "08:00"),
         ] {

@@ -186,12 +186,12 @@ fn named_year_run(b: &[u8], start: usize, end: usize) -> bool {
 }
 
 /// Whether a day and a word stand before `start`: back over letters,
-/// spaces, periods and commas (a month's name and its connectors) to a run
-/// of one or two digits, or a month's name before the day (`July 4, `).
+/// spaces, periods, commas, dashes and slashes (a month's name and its
+/// connectors: `4 de julio de `, `02-Jan-`) to a run of one or two digits,
+/// or a month's name before the day (`July 4, `).
 fn after_day_and_name(b: &[u8], start: usize) -> bool {
-    // Back over letters, spaces, periods and commas (a month's name and
-    // its connectors) to a run of one or two digits, with one word longer
-    // than a particle at most.
+    // Back to a run of one or two digits, with one word longer than a
+    // particle at most.
     let letter = |c: u8| c.is_ascii_alphabetic() || c >= 0x80;
     let mut j = start;
     let (mut letters, mut long_words, mut word_len) = (false, 0, 0);
@@ -203,7 +203,7 @@ fn after_day_and_name(b: &[u8], start: usize) -> bool {
             if word_len == PARTICLE_LETTERS + 1 {
                 long_words += 1;
             }
-        } else if b" .,".contains(&c) {
+        } else if b" .,-/".contains(&c) {
             word_len = 0;
         } else {
             return false;
@@ -387,6 +387,7 @@ mod tests {
             "7 oct 70",
             "Wed, July 10, '96",
             "Wed, July 10, ’96",
+            "Monday, 02-Jan-06 15:04:05 MST",
         ] {
             assert!(may_hold_date(yes), "{yes:?}");
         }
