@@ -327,6 +327,9 @@ mod weight {
     pub const QUESTION_PHRASE: f32 = 0.5;
     /// It speaks in the first person (outside quotes).
     pub const FIRST_PERSON: f32 = -0.5;
+    /// It addresses the person spoken to (`vous`, `Sie`, `you`), outside
+    /// quotes: with a question mark inside, that reads as a question.
+    pub const SECOND_PERSON: f32 = 1.0;
     /// It runs over [`super::LONG_TEXT_WORDS`] words.
     pub const LONG_TEXT: f32 = -1.0;
 }
@@ -408,6 +411,13 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     if first_person {
         q += weight::FIRST_PERSON;
     }
+    let addresses = unquoted_words(text).take(FIRST_PERSON_WORDS).any(|w| {
+        let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
+        !w.is_empty() && lex.second_person.candidates(w).any(|p| p == w)
+    });
+    if addresses {
+        q += weight::SECOND_PERSON;
+    }
     if words > LONG_TEXT_WORDS {
         q += weight::LONG_TEXT;
     }
@@ -450,6 +460,22 @@ mod tests {
         }
         assert!(cues("¿Cómo?", lexicon(Language::Es)).question >= 4.0);
         assert!(cues("«¿Cómo?»", lexicon(Language::Es)).question >= 4.0);
+    }
+
+    #[test]
+    fn addressing_the_interviewee_leans_to_a_question() {
+        let fr = lexicon(Language::Fr);
+        let de = lexicon(Language::De);
+        // A question mark mid-paragraph and `vous`: a hard-wrapped question.
+        let q = "Vous avez étudié ces métiers de près. Savez-vous combien ils sont ? Puis il y a la question du salaire";
+        assert!(cues(q, fr).reads_as_question(), "{q}");
+        // Without the address, the same mark is not enough.
+        let a =
+            "Ils sont nombreux. Combien ? Personne ne le sait vraiment, même pas les plateformes";
+        assert!(!cues(a, fr).reads_as_question(), "{a}");
+        // Case tells German `Sie` (you) from `sie` (she, they).
+        assert!(cues("Haben Sie damit gerechnet? Das war knapp", de).reads_as_question());
+        assert!(!cues("Hat sie damit gerechnet? Das war knapp", de).reads_as_question());
     }
 
     #[test]

@@ -285,6 +285,8 @@ pub enum MarkerKind {
     Speaker,
     /// A whole paragraph in bold, with no label: a question.
     Bold,
+    /// A question set as a Markdown heading (`### What…?`): its `#` marks.
+    Heading,
     /// A value this version does not know, read from JSON written by a
     /// later version (which may add values); the parser never produces it,
     /// and it is written back as `"unknown"`.

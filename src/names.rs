@@ -107,7 +107,7 @@ names!(BlockKind, "block kind", {
 
 names!(MarkerKind, "marker kind", {
     Dash => "dash", Question => "question", Answer => "answer", Speaker => "speaker",
-    Bold => "bold", Unknown => "unknown",
+    Bold => "bold", Heading => "heading", Unknown => "unknown",
 });
 
 names!(DiagnosticCode, "diagnostic code", {

@@ -6,10 +6,11 @@
 //!   comma glued to the next paragraph's capital stands for the paragraph
 //!   break (and `HEADING,Text` for a heading's). A line is split at every
 //!   such comma when it holds at least four of them.
-//! - **labels inside a line**: `… der Märchen? Garrone: Nein, …`. A long
-//!   paragraph is split before every speaker or question label that stands
-//!   after the end of a sentence, when the same label occurs at least twice
-//!   in the document (counting labels that open paragraphs).
+//! - **labels inside a line**: `… der Märchen? Garrone: Nein, …`, or glued
+//!   to the sentence where a line break was dropped (`…Thiên Tử.PV: Điều
+//!   gì`). A long paragraph is split before every speaker or question label
+//!   that stands after the end of a sentence, when the same label occurs at
+//!   least twice in the document (counting labels that open paragraphs).
 //!
 //! Splitting keeps the lossless cover: the pieces' blocks partition the
 //! paragraph's block.
@@ -60,30 +61,107 @@ fn after_sentence(text: &str, at: usize) -> bool {
     !abbreviation
 }
 
+/// Whether a sentence ends just before `at` with no space after it, as
+/// where a scraper dropped a line break: `…ngôi Thiên Tử.PV: Điều gì`,
+/// `…nghìn tỷ?Ông Nguyễn Bá Quý: …`. The mark follows a word, and a period
+/// does not end an abbreviation in capitals or an initial (`TP.HCM`,
+/// `TS.Nguyễn`, `U.S.`).
+fn glued_sentence_end(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let Some(mark) = before.chars().next_back() else {
+        return false;
+    };
+    let head = &before[..before.len() - mark.len_utf8()];
+    let word = head
+        .rsplit(|c: char| c.is_whitespace() || c == '.')
+        .next()
+        .unwrap_or("");
+    if !word
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || "\"”»)".contains(c))
+    {
+        return false;
+    }
+    match mark {
+        '?' | '!' | '…' => true,
+        '.' => {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let capitals = word.chars().all(|c| !c.is_lowercase());
+            letters > 1 && !(capitals && letters <= GLUED_ABBREVIATION_MAX)
+        }
+        _ => false,
+    }
+}
+
+/// An all-capitals word this short before a glued period is taken for an
+/// abbreviation (`TP.`, `GS.`, `U.S.`), not a sentence's end.
+const GLUED_ABBREVIATION_MAX: usize = 4;
+
+/// How many dashes after a sentence's end, inside long paragraphs of one
+/// document, show turns whose lines were run together (`…với cầu. - Những
+/// ngày qua, …?`). One such dash is prose.
+const MIN_INLINE_DASHES: usize = 2;
+
+/// Positions of dashes that stand after the end of a sentence and before a
+/// capital, inside a line: `…này. - Những ngày qua…`, `…done? – Yes…`.
+fn inline_dashes(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, d) in text.match_indices([' ']) {
+        let _ = d;
+        let rest = &text[i + 1..];
+        let Some(dash) = ['-', '–', '—'].into_iter().find(|&c| rest.starts_with(c)) else {
+            continue;
+        };
+        let after = &rest[dash.len_utf8()..];
+        let capital = after
+            .strip_prefix(' ')
+            .and_then(|a| a.chars().next())
+            .is_some_and(char::is_uppercase);
+        if capital && after_sentence(text, i + 1) {
+            out.push(i + 1);
+        }
+    }
+    out
+}
+
 /// Candidate inline labels: positions after a sentence's end where a label
-/// with speech after it begins.
+/// with speech after it begins, after a space or glued to the mark.
 fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for i in memchr::memchr_iter(b' ', bytes) {
-        let at = i + 1;
-        // A sentence ends in one of a few marks, maybe past more spaces; a
-        // byte that is neither (nor part of `…”»`) rules it out at once.
-        let may_end = i > 0
-            && matches!(
-                bytes[i - 1],
-                b'.' | b'?' | b'!' | b'"' | b')' | b' ' | 0x80..
-            );
-        if at >= text.len() || !may_end || !after_sentence(text, at) {
-            continue;
-        }
+    let mut try_at = |at: usize| {
         if let Some(l) = label(&text[at..], lex) {
             let has_speech = l.text_at < text.len() - at;
             if has_speech && (!l.period || l.upper) {
                 out.push((at, l));
             }
         }
+    };
+    for i in memchr::memchr3_iter(b' ', b'?', b'.', bytes).chain(memchr::memchr_iter(b'!', bytes)) {
+        let at = i + 1;
+        if at >= text.len() {
+            continue;
+        }
+        if bytes[i] == b' ' {
+            // A sentence ends in one of a few marks, maybe past more spaces; a
+            // byte that is neither (nor part of `…”»`) rules it out at once.
+            let may_end = i > 0
+                && matches!(
+                    bytes[i - 1],
+                    b'.' | b'?' | b'!' | b'"' | b')' | b' ' | 0x80..
+                );
+            if may_end && after_sentence(text, at) {
+                try_at(at);
+            }
+        } else if !bytes[at].is_ascii_whitespace()
+            && (bytes[at].is_ascii_uppercase() || bytes[at] >= 0x80 || bytes[at] == b'+')
+            && glued_sentence_end(text, at)
+        {
+            try_at(at);
+        }
     }
+    out.sort_by_key(|(at, _)| *at);
     out
 }
 
@@ -131,7 +209,16 @@ pub(crate) fn split<'a>(
         .map(|(i, p)| (i, inline_labels(p.text(), lex)))
         .filter(|(_, found)| !found.is_empty())
         .collect();
-    if inline.is_empty() {
+    // Dashes that opened lines before the lines were run together.
+    let dashes: Vec<(usize, Vec<usize>)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.text().len() >= LONG)
+        .map(|(i, p)| (i, inline_dashes(p.text())))
+        .filter(|(_, at)| !at.is_empty())
+        .collect();
+    let dash_count: usize = dashes.iter().map(|(_, at)| at.len()).sum();
+    if inline.is_empty() && dash_count < MIN_INLINE_DASHES {
         return paras;
     }
     // A label inside a line counts when it occurs twice in the document.
@@ -146,7 +233,7 @@ pub(crate) fn split<'a>(
             *counts.entry(label_key(l, lex)).or_default() += 1;
         }
     }
-    let cuts: Vec<(usize, Vec<usize>)> = inline
+    let mut cuts: std::collections::BTreeMap<usize, Vec<usize>> = inline
         .into_iter()
         .map(|(i, found)| {
             let at = found
@@ -156,7 +243,20 @@ pub(crate) fn split<'a>(
                 .collect();
             (i, at)
         })
-        .filter(|(_, at): &(usize, Vec<usize>)| !at.is_empty())
+        .collect();
+    if dash_count >= MIN_INLINE_DASHES {
+        for (i, at) in dashes {
+            cuts.entry(i).or_default().extend(at);
+        }
+    }
+    let cuts: Vec<(usize, Vec<usize>)> = cuts
+        .into_iter()
+        .filter(|(_, at)| !at.is_empty())
+        .map(|(i, mut at)| {
+            at.sort_unstable();
+            at.dedup();
+            (i, at)
+        })
         .collect();
     cut_at(input, paras, cuts, markup)
 }
@@ -302,6 +402,34 @@ mod tests {
         assert_eq!(got.len(), 5, "{got:?}");
         assert!(got[1].starts_with("BOTE: Warum?"));
         assert!(got[4].starts_with("Huber: Ja."));
+    }
+
+    #[test]
+    fn labels_glued_to_the_sentence_before_split_it() {
+        let vi = lexicon(Language::Vi);
+        let filler =
+            "Năm nay tỉnh đã đầu tư nhiều hơn cho hạ tầng giao thông nông thôn. ".repeat(5);
+        let input = format!(
+            "{filler}Cây cầu có an toàn không?Ông Lê Quang Vinh: Có, cầu an toàn.PV: Còn TP.HCM thì sao?Ông Lê Quang Vinh: Cũng vậy.PV: Cảm ơn ông!\n"
+        );
+        let doc = scan(&input, None);
+        let got: Vec<String> = split(&input, doc.paragraphs, vi, None)
+            .iter()
+            .map(|p| p.text().to_string())
+            .collect();
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got[1].starts_with("Ông Lê Quang Vinh: Có"), "{got:?}");
+        assert!(got[2].starts_with("PV: Còn TP.HCM thì sao?"), "{got:?}");
+        assert!(got[4].starts_with("PV: Cảm ơn"), "{got:?}");
+        // English: a question label glued after a question mark, and `U.S.`
+        // and `p.m.` left whole.
+        let filler = "We spent the whole of last year on the new plant and its staff. ".repeat(5);
+        let input = format!(
+            "{filler}Q: Was the U.S. office involved?A: Yes, until 5 p.m. daily.Q: And now?A: Less so.\n"
+        );
+        let got = texts(&input);
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert!(got[2].starts_with("A: Yes, until 5 p.m. daily."), "{got:?}");
     }
 
     #[test]

@@ -137,6 +137,10 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Dankeschön",
         "Ich danke Ihnen",
     ]),
+    second_person: Words::new(&[
+        "Sie", "Ihnen", "Ihr", "Ihre", "Ihrer", "Ihren", "Ihrem", "du", "Du", "dich", "dir",
+        "dein", "deine", "euch",
+    ]),
     first_person: Words::new(&[
         "ich", "wir", "mein", "meine", "unser", "unsere", "mir", "mich", "uns",
     ]),

@@ -217,6 +217,10 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Thank you very much",
         "Thanks very much",
     ]),
+    second_person: Words::new(&[
+        "you", "You", "your", "Your", "you're", "You're", "you've", "You've", "you'd", "You'd",
+        "yourself",
+    ]),
     first_person: Words::new(&[
         "I", "I'm", "I've", "I'd", "I'll", "we", "we're", "we've", "my", "our", "me", "us",
     ]),

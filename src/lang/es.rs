@@ -128,6 +128,9 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "A usted",
         "A ti",
     ]),
+    second_person: Words::new(&[
+        "usted", "Usted", "ustedes", "Ustedes", "tú", "Tú", "te", "ti", "tu", "Tu", "vosotros",
+    ]),
     first_person: Words::new(&[
         "yo", "nosotros", "nosotras", "mi", "mis", "nuestro", "nuestra", "me", "nos",
     ]),

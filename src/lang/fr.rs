@@ -144,6 +144,9 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Je vous remercie",
         "Nous vous remercions",
     ]),
+    second_person: Words::new(&[
+        "vous", "Vous", "votre", "Votre", "vos", "Vos", "tu", "Tu", "te", "toi", "ton", "ta", "tes",
+    ]),
     first_person: Words::new(&[
         "je", "j'", "nous", "moi", "mon", "ma", "mes", "notre", "nos",
     ]),

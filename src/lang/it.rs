@@ -124,6 +124,9 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Grazie a voi",
         "La ringrazio",
     ]),
+    second_person: Words::new(&[
+        "Lei", "Suo", "Sua", "tu", "Tu", "ti", "tuo", "tua", "voi", "Voi", "vostro", "vostra",
+    ]),
     first_person: Words::new(&[
         "io", "noi", "mio", "mia", "miei", "mie", "nostro", "nostra", "mi", "ci",
     ]),

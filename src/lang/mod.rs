@@ -78,6 +78,11 @@ pub(crate) struct Lexicon {
     pub thanks: Words,
     /// First-person pronouns (captions speak of people in the third person).
     pub first_person: Words,
+    /// Pronouns that address the person spoken to (`vous`, `Sie`, `you`,
+    /// `ông`), as written: matched with their case, so that German `Sie`
+    /// is told from `sie` and Italian `Lei` from `lei`. Questions address
+    /// the interviewee; answers speak of themselves.
+    pub second_person: Words,
     /// Words after the names in a byline (`thực hiện`, `ghi`).
     pub byline_after: Table<BylineRole>,
     /// Words before the names in a byline (`Propos recueillis par`, `By`).

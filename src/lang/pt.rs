@@ -126,6 +126,9 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Muito obrigada",
         "Nós é que agradecemos",
     ]),
+    second_person: Words::new(&[
+        "você", "Você", "vocês", "Vocês", "senhor", "senhora", "tu", "Tu", "te", "teu", "tua",
+    ]),
     first_person: Words::new(&[
         "eu", "nós", "meu", "minha", "meus", "minhas", "nosso", "nossa", "me",
     ]),

@@ -229,6 +229,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Xin trân trọng cảm ơn",
         "Chân thành cảm ơn",
     ]),
+    second_person: Words::new(&["ông", "Ông", "bà", "Bà", "anh", "Anh", "chị", "Chị"]),
     first_person: Words::new(&["tôi", "chúng tôi", "mình", "chúng ta", "chúng mình", "tớ"]),
     byline_after: Table::new(&[
         ("thực hiện", BylineRole::Interviewer),

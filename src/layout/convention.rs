@@ -481,46 +481,109 @@ fn dash_starts(
                     && (classes[i + 1].cues.reads_as_question() || lone_questions >= MIN_MARKERS))
         })
         .collect();
-    let questions = dashes
-        .iter()
-        .filter(|&&i| {
-            let c = if alone(i) {
-                &classes[i + 1]
-            } else {
-                &classes[i]
-            };
-            c.cues.reads_as_question()
-        })
-        .count();
-    // Unmarked prose between consecutive dashes.
-    let gaps = dashes
-        .windows(2)
-        .filter(|w| {
-            (w[0] + 1..w[1]).any(|j| {
-                classes[j].shape == Shape::Prose && classes[j].cues.words >= DASH_GAP_MIN_WORDS
-            })
-        })
-        .count();
-    let questions_only = dashes.len() >= MIN_MARKERS
-        && questions as f32 >= DASH_QUESTION_SHARE * dashes.len() as f32
-        && gaps * 10 >= (dashes.len() - 1) * DASH_GAP_TENTHS;
-    let side = if questions_only {
-        Side::Ask
-    } else {
-        Side::Unknown
+    let reads_as_question = |i: usize| {
+        let c = if alone(i) {
+            &classes[i + 1]
+        } else {
+            &classes[i]
+        };
+        c.cues.reads_as_question()
     };
-    for &i in &dashes {
+    // Dashes that mark questions only: most read as questions, with
+    // unmarked prose (answers) between them.
+    let questions_only = |dashes: &[usize]| {
+        let questions = dashes.iter().filter(|&&i| reads_as_question(i)).count();
+        let gaps = dashes
+            .windows(2)
+            .filter(|w| {
+                (w[0] + 1..w[1]).any(|j| {
+                    classes[j].shape == Shape::Prose && classes[j].cues.words >= DASH_GAP_MIN_WORDS
+                })
+            })
+            .count();
+        dashes.len() >= MIN_MARKERS
+            && questions as f32 >= DASH_QUESTION_SHARE * dashes.len() as f32
+            && gaps * 10 >= (dashes.len() - 1) * DASH_GAP_TENTHS
+    };
+    let glyph = |i: usize| paras[i].text().chars().next();
+    let set = |starts: &mut Starts, i: usize, side: Side| {
         let d = classes[i].dash.expect("a dash paragraph");
         let start = StartParts {
             label_only: alone(i),
             ..StartParts::at(MarkerKind::Dash, side, d.len(), d.text_at())
         };
         starts.set(i, start.compact());
+    };
+    if questions_only(&dashes) {
+        for &i in &dashes {
+            set(starts, i, Side::Ask);
+        }
+        return Dashes {
+            style,
+            questions_only: true,
+        };
+    }
+    // Where one glyph leads the questions (`— Vos travaux… ?`), a run of
+    // dashes of another glyph is a list (`* Un livre`, `* Un article`)
+    // unless it answers the question just before it (`* Thưa bà…?` then
+    // `- Ngay khi…`, `- Xin cảm ơn bà.`).
+    if let Some(asking) = question_glyph(&dashes, glyph, questions_only) {
+        let shown = |j: usize| !paras[j].text().is_empty();
+        let before = |i: usize| (0..i).rev().find(|&j| shown(j));
+        let other = |j: usize| classes[j].dash.is_some() && glyph(j) != Some(asking);
+        let asks = |j: usize| classes[j].dash.is_some() && glyph(j) == Some(asking);
+        let mut answering = false;
+        for &i in &dashes {
+            if asks(i) {
+                set(starts, i, Side::Ask);
+                continue;
+            }
+            let prev = before(i);
+            // The first of a run: does it follow a question?
+            if !prev.is_some_and(other) {
+                answering = prev.is_some_and(|p| asks(p) || (p > 0 && asks(p - 1) && alone(p - 1)));
+            }
+            let alone_item =
+                !prev.is_some_and(other) && !(i + 1..n).find(|&j| shown(j)).is_some_and(other);
+            if answering || alone_item {
+                set(starts, i, Side::Unknown);
+            }
+        }
+        return Dashes {
+            style,
+            questions_only: true,
+        };
+    }
+    for &i in &dashes {
+        set(starts, i, Side::Unknown);
     }
     Dashes {
         style,
-        questions_only,
+        questions_only: false,
     }
+}
+
+/// The glyph whose dashes alone mark questions only, in a document whose
+/// dashes have more than one glyph.
+fn question_glyph(
+    dashes: &[usize],
+    glyph: impl Fn(usize) -> Option<char>,
+    questions_only: impl Fn(&[usize]) -> bool,
+) -> Option<char> {
+    let mut glyphs: Vec<char> = dashes.iter().filter_map(|&i| glyph(i)).collect();
+    glyphs.sort_unstable();
+    glyphs.dedup();
+    if glyphs.len() < 2 {
+        return None;
+    }
+    glyphs.into_iter().find(|&g| {
+        let own: Vec<usize> = dashes
+            .iter()
+            .copied()
+            .filter(|&i| glyph(i) == Some(g))
+            .collect();
+        questions_only(&own)
+    })
 }
 
 /// Sets the starts of readers' questions: a bold topic, `by` a user name
@@ -561,20 +624,60 @@ fn reader_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mu
 /// Sets the starts of whole bold paragraphs that ask, when the document
 /// has two or more; whether it has.
 fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut Starts) -> bool {
-    let bold_questions: Vec<usize> = (0..paras.len())
+    let mut bold_questions: Vec<usize> = (0..paras.len())
         .filter(|&i| {
             starts[i].is_none()
                 && classes[i].shape == Shape::Bold
                 && classes[i].cues.leans_question()
         })
         .collect();
+    // Questions set as headings (`### What project…?`, `## Pouvez-vous… ?`)
+    // mark turns where no other marker does more: in a labelled or dashed
+    // interview, a heading that asks is a crosshead.
+    let heading_questions: Vec<usize> = (0..paras.len())
+        .filter(|&i| {
+            starts[i].is_none()
+                && classes[i].shape == Shape::Heading
+                && classes[i].cues.reads_as_question()
+                && classes[i].cues.words >= HEADING_QUESTION_MIN_WORDS
+        })
+        .collect();
+    // Speaker labels of one person only (the interviewee's) do not compete
+    // with the questions: they mark the answers.
+    let mut speakers: Vec<&str> = starts
+        .iter()
+        .flatten()
+        .filter(|s| s.marker == MarkerKind::Speaker)
+        .filter_map(|s| s.key.as_deref())
+        .collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    let others = starts
+        .iter()
+        .flatten()
+        .filter(|s| s.marker != MarkerKind::Speaker || speakers.len() > 1)
+        .count();
+    if heading_questions.len() >= MIN_MARKERS && heading_questions.len() > others {
+        bold_questions.extend(heading_questions);
+        bold_questions.sort_unstable();
+    }
     if bold_questions.len() < MIN_MARKERS {
         return false;
     }
     for &i in &bold_questions {
+        let text = paras[i].text();
+        let hashes = text.bytes().take_while(|&b| b == b'#').count();
+        if hashes > 0 {
+            let text_at = text.len() - text[hashes..].trim_start().len();
+            let start = StartParts {
+                key: Some(ASK_KEY.into()),
+                ..StartParts::at(MarkerKind::Heading, Side::Ask, hashes, text_at)
+            };
+            starts.set(i, start.compact());
+            continue;
+        }
         // A label inside the bold (`**WIRED: …?**`) is the asker's.
         let inner = classes[i].label.as_deref().filter(|l| l.bold_paragraph);
-        let text = paras[i].text();
         let start = StartParts {
             name: inner.map(|l| range_of(text, l.name)),
             key: Some(ASK_KEY.into()),
@@ -612,6 +715,10 @@ fn by_user(text: &str) -> Option<Range<usize>> {
         at..at + user.len()
     })
 }
+
+/// The fewest words of a heading taken for a question (`Why?` alone is a
+/// crosshead).
+const HEADING_QUESTION_MIN_WORDS: usize = 3;
 
 /// The most words an unmarked question runs to.
 const BARE_QUESTION_MAX_WORDS: usize = 90;

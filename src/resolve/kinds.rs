@@ -51,7 +51,10 @@ pub(super) fn kinds(
         for i in 1..end {
             let mut next = [0.0f32; 2];
             let mut from = [0usize; 2];
-            let repeat = if parts[i] == Stance::Free && parts[i - 1] == Stance::Free {
+            // A free turn after a free one or a question or an answer that
+            // its marker fixed: repeating its kind costs.
+            let fixed_or_free = matches!(parts[i - 1], Stance::Free | Stance::Ask | Stance::Answer);
+            let repeat = if parts[i] == Stance::Free && fixed_or_free {
                 REPEAT_COST
             } else {
                 0.0
