@@ -1109,4 +1109,3 @@ mod table_tests {
         );
     }
 }
-
