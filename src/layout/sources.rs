@@ -187,9 +187,20 @@ pub(crate) fn sources(
         let k = field(fm?, &TITLE_KEYS)?;
         folded_title(&fm?.fields[k].value).map(|_| HeadlinePlan::Field(k))
     });
-    let dateline = find(Part::Dateline)
+    // The header's date line, else the front matter's, else one printed
+    // after the body.
+    let header_dateline = find(Part::Dateline).filter(|&i| Some(i) != trailer.dateline_at);
+    let dateline = header_dateline
         .and_then(|i| para_dateline(&paras[i], classes, i))
         .or_else(|| front_dateline(fm?));
+    let dateline = match (dateline, trailer.dateline_at) {
+        (Some(d), Some(i)) => {
+            parts[i] = Part::Furniture;
+            Some(d)
+        }
+        (None, Some(i)) => para_dateline(&paras[i], classes, i),
+        (d, None) => d,
+    };
     let dateline = dateline.or_else(|| {
         let (plan, i) = doc
             .markup
@@ -355,6 +366,34 @@ mod tests {
             .replace(" class=\"byline\"><a rel=\"author\" href=\"/s/ar\">", ">")
             .replace("</a></p>", "</p>");
         assert!(crate::parse(&plain).unwrap().byline.is_none());
+    }
+
+    #[test]
+    fn a_date_line_printed_after_the_body_dates_a_page_whose_header_has_none() {
+        let body = "Harbour talk\n\n- How long have you fished here?\n- Forty years.\n\n";
+        let text = format!("{body}By Ana Ruiz\n\n28/05/13 16:23 GMT+7\n\nRelated: 12/09/2019\n");
+        let t = crate::parse(&text).unwrap();
+        let d = t.dateline.expect("the date line after the body");
+        assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2013-05-28"));
+        assert_eq!(d.text, "28/05/13 16:23 GMT+7");
+        // The header's date line comes first; the one after the body is
+        // furniture.
+        let headed = text.replace("Harbour talk\n", "Harbour talk\n\n3 March 2020\n");
+        let t = crate::parse(&headed).unwrap();
+        assert_eq!(t.dateline.unwrap().text, "3 March 2020");
+        // So does the front matter's.
+        let front = format!("---\ntitle: Harbour talk\ndate: 2020-03-03\n---\n{text}");
+        let t = crate::parse(&front).unwrap();
+        assert_eq!(
+            t.dateline.unwrap().date.map(|d| d.to_string()).as_deref(),
+            Some("2020-03-03")
+        );
+        // Only the first paragraph after the body (past a byline) may be one.
+        let later = text.replace(
+            "28/05/13 16:23 GMT+7\n\nRelated: 12/09/2019",
+            "See also our archive.\n\n12/09/2019",
+        );
+        assert!(crate::parse(&later).unwrap().dateline.is_none());
     }
 
     #[test]
