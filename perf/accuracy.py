@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Accuracy per language and per style, as a Markdown table, from the
 scores `score.py --json` prints and the golds' `language` and `style`.
+A document the parser refuses (an error instead of a transcript) is counted
+under "refused" and scores 0 overall; like score.py's own mean, the other
+columns average the documents that were scored on them.
 
   cargo build --release --example structure
   python3 ../shared/tools/score.py --json > /tmp/scores.json
@@ -26,8 +29,8 @@ def main():
             groups[key][gold.get(key, "?")].append(s)
     everything = list(scores.values())
     for key, by in groups.items():
-        print(f"| {key} | documents | " + " | ".join(METRICS) + " |")
-        print("|---|---:|" + "---:|" * len(METRICS))
+        print(f"| {key} | documents | refused | " + " | ".join(METRICS) + " |")
+        print("|---|---:|---:|" + "---:|" * len(METRICS))
         rows = sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         rare = [kv for kv in rows if len(kv[1]) < RARE]
         if key == "style" and len(rare) > 1:
@@ -41,7 +44,8 @@ def main():
                 vals = [d[m] for d in docs if m in d]
                 cells.append(f"{sum(vals) / len(vals):.2f}" if vals else "–")
             label = f"**{name}**" if name == "all" else (name if " " in name else f"`{name}`")
-            print(f"| {label} | {len(docs)} | " + " | ".join(cells) + " |")
+            refused = sum(1 for d in docs if "error" in d)
+            print(f"| {label} | {len(docs)} | {refused} | " + " | ".join(cells) + " |")
         print()
 
 

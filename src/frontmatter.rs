@@ -54,9 +54,10 @@ pub(crate) fn front_matter(input: &str) -> Option<Found<'_>> {
     for (content, next) in it.take(MAX_LINES) {
         let line = content.slice(input).trim_end();
         if line == fence || (format == FrontMatterFormat::Yaml && line == "...") {
-            let fields = match format {
-                FrontMatterFormat::Yaml => yaml_fields(input, &body),
-                FrontMatterFormat::Toml => toml_fields(input, &body),
+            let fields = if format == FrontMatterFormat::Yaml {
+                yaml_fields(input, &body)
+            } else {
+                toml_fields(input, &body)
             };
             return Some(Found {
                 format,

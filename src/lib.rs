@@ -4,7 +4,8 @@
 //! scraper pulls it off a news page, into a typed, lossless [`Transcript`]:
 //! kicker, headline, dateline, lede, captions, participants, question and
 //! answer turns with their speakers, byline, and the page furniture around
-//! them.
+//! them. Seven languages (Vietnamese, English, French, German, Spanish,
+//! Portuguese, Italian); plain text, Markdown or HTML.
 //!
 //! ```
 //! let text = "\
@@ -14,6 +15,8 @@
 //!
 //! Thứ Năm, 12/09/2019, 23:06 [GMT+7]
 //!
+//! Ông Lê Văn Hùng, Giám đốc hợp tác xã, trả lời phỏng vấn.
+//!
 //! - Thưa ông, vụ mùa năm nay ra sao?
 //! - Năm nay được mùa.
 //! - Xin cảm ơn ông!
@@ -21,16 +24,43 @@
 //! P.V (Thực hiện)
 //! ";
 //! let t = press_transcript::parse(text)?;
-//! assert_eq!(t.kicker.unwrap().text, "Phỏng vấn nhanh:");
-//! assert_eq!(t.dateline.unwrap().date.unwrap().to_string(), "2019-09-12");
-//! for turn in &t.turns {
-//!     println!("{:?}: {}", turn.kind, turn.text);
+//! assert_eq!(t.kicker.as_ref().unwrap().text, "Phỏng vấn nhanh:");
+//! assert_eq!(t.dateline.as_ref().unwrap().date.unwrap().to_string(), "2019-09-12");
+//! for pair in t.qa_pairs() {
+//!     let who = pair.answers.first().and_then(|a| t.speaker(a));
+//!     assert_eq!(who.map(|p| &*p.name), Some("Lê Văn Hùng"));
+//!     println!("{} / {}", pair.question.text, pair.answer_text());
 //! }
 //! assert_eq!(t.byline.unwrap().names, ["P.V"]);
 //! # Ok::<(), press_transcript::Error>(())
 //! ```
 //!
-//! ## Stages
+//! ## Where to start
+//!
+//! - [`parse`] / [`parse_with`] for text, [`parse_bytes`] /
+//!   [`parse_bytes_with`] for bytes not yet decoded (UTF-8 is checked
+//!   first), `parse_html` / `parse_html_with` for whole saved pages
+//!   (feature `html`); [`Options`] sets the language, the markup
+//!   ([`Format`]) and a size limit.
+//! - On the result: [`Transcript::qa_pairs`], [`Transcript::speaker`],
+//!   [`Transcript::participant`], [`Transcript::turns_of`],
+//!   [`Transcript::outline`], [`Transcript::into_owned`].
+//! - [`Error`] when the input cannot be a transcript at all;
+//!   [`Transcript::diagnostics`] for what was odd but recoverable.
+//! - The serde form of [`Transcript`] is a JSON shape that only grows
+//!   ([`Transcript::schema_version`]); the README documents every field.
+//!
+//! ## Features
+//!
+//! All off by default. `jiff`: conversions of [`Date`], [`Time`],
+//! [`UtcOffset`] and [`Weekday`] to and from jiff's types, and
+//! `Dateline::timestamp`. `html`: `parse_html`, on the html5gum tokenizer.
+//! `schema`: `schemars::JsonSchema` for the model, so that a JSON Schema of
+//! the output can be generated from the types. On docs.rs the functions
+//! and conversions behind a feature carry its name (the derived
+//! `JsonSchema` impls do not: they need the `schema` feature).
+//!
+//! ## How it works
 //!
 //! Data flows one way through five stages, each handing the next one typed
 //! product; only the last makes the public model.
@@ -129,7 +159,7 @@ pub struct Options {
 /// # `Format::Html` or `parse_html`?
 ///
 /// Both read a page's tags, entities and emphasis out of the text, with
-/// spans into the HTML source. [`parse_html`] (feature `html`) finds what a
+/// spans into the HTML source. `parse_html` (feature `html`) finds what a
 /// reader does not see (scripts, styles, titles, navigation, comments, the
 /// doctype) with a spec-compliant tokenizer: use it for whole pages as a
 /// browser saves them. `Format::Html` (and `Format::Auto`, which picks it

@@ -158,11 +158,17 @@ pub struct Transcript<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum FrontMatterFormat {
     /// Between `---` lines.
     Yaml,
     /// Between `+++` lines.
     Toml,
+    /// A value this version does not know, read from JSON written by a
+    /// later version (which may read other formats); the parser never
+    /// produces it, and it is written back as `"unknown"`.
+    #[serde(other)]
+    Unknown,
 }
 
 /// One top-level entry of a front matter block.

@@ -1,10 +1,11 @@
 //! The names of the model's enums, as the JSON writes them: `as_str`,
 //! `Display` and `FromStr` for [`Language`], [`TurnKind`], [`Role`],
-//! [`BlockKind`], [`MarkerKind`], [`DiagnosticCode`], [`BylineRole`] and
-//! [`AnnotationKind`].
+//! [`BlockKind`], [`MarkerKind`], [`DiagnosticCode`], [`BylineRole`],
+//! [`AnnotationKind`] and [`FrontMatterFormat`].
 
 use crate::{
-    AnnotationKind, BlockKind, BylineRole, DiagnosticCode, Language, MarkerKind, Role, TurnKind,
+    AnnotationKind, BlockKind, BylineRole, DiagnosticCode, FrontMatterFormat, Language, MarkerKind,
+    Role, TurnKind,
 };
 use std::fmt;
 use std::str::FromStr;
@@ -126,6 +127,10 @@ names!(AnnotationKind, "annotation kind", {
     Reaction => "reaction", Inaudible => "inaudible", Sound => "sound", Other => "other",
 });
 
+names!(FrontMatterFormat, "front matter format", {
+    Yaml => "yaml", Toml => "toml", Unknown => "unknown",
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +173,53 @@ mod tests {
         agrees_with_serde(DiagnosticCode::NAMES, Some(DiagnosticCode::Unknown));
         agrees_with_serde(BylineRole::NAMES, Some(BylineRole::Unknown));
         agrees_with_serde(AnnotationKind::NAMES, Some(AnnotationKind::Other));
+        agrees_with_serde(FrontMatterFormat::NAMES, Some(FrontMatterFormat::Unknown));
+    }
+
+    /// The README's JSON shape (its `jsonc` block) lists the values of
+    /// every enum, in their order, as a comment (`// dash, question, …`,
+    /// which may run over lines), and its table names every diagnostic
+    /// code: a value added to an enum fails here until the README lists it.
+    /// The catch-alls (`unknown`, `other`) are said in its prose.
+    #[test]
+    fn the_readme_lists_every_value() {
+        let readme = include_str!("../README.md");
+        let start = readme.find("```jsonc").expect("the README's JSON shape");
+        let end = start + readme[start..].find("\n```\n").expect("its end");
+        let comments = readme[start..end]
+            .replace("//", " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        fn listed<T: 'static>(values: &'static [(T, &'static str)]) -> String {
+            let names: Vec<&str> = values
+                .iter()
+                .map(|(_, n)| *n)
+                .filter(|n| !matches!(*n, "unknown" | "other"))
+                .collect();
+            names.join(", ")
+        }
+        let mut missing = Vec::new();
+        for (what, list) in [
+            ("language", listed(Language::NAMES)),
+            ("turn kind", listed(TurnKind::NAMES)),
+            ("role", listed(Role::NAMES)),
+            ("block kind", listed(BlockKind::NAMES)),
+            ("marker kind", listed(MarkerKind::NAMES)),
+            ("byline role", listed(BylineRole::NAMES)),
+            ("annotation kind", listed(AnnotationKind::NAMES)),
+            ("front matter format", listed(FrontMatterFormat::NAMES)),
+        ] {
+            if !comments.contains(&list) {
+                missing.push(format!("{what}s: {list}"));
+            }
+        }
+        for (_, code) in DiagnosticCode::NAMES {
+            if *code != "unknown" && !readme.contains(&format!("| `{code}` |")) {
+                missing.push(format!("diagnostic code {code}"));
+            }
+        }
+        assert!(missing.is_empty(), "the README does not list {missing:#?}");
     }
 
     #[test]

@@ -149,6 +149,68 @@ impl<'t> Context<'t> {
     }
 }
 
+/// The most letters of a label read as a person's initials (`JP`, `MM`).
+const MAX_INITIALS: usize = 3;
+
+/// Whether a label is a person's initials: one to [`MAX_INITIALS`]
+/// upper-case letters (`JP`, `SK`, `K`).
+fn is_initials(label: &str) -> bool {
+    let n = label.chars().count();
+    (1..=MAX_INITIALS).contains(&n) && label.chars().all(char::is_uppercase)
+}
+
+impl Context<'_> {
+    /// The full name that initials stand for: the first run of capitalised
+    /// name words in the context whose initials spell them (`Jason Perlow`
+    /// for `JP`); for one letter, the only two-word name whose family name
+    /// opens with it (`Brian Kernighan` for `K`), none when two differ.
+    fn initials(&self, label: &str) -> Option<String> {
+        let letters: Vec<char> = label.chars().collect();
+        let width = letters.len().max(2);
+        let word = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+                && crate::keys::honorific_len(w, self.lex).is_none_or(|n| n != w.len())
+        };
+        let mut found: Option<String> = None;
+        for text in &self.texts {
+            let tokens: Vec<&str> = text.split_whitespace().collect();
+            for run in tokens.windows(width) {
+                // The run's words, stripped of the punctuation that may end
+                // the last one; only the last may carry it.
+                let last = run[width - 1].trim_end_matches([',', '.', ':', ';', ')', '(']);
+                let mut words: Vec<&str> = run[..width - 1].to_vec();
+                words.push(last);
+                if let Some(first) = words.first_mut() {
+                    *first = first.trim_start_matches(['(', '"', '“']);
+                }
+                if !words.iter().all(|w| word(w)) {
+                    continue;
+                }
+                let opens = |w: &str, c: char| w.starts_with(c);
+                let spells = if letters.len() == 1 {
+                    opens(words[1], letters[0])
+                } else {
+                    words.iter().zip(&letters).all(|(w, &c)| opens(w, c))
+                };
+                if !spells {
+                    continue;
+                }
+                let name = words.join(" ");
+                if letters.len() > 1 {
+                    return Some(name);
+                }
+                match &found {
+                    Some(f) if *f != name => return None,
+                    _ => found = Some(name),
+                }
+            }
+        }
+        found
+    }
+}
+
 /// Every mixed-case name word of the texts, with the full name it first
 /// stands in: the first name (and an initial) before a surname, else the
 /// surname after a first name. Only the `wanted` words (lower case) are
@@ -296,6 +358,8 @@ pub(super) fn labelled_person<'a>(
                 name = n;
                 title.get_or_insert(post_word);
             }
+        } else if let Some(full) = is_initials(&bare).then(|| ctx.initials(&bare)).flatten() {
+            name = full;
         } else if let Some(full) = (!g.key.contains(' '))
             .then(|| ctx.full_name(&last))
             .flatten()

@@ -67,3 +67,27 @@ fn a_reporter_named_in_a_question_label_is_a_participant() {
         assert_eq!(r.speakers[0], anna);
     });
 }
+
+#[test]
+fn initials_stand_for_the_full_name_the_text_gives() {
+    let names = |text: &str| {
+        let mut out = Vec::new();
+        resolved(text, |_, _, r| {
+            out = r.participants.iter().map(|p| p.name.to_string()).collect();
+        });
+        out
+    };
+    let intro = "Maya Lindqvist spoke with Brian Kernighan about awk.\n\n";
+    let qa = "ML: Why awk?\n\nK: Because it was small.\n\nML: And now?\n\nK: Still small.\n";
+    let got = names(&format!("{intro}{qa}"));
+    assert!(got.contains(&"Maya Lindqvist".to_string()), "{got:?}");
+    assert!(got.contains(&"Brian Kernighan".to_string()), "{got:?}");
+    // One letter and two names whose family names open with it: no guess.
+    let two = "Maya Lindqvist spoke with Brian Kernighan and Ada Kowalski.\n\n";
+    let got = names(&format!("{two}{qa}"));
+    assert!(
+        !got.iter()
+            .any(|n| n.contains("Kernighan") || n.contains("Kowalski")),
+        "{got:?}"
+    );
+}
