@@ -23,7 +23,8 @@ const MAX_BYTES: usize = 160;
 /// The most words inside an annotation's brackets.
 const MAX_WORDS: usize = 13;
 
-fn kind_of(inner: &str, lex: &Lexicon) -> Option<AnnotationKind> {
+/// What an annotation's inside says (`Laughter`, `Applause`), if it is one.
+pub(crate) fn kind_of(inner: &str, lex: &Lexicon) -> Option<AnnotationKind> {
     let inner = inner.trim_start();
     longest(inner, &lex.annotation_words)
         .or_else(|| longest(inner, &lang::lexicon(crate::Language::En).annotation_words))

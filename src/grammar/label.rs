@@ -95,19 +95,79 @@ fn open_bold(text: &str) -> (usize, Option<&'static str>) {
     (0, None)
 }
 
-/// A time stamp such as `(00:27)` or `[01:02:03]`.
+/// A clock reading `h:mm`, `hh:mm:ss` (maybe with a fraction of a second):
+/// its length and how many colons it has.
+fn clock_len(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let first = digits(0);
+    if !(1..=2).contains(&first) {
+        return None;
+    }
+    let mut at = first;
+    let mut colons = 0;
+    while colons < 2 && b.get(at) == Some(&b':') && digits(at + 1) == 2 {
+        at += 3;
+        colons += 1;
+    }
+    if colons == 0 {
+        return None;
+    }
+    if matches!(b.get(at), Some(b'.' | b',')) && digits(at + 1) > 0 {
+        at += 1 + digits(at + 1);
+    }
+    Some((at, colons))
+}
+
+/// A time stamp such as `(00:27)`, `[01:02:03]`, or bare: `00:00:07`, or
+/// `00:17` ending the paragraph (a label line `Ayush: 00:00:07`). A bare
+/// `10:30` before more words is speech (`10:30 is when…`), not a stamp.
 fn stamp_len(s: &str) -> Option<usize> {
     let close = match s.chars().next()? {
         '(' => ')',
         '[' => ']',
-        _ => return None,
+        _ => {
+            let (n, colons) = clock_len(s)?;
+            let rest = &s[n..];
+            let ends = rest.trim().is_empty();
+            return (rest.is_empty() || rest.starts_with(' '))
+                .then_some(n)
+                .filter(|_| colons == 2 || ends);
+        }
     };
-    let end = s.find(close)?;
-    let inner = &s[1..end];
-    (inner.len() <= 12
-        && inner.contains(':')
-        && inner.chars().all(|c| c.is_ascii_digit() || c == ':'))
-    .then_some(end + 1)
+    let (n, _) = clock_len(&s[1..])?;
+    s[1 + n..].starts_with(close).then_some(n + 2)
+}
+
+/// A speaker in brackets before a time stamp, as transcription tools
+/// write them: `[Speaker 1] [00:17] So…`, `[Ana Ruiz] 00:01:02 Yes.`.
+/// The name's range and where the speech starts.
+fn bracket_label(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let inner = text.strip_prefix('[')?;
+    let close = inner.bytes().take(MAX_LABEL).position(|b| b == b']')?;
+    let name = &inner[..close];
+    if mixed_name(name) != Some(name.len()) && upper_token_run(name) != Some(name.len()) {
+        return None;
+    }
+    let after = &inner[close + 1..];
+    let gap = after.len() - after.trim_start().len();
+    if gap == 0 {
+        return None;
+    }
+    let stamp_at = 1 + close + 1 + gap;
+    let stamp = stamp_len(&text[stamp_at..])?;
+    let mut text_at = stamp_at + stamp;
+    text_at += text[text_at..].len() - text[text_at..].trim_start().len();
+    Some((1..1 + close, text_at))
+}
+
+/// The length of a run of upper-case words (`SPEAKER 2`, `HOST`), numbers
+/// allowed after the first.
+fn upper_token_run(text: &str) -> Option<usize> {
+    let ok = text.split(' ').enumerate().all(|(k, t)| {
+        is_upper_token(t) || (k > 0 && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
+    });
+    (ok && !text.is_empty()).then_some(text.len())
 }
 
 /// Where a label of `name_len` bytes at `at` ends, given what follows it.
@@ -323,6 +383,21 @@ fn lead_len(text: &str) -> usize {
 
 /// Parses a label at the start of cleaned paragraph text.
 pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
+    // `[Laughter] [00:17]` is an annotation with its time, not a speaker.
+    let bracketed = bracket_label(text)
+        .filter(|(name, _)| super::annotation::kind_of(&text[name.clone()], lex).is_none());
+    if let Some((name, text_at)) = bracketed {
+        return Some(Label {
+            kind: LabelKind::Speaker,
+            name: &text[name.clone()],
+            note: None,
+            text_at,
+            name_at: name.start,
+            bold_paragraph: false,
+            upper: !text[name].chars().any(char::is_lowercase),
+            period: false,
+        });
+    }
     let lead = lead_len(text);
     let (b, bold) = open_bold(&text[lead..]);
     let at = lead + b;
@@ -618,6 +693,46 @@ mod tests {
         ] {
             assert!(label(s, lexicon(Fr)).is_none(), "{s}");
         }
+    }
+
+    #[test]
+    fn labels_with_time_stamps() {
+        use LabelKind::*;
+        use Language::*;
+        ok(
+            En,
+            "[Speaker 1] [00:17] So, Brigitte.",
+            Speaker,
+            "Speaker 1",
+            "So, Brigitte.",
+        );
+        ok(
+            Es,
+            "[Ana Ruiz] 00:01:02 Sí, claro.",
+            Speaker,
+            "Ana Ruiz",
+            "Sí, claro.",
+        );
+        ok(En, "Ayush: 00:00:07", Speaker, "Ayush", "");
+        ok(Fr, "Claire Aubin : 00:12", Speaker, "Claire Aubin", "");
+        ok(
+            En,
+            "Jane Porter: (00:27) Yes.",
+            Speaker,
+            "Jane Porter",
+            "Yes.",
+        );
+        // A clock before more words is speech; a bracket without a stamp
+        // is a note, not a label.
+        ok(
+            En,
+            "Ayush: 10:30 is when we met.",
+            Speaker,
+            "Ayush",
+            "10:30 is when we met.",
+        );
+        assert!(label("[Editor's note] This was edited.", lexicon(En)).is_none());
+        assert!(label("[Laughter] [00:17]", lexicon(En)).is_none());
     }
 
     #[test]
