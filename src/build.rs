@@ -209,16 +209,18 @@ fn headline<'a>(plan: HeadlinePlan, doc: &Doc<'a>) -> Text<'a> {
 
 fn dateline<'a>(plan: &DatelinePlan, input: &'a str, doc: &Doc<'a>) -> Dateline<'a> {
     let Text { text, span } = source_text(plan.text, input, doc);
-    let place = match (plan.text, &plan.place) {
+    let in_para = |r: &Option<std::ops::Range<usize>>| match (plan.text, r) {
         (TextSource::Para(i), Some(r)) => Some(doc.paragraphs[i].clean.sub(r.clone())),
         _ => None,
     };
+    let place = in_para(&plan.place);
     debug_assert_eq!(span, plan.span);
     Dateline {
         text,
         date: plan.date,
         time: plan.time,
         utc_offset: plan.utc_offset,
+        zone: in_para(&plan.zone),
         weekday: plan.weekday,
         place,
         span,

@@ -12,7 +12,7 @@ use crate::clean::{marks_author, time_datetime};
 use crate::grammar::annotation::only_annotations;
 use crate::grammar::byline::{BylineParts, byline, is_name, source};
 use crate::grammar::caption::{Credited, agency_credit, credit};
-use crate::grammar::dateline::{DatelineParts, dateline, iso_datetime, may_hold_date, time_line};
+use crate::grammar::dateline::{DatelineParts, iso_datetime, read as read_dateline, time_line};
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
@@ -203,11 +203,6 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     } else {
         None
     };
-    let body = match (dash, &label) {
-        (Some(d), _) => &text[d.text_at()..],
-        (None, Some(l)) => &text[l.text_at..],
-        _ => text,
-    };
     let shape = shape(text);
     let short = text.len() <= DATELINE_MAX;
     let dateline = if short && dash.is_none() {
@@ -217,10 +212,22 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
             let bold = text.contains("**") && has_digit_run(text, 4);
             let plain = bold.then(|| text.replace("**", ""))?;
             let d = read_dateline(&plain, lex)?;
-            Some(DatelineParts { place: None, ..d })
+            Some(DatelineParts {
+                place: None,
+                zone: None,
+                ..d
+            })
         })
     } else {
         None
+    };
+    // A page's header field (`Fecha: 2024-10-02`, `URL: https://…`) is no
+    // speaker's turn.
+    let label = label.filter(|l| dateline.is_none() && !is_address(&text[l.text_at..]));
+    let body = match (dash, &label) {
+        (Some(d), _) => &text[d.text_at()..],
+        (None, Some(l)) => &text[l.text_at..],
+        _ => text,
     };
     let (byline, source) = if text.len() <= BYLINE_MAX && dash.is_none() {
         (byline(text, lex), source(text, lex))
@@ -254,17 +261,10 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     }
 }
 
-/// `text` read as a date line in the document's language, else in another;
-/// not tried where no year stands.
-fn read_dateline<'t>(text: &'t str, lex: &Lexicon) -> Option<DatelineParts<'t>> {
-    if !may_hold_date(text) {
-        return None;
-    }
-    dateline(text, lex).or_else(|| {
-        lang::all()
-            .filter(|l| l.language != lex.language)
-            .find_map(|l| dateline(text, l))
-    })
+/// Whether `text` is one web address and nothing else.
+fn is_address(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(char::is_whitespace)
 }
 
 /// Whether `text` holds `n` ASCII digits in a row.

@@ -82,8 +82,9 @@ impl Language {
 
 impl Transcript<'_> {
     /// The version of the JSON shape this crate writes, in
-    /// [`Transcript::schema_version`].
-    pub const SCHEMA_VERSION: u32 = 1;
+    /// [`Transcript::schema_version`]. 2: a date line's `zone` (as
+    /// written) and `second`, and the `ambiguous_date` diagnostic.
+    pub const SCHEMA_VERSION: u32 = 2;
 }
 
 /// A parsed transcript: metadata, participants, turns, and the blocks that
@@ -384,16 +385,59 @@ pub struct Dateline<'a> {
     pub text: Cow<'a, str>,
     /// The date.
     pub date: Option<Date>,
-    /// The time of day.
+    /// The time of day, with its seconds when the line gives them. JSON
+    /// writes it to the minute (`"time": "07:15"`, the form archives key
+    /// on) and its seconds, when given, apart (`"second": 9`).
+    #[serde(flatten, with = "minute_and_second")]
+    #[cfg_attr(feature = "schema", schemars(with = "minute_and_second::Fields"))]
     pub time: Option<Time>,
     /// The offset from UTC the line states.
     pub utc_offset: Option<UtcOffset>,
+    /// The zone as the line writes it (`EST`, `GMT+7`, `+0100`, `GMT+0100
+    /// (CET)`), brackets left out; it may name no offset (`ET`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<Cow<'a, str>>,
     /// The weekday as written (it may contradict the date: see the diagnostics).
     pub weekday: Option<Weekday>,
     /// The place the line names (`HANOI`, `Madrid`).
     pub place: Option<Cow<'a, str>>,
     /// Where it stands.
     pub span: Span,
+}
+
+/// A date line's time in JSON: `time` to the minute, `second` apart.
+mod minute_and_second {
+    use crate::Time;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// A time of day in JSON: to the minute, and its seconds apart.
+    #[derive(Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    pub(super) struct Fields {
+        /// The time of day to the minute, `HH:MM`.
+        time: Option<Time>,
+        /// Its seconds, when the line gives them.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        second: Option<u8>,
+    }
+
+    pub(super) fn serialize<S: Serializer>(t: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
+        Fields {
+            time: t.and_then(|t| Time::new(t.hour(), t.minute(), None)),
+            second: t.and_then(|t| t.second()),
+        }
+        .serialize(s)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Time>, D::Error> {
+        let f = Fields::deserialize(d)?;
+        match (f.time, f.second) {
+            (Some(t), Some(s)) => Time::new(t.hour(), t.minute(), Some(s))
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom(format!("{s} is not a second"))),
+            (t, _) => Ok(t),
+        }
+    }
 }
 
 /// A photo caption.
@@ -515,6 +559,10 @@ pub struct Block {
 pub enum DiagnosticCode {
     /// The dateline's weekday is not the weekday of its date.
     WeekdayMismatch,
+    /// The dateline's numeric date may put the day or the month first
+    /// (`03/04/2020` in English); it was read in the order its language's
+    /// pages mostly write.
+    AmbiguousDate,
     /// A question follows a question with no answer between them.
     ConsecutiveQuestions,
     /// An answer follows an answer with no question between them.
@@ -591,6 +639,7 @@ impl Transcript<'_> {
                 date: d.date,
                 time: d.time,
                 utc_offset: d.utc_offset,
+                zone: d.zone.map(own),
                 weekday: d.weekday,
                 place: d.place.map(own),
                 span: d.span,

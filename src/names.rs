@@ -112,7 +112,8 @@ names!(MarkerKind, "marker kind", {
 });
 
 names!(DiagnosticCode, "diagnostic code", {
-    WeekdayMismatch => "weekday_mismatch", ConsecutiveQuestions => "consecutive_questions",
+    WeekdayMismatch => "weekday_mismatch", AmbiguousDate => "ambiguous_date",
+    ConsecutiveQuestions => "consecutive_questions",
     ConsecutiveAnswers => "consecutive_answers", UnresolvedSpeaker => "unresolved_speaker",
     NoTurns => "no_turns", Unknown => "unknown",
 });

@@ -88,6 +88,23 @@ fn a_weekday_that_contradicts_its_date_is_reported() {
 }
 
 #[test]
+fn a_numeric_date_either_order_reads_is_reported() {
+    use press_transcript::DiagnosticCode::AmbiguousDate;
+    let input = "Title\n\nUpdated: 03/04/2020 10:00\n\nQ: What now?\nA: We wait.\n";
+    insta::assert_snapshot!(diagnostic(input, AmbiguousDate), @"the date line's numeric date may put the day or the month first; it was read as 2020-03-04, the month first, as pages in its language mostly write it; check the page's own convention");
+    // The values decide where one number cannot be a month.
+    let plain = press_transcript::parse(
+        "Title\n\nUpdated: 25/04/2020 10:00\n\nQ: What now?\nA: We wait.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        plain.dateline.unwrap().date.unwrap().to_string(),
+        "2020-04-25"
+    );
+    assert!(plain.diagnostics.iter().all(|d| d.code != AmbiguousDate));
+}
+
+#[test]
 fn two_questions_in_a_row_are_reported() {
     use press_transcript::DiagnosticCode::ConsecutiveQuestions;
     let input = "Q: First question?\nQ: Second question?\nA: One answer.\n";

@@ -184,7 +184,12 @@ struct After {
     closed_bold: bool,
 }
 
-fn delimiter(rest: &str, bold: Option<&str>, allow_period: bool) -> Option<After> {
+fn delimiter(
+    rest: &str,
+    bold: Option<&str>,
+    allow_period: bool,
+    allow_dash: bool,
+) -> Option<After> {
     let mut i = 0;
     let mut closed_bold = false;
     if let Some(b) = bold {
@@ -198,9 +203,20 @@ fn delimiter(rest: &str, bold: Option<&str>, allow_period: bool) -> Option<After
     // a no-break space a space): `Olivier Dedieu : Oui.`; East Asian text
     // a full-width colon.
     let spaced = r.starts_with(" :").then_some(2);
+    // A dash between spaces after a name: `BBC Brasil - Como assim?`.
+    let dashed = [" - ", " – ", " — "]
+        .iter()
+        .find(|d| allow_dash && r.starts_with(**d))
+        .filter(|d| {
+            r[d.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || "(¿¡\"“«".contains(c))
+        })
+        .map(|d| d.len() - 1);
     let (n, period) = if r.starts_with("::") {
         (2, false)
-    } else if let Some(n) = spaced {
+    } else if let Some(n) = spaced.or(dashed) {
         (n, false)
     } else if r.starts_with(':') {
         (1, false)
@@ -321,7 +337,10 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
         (None, Some(m)) => Some((LabelKind::Answer, m)),
         _ => None,
     };
-    let upper = upper_name(text, lex);
+    // An acronym before a mixed-case word is the start of a longer name
+    // (`BBC Brasil - …`), not an upper-case label.
+    let upper = upper_name(text, lex)
+        .filter(|&u| delimited(&text[u..]) || mixed_name(text).is_none_or(|m| m <= u));
     match (qa, upper) {
         // `Q I just …` is a bare question label, not the upper-case name `Q I`:
         // a longer upper-case name wins only with its delimiter after it.
@@ -338,6 +357,28 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
         return Some((LabelKind::Speaker, n, false));
     }
     mixed_name(text).map(|n| (LabelKind::Speaker, n, false))
+}
+
+/// Whether a dash after `name` may end it as a label: not after one letter
+/// (`I — I don't…`) or when a word of the name is a function word (`And
+/// I — …`), nor when a post
+/// follows the dash, which makes it an apposition (`Ông Nguyễn Xuân Sang -
+/// Cục trưởng Cục Hàng hải`).
+fn dash_label(name: &str, rest: &str, lex: &Lexicon) -> bool {
+    let en = crate::lang::lexicon(crate::Language::En);
+    let function_word = |w: &str| {
+        [lex, en].iter().any(|l| {
+            l.stopwords
+                .candidates(w)
+                .any(|s| prefix_ci(w, s) == Some(w.len()) && s.len() == w.len())
+        })
+    };
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || name.split(' ').any(|w| function_word(w) && !is_particle(w)) {
+        return false;
+    }
+    let after = rest.trim_start_matches([' ', '-', '–', '—']);
+    longest_of(after, &lex.posts).is_none() && longest_of(after, &en.posts).is_none()
 }
 
 /// Whether a label's delimiter (maybe after a bracketed note) opens `rest`.
@@ -433,7 +474,9 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     let qa = kind != LabelKind::Speaker;
     let allow_period = qa || upper;
     let rest = &text[name_end..];
-    let (after, _bare) = match delimiter(rest, bold, allow_period) {
+    let allow_dash =
+        kind == LabelKind::Speaker && bold.is_none() && dash_label(&body[..n], rest, lex);
+    let (after, _bare) = match delimiter(rest, bold, allow_period, allow_dash) {
         Some(a) => (a, false),
         None => {
             // A bare question label: `Q    Thank you`, `Q (Name – Outlet) …`.
@@ -705,6 +748,45 @@ mod tests {
         ] {
             assert!(label(s, lexicon(Fr)).is_none(), "{s}");
         }
+    }
+
+    #[test]
+    fn a_dash_after_a_name() {
+        use LabelKind::*;
+        use Language::*;
+        ok(
+            Pt,
+            "BBC Brasil - Como assim?",
+            Speaker,
+            "BBC Brasil",
+            "Como assim?",
+        );
+        ok(
+            Pt,
+            "Batista – (Risos) Vamos.",
+            Speaker,
+            "Batista",
+            "(Risos) Vamos.",
+        );
+        ok(
+            En,
+            "Tom Reed - Yes, we did.",
+            Speaker,
+            "Tom Reed",
+            "Yes, we did.",
+        );
+        // Not before lower case (an apposition), nor a question label.
+        assert!(label("Hà Nội - nơi tôi sinh ra", lexicon(Vi)).is_none());
+        assert!(label("Q - Why?", lexicon(En)).is_none_or(|l| l.kind != Speaker));
+        assert!(label("And I — I don't know.", lexicon(En)).is_none());
+        assert!(label("I — I don't know.", lexicon(En)).is_none());
+        assert!(
+            label(
+                "Ông Nguyễn Xuân Sang - Cục trưởng Cục Hàng hải",
+                lexicon(Vi)
+            )
+            .is_none()
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! German.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -31,6 +31,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Feb.", 2),
         ("März", 3),
         ("Maerz", 3),
+        ("Mär.", 3),
+        ("Mrz.", 3),
         ("April", 4),
         ("Apr.", 4),
         ("Mai", 5),
@@ -59,8 +61,24 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Aktualisiert",
         "Erschienen am",
         "Stand",
+        "Zuletzt aktualisiert am",
+        "Zuletzt aktualisiert",
+        "Datum",
     ]),
     month_first: false,
+    either_order: false,
+    hour_words: Words::new(&["Uhr", "h"]),
+    minute_words: Words::new(&["Min.", "min"]),
+    clock_words: Table::new(&[("Mittag", 12), ("mittags", 12), ("Mitternacht", 0)]),
+    day_parts: Table::new(&[
+        ("morgens", DayPart::Morning),
+        ("vormittags", DayPart::Morning),
+        ("früh", DayPart::Morning),
+        ("nachmittags", DayPart::Afternoon),
+        ("abends", DayPart::Afternoon),
+        ("nachts", DayPart::Night),
+        ("mittags", DayPart::Afternoon),
+    ]),
     honorifics: Words::new(&[
         "Herr",
         "Frau",

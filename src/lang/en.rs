@@ -1,6 +1,6 @@
 //! English.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -53,7 +53,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ]),
     month_words: Words::new(&[]),
     year_words: Words::new(&[]),
-    date_connectors: Words::new(&["at", "on", "of"]),
+    date_connectors: Words::new(&["at", "on", "of", "the"]),
     date_prefixes: Words::new(&[
         "Updated",
         "Last updated",
@@ -63,9 +63,23 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Posted on",
         "Published on",
         "Updated on",
+        "Last updated on",
+        "Last modified",
+        "Modified",
+        "Dated",
         "Date",
     ]),
     month_first: true,
+    either_order: true,
+    hour_words: Words::new(&["h", "hrs"]),
+    minute_words: Words::new(&["min", "mins"]),
+    clock_words: Table::new(&[("noon", 12), ("midday", 12), ("midnight", 0)]),
+    day_parts: Table::new(&[
+        ("in the morning", DayPart::Morning),
+        ("in the afternoon", DayPart::Afternoon),
+        ("in the evening", DayPart::Afternoon),
+        ("at night", DayPart::Night),
+    ]),
     honorifics: Words::new(&[
         "Mr.",
         "Mr",

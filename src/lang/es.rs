@@ -1,6 +1,6 @@
 //! Spanish.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -53,15 +53,27 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ]),
     month_words: Words::new(&[]),
     year_words: Words::new(&[]),
-    date_connectors: Words::new(&["de", "del", "a las", "a la", "el", "h", "hrs"]),
+    date_connectors: Words::new(&["de", "del", "a las", "a la", "al", "el", "h", "hrs"]),
     date_prefixes: Words::new(&[
         "Publicado el",
         "Publicado",
         "Actualizado el",
         "Actualizado",
         "Fecha",
+        "Última actualización",
+        "Ultima actualizacion",
     ]),
     month_first: false,
+    either_order: false,
+    hour_words: Words::new(&["h", "hs", "hrs", "horas", "hora"]),
+    minute_words: Words::new(&["min", "minutos"]),
+    clock_words: Table::new(&[("mediodía", 12), ("mediodia", 12), ("medianoche", 0)]),
+    day_parts: Table::new(&[
+        ("de la mañana", DayPart::Morning),
+        ("de la madrugada", DayPart::Morning),
+        ("de la tarde", DayPart::Afternoon),
+        ("de la noche", DayPart::Night),
+    ]),
     honorifics: Words::new(&[
         "Sr.",
         "Sra.",

@@ -1,6 +1,6 @@
 //! French.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -28,6 +28,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("février", 2),
         ("fevrier", 2),
         ("févr.", 2),
+        ("fév.", 2),
         ("mars", 3),
         ("avril", 4),
         ("avr.", 4),
@@ -57,10 +58,22 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Mis à jour",
         "Modifié le",
         "Mise à jour",
+        "Dernière mise à jour le",
+        "Dernière mise à jour",
         "Paru le",
         "Date",
     ]),
     month_first: false,
+    either_order: false,
+    hour_words: Words::new(&["h", "H", "heures", "heure"]),
+    minute_words: Words::new(&["min", "minutes"]),
+    clock_words: Table::new(&[("midi", 12), ("minuit", 0)]),
+    day_parts: Table::new(&[
+        ("du matin", DayPart::Morning),
+        ("de l'après-midi", DayPart::Afternoon),
+        ("du soir", DayPart::Afternoon),
+        ("de la nuit", DayPart::Night),
+    ]),
     honorifics: Words::new(&[
         "M.",
         "Mme",

@@ -1,6 +1,6 @@
 //! Italian.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -55,15 +55,27 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ]),
     month_words: Words::new(&[]),
     year_words: Words::new(&[]),
-    date_connectors: Words::new(&["alle", "ore", "il", "del"]),
+    date_connectors: Words::new(&["alle", "ore", "il", "del", "a"]),
     date_prefixes: Words::new(&[
         "Pubblicato il",
         "Pubblicato",
         "Aggiornato il",
         "Aggiornato",
         "Ultimo aggiornamento",
+        "Data",
     ]),
     month_first: false,
+    either_order: false,
+    hour_words: Words::new(&["h"]),
+    minute_words: Words::new(&["min", "minuti"]),
+    clock_words: Table::new(&[("mezzogiorno", 12), ("mezzanotte", 0)]),
+    day_parts: Table::new(&[
+        ("di mattina", DayPart::Morning),
+        ("del mattino", DayPart::Morning),
+        ("del pomeriggio", DayPart::Afternoon),
+        ("di sera", DayPart::Afternoon),
+        ("di notte", DayPart::Night),
+    ]),
     honorifics: Words::new(&[
         "Sig.", "Sig.ra", "Dott.", "Dott.ssa", "Prof.", "Prof.ssa", "Avv.", "Ing.", "Signor",
         "Signora", "Don",

@@ -17,7 +17,7 @@ mod pt;
 mod table;
 mod vi;
 
-pub(crate) use table::{Table, Words};
+pub(crate) use table::{Entry, List, Table, Words};
 
 /// The words of one language the grammars need.
 #[derive(Debug)]
@@ -37,6 +37,21 @@ pub(crate) struct Lexicon {
     pub date_prefixes: Words,
     /// Whether numeric dates put the month first (US English).
     pub month_first: bool,
+    /// Whether pages in this language also write numeric dates the other
+    /// way round (English: the US puts the month first, Britain the day),
+    /// so that a date whose two numbers may both be the month stays
+    /// ambiguous (`03/04/2020`).
+    pub either_order: bool,
+    /// Words that stand after an hour (`h`, `Uhr`, `giờ`), also right
+    /// before the minutes (`13h15`).
+    pub hour_words: Words,
+    /// Words that stand after the minutes (`min`, `phút`).
+    pub minute_words: Words,
+    /// Words that name an hour (`noon`, `midi`, `Mitternacht`), with it.
+    pub clock_words: Table<u8>,
+    /// Parts of the day after an hour (`chiều`, `de la tarde`, `abends`,
+    /// `nachts`), with which part they name.
+    pub day_parts: Table<DayPart>,
     /// Personal honorifics that stand before a name (`Ông`, `Ms.`, `Dr.`).
     pub honorifics: Words,
     /// Posts that may stand before a name (`Giám đốc`, `President`), but also
@@ -88,6 +103,31 @@ pub(crate) struct Lexicon {
     pub stopwords: Words,
 }
 
+/// A part of the day named after an hour, which places a 12-hour clock's
+/// hour before or after noon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DayPart {
+    /// Before noon (`du matin`, `morgens`, `sáng`).
+    Morning,
+    /// After noon (`de la tarde`, `abends`, `chiều`).
+    Afternoon,
+    /// The night, on either side of midnight: an hour from 6 on is the
+    /// evening's (`11 Uhr nachts` is 23:00), one before it the morning's
+    /// (`2 Uhr nachts` is 02:00).
+    Night,
+}
+
+impl DayPart {
+    /// Whether `hour` (1 to 12) said with this part is after noon.
+    pub(crate) fn after_noon(self, hour: u32) -> bool {
+        match self {
+            DayPart::Morning => false,
+            DayPart::Afternoon => true,
+            DayPart::Night => (6..12).contains(&hour),
+        }
+    }
+}
+
 /// Byline words of languages the crate has no tables for, met in scraped
 /// pages all the same (a translation project's `作者：` credit).
 pub(crate) static NEUTRAL_BYLINE_BEFORE: Table<BylineRole> = Table::new(&[
@@ -102,7 +142,7 @@ pub(crate) static NEUTRAL_BYLINE_BEFORE: Table<BylineRole> = Table::new(&[
 /// name's words may be these as well as capitalised words.
 pub(crate) static NAME_PARTICLES: &[&str] = &[
     "de", "del", "della", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al",
-    "y", "dos", "das",
+    "y", "do", "dos", "das",
 ];
 
 /// Lower-case particles inside a place name (`Río de Janeiro`,

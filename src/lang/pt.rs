@@ -1,6 +1,6 @@
 //! Portuguese.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -55,7 +55,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ]),
     month_words: Words::new(&[]),
     year_words: Words::new(&[]),
-    date_connectors: Words::new(&["de", "às", "as", "a", "em"]),
+    date_connectors: Words::new(&["de", "às", "as", "a", "ao", "em"]),
     date_prefixes: Words::new(&[
         "Publicado em",
         "Publicado a",
@@ -64,8 +64,20 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Atualizado a",
         "Atualizado",
         "Data",
+        "Última atualização",
+        "Ultima atualizacao",
     ]),
     month_first: false,
+    either_order: false,
+    hour_words: Words::new(&["h", "hs", "horas", "hora"]),
+    minute_words: Words::new(&["min", "minutos"]),
+    clock_words: Table::new(&[("meio-dia", 12), ("meia-noite", 0)]),
+    day_parts: Table::new(&[
+        ("da manhã", DayPart::Morning),
+        ("da madrugada", DayPart::Morning),
+        ("da tarde", DayPart::Afternoon),
+        ("da noite", DayPart::Night),
+    ]),
     honorifics: Words::new(&[
         "Sr.", "Sra.", "Dr.", "Dra.", "Prof.", "Profa.", "Dom", "Dona", "Senhor", "Senhora",
     ]),

@@ -1,6 +1,6 @@
 //! Vietnamese.
 
-use super::{Lexicon, Table, Words};
+use super::{DayPart, Lexicon, Table, Words};
 use crate::Weekday::*;
 use crate::model::{AnnotationKind, BylineRole, Language, Role};
 
@@ -44,7 +44,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("tháng mười hai", 12),
         ("tháng Chạp", 12),
     ]),
-    month_words: Words::new(&["tháng"]),
+    month_words: Words::new(&["tháng", "thg"]),
     year_words: Words::new(&["năm"]),
     date_connectors: Words::new(&["ngày", "lúc", "vào"]),
     date_prefixes: Words::new(&[
@@ -56,8 +56,21 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Ngày đăng",
         "Thời gian đăng",
         "Xuất bản",
+        "Cập nhật lần cuối",
+        "Ngày cập nhật",
+        "Ngày",
     ]),
     month_first: false,
+    either_order: false,
+    hour_words: Words::new(&["giờ", "g", "h"]),
+    minute_words: Words::new(&["phút"]),
+    clock_words: Table::new(&[("nửa đêm", 0), ("giữa trưa", 12)]),
+    day_parts: Table::new(&[
+        ("sáng", DayPart::Morning),
+        ("chiều", DayPart::Afternoon),
+        ("tối", DayPart::Afternoon),
+        ("đêm", DayPart::Night),
+    ]),
     honorifics: Words::new(&[
         "Ông",
         "Bà",

@@ -9,7 +9,7 @@ use crate::classify::Class;
 use crate::clean::{attribute, clean_with, tags};
 use crate::frontmatter::Found;
 use crate::grammar::byline::{is_generic_reporter, looks_like_name};
-use crate::grammar::dateline::iso_datetime;
+use crate::grammar::dateline::value_datetime;
 use crate::lang::Lexicon;
 use crate::markdown::heading_range;
 use crate::model::{BylineRole, Field};
@@ -79,7 +79,12 @@ pub(crate) struct DatelinePlan {
     pub date: Option<Date>,
     pub time: Option<Time>,
     pub utc_offset: Option<UtcOffset>,
+    /// The zone as written, in the paragraph's cleaned text.
+    pub zone: Option<Range<usize>>,
     pub weekday: Option<Weekday>,
+    /// Where only the language put a numeric date's day and month in
+    /// order: whether it put the month first.
+    pub order_guessed: Option<bool>,
     /// The place, in the paragraph's cleaned text.
     pub place: Option<Range<usize>>,
 }
@@ -182,9 +187,20 @@ pub(crate) fn sources(
         let k = field(fm?, &TITLE_KEYS)?;
         folded_title(&fm?.fields[k].value).map(|_| HeadlinePlan::Field(k))
     });
-    let dateline = find(Part::Dateline)
+    // The header's date line, else the front matter's, else one printed
+    // after the body.
+    let header_dateline = find(Part::Dateline).filter(|&i| Some(i) != trailer.dateline_at);
+    let dateline = header_dateline
         .and_then(|i| para_dateline(&paras[i], classes, i))
         .or_else(|| front_dateline(fm?));
+    let dateline = match (dateline, trailer.dateline_at) {
+        (Some(d), Some(i)) => {
+            parts[i] = Part::Furniture;
+            Some(d)
+        }
+        (None, Some(i)) => para_dateline(&paras[i], classes, i),
+        (d, None) => d,
+    };
     let dateline = dateline.or_else(|| {
         let (plan, i) = doc
             .markup
@@ -216,7 +232,9 @@ fn para_dateline(p: &Para<'_>, classes: &[Class<'_>], i: usize) -> Option<Dateli
         date: d.date,
         time: d.time,
         utc_offset: d.utc_offset,
+        zone: d.zone.map(|z| range_in(p, z)),
         weekday: d.weekday,
+        order_guessed: d.order_guessed,
         place: d.place.map(|pl| range_in(p, pl)),
     })
 }
@@ -269,7 +287,7 @@ fn byline(
 fn front_dateline(f: &Found<'_>) -> Option<DatelinePlan> {
     let read = |keys: &[&str]| {
         let k = field(f, keys)?;
-        Some((k, iso_datetime(&f.fields[k].value)?))
+        Some((k, value_datetime(&f.fields[k].value)?))
     };
     let published = read(&PUBLISHED_KEYS);
     let dated = read(&DATE_KEYS);
@@ -286,7 +304,9 @@ fn front_dateline(f: &Found<'_>) -> Option<DatelinePlan> {
         date: Some(date),
         time,
         utc_offset: offset,
+        zone: None,
         weekday: None,
+        order_guessed: None,
         place: None,
     })
 }
@@ -308,7 +328,7 @@ fn meta_dateline(input: &str, paras: &[Para<'_>], parts: &[Part]) -> Option<(Dat
             return None;
         }
         let (off, value) = attribute(tag, "content")?;
-        let (date, time, utc_offset) = iso_datetime(value)?;
+        let (date, time, utc_offset) = value_datetime(value)?;
         let at = at + off;
         let clean = clean_with(value, at, None);
         Some(DatelinePlan {
@@ -317,7 +337,9 @@ fn meta_dateline(input: &str, paras: &[Para<'_>], parts: &[Part]) -> Option<(Dat
             date: Some(date),
             time,
             utc_offset,
+            zone: None,
             weekday: None,
+            order_guessed: None,
             place: None,
         })
     })?;
@@ -347,13 +369,41 @@ mod tests {
     }
 
     #[test]
+    fn a_date_line_printed_after_the_body_dates_a_page_whose_header_has_none() {
+        let body = "Harbour talk\n\n- How long have you fished here?\n- Forty years.\n\n";
+        let text = format!("{body}By Ana Ruiz\n\n28/05/13 16:23 GMT+7\n\nRelated: 12/09/2019\n");
+        let t = crate::parse(&text).unwrap();
+        let d = t.dateline.expect("the date line after the body");
+        assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2013-05-28"));
+        assert_eq!(d.text, "28/05/13 16:23 GMT+7");
+        // The header's date line comes first; the one after the body is
+        // furniture.
+        let headed = text.replace("Harbour talk\n", "Harbour talk\n\n3 March 2020\n");
+        let t = crate::parse(&headed).unwrap();
+        assert_eq!(t.dateline.unwrap().text, "3 March 2020");
+        // So does the front matter's.
+        let front = format!("---\ntitle: Harbour talk\ndate: 2020-03-03\n---\n{text}");
+        let t = crate::parse(&front).unwrap();
+        assert_eq!(
+            t.dateline.unwrap().date.map(|d| d.to_string()).as_deref(),
+            Some("2020-03-03")
+        );
+        // Only the first paragraph after the body (past a byline) may be one.
+        let later = text.replace(
+            "28/05/13 16:23 GMT+7\n\nRelated: 12/09/2019",
+            "See also our archive.\n\n12/09/2019",
+        );
+        assert!(crate::parse(&later).unwrap().dateline.is_none());
+    }
+
+    #[test]
     fn a_page_that_shows_no_date_is_dated_by_its_meta_tags() {
         let page = "<html><head>\n<meta name=\"viewport\" content=\"width=device-width\">\n<meta property=\"article:published_time\" content=\"2024-03-01T09:15:00-05:00\">\n</head><body>\n<h1>Harbour talk</h1>\n<p><strong>Q: How long have you fished here?</strong></p>\n<p>A: Forty years.</p>\n</body></html>\n";
         let t = crate::parse(page).unwrap();
         let d = t.dateline.expect("dated by its meta tag");
         assert_eq!(d.text, "2024-03-01T09:15:00-05:00");
         assert_eq!(d.span.slice(page), d.text);
-        assert_eq!(d.time.map(|t| t.to_string()).as_deref(), Some("09:15"));
+        assert_eq!(d.time.map(|t| t.to_string()).as_deref(), Some("09:15:00"));
         // A date the page shows wins over its meta tags.
         let shown = page.replace(
             "<h1>Harbour talk</h1>",
@@ -361,5 +411,19 @@ mod tests {
         );
         let t = crate::parse(&shown).unwrap();
         assert_eq!(t.dateline.unwrap().text, "2024-02-28");
+        // A feed's RFC 2822 date in a meta tag reads as well.
+        let rfc = page.replace(
+            "2024-03-01T09:15:00-05:00",
+            "Fri, 01 Mar 2024 09:15:00 -0500",
+        );
+        let d = crate::parse(&rfc)
+            .unwrap()
+            .dateline
+            .expect("dated by its meta tag");
+        assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2024-03-01"));
+        assert_eq!(
+            d.utc_offset.map(|o| o.to_string()).as_deref(),
+            Some("-05:00")
+        );
     }
 }

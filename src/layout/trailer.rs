@@ -2,7 +2,9 @@
 //! first source line in it are kept (a byline in the header counts as the
 //! first); the rest is furniture by its shape. A bare name on the first
 //! line after the body signs the piece; the last paragraph of prose is the
-//! lede the scraper moved to the end, when the header has none.
+//! lede the scraper moved to the end, when the header has none; a date line
+//! first after the body (a byline or a source line before it or not) is
+//! the date line the page printed at the end, when the header has none.
 
 use super::captions::Builder;
 use super::{Part, furniture_part};
@@ -22,6 +24,8 @@ pub(crate) struct Trailer {
     pub source_at: Option<usize>,
     /// A bare name signing the piece, when no byline does.
     pub bare_byline: Option<usize>,
+    /// A date line after the body, when the header has none.
+    pub dateline_at: Option<usize>,
 }
 
 /// Lays out the trailer, the paragraphs from `body_end` on.
@@ -61,6 +65,23 @@ pub(crate) fn trailer(
             bare_byline = Some(i);
         }
     }
+    // A date line printed after the body: the first paragraph with words
+    // there that is not a byline or a source line, when the header has
+    // none (the front matter's and a meta tag's still come first: see
+    // sources).
+    let mut dateline_at = None;
+    if !b.parts[..first_turn].contains(&Part::Dateline) {
+        let first = (body_end..n).find(|&i| {
+            paras[i].text().chars().any(char::is_alphanumeric)
+                && !matches!(b.parts[i], Part::Byline | Part::Source)
+        });
+        if let Some(i) =
+            first.filter(|&i| b.parts[i] == Part::Furniture && classes[i].dateline().is_some())
+        {
+            b.parts[i] = Part::Dateline;
+            dateline_at = Some(i);
+        }
+    }
     // A lede the scraper moved after the body: the last paragraph of prose
     // in the trailer, when the header has none.
     if !b.parts[..first_turn].contains(&Part::Lede) {
@@ -80,5 +101,6 @@ pub(crate) fn trailer(
         byline_at,
         source_at,
         bare_byline,
+        dateline_at,
     }
 }

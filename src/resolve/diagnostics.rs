@@ -1,4 +1,5 @@
-//! What looks wrong: no turns, a weekday that contradicts its date, two
+//! What looks wrong: no turns, a weekday that contradicts its date, a
+//! numeric date whose order only the language decided, two
 //! questions or two answers in a row, answers with nobody to attribute
 //! them to.
 
@@ -41,6 +42,15 @@ pub(super) fn diagnostics(
                     span: d.span,
                 });
             }
+        }
+    }
+    if let Some(d) = &layout.dateline {
+        if let (Some(date), Some(month_first)) = (d.date, d.order_guessed) {
+            out.push(Diagnostic {
+                code: DiagnosticCode::AmbiguousDate,
+                message: crate::grammar::dateline::order_note(date, month_first),
+                span: d.span,
+            });
         }
     }
     // The two kinds of pair: their code, one of them, many of them.
