@@ -49,6 +49,10 @@ pub(crate) struct Resolution<'a> {
 /// A speaker whose turns ask at least this often asks.
 const ASKER_SHARE: f32 = 0.5;
 
+/// The questions the speaker who opens a panel puts, at least, to be taken
+/// for its moderator.
+const PANEL_MIN_QUESTIONS: usize = 2;
+
 /// The part a turn's speaker plays: their stance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stance {
@@ -211,6 +215,25 @@ fn stances(info: &[TurnPlan], groups: &mut [Group], of_turn: &[Option<usize>]) -
                 g.part = Stance::Host;
                 g.role = Some(Role::Host);
             }
+        }
+    }
+    // A panel where nobody asks half the time: whoever opens it, and asks
+    // at least twice, moderates it (everyone else answers); a moderator's
+    // turn is a question when it reads as one, else a remark.
+    let nobody_asks = !groups
+        .iter()
+        .any(|g| matches!(g.part, Stance::Ask | Stance::Host));
+    if nobody_asks && !generic_ask && speaking.len() > 2 {
+        let questions = |g: &Group| {
+            g.turns
+                .iter()
+                .filter(|&&t| info[t].cues.reads_as_question())
+                .count()
+        };
+        let opener = speaking.iter().copied().min_by_key(|&g| groups[g].turns[0]);
+        if let Some(m) = opener.filter(|&m| questions(&groups[m]) >= PANEL_MIN_QUESTIONS) {
+            groups[m].part = Stance::Host;
+            groups[m].role = Some(Role::Moderator);
         }
     }
     info.iter()

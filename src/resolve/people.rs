@@ -351,7 +351,7 @@ pub(super) fn labelled_person<'a>(
         String::new()
     };
     let mut title = post.filter(|p| procedure_role(p, lex).is_none());
-    if name.is_empty() && g.role.is_none() {
+    if name.is_empty() && g.role.is_none_or(|r| r == Role::Moderator) {
         if g.key.starts_with("the ") {
             let post_word = title_case(g.key.trim_start_matches("the "));
             if let Some(n) = ctx.after_post(&post_word) {
