@@ -110,6 +110,7 @@ mod markdown;
 mod model;
 mod names;
 mod outline;
+mod owned;
 mod query;
 mod resolve;
 mod scan;

@@ -1,0 +1,171 @@
+//! Dash-led turns: which dashes mark turns, and whether they mark the
+//! questions only (answers unmarked) or, glyph by glyph, questions and
+//! lists.
+
+use super::{MIN_MARKERS, Side, StartParts, Starts};
+use crate::classify::Class;
+use crate::grammar::shape::Shape;
+use crate::model::MarkerKind;
+use crate::scan::Para;
+
+/// The least share of dash turns that read as questions for the dash to
+/// mark questions only...
+const DASH_QUESTION_SHARE: f32 = 0.75;
+/// ...with unmarked prose of this many words (an answer)...
+const DASH_GAP_MIN_WORDS: usize = 12;
+/// ...between at least this many tenths of the consecutive dashes.
+const DASH_GAP_TENTHS: usize = 7;
+/// What the dashes of a document mark.
+pub(super) struct Dashes {
+    /// Dashes mark the turns.
+    pub(super) style: bool,
+    /// Dashes mark questions only, the answers unmarked (French `— `).
+    pub(super) questions_only: bool,
+}
+
+/// Sets the starts of dash-led turns, when dashes are the document's
+/// convention: at least two paragraphs open with one and labels do not
+/// outnumber them.
+pub(super) fn dash_starts(
+    paras: &[Para<'_>],
+    classes: &[Class<'_>],
+    label_starts: usize,
+    starts: &mut Starts,
+) -> Dashes {
+    let n = paras.len();
+    let dash_count = classes.iter().filter(|c| c.dash.is_some()).count();
+    let style = dash_count >= MIN_MARKERS && dash_count > label_starts
+        || (dash_count == 1 && label_starts == 0);
+    if !style {
+        return Dashes {
+            style,
+            questions_only: false,
+        };
+    }
+    // A dash alone on its line opens the turn written on the next line.
+    let alone = |i: usize| {
+        classes[i]
+            .dash
+            .is_some_and(|d| d.text_at() >= paras[i].text().len())
+    };
+    let before_prose = |i: usize| {
+        i + 1 < n && classes[i + 1].dash.is_none() && classes[i + 1].shape == Shape::Prose
+    };
+    // Lone dashes mark questions when at least two stand before one.
+    let lone_questions = (0..n)
+        .filter(|&i| alone(i) && before_prose(i) && classes[i + 1].cues.reads_as_question())
+        .count();
+    let dashes: Vec<usize> = (0..n)
+        .filter(|&i| classes[i].dash.is_some() && starts[i].is_none())
+        .filter(|&i| {
+            // Alone, a dash marks the question on the next line; an empty
+            // bullet before other prose marks nothing.
+            !alone(i)
+                || (before_prose(i)
+                    && (classes[i + 1].cues.reads_as_question() || lone_questions >= MIN_MARKERS))
+        })
+        .collect();
+    let reads_as_question = |i: usize| {
+        let c = if alone(i) {
+            &classes[i + 1]
+        } else {
+            &classes[i]
+        };
+        c.cues.reads_as_question()
+    };
+    // Dashes that mark questions only: most read as questions, with
+    // unmarked prose (answers) between them.
+    let questions_only = |dashes: &[usize]| {
+        let questions = dashes.iter().filter(|&&i| reads_as_question(i)).count();
+        let gaps = dashes
+            .windows(2)
+            .filter(|w| {
+                (w[0] + 1..w[1]).any(|j| {
+                    classes[j].shape == Shape::Prose && classes[j].cues.words >= DASH_GAP_MIN_WORDS
+                })
+            })
+            .count();
+        dashes.len() >= MIN_MARKERS
+            && questions as f32 >= DASH_QUESTION_SHARE * dashes.len() as f32
+            && gaps * 10 >= (dashes.len() - 1) * DASH_GAP_TENTHS
+    };
+    let glyph = |i: usize| paras[i].text().chars().next();
+    let set = |starts: &mut Starts, i: usize, side: Side| {
+        let d = classes[i].dash.expect("a dash paragraph");
+        let start = StartParts {
+            label_only: alone(i),
+            ..StartParts::at(MarkerKind::Dash, side, d.len(), d.text_at())
+        };
+        starts.set(i, start.compact());
+    };
+    if questions_only(&dashes) {
+        for &i in &dashes {
+            set(starts, i, Side::Ask);
+        }
+        return Dashes {
+            style,
+            questions_only: true,
+        };
+    }
+    // Where one glyph leads the questions (`— Vos travaux… ?`), a run of
+    // dashes of another glyph is a list (`* Un livre`, `* Un article`)
+    // unless it answers the question just before it (`* Thưa bà…?` then
+    // `- Ngay khi…`, `- Xin cảm ơn bà.`).
+    if let Some(asking) = question_glyph(&dashes, glyph, questions_only) {
+        let shown = |j: usize| !paras[j].text().is_empty();
+        let before = |i: usize| (0..i).rev().find(|&j| shown(j));
+        let other = |j: usize| classes[j].dash.is_some() && glyph(j) != Some(asking);
+        let asks = |j: usize| classes[j].dash.is_some() && glyph(j) == Some(asking);
+        let mut answering = false;
+        for &i in &dashes {
+            if asks(i) {
+                set(starts, i, Side::Ask);
+                continue;
+            }
+            let prev = before(i);
+            // The first of a run: does it follow a question?
+            if !prev.is_some_and(other) {
+                answering = prev.is_some_and(|p| asks(p) || (p > 0 && asks(p - 1) && alone(p - 1)));
+            }
+            let alone_item =
+                !prev.is_some_and(other) && !(i + 1..n).find(|&j| shown(j)).is_some_and(other);
+            if answering || alone_item {
+                set(starts, i, Side::Unknown);
+            }
+        }
+        return Dashes {
+            style,
+            questions_only: true,
+        };
+    }
+    for &i in &dashes {
+        set(starts, i, Side::Unknown);
+    }
+    Dashes {
+        style,
+        questions_only: false,
+    }
+}
+
+/// The glyph whose dashes alone mark questions only, in a document whose
+/// dashes have more than one glyph.
+fn question_glyph(
+    dashes: &[usize],
+    glyph: impl Fn(usize) -> Option<char>,
+    questions_only: impl Fn(&[usize]) -> bool,
+) -> Option<char> {
+    let mut glyphs: Vec<char> = dashes.iter().filter_map(|&i| glyph(i)).collect();
+    glyphs.sort_unstable();
+    glyphs.dedup();
+    if glyphs.len() < 2 {
+        return None;
+    }
+    glyphs.into_iter().find(|&g| {
+        let own: Vec<usize> = dashes
+            .iter()
+            .copied()
+            .filter(|&i| glyph(i) == Some(g))
+            .collect();
+        questions_only(&own)
+    })
+}
