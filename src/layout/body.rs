@@ -172,6 +172,12 @@ fn prose_end(paras: &[Para<'_>], classes: &[Class<'_>], style: &Style, first_tur
     end
 }
 
+/// A caption guessed from its shape alone (no credit, image or alt text
+/// beside it) runs to at most this many words: a line under a photo is
+/// short, while an answer's paragraph that names someone in one long
+/// sentence is not a caption.
+const GUESSED_CAPTION_MAX_WORDS: usize = 25;
+
 /// Lays out the body, the paragraphs of `range`.
 pub(crate) fn body(b: &mut Builder<'_, '_>, style: &Style, range: std::ops::Range<usize>) {
     let caption_evidence = caption_evidence(b, style, range.clone());
@@ -338,7 +344,8 @@ impl Body<'_, '_, '_> {
         let guess = self.caption_evidence
             && !style.implicit_answers
             && prev_ends
-            && caption_shaped(paras[i].text(), &c.cues);
+            && caption_shaped(paras[i].text(), &c.cues)
+            && c.cues.words <= GUESSED_CAPTION_MAX_WORDS;
         if c.credit().is_some() || guess {
             self.b.caption(i, None);
             return;
