@@ -16,7 +16,7 @@ use crate::grammar::dateline::{DatelineParts, iso_datetime, read as read_datelin
 use crate::grammar::label::{Label, label};
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
-use crate::grammar::{contains_any_ci, longest_of, prefix_ci};
+use crate::grammar::{contains_any_ci, is_word_of, longest_of};
 use crate::lang::{self, Lexicon};
 use crate::scan::Para;
 use crate::text::{is_alnum, word_count};
@@ -400,21 +400,25 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     if contains_any_ci(tail, &lex.question_phrases) {
         q += weight::QUESTION_PHRASE;
     }
-    let first_person = unquoted_words(text).take(FIRST_PERSON_WORDS).any(|w| {
-        let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'');
-        !w.is_empty()
-            && lex
-                .first_person
-                .candidates(w)
-                .any(|p| p.len() == w.len() && prefix_ci(w, p) == Some(w.len()))
-    });
+    // The first words outside quotes, read once for both persons: a
+    // first-person pronoun in any case, a second-person one as written.
+    let (mut first_person, mut addresses) = (false, false);
+    for w in unquoted_words(text).take(FIRST_PERSON_WORDS) {
+        if !first_person {
+            let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'');
+            first_person = !w.is_empty() && is_word_of(w, &lex.first_person);
+        }
+        if !addresses {
+            let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
+            addresses = !w.is_empty() && lex.second_person.candidates(w).any(|p| p == w);
+        }
+        if first_person && addresses {
+            break;
+        }
+    }
     if first_person {
         q += weight::FIRST_PERSON;
     }
-    let addresses = unquoted_words(text).take(FIRST_PERSON_WORDS).any(|w| {
-        let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
-        !w.is_empty() && lex.second_person.candidates(w).any(|p| p == w)
-    });
     if addresses {
         q += weight::SECOND_PERSON;
     }

@@ -126,8 +126,7 @@ const MIN_INLINE_DASHES: usize = 2;
 /// capital, inside a line: `…này. - Những ngày qua…`, `…done? – Yes…`.
 fn inline_dashes(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    for (i, d) in text.match_indices([' ']) {
-        let _ = d;
+    for i in memchr::memchr_iter(b' ', text.as_bytes()) {
         let rest = &text[i + 1..];
         let Some(dash) = ['-', '–', '—'].into_iter().find(|&c| rest.starts_with(c)) else {
             continue;

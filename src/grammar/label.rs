@@ -23,7 +23,7 @@
 //! that the grammar accepts really marks turns is for the document's style
 //! to say: this module only reads one paragraph.
 
-use super::{longest_of, prefix_ci};
+use super::{is_word_of, longest_of, prefix_ci};
 use crate::lang::Lexicon;
 use crate::text::{find_within, is_capitalised};
 
@@ -204,7 +204,7 @@ fn delimiter(
     // a full-width colon.
     let spaced = r.starts_with(" :").then_some(2);
     // A dash between spaces after a name: `BBC Brasil - Como assim?`.
-    let dashed = [" - ", " – ", " — "]
+    let dashed = SPACED_DASHES
         .iter()
         .find(|d| allow_dash && r.starts_with(**d))
         .filter(|d| {
@@ -359,20 +359,16 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
     mixed_name(text).map(|n| (LabelKind::Speaker, n, false))
 }
 
+/// The dashes, spaces around them, that may end a speaker's name.
+const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
+
 /// Whether a dash after `name` may end it as a label: not after one letter
 /// (`I — I don't…`) or when a word of the name is a function word (`And
-/// I — …`), nor when a post
-/// follows the dash, which makes it an apposition (`Ông Nguyễn Xuân Sang -
-/// Cục trưởng Cục Hàng hải`).
+/// I — …`), nor when a post follows the dash, which makes it an apposition
+/// (`Ông Nguyễn Xuân Sang - Cục trưởng Cục Hàng hải`).
 fn dash_label(name: &str, rest: &str, lex: &Lexicon) -> bool {
     let en = crate::lang::lexicon(crate::Language::En);
-    let function_word = |w: &str| {
-        [lex, en].iter().any(|l| {
-            l.stopwords
-                .candidates(w)
-                .any(|s| prefix_ci(w, s) == Some(w.len()) && s.len() == w.len())
-        })
-    };
+    let function_word = |w: &str| is_word_of(w, &lex.stopwords) || is_word_of(w, &en.stopwords);
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 || name.split(' ').any(|w| function_word(w) && !is_particle(w)) {
         return false;
@@ -474,8 +470,10 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     let qa = kind != LabelKind::Speaker;
     let allow_period = qa || upper;
     let rest = &text[name_end..];
-    let allow_dash =
-        kind == LabelKind::Speaker && bold.is_none() && dash_label(&body[..n], rest, lex);
+    let allow_dash = kind == LabelKind::Speaker
+        && bold.is_none()
+        && SPACED_DASHES.iter().any(|d| rest.starts_with(*d))
+        && dash_label(&body[..n], rest, lex);
     let (after, _bare) = match delimiter(rest, bold, allow_period, allow_dash) {
         Some(a) => (a, false),
         None => {

@@ -32,6 +32,13 @@ fn eq_ci(a: char, b: char) -> bool {
     a == b || a.to_lowercase().eq(b.to_lowercase())
 }
 
+/// Whether `word` is one of `words`, whole, in any case (`We` for `we`).
+pub(crate) fn is_word_of(word: &str, words: &crate::lang::Words) -> bool {
+    words
+        .candidates(word)
+        .any(|w| w.len() == word.len() && prefix_ci(word, w) == Some(word.len()))
+}
+
 /// The length in `input` of a case-insensitive match of `word` at its start.
 pub(crate) fn prefix_ci(input: &str, word: &str) -> Option<usize> {
     // An ASCII word matches only ASCII letters (`eq_ci` never pairs an

@@ -151,14 +151,14 @@ fn stances(info: &[TurnPlan], groups: &mut [Group], of_turn: &[Option<usize>]) -
     let generic_ask = info
         .iter()
         .any(|x| x.key() == Some(ASK_KEY) || x.side == Side::Ask);
-    let asks = |g: &Group| {
-        let strong = g
-            .turns
+    // How many of a speaker's turns read as questions, and what share.
+    let questions = |g: &Group| {
+        g.turns
             .iter()
             .filter(|&&t| info[t].cues.reads_as_question())
-            .count();
-        strong as f32 / g.turns.len().max(1) as f32
+            .count()
     };
+    let asks = |g: &Group| questions(g) as f32 / g.turns.len().max(1) as f32;
     let speaking: Vec<usize> = (0..groups.len())
         .filter(|&g| groups[g].role.is_none())
         .collect();
@@ -224,12 +224,6 @@ fn stances(info: &[TurnPlan], groups: &mut [Group], of_turn: &[Option<usize>]) -
         .iter()
         .any(|g| matches!(g.part, Stance::Ask | Stance::Host));
     if nobody_asks && !generic_ask && speaking.len() > 2 {
-        let questions = |g: &Group| {
-            g.turns
-                .iter()
-                .filter(|&&t| info[t].cues.reads_as_question())
-                .count()
-        };
         let opener = speaking.iter().copied().min_by_key(|&g| groups[g].turns[0]);
         if let Some(m) = opener.filter(|&m| questions(&groups[m]) >= PANEL_MIN_QUESTIONS) {
             groups[m].part = Stance::Host;

@@ -107,31 +107,9 @@ pub(super) fn dash_starts(
             questions_only: true,
         };
     }
-    // Where one glyph leads the questions (`— Vos travaux… ?`), a run of
-    // dashes of another glyph is a list (`* Un livre`, `* Un article`)
-    // unless it answers the question just before it (`* Thưa bà…?` then
-    // `- Ngay khi…`, `- Xin cảm ơn bà.`).
     if let Some(asking) = question_glyph(&dashes, glyph, questions_only) {
-        let shown = |j: usize| !paras[j].text().is_empty();
-        let before = |i: usize| (0..i).rev().find(|&j| shown(j));
-        let other = |j: usize| classes[j].dash.is_some() && glyph(j) != Some(asking);
-        let asks = |j: usize| classes[j].dash.is_some() && glyph(j) == Some(asking);
-        let mut answering = false;
-        for &i in &dashes {
-            if asks(i) {
-                set(starts, i, Side::Ask);
-                continue;
-            }
-            let prev = before(i);
-            // The first of a run: does it follow a question?
-            if !prev.is_some_and(other) {
-                answering = prev.is_some_and(|p| asks(p) || (p > 0 && asks(p - 1) && alone(p - 1)));
-            }
-            let alone_item =
-                !prev.is_some_and(other) && !(i + 1..n).find(|&j| shown(j)).is_some_and(other);
-            if answering || alone_item {
-                set(starts, i, Side::Unknown);
-            }
+        for (i, side) in glyph_sides(paras, classes, &dashes, asking, alone) {
+            set(starts, i, side);
         }
         return Dashes {
             style,
@@ -168,4 +146,42 @@ fn question_glyph(
             .collect();
         questions_only(&own)
     })
+}
+
+/// Where one glyph leads the questions (`— Vos travaux… ?`), the side of
+/// each dash that opens a turn: the questions' glyph asks; a run of dashes
+/// of another glyph is a list (`* Un livre`, `* Un article`) and opens no
+/// turn, unless it answers the question just before it (`* Thưa bà…?` then
+/// `- Ngay khi…`, `- Xin cảm ơn bà.`); a single one opens a turn.
+fn glyph_sides(
+    paras: &[Para<'_>],
+    classes: &[Class<'_>],
+    dashes: &[usize],
+    asking: char,
+    alone: impl Fn(usize) -> bool,
+) -> Vec<(usize, Side)> {
+    let glyph = |i: usize| paras[i].text().chars().next();
+    let shown = |j: usize| !paras[j].text().is_empty();
+    let other = |j: usize| classes[j].dash.is_some() && glyph(j) != Some(asking);
+    let asks = |j: usize| classes[j].dash.is_some() && glyph(j) == Some(asking);
+    let mut sides = Vec::with_capacity(dashes.len());
+    let mut answering = false;
+    for &i in dashes {
+        if asks(i) {
+            sides.push((i, Side::Ask));
+            continue;
+        }
+        let prev = (0..i).rev().find(|&j| shown(j));
+        // The first of a run: does it follow a question?
+        let first_of_run = !prev.is_some_and(other);
+        if first_of_run {
+            answering = prev.is_some_and(|p| asks(p) || (p > 0 && asks(p - 1) && alone(p - 1)));
+        }
+        let alone_item =
+            first_of_run && !(i + 1..paras.len()).find(|&j| shown(j)).is_some_and(other);
+        if answering || alone_item {
+            sides.push((i, Side::Unknown));
+        }
+    }
+    sides
 }
