@@ -157,7 +157,14 @@ fn yaml_value<'a>(first: &'a str, more: &[&str]) -> Cow<'a, str> {
             .collect()
     };
     if first.is_empty() || first.starts_with('>') || first.starts_with('|') {
-        let literal = first.starts_with('|');
+        // A literal block keeps its lines, and so does a list of items
+        // (`speakers:` / `  - Ann Lee` / `  - Bo Chen`): one item a line.
+        let list = first.is_empty()
+            && more
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .all(|l| l.trim_start().starts_with("- "));
+        let literal = first.starts_with('|') || list;
         let parts = block_lines(more);
         return Cow::Owned(parts.join(if literal { "\n" } else { " " }));
     }

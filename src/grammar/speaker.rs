@@ -61,8 +61,14 @@ fn honorifics<'a>(text: &'a str, lex: &Lexicon, posts: bool) -> (Option<&'a str>
     }
 }
 
-/// A capitalised word of letters (an initial such as `D.` too).
+/// A capitalised word of letters (an initial such as `D.` too), or a
+/// family name after an elided particle (`d'Ornano`, `d’Alché-Buc`).
 fn is_name_word(w: &str) -> bool {
+    let w = crate::lang::ELIDED_PARTICLES
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .filter(|rest| is_capitalised(rest))
+        .unwrap_or(w);
     let letters = w
         .chars()
         .all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'' || c == '’');

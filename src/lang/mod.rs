@@ -99,6 +99,23 @@ pub(crate) struct Lexicon {
     pub interview_phrases: Words,
     /// Words joining two names (`và`, `and`).
     pub name_joiners: Words,
+    /// Capitalised words that open a sentence or greet someone and never
+    /// open a person's name: articles, prepositions, pronouns, greetings
+    /// (`Die`, `O`, `In`, `Hallo`, `I'm`).
+    pub name_stops: Words,
+    /// Words that make a run of capitalised words an organisation, an
+    /// outlet or an event rather than a person (`Foundation`, `Institut`,
+    /// `Gobierno`, `Ủy ban`).
+    pub organisation_words: Words,
+    /// Words that stand right before a place's name (`in`, `à`, `xã`,
+    /// `làng`): a name met after one is a place, not a person.
+    pub place_words: Words,
+    /// Phrases after which a lede or credit names the person interviewed
+    /// (`caught up with`, `nous nous sommes entretenus avec`).
+    pub introducers: Words,
+    /// Verbs that attribute a quoted headline to its speaker (`says`,
+    /// `afirma`, `dice`): `'…', afirma Carla Menezes`.
+    pub speech_verbs: Words,
     /// Frequent short words, to detect the language.
     pub stopwords: Words,
 }
@@ -144,6 +161,10 @@ pub(crate) static NAME_PARTICLES: &[&str] = &[
     "de", "del", "della", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al",
     "y", "do", "dos", "das",
 ];
+
+/// Particles elided onto a family name (`Anne d'Ornano`, `Florence
+/// d’Alché-Buc`): the name word is what follows them.
+pub(crate) static ELIDED_PARTICLES: &[&str] = &["d'", "d’"];
 
 /// Lower-case particles inside a place name (`Río de Janeiro`,
 /// `Frankfurt am Main`, `Stratford-upon-Avon`'s `upon`).

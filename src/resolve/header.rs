@@ -1,12 +1,14 @@
 //! The people the header introduces as giving the interview, and the
 //! interviewer a byline credits.
 
+use super::evidence;
 use super::people::person;
 use crate::Span;
 use crate::grammar::byline::is_generic_reporter;
 use crate::grammar::speaker::{intro, mention, name_runs, quoted_headline};
-use crate::grammar::{contains_any_ci, longest_of};
+use crate::grammar::{find_ci, longest_of};
 use crate::lang::Lexicon;
+use crate::layout::sources::{article_titles, front_fields};
 use crate::layout::{Layout, range_in};
 use crate::model::{BylineRole, Participant, Role};
 use crate::scan::{Doc, Para};
@@ -33,38 +35,148 @@ fn mentions<'t>(text: &'t str, lex: &Lexicon) -> Vec<(&'t str, &'t str)> {
     out
 }
 
-/// The person the header speaks of most: runs of capitalised names in the
-/// headline, lede and header captions, scored by how often their last word
-/// recurs there and in the questions. A name led by a personal honorific is
-/// surely a person and beats any that is not. Taken when it stands out
-/// (named twice, or with an honorific) or is the only one.
-fn most_named<'t>(texts: &[&'t str], questions: &[&str], lex: &Lexicon) -> Option<&'t str> {
-    let mut cands: Vec<(&str, bool)> = Vec::new();
-    for t in texts {
+/// What a name earns each time its last word recurs in the headline, the
+/// header or the questions.
+const RECUR: u32 = 1;
+/// What a name earns for standing in the headline.
+const IN_HEADLINE: u32 = 2;
+/// What a name earns for standing in a header caption: it names who the
+/// picture shows.
+const CAPTIONED: u32 = 2;
+/// What a name earns for a personal honorific before it (`ông`, `Dr.`).
+const PERSONAL: u32 = 3;
+/// What a name earns when the questions call its bearer by one of its
+/// words (`Dana, what …`): questions are put to the interviewee.
+const ADDRESSED: u32 = 6;
+
+/// Which header part a text is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Headline,
+    Caption,
+    Lede,
+}
+
+/// A name the header offers, and the evidence for it.
+struct Candidate<'t> {
+    name: &'t str,
+    /// Which text it was first read in.
+    text: usize,
+    personal: bool,
+    in_headline: bool,
+    captioned: bool,
+}
+
+/// The last word of a name, as the texts are split to count it: its last
+/// run of letters and digits (`Buc` of `d’Alché-Buc`).
+fn last_piece(name: &str) -> &str {
+    name.rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or(name)
+}
+
+/// Whether `b` names the same person as `a`, or `a` with words before it
+/// (`Lena Voss` and `Architect Lena Voss`), in any case.
+fn same_or_tail(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    a == b || a.ends_with(&format!(" {b}"))
+}
+
+/// The names the texts offer that can be a person's, each once (in any
+/// case; a name with words before it is the same name), with where they
+/// stand. A name met once right after a place word (`xã Tân Hòa`) is a
+/// place, and not offered.
+fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>> {
+    let mut cands: Vec<Candidate<'t>> = Vec::new();
+    let mut places: Vec<String> = Vec::new();
+    for (i, &(t, part)) in texts.iter().enumerate() {
         for (personal, name) in name_runs(t, lex) {
-            match cands.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, p)) => *p |= personal,
-                None => cands.push((name, personal)),
+            if evidence::after_place_word(t, name, lex) {
+                places.push(name.to_lowercase());
+            }
+            if !evidence::is_person_name(name, lex) {
+                continue;
+            }
+            let (in_headline, captioned) = (part == Part::Headline, part == Part::Caption);
+            let found = cands
+                .iter_mut()
+                .find(|c| same_or_tail(c.name, name) || same_or_tail(name, c.name));
+            match found {
+                Some(c) => {
+                    c.personal |= personal;
+                    c.in_headline |= in_headline;
+                    c.captioned |= captioned;
+                    if name.len() < c.name.len() {
+                        (c.name, c.text) = (name, i);
+                    }
+                }
+                None => cands.push(Candidate {
+                    name,
+                    text: i,
+                    personal,
+                    in_headline,
+                    captioned,
+                }),
             }
         }
     }
+    cands.retain(|c| !places.iter().any(|p| same_or_tail(p, c.name)));
+    cands
+}
+
+/// The person the header speaks of most: runs of capitalised words in the
+/// headline, lede and header captions that can be a person's name, scored
+/// by how often their last word recurs there and in the questions, whether
+/// the headline or a caption names them, a personal honorific, and whether
+/// the questions address them. Taken when it stands out (named twice, with
+/// an honorific, or addressed) or is the only one: `(text, name)`.
+fn most_named<'t>(
+    texts: &[(&'t str, Part)],
+    questions: &[&str],
+    lex: &Lexicon,
+) -> Option<(usize, &'t str)> {
+    let called = evidence::addressed(questions, lex);
+    let cands = candidates(texts, lex);
     let only_one = cands.len() == 1;
-    let scored = cands.into_iter().map(|(name, personal)| {
-        let last = name.rsplit(' ').next().unwrap_or(name);
+    let scored = cands.into_iter().map(|c| {
+        // Capitalised, in any case after that (`VanDeWeghe`, `Vandeweghe`).
+        let last = last_piece(c.name).to_lowercase();
         let count: usize = texts
             .iter()
-            .chain(questions)
+            .map(|t| t.0)
+            .chain(questions.iter().copied())
             .map(|t| {
-                t.split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| *w == last)
+                t.split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| {
+                        w.len() == last.len()
+                            && w.starts_with(char::is_uppercase)
+                            && w.to_lowercase() == last
+                    })
                     .count()
             })
             .sum();
-        (name, personal, count)
+        // The address names the given name: a run that starts before it
+        // (a German noun, `Cutterin Sofia Kats`) starts at it.
+        let call = c
+            .name
+            .split(' ')
+            .position(|w| called.contains(&w.to_lowercase()));
+        let name = call.map_or(c.name, |k| {
+            let skip: usize = c.name.split(' ').take(k).map(|w| w.len() + 1).sum();
+            &c.name[skip..]
+        });
+        let weigh = |yes: bool, w: u32| if yes { w } else { 0 };
+        let score = RECUR * count as u32
+            + weigh(c.in_headline, IN_HEADLINE)
+            + weigh(c.captioned, CAPTIONED)
+            + weigh(c.personal, PERSONAL)
+            + weigh(call.is_some(), ADDRESSED);
+        let stands_out = c.personal || count >= 2 || call.is_some();
+        (name, c.text, score, stands_out)
     });
-    let (name, personal, count) =
-        scored.max_by_key(|&(n, p, c)| (p, c, std::cmp::Reverse(n.len())))?;
-    (personal || count >= 2 || only_one).then_some(name)
+    let (name, text, _, stands_out) =
+        scored.max_by_key(|&(n, _, score, _)| (score, std::cmp::Reverse(n.len())))?;
+    (stands_out || only_one).then_some((text, name))
 }
 
 /// The span and text of `s`, a slice of paragraph `p`'s cleaned text.
@@ -124,13 +236,18 @@ pub(super) fn interviewees<'a, 'q>(
             return (vec![person_in(p, m.honorific, m.name, m.title)], outlet);
         }
     }
-    // Then: people named with an honorific where the line says they are
-    // interviewed (`… trao đổi với ông X và ông Y …`).
+    // Then: people named with an honorific after the words that say they
+    // are interviewed (`… trao đổi với ông X và ông Y …`); not someone
+    // named before them (`… chồng, nhạc sĩ X, … không trò chuyện với ai`).
     for &i in &sources {
         let p = &paras[i];
-        let said = contains_any_ci(p.text(), &lex.interview_phrases);
-        if said {
-            let found = mentions(p.text(), lex);
+        let said = lex
+            .interview_phrases
+            .iter()
+            .filter_map(|ph| find_ci(p.text(), ph))
+            .min();
+        if let Some(at) = said {
+            let found = mentions(&p.text()[at..], lex);
             if !found.is_empty() {
                 let people = found
                     .into_iter()
@@ -143,8 +260,57 @@ pub(super) fn interviewees<'a, 'q>(
     (named(doc, layout, &sources, questions, lex), None)
 }
 
-/// The lead caption naming someone with an honorific, the headline quoting
-/// someone, or the person the header speaks of most.
+/// Where a text of the header was read: a paragraph, or a front matter
+/// field.
+#[derive(Clone, Copy)]
+enum Origin {
+    Para(usize),
+    Field(usize),
+}
+
+/// The interviewee `name` (a slice of the text read at `origin`) makes.
+fn participant_at<'a>(
+    doc: &Doc<'a>,
+    origin: Origin,
+    honorific: Option<&str>,
+    name: &str,
+) -> Participant<'a> {
+    match origin {
+        Origin::Para(i) => person_in(&doc.paragraphs[i], honorific, name, None),
+        Origin::Field(k) => person(
+            honorific,
+            name,
+            None,
+            Role::Interviewee,
+            front_fields(doc)[k].span,
+        ),
+    }
+}
+
+/// Front matter keys that list the people who speak.
+const SPEAKER_KEYS: [&str; 5] = ["speakers", "speaker", "guests", "guest", "interviewee"];
+
+/// The people the front matter lists as speaking, one a line, with the
+/// field each is read from.
+pub(super) fn listed_speakers<'d>(doc: &'d Doc<'_>) -> Vec<(usize, &'d str)> {
+    front_fields(doc)
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| SPEAKER_KEYS.contains(&f.key.as_ref()))
+        .flat_map(|(k, f)| {
+            f.value
+                .split('\n')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(move |n| (k, n))
+        })
+        .collect()
+}
+
+/// The lead caption naming someone with an honorific; the person the
+/// headline (or a front matter title) quotes; the one person the front
+/// matter lists as speaking; the person the lede introduces; or the
+/// person the header speaks of most.
 fn named<'a, 'q>(
     doc: &Doc<'a>,
     layout: &Layout,
@@ -160,25 +326,58 @@ fn named<'a, 'q>(
             return vec![person_in(p, m.honorific, m.name, m.title)];
         }
     }
-    if let Some(h) = header.headline.map(|i| &paras[i]) {
-        if let Some((hon, name, _)) = quoted_headline(h.text(), lex) {
-            return vec![person_in(h, hon, name, None)];
+    // The headline, then the front matter's titles.
+    let mut titles: Vec<(&str, Origin)> = Vec::new();
+    if let Some(i) = header.headline {
+        titles.push((paras[i].text(), Origin::Para(i)));
+    }
+    if let Some(f) = &doc.front_matter {
+        for x in article_titles(f) {
+            let k = f
+                .fields
+                .iter()
+                .position(|y| std::ptr::eq(x, y))
+                .unwrap_or(0);
+            titles.push((x.value.as_ref(), Origin::Field(k)));
         }
     }
-    let mut texts: Vec<&Para<'a>> = sources.iter().map(|&i| &paras[i]).collect();
-    texts.extend(header.headline.map(|i| &paras[i]));
+    for &(t, origin) in &titles {
+        if let Some((hon, name, _)) = quoted_headline(t, lex) {
+            return vec![participant_at(doc, origin, hon, name)];
+        }
+        if let Some(name) = evidence::attributed(t, lex) {
+            return vec![participant_at(doc, origin, None, name)];
+        }
+    }
+    let listed = listed_speakers(doc);
+    if let [(k, name)] = listed[..] {
+        if evidence::is_person_name(name, lex) {
+            return vec![participant_at(doc, Origin::Field(k), None, name)];
+        }
+    }
+    for &i in sources {
+        if let Some(name) = evidence::introduced(paras[i].text(), lex) {
+            return vec![person_in(&paras[i], None, name, None)];
+        }
+    }
+    let part = |i: &usize| {
+        if header.captions.contains(i) {
+            Part::Caption
+        } else {
+            Part::Lede
+        }
+    };
+    let mut texts: Vec<(&str, Origin, Part)> = sources
+        .iter()
+        .map(|i| (paras[*i].text(), Origin::Para(*i), part(i)))
+        .collect();
+    texts.extend(titles.first().map(|&(t, o)| (t, o, Part::Headline)));
     let questions = questions();
-    let strs: Vec<&str> = texts.iter().map(|p| p.text()).collect();
-    let Some(name) = most_named(&strs, &questions, lex) else {
+    let parts: Vec<(&str, Part)> = texts.iter().map(|t| (t.0, t.2)).collect();
+    let Some((at, name)) = most_named(&parts, &questions, lex) else {
         return Vec::new();
     };
-    let owner = texts.iter().find(|p| {
-        let (a, b) = (p.text().as_ptr() as usize, name.as_ptr() as usize);
-        b >= a && b < a + p.text().len()
-    });
-    owner
-        .map(|p| vec![person_in(p, None, name, None)])
-        .unwrap_or_default()
+    vec![participant_at(doc, texts[at].1, None, name)]
 }
 
 /// The one person the byline credits, when it names one person and not

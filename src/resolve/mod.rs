@@ -17,6 +17,7 @@
 //!   two answers in a row, answers with nobody to attribute them to.
 
 mod diagnostics;
+mod evidence;
 mod header;
 mod kinds;
 mod people;
@@ -86,9 +87,13 @@ fn is_person_key(k: &str) -> bool {
 fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) {
     // Each distinct key once: a briefing has thousands of turns and a few
     // speakers.
+    // A possessive label (`Fed's Williams`) stands for the name after it.
+    fn key_of(x: &TurnPlan) -> Option<&str> {
+        x.key().map(evidence::after_possessive)
+    }
     let mut keys: Vec<&str> = info
         .iter()
-        .filter_map(|x| x.key())
+        .filter_map(key_of)
         .filter(|k| is_person_key(k))
         .collect::<std::collections::HashSet<&str>>()
         .into_iter()
@@ -107,7 +112,7 @@ fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
     let mut of_canonical: HashMap<String, usize> = HashMap::new();
     let mut of_turn = vec![None; info.len()];
     for (i, x) in info.iter().enumerate() {
-        let Some(k) = x.key().filter(|k| is_person_key(k)) else {
+        let Some(k) = key_of(x).filter(|k| is_person_key(k)) else {
             continue;
         };
         let g = match of_key.get(k) {

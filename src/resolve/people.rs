@@ -4,7 +4,7 @@
 
 use super::{Group, Stance};
 use crate::grammar::find_ci;
-use crate::grammar::longest_of;
+use crate::grammar::{is_word_of, longest_of};
 use crate::keys::{ASK_KEY, honorific_len, procedure_role};
 use crate::lang::Lexicon;
 use crate::layout::sources::{article_titles, headline_text};
@@ -90,6 +90,12 @@ impl<'t> Context<'t> {
         if let Some(f) = &doc.front_matter {
             texts.extend(article_titles(f).map(|x| Cow::Owned(x.value.replace('\u{a0}', " "))));
         }
+        // The people the front matter lists, each a text of its own.
+        texts.extend(
+            super::header::listed_speakers(doc)
+                .into_iter()
+                .map(|(_, n)| Cow::Borrowed(n)),
+        );
         texts.extend(layout.headline.map(|h| headline_text(h, doc)));
         texts.extend(
             header
@@ -225,11 +231,17 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
             || longest_of(w, &en.honorifics).is_some_and(|n| n == w.len())
             || longest_of(w, &en.posts).is_some_and(|n| n == w.len())
     };
+    // Not a word that opens a sentence or greets (`Hallo Tomas`), nor a
+    // pronoun (`I'm Nadia`): those stand before a given name but are not
+    // a family name's given name.
     let name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
             && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
             && !is_title(w)
+            && !is_word_of(w, &lex.name_stops)
+            && !is_word_of(w, &lex.first_person)
+            && !is_word_of(w, &en.name_stops)
     };
     let mut names: HashMap<String, String> = HashMap::new();
     if firsts.is_empty() {
@@ -324,6 +336,7 @@ pub(super) fn labelled_person<'a>(
         .iter()
         .max_by_key(|l| {
             (
+                super::evidence::after_possessive(l).len() == l.len(),
                 l.chars().any(char::is_lowercase),
                 l.split(' ').count(),
                 l.len(),

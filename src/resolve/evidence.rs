@@ -1,0 +1,295 @@
+//! Evidence about who gives the interview, weighed instead of taking the
+//! first capitalised words met.
+//!
+//! - **A person's name**, per language: capitalised name words, the first
+//!   not a word that opens a sentence or greets (`Die`, `O`, `In`, `Hallo`,
+//!   `I'm`), none an organisation word (`Foundation`, `Institut`), none a
+//!   possessive (`Fed's`).
+//! - **An introduction**: the person named right after a phrase that says
+//!   the outlet met them (`OStatic caught up with Tomer Shiran`, `nous nous
+//!   sommes entretenus avec Anne d'Ornano`).
+//! - **A headline's attribution**: the person a headline quotes with a
+//!   speech verb (`‘…’, afirma Carla Menezes`).
+//! - **The address**: the given name a question calls someone by (`Dana,
+//!   what …`); questions are put to the interviewee.
+//! - **Recurrence**: how often a name comes back in the headline, the
+//!   header and the questions, a name in the headline counting more.
+
+use crate::grammar::speaker::name_runs;
+use crate::grammar::{find_ci, is_word_of, longest_of};
+use crate::lang::Lexicon;
+use crate::text::is_capitalised;
+
+/// Whether `word` is a possessive (`Fed's`, `Apple’s`): a name qualified
+/// by its owner, not a person's own name word.
+fn is_possessive(word: &str) -> bool {
+    let w = word.trim_end_matches([',', ':', ';', '.']);
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// The name a possessive label stands for: the words after its owner
+/// (`Williams` for `Fed's Williams`, as headlines write it); the label
+/// itself when it has no possessive.
+pub(crate) fn after_possessive(label: &str) -> &str {
+    let mut rest = label;
+    let mut at = 0;
+    for (i, w) in split_at_spaces(label) {
+        if is_possessive(w) && i + w.len() < label.len() {
+            at = i + w.len() + 1;
+        }
+    }
+    if at > 0 {
+        rest = &label[at..];
+    }
+    rest
+}
+
+/// Whether `name`, a run of capitalised words, can be a person's name in
+/// `lex`'s language: its first word neither opens a sentence nor greets
+/// (an article, a preposition, a pronoun, `Hallo`), and no word is an
+/// organisation word or a possessive.
+pub(crate) fn is_person_name(name: &str, lex: &Lexicon) -> bool {
+    let mut words = name.split_whitespace().peekable();
+    let Some(first) = words.peek().copied() else {
+        return false;
+    };
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    if is_word_of(first, &lex.name_stops) || is_word_of(first, &lex.first_person) {
+        return false;
+    }
+    if longest_of(name, &lex.organisation_words).is_some() {
+        return false;
+    }
+    words.all(|w| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !is_possessive(w) && !is_word_of(core, &lex.organisation_words)
+    })
+}
+
+/// Whether `name`, a slice of `text`, stands right after one of the
+/// language's place words (`xã Tân Hòa`, `in Tunuyán`).
+pub(crate) fn after_place_word(text: &str, name: &str, lex: &Lexicon) -> bool {
+    let at = (name.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
+    let Some(before) = at.and_then(|at| text.get(..at)) else {
+        return false;
+    };
+    let before = before.trim_end();
+    let word_at = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let last = &before[word_at..];
+    if is_word_of(last, &lex.place_words) {
+        return true;
+    }
+    // A place word of two words (`thị trấn`, `thành phố`).
+    let two_at = before[..word_at].trim_end().rfind(' ').map_or(0, |i| i + 1);
+    two_at < word_at && is_word_of(&before[two_at..], &lex.place_words)
+}
+
+/// The most words after an introducing phrase the introduced name may
+/// stand (`spoke with the writer behind Saturday's episode, producer Matt
+/// Roberts`).
+const INTRO_REACH: usize = 12;
+
+/// The person `text` introduces as interviewed: the first person's name
+/// within [`INTRO_REACH`] words after one of the language's introducing
+/// phrases, in the same sentence.
+pub(crate) fn introduced<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
+    let mut best: Option<(usize, &'t str)> = None;
+    for phrase in lex.introducers.iter() {
+        let mut from = 0;
+        while let Some(rel) = find_ci(&text[from..], phrase) {
+            let at = from + rel;
+            from = at + phrase.len();
+            if best.is_some_and(|(b, _)| b <= at) {
+                break;
+            }
+            let after = &text[from..];
+            if let Some(name) = first_person_in(sentence_head(after, INTRO_REACH), lex) {
+                best = Some((at, name));
+                break;
+            }
+        }
+    }
+    best.map(|(_, n)| n)
+}
+
+/// The start of `text` up to `words` words, ending at the first word that
+/// closes a sentence (`.`, `?`, `!`, not an initial such as `D.`).
+fn sentence_head(text: &str, words: usize) -> &str {
+    let mut end = 0;
+    for (n, (i, w)) in split_at_spaces(text).enumerate() {
+        if n == words {
+            break;
+        }
+        end = i + w.len();
+        let closes = w.ends_with(['.', '?', '!', ';']) && w.chars().count() > 2;
+        if closes {
+            break;
+        }
+    }
+    &text[..end]
+}
+
+/// The words of `text` between single spaces, with their byte offsets.
+fn split_at_spaces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    text.split(' ').map(move |w| {
+        let at = pos;
+        pos += w.len() + 1;
+        (at, w)
+    })
+}
+
+/// The first run of two or more name words in `text` that is a person's
+/// name.
+fn first_person_in<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
+    name_runs(text, lex)
+        .into_iter()
+        .map(|(_, run)| run)
+        .find(|run| is_person_name(run, lex))
+}
+
+/// Quotation marks that close a quote in a headline.
+const CLOSING_QUOTES: [char; 6] = ['’', '”', '»', '"', '\'', '“'];
+
+/// The most words between a headline's speech verb and the name it
+/// attributes the quote to (`afirma o governador Beto Richa`).
+const ATTRIBUTION_REACH: usize = 6;
+
+/// The person a headline quotes with a speech verb after the quote:
+/// `‘A ponte fica pronta’, afirma Carla Menezes`, `"…," says Ann Lee`.
+pub(crate) fn attributed<'t>(headline: &'t str, lex: &Lexicon) -> Option<&'t str> {
+    let close = headline.rfind(CLOSING_QUOTES)?;
+    let quote_len = headline[close..].chars().next().map_or(1, char::len_utf8);
+    let rest = headline[close + quote_len..].trim_start_matches([',', ' ', '\u{a0}']);
+    // English puts the comma inside the quote: `"…," says Ann Lee`.
+    let verb = longest_of(rest, &lex.speech_verbs)?;
+    let after = rest[verb..].trim_start();
+    first_person_in(sentence_head(after, ATTRIBUTION_REACH), lex)
+}
+
+/// The capitalised words the questions call someone by, lower-cased: a
+/// word set off by a comma at a question's start (`Dana, what …`, `1.
+/// Sofia, beschreibe …`) or between a comma and another comma or the end
+/// of the sentence (`In the general sense, Kiki, is it …`).
+pub(crate) fn addressed(questions: &[&str], lex: &Lexicon) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let is_call = |w: &str| {
+        is_capitalised(w)
+            && w.chars().any(char::is_lowercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            && !is_word_of(w, &lex.name_stops)
+            && !is_word_of(w, &lex.first_person)
+    };
+    for q in questions {
+        let q = q.trim_start_matches(|c: char| !c.is_alphabetic());
+        let tokens: Vec<&str> = q.split_whitespace().collect();
+        for (k, tok) in tokens.iter().enumerate() {
+            let opens = k == 0 && tok.ends_with(',');
+            let set_off =
+                k > 0 && tokens[k - 1].ends_with(',') && tok.ends_with([',', '?', '.', '!']);
+            if !(opens || set_off) {
+                continue;
+            }
+            let core = tok.trim_end_matches([',', '?', '.', '!']);
+            if is_call(core) {
+                let w = core.to_lowercase();
+                if !out.contains(&w) {
+                    out.push(w);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Language;
+    use crate::lang::lexicon;
+
+    #[test]
+    fn sentence_starts_organisations_and_possessives_are_not_people() {
+        let en = lexicon(Language::En);
+        assert!(is_person_name("Priya Raman", en));
+        assert!(!is_person_name("In China", en));
+        assert!(!is_person_name("Fed's Williams", en));
+        assert_eq!(after_possessive("Fed's Williams"), "Williams");
+        assert_eq!(after_possessive("fed’s williams"), "williams");
+        assert_eq!(after_possessive("John Williams"), "John Williams");
+        assert!(!is_person_name("Open Mapping Alliance", en));
+        let de = lexicon(Language::De);
+        assert!(!is_person_name("Die Moderatorin", de));
+        assert!(!is_person_name("Hallo Tomas", de));
+        assert!(is_person_name("Lena Brandt", de));
+        let pt = lexicon(Language::Pt);
+        assert!(!is_person_name("O Vasconcelos", pt));
+        assert!(is_person_name("Carla Menezes", pt));
+    }
+
+    #[test]
+    fn a_name_after_a_place_word_is_a_place() {
+        let vi = lexicon(Language::Vi);
+        let t = "Chủ tịch Hội Làng nghề xã Tân Hòa, ông Hồ Đăng Khoa";
+        let at = t.find("Tân").unwrap();
+        assert!(after_place_word(t, &t[at..at + "Tân Hòa".len()], vi));
+        let at = t.find("Hồ").unwrap();
+        assert!(!after_place_word(t, &t[at..], vi));
+        let t = "Người dân thành phố Hải Dương";
+        let at = t.find("Hải").unwrap();
+        assert!(after_place_word(t, &t[at..], vi));
+        let en = lexicon(Language::En);
+        let t = "Wine growers in Tunuyán Valley";
+        let at = t.find("Tun").unwrap();
+        assert!(after_place_word(t, &t[at..], en));
+    }
+
+    #[test]
+    fn an_introduction_names_the_person_after_its_phrase() {
+        let en = lexicon(Language::En);
+        let s = "Harbor Lantern runs offline. Coastline Weekly caught up with Priya Raman (pictured), a maintainer.";
+        assert_eq!(introduced(s, en), Some("Priya Raman"));
+        let s = "The Reporter spoke with the writer behind Saturday's episode, producer Matt Roberts, about it.";
+        assert_eq!(introduced(s, en), Some("Matt Roberts"));
+        assert_eq!(
+            introduced("We spoke with The Daily Post about it.", en),
+            None
+        );
+        let fr = lexicon(Language::Fr);
+        let s = "Nous nous sommes entretenus avec Anne-Laure d'Ornano, qui les suit.";
+        assert_eq!(introduced(s, fr), Some("Anne-Laure d'Ornano"));
+    }
+
+    #[test]
+    fn a_headline_attributes_its_quote() {
+        let pt = lexicon(Language::Pt);
+        let h = "‘A ponte fica pronta em março’, afirma Carla Menezes";
+        assert_eq!(attributed(h, pt), Some("Carla Menezes"));
+        assert_eq!(attributed("‘A ponte fica pronta’, Carla Menezes", pt), None);
+        let en = lexicon(Language::En);
+        let h = "\"We will not close the port,\" says Mayor Ann Lee";
+        assert_eq!(attributed(h, en), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn questions_address_someone_by_name() {
+        let en = lexicon(Language::En);
+        let got = addressed(
+            &[
+                "Dana, what did the board look at?",
+                "In the general sense, Kiki, is it hard?",
+                "So, what next?",
+                "Some say Ellery was fast. Did you weigh that?",
+            ],
+            en,
+        );
+        assert_eq!(got, vec!["dana", "kiki"]);
+        let de = lexicon(Language::De);
+        assert_eq!(addressed(&["1. Sofia, beschreibe das"], de), vec!["sofia"]);
+    }
+}
