@@ -183,13 +183,27 @@ impl Context<'_> {
         for text in &self.texts {
             let tokens: Vec<&str> = text.split_whitespace().collect();
             for run in tokens.windows(width) {
-                // The run's words, stripped of the punctuation that may end
-                // the last one; only the last may carry it.
-                let last = run[width - 1].trim_end_matches([',', '.', ':', ';', ')', '(']);
+                // The run's words, stripped of the punctuation that may
+                // open the first and end the last; the words between carry
+                // none. Initials of two letters or more also read names
+                // inside markup (`_Jason Perlow,`, `[Andrew
+                // Tanenbaum](#tanenbaum)`); one letter, ambiguous, only
+                // names written plainly (a contents list of links names
+                // many people).
+                let plain = letters.len() == 1;
+                let last = if plain {
+                    run[width - 1].trim_end_matches([',', '.', ':', ';', ')', '('])
+                } else {
+                    name_core(run[width - 1])
+                };
                 let mut words: Vec<&str> = run[..width - 1].to_vec();
                 words.push(last);
                 if let Some(first) = words.first_mut() {
-                    *first = first.trim_start_matches(['(', '"', '“']);
+                    *first = if plain {
+                        first.trim_start_matches(['(', '"', '“'])
+                    } else {
+                        first.trim_start_matches(|c: char| !c.is_alphanumeric())
+                    };
                 }
                 if !words.iter().all(|w| word(w)) {
                     continue;
@@ -204,6 +218,10 @@ impl Context<'_> {
                     continue;
                 }
                 let name = words.join(" ");
+                // Not a sentence's first words (`At Princeton` for `AT`).
+                if !super::evidence::is_person_name(&name, self.lex) {
+                    continue;
+                }
                 if letters.len() > 1 {
                     return Some(name);
                 }
@@ -215,6 +233,17 @@ impl Context<'_> {
         }
         found
     }
+}
+
+/// The name word at the start of `token`: its letters (and `-`, `'`),
+/// without what follows (`Perlow` of `Perlow,`, `Tanenbaum` of
+/// `Tanenbaum](#tanenbaum)`).
+fn name_core(token: &str) -> &str {
+    let end = token
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || "-'’".contains(c)))
+        .map_or(token.len(), |(i, _)| i);
+    &token[..end]
 }
 
 /// Every mixed-case name word of the texts, with the full name it first
@@ -268,6 +297,11 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
             }
             let key = core.to_lowercase();
             if !wanted.contains(&key.as_str()) || names.contains_key(&key) {
+                continue;
+            }
+            // A sentence's first word (`At Tulane`) is not the name a label
+            // `AT` stands for.
+            if is_word_of(core, &lex.name_stops) || is_word_of(core, &en.name_stops) {
                 continue;
             }
             let mut found = None;
