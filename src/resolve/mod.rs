@@ -2,9 +2,14 @@
 //!
 //! - **Participants.** The interviewee is the person a header caption, the
 //!   lede or the headline introduces (`Ông X - Giám đốc … trả lời phỏng vấn
-//!   Báo Y`; `… trao đổi với ông X và ông Y`; `X: 'quote'`); the interviewer
-//!   is the one name of a byline that says who conducted the interview
-//!   (`Thu Hà thực hiện`), unless it is the word for "the reporter" (`P.V`).
+//!   Báo Y`; `… trao đổi với ông X và ông Y`; `X: 'quote'`; `'…', afirma
+//!   X`; `OStatic caught up with X`), the one person a front matter
+//!   `speakers:` list names, or else the name the evidence favours (see
+//!   `evidence`: a person's name, not a sentence start or an organisation;
+//!   addressed in the questions, named in the headline or a caption,
+//!   recurring); the interviewer is the one name of a byline that says who
+//!   conducted the interview (`Thu Hà thực hiện`), unless it is the word
+//!   for "the reporter" (`P.V`).
 //! - **Kinds.** Thanks at the end are remarks. The rest alternate question
 //!   and answer; a small dynamic programme picks the alternation that best
 //!   fits each turn's cues (a trailing `?`, `Thưa ông`, first person, length),
