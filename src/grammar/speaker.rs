@@ -81,7 +81,9 @@ fn name_len(text: &str) -> (usize, usize) {
     let mut end = 0;
     let mut words = 0;
     for (i, w) in split_words(text) {
-        let core = w.trim_end_matches([',', ';', ':']);
+        // A Markdown link's text ends at its `](` (`[Ann Lee](/ann-lee),`).
+        let core = w.split("](").next().unwrap_or(w);
+        let core = core.trim_end_matches([',', ';', ':']);
         if words == 5 || !is_name_word(core) {
             break;
         }

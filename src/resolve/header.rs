@@ -60,6 +60,9 @@ enum Part {
 /// A name the header offers, and the evidence for it.
 struct Candidate<'t> {
     name: &'t str,
+    /// The other forms it is written in (`Florence d’Alché` beside
+    /// `Florence d’Alché-Buc`).
+    forms: Vec<&'t str>,
     /// Which text it was first read in.
     text: usize,
     personal: bool,
@@ -82,6 +85,15 @@ fn same_or_tail(a: &str, b: &str) -> bool {
     a == b || a.ends_with(&format!(" {b}"))
 }
 
+/// Whether `long` is `short` with its family name written in full
+/// (`Florence d’Alché-Buc` for `Florence d’Alché`).
+fn completes(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.is_char_boundary(short.len())
+        && long[..short.len()].to_lowercase() == short.to_lowercase()
+        && long[short.len()..].starts_with('-')
+}
+
 /// The names the texts offer that can be a person's, each once (in any
 /// case; a name with words before it is the same name), with where they
 /// stand. A name met once right after a place word (`xã Tân Hòa`) is a
@@ -98,20 +110,28 @@ fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>
                 continue;
             }
             let (in_headline, captioned) = (part == Part::Headline, part == Part::Caption);
-            let found = cands
-                .iter_mut()
-                .find(|c| same_or_tail(c.name, name) || same_or_tail(name, c.name));
+            let found = cands.iter_mut().find(|c| {
+                same_or_tail(c.name, name)
+                    || same_or_tail(name, c.name)
+                    || completes(c.name, name)
+                    || completes(name, c.name)
+            });
             match found {
                 Some(c) => {
                     c.personal |= personal;
                     c.in_headline |= in_headline;
                     c.captioned |= captioned;
-                    if name.len() < c.name.len() {
+                    c.forms.push(name);
+                    // The shorter form without the words before it; the
+                    // form that writes the family name in full.
+                    let shorter = name.len() < c.name.len() && !completes(c.name, name);
+                    if shorter || completes(name, c.name) {
                         (c.name, c.text) = (name, i);
                     }
                 }
                 None => cands.push(Candidate {
                     name,
+                    forms: vec![name],
                     text: i,
                     personal,
                     in_headline,
@@ -139,22 +159,26 @@ fn most_named<'t>(
     let cands = candidates(texts, lex);
     let only_one = cands.len() == 1;
     let scored = cands.into_iter().map(|c| {
-        // Capitalised, in any case after that (`VanDeWeghe`, `Vandeweghe`).
-        let last = last_piece(c.name).to_lowercase();
-        let count: usize = texts
-            .iter()
-            .map(|t| t.0)
-            .chain(questions.iter().copied())
-            .map(|t| {
-                t.split(|ch: char| !ch.is_alphanumeric())
-                    .filter(|w| {
-                        w.len() == last.len()
-                            && w.starts_with(char::is_uppercase)
-                            && w.to_lowercase() == last
-                    })
-                    .count()
-            })
-            .sum();
+        // Capitalised, in any case after that (`VanDeWeghe`, `Vandeweghe`);
+        // the form that recurs most.
+        let recurs = |form: &str| -> usize {
+            let last = last_piece(form).to_lowercase();
+            texts
+                .iter()
+                .map(|t| t.0)
+                .chain(questions.iter().copied())
+                .map(|t| {
+                    t.split(|ch: char| !ch.is_alphanumeric())
+                        .filter(|w| {
+                            w.len() == last.len()
+                                && w.starts_with(char::is_uppercase)
+                                && w.to_lowercase() == last
+                        })
+                        .count()
+                })
+                .sum()
+        };
+        let count = c.forms.iter().map(|f| recurs(f)).max().unwrap_or(0);
         // The address names the given name: a run that starts before it
         // (a German noun, `Cutterin Sofia Kats`) starts at it.
         let call = c
