@@ -83,8 +83,18 @@ struct Group {
     part: Stance,
 }
 
-fn is_person_key(k: &str) -> bool {
-    k != ASK_KEY && k != ANSWER_KEY && !k.is_empty()
+/// Whether a label key names someone: not the generic question or answer
+/// label, and not a first-person pronoun (see [`is_pronoun_key`]).
+fn is_person_key(k: &str, lex: &Lexicon) -> bool {
+    k != ASK_KEY && k != ANSWER_KEY && !k.is_empty() && !is_pronoun_key(k, lex)
+}
+
+/// Whether a label key is a first-person pronoun: `Tôi: "…"`, `Ich: „…“`
+/// quote the speaker's own words inside their answer, a turn of whoever
+/// spoke before. A single letter (`I:`) is an abbreviation (`I:` / `R:`,
+/// interviewer and respondent), not the pronoun.
+fn is_pronoun_key(k: &str, lex: &Lexicon) -> bool {
+    k.chars().count() > 1 && crate::grammar::is_word_of(k, &lex.first_person)
 }
 
 /// Groups the labelled turns by speaker, merging a label's other forms
@@ -99,7 +109,7 @@ fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
     let mut keys: Vec<&str> = info
         .iter()
         .filter_map(key_of)
-        .filter(|k| is_person_key(k))
+        .filter(|k| is_person_key(k, lex))
         .collect::<std::collections::HashSet<&str>>()
         .into_iter()
         .collect();
@@ -117,7 +127,14 @@ fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
     let mut of_canonical: HashMap<String, usize> = HashMap::new();
     let mut of_turn = vec![None; info.len()];
     for (i, x) in info.iter().enumerate() {
-        let Some(k) = key_of(x).filter(|k| is_person_key(k)) else {
+        let quoting = key_of(x).is_some_and(|k| is_pronoun_key(k, lex));
+        let before: Option<usize> = i.checked_sub(1).and_then(|p| of_turn[p]);
+        if let Some(g) = before.filter(|_| quoting) {
+            groups[g].turns.push(i);
+            of_turn[i] = Some(g);
+            continue;
+        }
+        let Some(k) = key_of(x).filter(|k| is_person_key(k, lex)) else {
             continue;
         };
         let g = match of_key.get(k) {
