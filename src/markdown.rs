@@ -214,7 +214,6 @@ pub(crate) fn strip_transcript(t: &mut crate::Transcript<'_>) {
         if let Some(m) = &mut turn.marker {
             strip_cow(&mut m.text);
         }
-        strip_cow(&mut turn.text);
     }
     for c in &mut t.captions {
         strip_cow(&mut c.text);
