@@ -223,7 +223,9 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     };
     // A page's header field (`Fecha: 2024-10-02`, `URL: https://…`) is no
     // speaker's turn.
-    let label = label.filter(|l| dateline.is_none() && !is_address(&text[l.text_at..]));
+    // Nor is a feed's footer, whose post title may hold a colon.
+    let footer = text.len() <= NOTICE_MAX && feed_footer(text, lex);
+    let label = label.filter(|l| dateline.is_none() && !footer && !is_address(&text[l.text_at..]));
     let body = match (dash, &label) {
         (Some(d), _) => &text[d.text_at()..],
         (None, Some(l)) => &text[l.text_at..],
@@ -244,6 +246,7 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         },
         notice: text.len() <= NOTICE_MAX
             && (text.contains('©')
+                || footer
                 || longest_of(text, &lex.notices).is_some()
                 || longest_of(text, &lang::lexicon(crate::Language::En).notices).is_some()),
         caption_line: longest_of(text, &lex.caption_prefixes).is_some()
@@ -259,6 +262,17 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         .boxed(),
         cues: cues(body, lex),
     }
+}
+
+/// Whether `text` holds the footer a blog's feed appends to a post, in the
+/// document's language or in English (a feed's software may not be set to
+/// the language its posts are written in).
+fn feed_footer(text: &str, lex: &Lexicon) -> bool {
+    let en = lang::lexicon(crate::Language::En);
+    lex.feed_footers
+        .iter()
+        .chain(en.feed_footers.iter())
+        .any(|p| text.contains(p))
 }
 
 /// Whether `text` is one web address and nothing else.
@@ -487,6 +501,22 @@ mod tests {
         assert!(has_digit_run("Thứ Năm, 12/09/2019", 4));
         assert!(!has_digit_run("SPEAKER 5: Line 123.", 4));
         assert!(!has_digit_run("", 4));
+    }
+
+    #[test]
+    fn a_feed_footer_is_a_notice_and_no_label() {
+        let de = lexicon(Language::De);
+        let c = classify_text(
+            "Der Beitrag Im Gespräch: Anna Roth erschien zuerst auf Heimatblatt.",
+            de,
+        );
+        assert!(c.notice && c.label.is_none());
+        // An English footer on a page in another language.
+        let fr = lexicon(Language::Fr);
+        assert!(classify_text("The post Marie Roy appeared first on Le Blog.", fr).notice);
+        // Written as a sentence of a text, in other words: not a footer.
+        let en = lexicon(Language::En);
+        assert!(!classify_text("She first appeared on stage in 1990.", en).notice);
     }
 
     #[test]

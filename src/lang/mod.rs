@@ -70,6 +70,11 @@ pub(crate) struct Lexicon {
     /// Words that open (or phrases inside) a copyright line or a transcript
     /// disclaimer.
     pub notices: Words,
+    /// The footer a blog's feed appends to each post, as its software
+    /// writes it (`The post … appeared first on …`): machine text, matched
+    /// with its case wherever it stands in a short paragraph, which is then
+    /// page furniture like a copyright line.
+    pub feed_footers: Words,
     /// Phrases that open a question (`Thưa ông`, `Xin ông cho biết`).
     pub question_openers: Words,
     /// Phrases that make a sentence a question wherever they stand.
