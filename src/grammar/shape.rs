@@ -7,6 +7,7 @@
 //! quote    := ">" text
 //! image    := "!" "[" alt "]" ("(" url ")" | "[" ref "]")       -- alone, maybe inside a link
 //! link     := "[" text "]" ("(" url ")" | "[" ref "]") | URL   -- alone
+//! comment  := "<!--" text "-->"                                -- alone: `<!--more-->`
 //! ```
 //!
 //! Language-neutral. A short upper-case line is a heading only when it has
@@ -33,6 +34,9 @@ pub(crate) enum Shape {
     Image(Range<usize>),
     /// A link or a URL alone.
     Link,
+    /// An HTML comment alone (`<!--more-->`, `<!-- TEASER_END -->`): a
+    /// site generator's mark, which a reader never sees.
+    Comment,
 }
 
 /// The most words of a bold or upper-case heading.
@@ -113,6 +117,13 @@ fn upper_heading(t: &str) -> bool {
 }
 
 /// The shape of a cleaned paragraph.
+/// One HTML comment and nothing else.
+fn is_comment(t: &str) -> bool {
+    t.strip_prefix("<!--")
+        .and_then(|r| r.strip_suffix("-->"))
+        .is_some_and(|inner| !inner.contains("-->"))
+}
+
 pub(crate) fn shape(text: &str) -> Shape {
     let t = text.trim();
     if is_rule(t) || !t.chars().any(char::is_alphanumeric) {
@@ -126,6 +137,9 @@ pub(crate) fn shape(text: &str) -> Shape {
     }
     if t.starts_with('>') {
         return Shape::Quote;
+    }
+    if is_comment(t) {
+        return Shape::Comment;
     }
     if let Some(alt) = image(t) {
         return Shape::Image(alt);
@@ -151,6 +165,15 @@ pub(crate) fn shape(text: &str) -> Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comment_alone_is_a_comment() {
+        assert_eq!(shape("<!--more-->"), Shape::Comment);
+        assert_eq!(shape("<!-- TEASER_END -->"), Shape::Comment);
+        // Text after it, or two comments with text between: not alone.
+        assert_eq!(shape("<!--more-->Believe it or not."), Shape::Prose);
+        assert_eq!(shape("<!-- a --> seen <!-- b -->"), Shape::Prose);
+    }
 
     #[test]
     fn markdown_shapes() {

@@ -202,7 +202,7 @@ fn rest_of_header(
             } else {
                 b.caption(i, None);
             }
-        } else if matches!(c.shape, Shape::Link | Shape::Rule) {
+        } else if matches!(c.shape, Shape::Link | Shape::Rule | Shape::Comment) {
             b.parts[i] = Part::Furniture;
         } else if next.is_some_and(|j| j == i + 1 && b.near_duplicate(i, j)) {
             b.caption(i + 1, Some(i));

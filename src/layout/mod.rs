@@ -277,7 +277,7 @@ pub(crate) fn layout<'d>(
 /// Whether a paragraph is furniture by its shape or content alone.
 pub(crate) fn furniture_part(c: &Class<'_>) -> Option<Part> {
     match c.shape {
-        Shape::Rule | Shape::Link => return Some(Part::Furniture),
+        Shape::Rule | Shape::Link | Shape::Comment => return Some(Part::Furniture),
         Shape::Image(ref alt) if alt.is_empty() => return Some(Part::Furniture),
         Shape::Heading => return Some(Part::Heading),
         _ => {}
