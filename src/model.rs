@@ -390,6 +390,9 @@ pub enum MarkerKind {
     Bold,
     /// A question set as a Markdown heading (`### What…?`): its `#` marks.
     Heading,
+    /// A whole paragraph in italics, with no label: a question
+    /// (`*What…?*`, `<p><em>What…?</em></p>`).
+    Italic,
     /// A value this version does not know, read from JSON written by a
     /// later version (which may add values); the parser never produces it,
     /// and it is written back as `"unknown"`.

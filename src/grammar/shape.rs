@@ -4,6 +4,7 @@
 //! rule     := ("-" | "=" | "*" | "_"){3,}                      -- also a setext underline
 //! heading  := "#"{1,6} " " text | "**" short text "**" | SHORT UPPER-CASE LINE
 //! bold     := "**" text "**"                                   -- a whole paragraph in bold
+//! italic   := "*" text "*" | "_" text "_"                      -- a whole paragraph in italics
 //! quote    := ">" text
 //! image    := "!" "[" alt "]" ("(" url ")" | "[" ref "]")       -- alone, maybe inside a link
 //! link     := "[" text "]" ("(" url ")" | "[" ref "]") | URL   -- alone
@@ -28,6 +29,9 @@ pub(crate) enum Shape {
     Rule,
     /// The whole paragraph in bold (and more than a heading).
     Bold,
+    /// The whole paragraph in italics (Markdown's single emphasis; on a
+    /// page, `<em>` or `<i>` around all its text).
+    Italic,
     /// A blockquote.
     Quote,
     /// An image alone; the range is its alt text (maybe empty).
@@ -37,6 +41,15 @@ pub(crate) enum Shape {
     /// An HTML comment alone (`<!--more-->`, `<!-- TEASER_END -->`): a
     /// site generator's mark, which a reader never sees.
     Comment,
+}
+
+impl Shape {
+    /// Running text, upright or in italics: a paragraph in italics is
+    /// text like any other (a lede, a caption, an answer), and only a
+    /// document that sets its questions in italics reads it otherwise.
+    pub(crate) fn is_text(&self) -> bool {
+        matches!(self, Shape::Prose | Shape::Italic)
+    }
 }
 
 /// The most words of a bold or upper-case heading.
@@ -156,15 +169,44 @@ pub(crate) fn shape(text: &str) -> Shape {
             Shape::Bold
         };
     }
+    if italic_inner(t).is_some() {
+        return Shape::Italic;
+    }
     if upper_heading(t) {
         return Shape::Heading;
     }
     Shape::Prose
 }
 
+/// The text of a paragraph wholly in single emphasis, `*…*` or `_…_`: no
+/// other mark of the kind inside (`*a* and *b*` is two), no space just
+/// inside the marks.
+fn italic_inner(t: &str) -> Option<&str> {
+    for m in ['*', '_'] {
+        let Some(inner) = t.strip_prefix(m).and_then(|r| r.strip_suffix(m)) else {
+            continue;
+        };
+        let spaced = inner.starts_with(char::is_whitespace) || inner.ends_with(char::is_whitespace);
+        if !inner.is_empty() && !spaced && !inner.contains(m) {
+            return Some(inner);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_in_italics() {
+        assert_eq!(shape("*What did the sea teach you?*"), Shape::Italic);
+        assert_eq!(shape("_Qu'avez-vous appris ?_"), Shape::Italic);
+        // Two emphasised words, or bold, or a mark with a space inside.
+        assert_eq!(shape("*Yes* and *no*"), Shape::Prose);
+        assert_eq!(shape("**What did the sea teach you?**"), Shape::Bold);
+        assert_eq!(shape("* a list item *"), Shape::Prose);
+    }
 
     #[test]
     fn a_comment_alone_is_a_comment() {

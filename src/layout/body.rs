@@ -249,7 +249,7 @@ impl Body<'_, '_, '_> {
             return 1;
         }
         if let Some(t) = self.pending_speech.take() {
-            if matches!(c.shape, Shape::Prose | Shape::Bold) && !c.annotation {
+            if (c.shape.is_text() || c.shape == Shape::Bold) && !c.annotation {
                 let b = &mut *self.b;
                 b.turns[t].last = i;
                 b.turns[t].cues = Some(c.cues);
@@ -271,9 +271,10 @@ impl Body<'_, '_, '_> {
         1
     }
 
-    /// Whether paragraph `i` opens no turn and is plain prose.
+    /// Whether paragraph `i` opens no turn and is plain prose (or prose in
+    /// italics, as Markdown often sets a caption).
     fn plain(&self, i: usize) -> bool {
-        i < self.end && self.style.starts[i].is_none() && self.b.classes[i].shape == Shape::Prose
+        i < self.end && self.style.starts[i].is_none() && self.b.classes[i].shape.is_text()
     }
 
     /// An image (with the caption repeated after it) or a quote.

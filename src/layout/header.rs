@@ -39,18 +39,19 @@ fn fold(s: &str) -> String {
 
 /// Whether a header paragraph can be the headline (or the kicker).
 fn title_like(c: &Class<'_>) -> bool {
-    matches!(c.shape, Shape::Prose | Shape::Heading | Shape::Bold)
-        && c.dateline().is_none()
-        && c.byline().is_none()
-        && c.time.is_none()
-        && !c.notice
-        && c.credit().is_none()
-        && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words)
+    c.shape.is_text()
+        || matches!(c.shape, Shape::Heading | Shape::Bold)
+            && c.dateline().is_none()
+            && c.byline().is_none()
+            && c.time.is_none()
+            && !c.notice
+            && c.credit().is_none()
+            && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words)
 }
 
 /// A short line naming a place: `Aboard Air Force One`, `Daytona, Florida`.
 fn location_like(text: &str, c: &Class<'_>) -> bool {
-    c.shape == Shape::Prose
+    c.shape.is_text()
         && (1..=LOCATION_MAX_WORDS).contains(&c.cues.words)
         && !c.cues.ends_sentence
         && !c.cues.ends_colon
@@ -103,7 +104,7 @@ fn title(
     let lede_at = open
         .iter()
         .copied()
-        .find(|&i| classes[i].shape == Shape::Prose && classes[i].cues.words >= LEDE_MIN_WORDS)
+        .find(|&i| classes[i].shape.is_text() && classes[i].cues.words >= LEDE_MIN_WORDS)
         .unwrap_or(end);
     let titles: Vec<usize> = open
         .iter()
@@ -123,7 +124,7 @@ fn title(
         (Some(a), Some(h))
             if classes[a].cues.ends_colon
                 && !classes[h].cues.ends_colon
-                && classes[a].shape == Shape::Prose =>
+                && classes[a].shape.is_text() =>
         {
             b.parts[a] = Part::Kicker;
             b.parts[h] = Part::Headline;
@@ -180,7 +181,7 @@ fn rest_of_header(
         } else if headline_text == Some(fold(text).as_str()) && pending_alt.is_none() {
             pending_alt = Some(i);
         } else if let Some(alt) = pending_alt.take() {
-            if c.cues.words <= CAPTION_MAX_WORDS && c.shape == Shape::Prose {
+            if c.cues.words <= CAPTION_MAX_WORDS && c.shape.is_text() {
                 b.caption(i, Some(alt));
             } else {
                 b.caption(alt, None);
@@ -191,7 +192,7 @@ fn rest_of_header(
         } else if let Shape::Image(alt) = &c.shape {
             let repeated = next.is_some_and(|j| {
                 j == i + 1
-                    && classes[j].shape == Shape::Prose
+                    && classes[j].shape.is_text()
                     && near_duplicate(&text[alt.clone()], paras[j].text())
             });
             if alt.is_empty() {
