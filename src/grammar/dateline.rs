@@ -88,9 +88,12 @@ fn digits(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
     }
 }
 
-/// `ngày 12 tháng 12 năm 2016`, `12 tháng 12, 2016`, `03 thg 3, 2020`.
+/// `ngày 12 tháng 12 năm 2016`, `12 tháng 12, 2016`, `03 thg 3, 2020`;
+/// after the year's word, any year of four digits (`ngày 10 tháng 3 năm
+/// 1428`), as after a month's name.
 fn month_word_date<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> + 'l {
     move |i: &str| {
+        let worded_year = preceded(terminated(any_word(&lex.year_words), space1), clear_year);
         map_opt(
             (
                 digits(1, 2),
@@ -100,10 +103,9 @@ fn month_word_date<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date>
                 digits(1, 2),
                 opt(ch(',')),
                 space1,
-                opt(terminated(any_word(&lex.year_words), space1)),
-                year,
+                alt((worded_year, year)),
             ),
-            |(d, _, _, _, m, _, _, _, y)| Date::new(y, m as u8, d as u8),
+            |(d, _, _, _, m, _, _, y)| Date::new(y, m as u8, d as u8),
         )
         .parse(i)
     }
@@ -630,6 +632,38 @@ mod tests {
         assert_eq!(got.3, Some("Madrid"));
         let got = parse(Language::En, "HANOI (Reuters) -").unwrap();
         assert_eq!((got.0.as_str(), got.3), ("-", Some("HANOI")));
+    }
+
+    #[test]
+    fn years_far_from_today_on_a_clear_date_line() {
+        use Language::*;
+        // A month's name, a year's word or ISO's form leaves no doubt, with
+        // a weekday or a prefix before it or not.
+        for (lang, s, date) in [
+            (En, "Thursday, July 4, 1776", "1776-07-04"),
+            (En, "Friday, January 1, 2500", "2500-01-01"),
+            (Fr, "Publié le mardi 14 juillet 1789", "1789-07-14"),
+            (De, "Stand: Mittwoch, 31. Oktober 1517", "1517-10-31"),
+            (De, "Freitag, 1. Januar 2500", "2500-01-01"),
+            (Es, "Publicado el 12 de octubre de 1492", "1492-10-12"),
+            (Pt, "Publicado em 1 de janeiro de 2201", "2201-01-01"),
+            (It, "Aggiornato il 4 ottobre 1582", "1582-10-04"),
+            (Vi, "Thứ Hai, ngày 10 tháng 3 năm 1428", "1428-03-10"),
+            (Vi, "Ngày 1 tháng 1 năm 2500", "2500-01-01"),
+            (En, "1776-07-04", "1776-07-04"),
+        ] {
+            ok(lang, s, date, None, None);
+        }
+        // A year alone, or in digits with slashes, is no such line.
+        for (lang, s) in [
+            (En, "In 1776 the colonies declared independence."),
+            (Vi, "Năm 1428, Lê Lợi lên ngôi."),
+            (Vi, "ngày 10 tháng 3 1428"),
+            (Fr, "04/07/1776"),
+            (De, "Im Jahr 2500 leben wir auf dem Mars."),
+        ] {
+            assert!(parse(lang, s).is_none(), "{s}");
+        }
     }
 
     #[test]
