@@ -714,42 +714,51 @@ mod tests {
         assert_eq!(
             lede(
                 Language::Pt,
-                "CURITIBA - \"Só Alckmin pode vencer Lula\", disse o governador."
+                "CURITIBA - \"Só Alckmin pode vencer Lula\", disse ao Estado o governador:"
             ),
             Some((
                 "CURITIBA - ",
-                "\"Só Alckmin pode vencer Lula\", disse o governador."
-            ))
-        );
-        assert_eq!(
-            lede(Language::Vi, "ĐÀ NẴNG - Sáng nay, ông Nam cho biết thêm."),
-            Some(("ĐÀ NẴNG - ", "Sáng nay, ông Nam cho biết thêm."))
-        );
-        assert_eq!(
-            lede(
-                Language::Fr,
-                "PARIS — Le président a reçu hier les syndicats."
-            ),
-            Some(("PARIS — ", "Le président a reçu hier les syndicats."))
-        );
-        assert_eq!(
-            lede(
-                Language::En,
-                "HANOI (Reuters) - Vietnam's prime minister said on Tuesday."
-            ),
-            Some((
-                "HANOI (Reuters) - ",
-                "Vietnam's prime minister said on Tuesday."
+                "\"Só Alckmin pode vencer Lula\", disse ao Estado o governador:"
             ))
         );
         assert_eq!(
             lede(
                 Language::Vi,
-                "WASHINGTON, March 4, 2021 — The president said on Thursday."
+                "ĐÀ NẴNG - Sáng nay, ông Nam cho biết thêm về vụ mùa năm nay."
+            ),
+            Some((
+                "ĐÀ NẴNG - ",
+                "Sáng nay, ông Nam cho biết thêm về vụ mùa năm nay."
+            ))
+        );
+        assert_eq!(
+            lede(
+                Language::Fr,
+                "PARIS — Le président a reçu hier les syndicats à l'Élysée."
+            ),
+            Some((
+                "PARIS — ",
+                "Le président a reçu hier les syndicats à l'Élysée."
+            ))
+        );
+        assert_eq!(
+            lede(
+                Language::En,
+                "HANOI (Reuters) - Vietnam's prime minister said on Tuesday that rules would change."
+            ),
+            Some((
+                "HANOI (Reuters) - ",
+                "Vietnam's prime minister said on Tuesday that rules would change."
+            ))
+        );
+        assert_eq!(
+            lede(
+                Language::Vi,
+                "WASHINGTON, March 4, 2021 — The president said on Thursday that he would sign the bill."
             ),
             Some((
                 "WASHINGTON, March 4, 2021 — ",
-                "The president said on Thursday."
+                "The president said on Thursday that he would sign the bill."
             ))
         );
         // Not a place: a speaker in capitals, a name in mixed case, a
@@ -762,6 +771,14 @@ mod tests {
             (Language::Vi, "ÔNG NAM - Tôi nghĩ rằng điều đó đúng."),
             (Language::Pt, "BBC Brasil - Como assim, governador?"),
             (Language::Pt, "CURITIBA - Sim."),
+            (
+                Language::En,
+                "EXCLUSIVE - An interview with the president of Brazil",
+            ),
+            (
+                Language::Pt,
+                "ENTREVISTA - O governador do Paraná fala de tudo e de todos",
+            ),
             (
                 Language::En,
                 "PARIS —the city said on Tuesday that it would.",

@@ -194,18 +194,20 @@ pub(super) fn wire<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts<'a>
 /// included (`NEW YORK, March 3, 2020 /PRNewswire/ --` is 39).
 const WIRE_HEAD_MAX: usize = 64;
 
-/// The fewest words of the lede after a wire date line that opens it.
-const WIRE_LEDE_MIN_WORDS: usize = 4;
+/// The fewest words of the lede after a wire date line that opens it: a
+/// headline or a kicker's line has fewer (`EXCLUSIVE - Interview with…`).
+const WIRE_LEDE_MIN_WORDS: usize = 8;
 
 /// Where the lede starts in a paragraph that a wire date line opens
 /// (`CURITIBA - "Só Alckmin pode vencer…", disse…`, `HANOI (Reuters) -
 /// Vietnam's…`, `WASHINGTON, March 4, 2021 — The…`): the byte after the
 /// dash and the spaces, when before it stands what [`wire`] reads, in the
 /// document's language or another whose date words it holds, and after it
-/// a sentence of at least [`WIRE_LEDE_MIN_WORDS`] words opens with a
-/// capital or a quotation mark. Whether the name before the dash is a
-/// speaker's label (`BBC Brasil - Como…`) is for the caller, who sees the
-/// whole document.
+/// stands prose: at least [`WIRE_LEDE_MIN_WORDS`] words, opening with a
+/// capital or a quotation mark and ending as a sentence does (or with the
+/// colon that introduces the interview). Whether the name before the dash
+/// is a speaker's label (`BBC Brasil - Como…`) is for the caller, who sees
+/// the whole document.
 pub(crate) fn wire_opening(text: &str, lex: &Lexicon) -> Option<usize> {
     if !text.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -222,13 +224,14 @@ pub(crate) fn wire_opening(text: &str, lex: &Lexicon) -> Option<usize> {
     let after = text[dash + 1..].trim_start_matches(['-', '–', '—']);
     let lede = after.trim_start();
     let opens = lede.starts_with(|c: char| c.is_uppercase() || "\"“«‘„'".contains(c));
-    if after.len() == lede.len()
-        || !opens
-        || lede
-            .split_whitespace()
-            .nth(WIRE_LEDE_MIN_WORDS - 1)
-            .is_none()
-    {
+    let ends = lede
+        .trim_end_matches(['"', '”', '»', '’', '\'', ')', ' '])
+        .ends_with(['.', '!', '?', '…', ':']);
+    let words = lede
+        .split_whitespace()
+        .nth(WIRE_LEDE_MIN_WORDS - 1)
+        .is_some();
+    if after.len() == lede.len() || !opens || !ends || !words {
         return None;
     }
     let head = &text[..text.len() - after.len()];
