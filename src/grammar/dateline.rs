@@ -721,6 +721,17 @@ mod tests {
                 "\"Só Alckmin pode vencer Lula\", disse ao Estado o governador:"
             ))
         );
+        // In bold, as pages set the place.
+        assert_eq!(
+            lede(
+                Language::Pt,
+                "**CURITIBA** - O governador disse ontem ao Estado que não será candidato."
+            ),
+            Some((
+                "**CURITIBA** - ",
+                "O governador disse ontem ao Estado que não será candidato."
+            ))
+        );
         assert_eq!(
             lede(
                 Language::Vi,

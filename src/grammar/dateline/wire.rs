@@ -209,7 +209,12 @@ const WIRE_LEDE_MIN_WORDS: usize = 8;
 /// is a speaker's label (`BBC Brasil - Como…`) is for the caller, who sees
 /// the whole document.
 pub(crate) fn wire_opening(text: &str, lex: &Lexicon) -> Option<usize> {
-    if !text.starts_with(|c: char| c.is_uppercase()) {
+    // The place may be set in bold (`**CURITIBA** - …`, a page's
+    // `<strong>`).
+    if !text
+        .trim_start_matches(['*', '_'])
+        .starts_with(|c: char| c.is_uppercase())
+    {
         return None;
     }
     let mut end = text.len().min(WIRE_HEAD_MAX);
@@ -235,6 +240,12 @@ pub(crate) fn wire_opening(text: &str, lex: &Lexicon) -> Option<usize> {
         return None;
     }
     let head = &text[..text.len() - after.len()];
-    wire(head, lex).or_else(|| vocabulary::others(head, lex).find_map(|l| wire(head, l)))?;
-    Some(text.len() - lede.len())
+    let plain = if head.contains(['*', '_']) {
+        std::borrow::Cow::Owned(head.replace(['*', '_'], ""))
+    } else {
+        std::borrow::Cow::Borrowed(head)
+    };
+    let reads = wire(&plain, lex).is_some()
+        || vocabulary::others(&plain, lex).any(|l| wire(&plain, l).is_some());
+    reads.then_some(text.len() - lede.len())
 }
