@@ -29,10 +29,14 @@ pub fn corpus() -> Vec<String> {
     let Ok(path) = std::env::var("PRESS_CORPUS") else {
         return Vec::new();
     };
-    load(Path::new(&path)).unwrap_or_else(|e| panic!("PRESS_CORPUS={path}: {e}"))
+    load(Path::new(&path), usize::MAX).unwrap_or_else(|e| panic!("PRESS_CORPUS={path}: {e}"))
 }
 
-fn load(path: &Path) -> std::io::Result<Vec<String>> {
+/// The documents at `path`, at most `limit` of them: every file of a
+/// folder, in name order, or the text field of each record of a JSON Lines
+/// file (gzipped when its name ends in `.gz`).
+#[allow(dead_code)]
+pub fn load(path: &Path, limit: usize) -> std::io::Result<Vec<String>> {
     if path.is_dir() {
         let mut files: Vec<_> = std::fs::read_dir(path)?
             .flatten()
@@ -43,6 +47,7 @@ fn load(path: &Path) -> std::io::Result<Vec<String>> {
             .iter()
             .filter(|f| f.is_file())
             .filter_map(|f| std::fs::read_to_string(f).ok())
+            .take(limit)
             .collect());
     }
     let file = std::fs::File::open(path)?;
@@ -53,6 +58,9 @@ fn load(path: &Path) -> std::io::Result<Vec<String>> {
     };
     let mut out = Vec::new();
     for (n, line) in BufReader::new(reader).lines().enumerate() {
+        if out.len() == limit {
+            break;
+        }
         let line = line?;
         if line.trim().is_empty() {
             continue;
