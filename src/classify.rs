@@ -212,14 +212,22 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     let short = text.len() <= DATELINE_MAX;
     let dateline = if short && dash.is_none() {
         read_dateline(text, lex).or_else(|| {
-            // A date line in bold (`**Date:** 2025-07-31`), read without the
-            // marks where the text itself shows four digits in a row.
-            let bold = text.contains("**") && has_digit_run(text, 4);
+            // A date line in bold (`**Date:** 2025-07-31`, `**CURITIBA**
+            // -`), read without the marks where the text itself shows four
+            // digits in a row or ends in a dash.
+            let dash_end = text.trim_end().ends_with(['-', '–', '—']);
+            let bold = text.contains("**") && (has_digit_run(text, 4) || dash_end);
             let plain = bold.then(|| text.replace("**", ""))?;
             let d = read_dateline(&plain, lex)?;
+            // The place and the zone as the paragraph writes them, where
+            // they stand whole in it.
+            let written = |s: Option<&str>| {
+                let at = text.find(s?)?;
+                Some(&text[at..at + s?.len()])
+            };
             Some(DatelineParts {
-                place: None,
-                zone: None,
+                place: written(d.place),
+                zone: written(d.zone),
                 ..d
             })
         })

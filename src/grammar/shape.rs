@@ -115,8 +115,9 @@ fn link_only(t: &str) -> bool {
 }
 
 fn upper_heading(t: &str) -> bool {
-    // Most paragraphs fail at their first lower-case letter, read first.
-    if t.chars().any(char::is_lowercase) || t.ends_with(['.', ':', ',']) {
+    // Most paragraphs fail at their first lower-case letter, read first. A
+    // line ending in a dash is cut off or a wire date line (`PARIS —`).
+    if t.chars().any(char::is_lowercase) || t.ends_with(['.', ':', ',', '-', '–', '—']) {
         return false;
     }
     let words = t.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
@@ -242,6 +243,8 @@ mod tests {
         assert_eq!(shape("THE NATIONAL ECONOMY"), Shape::Heading);
         assert_eq!(shape("OPENING STATEMENT"), Shape::Heading);
         assert_eq!(shape("END"), Shape::Prose);
+        assert_eq!(shape("CURITIBA -"), Shape::Prose);
+        assert_eq!(shape("RIO DE JANEIRO —"), Shape::Prose);
         assert_eq!(shape("Q"), Shape::Prose);
         assert_eq!(shape("MS. WHITFIELD: Good afternoon."), Shape::Prose);
         assert_eq!(shape("Running text, as usual."), Shape::Prose);

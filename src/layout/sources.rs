@@ -189,7 +189,14 @@ pub(crate) fn sources(
     });
     // The header's date line, else the front matter's, else one printed
     // after the body.
-    let header_dateline = find(Part::Dateline).filter(|&i| Some(i) != trailer.dateline_at);
+    // Of several in the header, the first that gives a date (a wire date
+    // line's place alone, `CURITIBA -`, may stand above it).
+    let header_datelines = || {
+        (0..parts.len()).filter(|&i| parts[i] == Part::Dateline && Some(i) != trailer.dateline_at)
+    };
+    let header_dateline = header_datelines()
+        .find(|&i| classes[i].dateline().is_some_and(|d| d.date.is_some()))
+        .or_else(|| header_datelines().next());
     let dateline = header_dateline
         .and_then(|i| para_dateline(&paras[i], classes, i))
         .or_else(|| front_dateline(fm?));
@@ -394,6 +401,61 @@ mod tests {
             "See also our archive.\n\n12/09/2019",
         );
         assert!(crate::parse(&later).unwrap().dateline.is_none());
+    }
+
+    #[test]
+    fn a_wire_place_opening_the_lede_or_alone_is_the_date_line() {
+        let place = |text: &str| {
+            let t = crate::parse(text).unwrap();
+            let d = t.dateline.expect("a date line");
+            // A page's span holds its tags too.
+            if !text.starts_with('<') {
+                assert_eq!(d.span.slice(text), d.text);
+            }
+            let lede = t.lede.map(|l| l.text.to_string());
+            (d.place.map(|p| p.to_string()), d.date, lede)
+        };
+        // Opening the lede: the place is the date line, the rest the lede.
+        let pt = "Richa fala\n\nCURITIBA - \"Só Alckmin pode vencer\", disse ao Estado o governador.\n\n- O sr. vai disputar o Senado?\n- Eu ainda não sei.\n- E o partido?\n- O partido decide.\n";
+        let (p, date, lede) = place(pt);
+        assert_eq!((p.as_deref(), date), (Some("CURITIBA"), None));
+        assert_eq!(
+            lede.as_deref(),
+            Some("\"Só Alckmin pode vencer\", disse ao Estado o governador.")
+        );
+        // Alone on its line.
+        let vi = "Mùa vụ mới\n\nĐÀ NẴNG -\n\nSáng nay, nông dân cho biết vụ mùa năm nay rất tốt.\n\n- Thưa ông, vụ mùa năm nay ra sao?\n- Năm nay được mùa.\n";
+        assert_eq!(place(vi).0.as_deref(), Some("ĐÀ NẴNG"));
+        let fr = "Le maire répond\n\nPARIS — Le maire a reçu hier les habitants du quartier.\n\nQ : Pourquoi ce projet ?\n\nR : Parce qu'il le faut.\n";
+        let (p, _, lede) = place(fr);
+        assert_eq!(p.as_deref(), Some("PARIS"));
+        assert_eq!(
+            lede.as_deref(),
+            Some("Le maire a reçu hier les habitants du quartier.")
+        );
+        // On a page, in bold.
+        let page = "<h1>Ferrovia chega em 2027</h1>\n<p><strong>CURITIBA</strong> - &quot;A ferrovia chega ao porto em 2027&quot;, disse ao Estado o secretário.</p>\n<p><b>Quando começa a obra?</b></p>\n<p>Em março, se a licença sair.</p>\n<p><b>E o custo?</b></p>\n<p>Quatro bilhões.</p>\n";
+        let (p, _, lede) = place(page);
+        assert_eq!(p.as_deref(), Some("CURITIBA"));
+        assert!(lede.is_some_and(|l| l.starts_with("\"A ferrovia")));
+        // A date line below the place gives the date.
+        let dated = vi.replace(
+            "ĐÀ NẴNG -\n",
+            "ĐÀ NẴNG -\n\nThứ Năm, 12/09/2019, 23:06 [GMT+7]\n",
+        );
+        let (p, date, _) = place(&dated);
+        assert_eq!(p, None);
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2019-09-12"));
+        // A name before a dash that opens other paragraphs too is a
+        // speaker's label, not a place.
+        let labels = "Richa fala\n\nESTADO - O sr. vai disputar o Senado este ano?\n\nRICHA - Eu ainda não sei, vamos ver.\n\nESTADO - E o partido, governador?\n\nRICHA - O partido decide isso depois.\n";
+        let t = crate::parse(labels).unwrap();
+        assert!(t.dateline.is_none());
+        assert_eq!(t.turns.len(), 4);
+        // After the body, a place alone dates nothing.
+        let after =
+            "Mùa vụ mới\n\n- Thưa ông, vụ mùa năm nay ra sao?\n- Năm nay được mùa.\n\nĐÀ NẴNG -\n";
+        assert!(crate::parse(after).unwrap().dateline.is_none());
     }
 
     #[test]

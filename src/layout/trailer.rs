@@ -74,9 +74,9 @@ pub(crate) fn trailer(
             paras[i].text().chars().any(char::is_alphanumeric)
                 && !matches!(b.parts[i], Part::Byline | Part::Source)
         });
-        if let Some(i) =
-            first.filter(|&i| b.parts[i] == Part::Furniture && classes[i].dateline().is_some())
-        {
+        // It gives a date: a place alone (`PARIS —`) is no date line there.
+        let dated = |i: usize| classes[i].dateline().is_some_and(|d| d.date.is_some());
+        if let Some(i) = first.filter(|&i| b.parts[i] == Part::Furniture && dated(i)) {
             b.parts[i] = Part::Dateline;
             dateline_at = Some(i);
         }
