@@ -8,8 +8,9 @@ use super::{Part, range_in};
 use crate::classify::Class;
 use crate::clean::{attribute, clean_with, tags};
 use crate::frontmatter::Found;
-use crate::grammar::byline::{is_generic_reporter, looks_like_name};
+use crate::grammar::byline::{looks_like_name, placeholder_author, signature};
 use crate::grammar::dateline::value_datetime;
+use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::markdown::heading_range;
 use crate::model::{BylineRole, Field};
@@ -240,7 +241,8 @@ fn para_dateline(p: &Para<'_>, classes: &[Class<'_>], i: usize) -> Option<Dateli
 }
 
 /// The byline: a bare name signing the piece, the byline paragraph, or
-/// the front matter's author unless it is a placeholder (`Staff Writer`)
+/// the front matter's author unless it is a placeholder (`Staff Writer`,
+/// `Writing`)
 /// or a site (`formula1.com`).
 fn byline(
     doc: &Doc<'_>,
@@ -257,8 +259,12 @@ fn byline(
     });
     let written = || {
         let i = trailer.byline_at?;
-        let parts = classes[i].byline()?;
         let p = &paras[i];
+        // A line under the headline signs by its place (see the header).
+        let parts = classes[i]
+            .byline()
+            .cloned()
+            .or_else(|| signature(p.text(), classes[i].shape == Shape::Heading, lex))?;
         Some(BylinePlan {
             text: TextSource::Para(i),
             span: p.span,
@@ -271,7 +277,7 @@ fn byline(
         let k = field(f, &AUTHOR_KEYS)?;
         let a = &f.fields[k];
         let name = a.value.trim();
-        let ok = looks_like_name(name) && !is_generic_reporter(name, lex);
+        let ok = looks_like_name(name) && !placeholder_author(name, lex);
         ok.then_some(BylinePlan {
             text: TextSource::Field(k),
             span: a.span,
