@@ -378,6 +378,47 @@ pub(crate) fn is_generic_reporter(name: &str, lex: &Lexicon) -> bool {
         .any(|g| prefix_ci(name, g) == Some(name.len()))
 }
 
+/// A credit opening a longer text, the line break after it lost (a page's
+/// description: `INTERVIEW BY JAMIE REDKNAPP It's 9am and…`): the credit
+/// word, then the names up to where the text turns into a sentence (a
+/// word in lower case after a credit in capitals; a sentence's end, a
+/// dash or a bar otherwise). Its end in `text`, and what it says.
+pub(crate) fn opening_credit<'a>(text: &'a str, lex: &Lexicon) -> Option<(usize, BylineParts<'a>)> {
+    let (n, _) = longest(text, &lex.byline_before)?;
+    let credit = &text[..n];
+    let capitals = credit.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !credit.chars().any(char::is_lowercase);
+    let rest = &text[n..];
+    let end = if capitals {
+        // The run of words in capitals after the credit.
+        let mut end = 0;
+        for w in rest.split_whitespace() {
+            let at = w.as_ptr() as usize - rest.as_ptr() as usize;
+            if w.chars().any(char::is_lowercase) {
+                break;
+            }
+            end = at + w.len();
+        }
+        end
+    } else {
+        [". ", " - ", " – ", " — ", " | "]
+            .iter()
+            .filter_map(|sep| rest.find(sep))
+            .min()
+            .unwrap_or(rest.len())
+    };
+    let end = n + end;
+    let parts = byline(&text[..end], lex)?;
+    // No frequent word of the language among the names (`BY NOON THE
+    // BOATHOUSE IS FULL`).
+    let frequent = |w: &str| lex.stopwords.iter().any(|s| s.eq_ignore_ascii_case(w));
+    let names_ok = !parts
+        .names
+        .iter()
+        .any(|nm| nm.split_whitespace().any(frequent));
+    names_ok.then_some((end, parts))
+}
+
 /// Whether an author given by a page's metadata names no one: the word
 /// for "the reporter" or a placeholder, in the page's language or in
 /// English, the language site themes and engines write their defaults in
@@ -557,6 +598,39 @@ mod tests {
         ] {
             assert_eq!(names(t, heading, en), None, "{t}");
         }
+    }
+
+    #[test]
+    fn credits_opening_a_description() {
+        let (en, fr) = (lexicon(Language::En), lexicon(Language::Fr));
+        let credit =
+            |t: &'static str, lex| opening_credit(t, lex).map(|(end, b)| (&t[..end], b.names));
+        assert_eq!(
+            credit("INTERVIEW BY MARTIN HALE The boathouse is dark", en),
+            Some(("INTERVIEW BY MARTIN HALE", vec!["MARTIN HALE"]))
+        );
+        assert_eq!(
+            credit("Interview by Martin Hale. The boathouse is dark", en),
+            Some(("Interview by Martin Hale", vec!["Martin Hale"]))
+        );
+        assert_eq!(
+            credit(
+                "Propos recueillis par Léa Fontaine. Depuis 1978, il répare",
+                fr
+            ),
+            Some(("Propos recueillis par Léa Fontaine", vec!["Léa Fontaine"]))
+        );
+        // Near misses: no credit word first, a credit word opening a
+        // sentence.
+        assert_eq!(
+            credit("The boathouse is dark. Interview by Martin Hale", en),
+            None
+        );
+        assert_eq!(
+            credit("By the time the boathouse opens, it is light", en),
+            None
+        );
+        assert_eq!(credit("BY NOON THE BOATHOUSE IS FULL", en), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::{Part, range_in};
 use crate::classify::Class;
 use crate::clean::{attribute, clean_with, tags};
 use crate::frontmatter::Found;
-use crate::grammar::byline::{looks_like_name, placeholder_author, signature};
+use crate::grammar::byline::{looks_like_name, opening_credit, placeholder_author, signature};
 use crate::grammar::dateline::value_datetime;
 use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
@@ -38,6 +38,9 @@ const PUBLISHED_KEYS: [&str; 5] = [
 const DATE_KEYS: [&str; 3] = ["date", "post_date", "created"];
 /// Front matter keys of the author.
 const AUTHOR_KEYS: [&str; 2] = ["author", "byline"];
+/// Front matter keys of a page's description, which may open with a
+/// credit.
+const DESCRIPTION_KEYS: [&str; 4] = ["description", "excerpt", "summary", "subtitle"];
 
 /// The names a page's `<meta>` tags give its publication date under.
 const PUBLISHED_META: [&str; 9] = [
@@ -95,10 +98,13 @@ pub(crate) struct DatelinePlan {
 pub(crate) struct BylinePlan {
     pub text: TextSource,
     pub span: Span,
-    /// The names in the paragraph's cleaned text; `None` when the whole
-    /// text is the one name.
+    /// The names in the paragraph's cleaned text or the field's value;
+    /// `None` when the whole text is the one name.
     pub names: Option<Vec<Range<usize>>>,
     pub role: BylineRole,
+    /// The part of a field's value that is the byline (a credit opening a
+    /// description); `None`: all of it.
+    pub part: Option<Range<usize>>,
 }
 
 impl BylinePlan {
@@ -110,7 +116,7 @@ impl BylinePlan {
             TextSource::Attribute(_) => "",
         };
         match (&self.names, self.text) {
-            (Some(ranges), TextSource::Para(_)) => {
+            (Some(ranges), TextSource::Para(_) | TextSource::Field(_)) => {
                 ranges.iter().map(|r| &whole[r.clone()]).collect()
             }
             _ => vec![whole],
@@ -242,8 +248,8 @@ fn para_dateline(p: &Para<'_>, classes: &[Class<'_>], i: usize) -> Option<Dateli
 
 /// The byline: a bare name signing the piece, the byline paragraph, or
 /// the front matter's author unless it is a placeholder (`Staff Writer`,
-/// `Writing`)
-/// or a site (`formula1.com`).
+/// `Writing`) or a site (`formula1.com`), else a credit opening the front
+/// matter's description.
 fn byline(
     doc: &Doc<'_>,
     classes: &[Class<'_>],
@@ -256,6 +262,7 @@ fn byline(
         span: paras[i].span,
         names: None,
         role: BylineRole::Author,
+        part: None,
     });
     let written = || {
         let i = trailer.byline_at?;
@@ -270,6 +277,7 @@ fn byline(
             span: p.span,
             names: Some(parts.names.iter().map(|nm| range_in(p, nm)).collect()),
             role: parts.role,
+            part: None,
         })
     };
     let front = || {
@@ -283,9 +291,29 @@ fn byline(
             span: a.span,
             names: None,
             role: BylineRole::Author,
+            part: None,
         })
     };
-    bare.or_else(written).or_else(front)
+    // A description opening with a credit (`INTERVIEW BY JAMIE REDKNAPP
+    // It's 9am…`).
+    let described = || {
+        let f = doc.front_matter.as_ref()?;
+        let k = field(f, &DESCRIPTION_KEYS)?;
+        let value: &str = &f.fields[k].value;
+        let (end, parts) = opening_credit(value, lex)?;
+        let at = |nm: &str| {
+            let s = nm.as_ptr() as usize - value.as_ptr() as usize;
+            s..s + nm.len()
+        };
+        Some(BylinePlan {
+            text: TextSource::Field(k),
+            span: f.fields[k].span,
+            names: Some(parts.names.iter().map(|nm| at(nm)).collect()),
+            role: parts.role,
+            part: Some(0..end),
+        })
+    };
+    bare.or_else(written).or_else(front).or_else(described)
 }
 
 /// The front matter's date: the date field's day, with the publication
