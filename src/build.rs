@@ -228,22 +228,12 @@ fn dateline<'a>(plan: &DatelinePlan, input: &'a str, doc: &Doc<'a>) -> Dateline<
 }
 
 fn byline<'a>(plan: &BylinePlan, input: &'a str, doc: &Doc<'a>) -> Byline<'a> {
-    let Text { text, span } = source_text(plan.text, "", doc);
-    let names = match (plan.text, &plan.names) {
-        (TextSource::Para(i), Some(ranges)) => ranges
-            .iter()
-            .map(|r| doc.paragraphs[i].clean.sub(r.clone()))
-            .collect(),
-        (TextSource::Field(_), Some(ranges)) => {
-            ranges.iter().map(|r| sub_cow(&text, r.clone())).collect()
-        }
-        _ => vec![text.clone()],
-    };
+    let Text { text: whole, span } = source_text(plan.text, "", doc);
     // Part of a field's value: its own span when the value is the input's
-    // text as written, the field's otherwise.
+    // text as written, the plan's otherwise.
     let (text, span) = match &plan.part {
         Some(r) => {
-            let sub = sub_cow(&text, r.clone());
+            let sub = sub_cow(&whole, r.clone());
             let at = match &sub {
                 Cow::Borrowed(s) => input
                     .as_bytes()
@@ -252,10 +242,20 @@ fn byline<'a>(plan: &BylinePlan, input: &'a str, doc: &Doc<'a>) -> Byline<'a> {
                     .then(|| s.as_ptr() as usize - input.as_ptr() as usize),
                 Cow::Owned(_) => None,
             };
-            let span = at.map_or(span, |at| Span::new(at, at + r.len()));
+            let span = at.map_or(plan.span, |at| Span::new(at, at + r.len()));
             (sub, span)
         }
-        None => (text, span),
+        None => (whole.clone(), span),
+    };
+    let names = match (plan.text, &plan.names) {
+        (TextSource::Para(i), Some(ranges)) => ranges
+            .iter()
+            .map(|r| doc.paragraphs[i].clean.sub(r.clone()))
+            .collect(),
+        (TextSource::Field(_), Some(ranges)) => {
+            ranges.iter().map(|r| sub_cow(&whole, r.clone())).collect()
+        }
+        _ => vec![text.clone()],
     };
     Byline {
         text,

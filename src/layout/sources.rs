@@ -8,7 +8,9 @@ use super::{Part, range_in};
 use crate::classify::Class;
 use crate::clean::{attribute, clean_with, tags};
 use crate::frontmatter::Found;
-use crate::grammar::byline::{looks_like_name, opening_credit, placeholder_author, signature};
+use crate::grammar::byline::{
+    is_handle, looks_like_name, opening_credit, placeholder_author, signature,
+};
 use crate::grammar::dateline::value_datetime;
 use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
@@ -38,6 +40,8 @@ const PUBLISHED_KEYS: [&str; 5] = [
 const DATE_KEYS: [&str; 3] = ["date", "post_date", "created"];
 /// Front matter keys of the author.
 const AUTHOR_KEYS: [&str; 2] = ["author", "byline"];
+/// Keys of an author record's name to show.
+const NESTED_NAME_KEYS: [&str; 2] = ["display_name", "name"];
 /// Front matter keys of a page's description, which may open with a
 /// credit.
 const DESCRIPTION_KEYS: [&str; 4] = ["description", "excerpt", "summary", "subtitle"];
@@ -99,7 +103,7 @@ pub(crate) struct BylinePlan {
     pub text: TextSource,
     pub span: Span,
     /// The names in the paragraph's cleaned text or the field's value;
-    /// `None` when the whole text is the one name.
+    /// `None` when the whole text (or its part) is the one name.
     pub names: Option<Vec<Range<usize>>>,
     pub role: BylineRole,
     /// The part of a field's value that is the byline (a credit opening a
@@ -119,7 +123,7 @@ impl BylinePlan {
             (Some(ranges), TextSource::Para(_) | TextSource::Field(_)) => {
                 ranges.iter().map(|r| &whole[r.clone()]).collect()
             }
-            _ => vec![whole],
+            _ => vec![self.part.clone().map_or(whole, |r| &whole[r])],
         }
     }
 }
@@ -220,7 +224,7 @@ pub(crate) fn sources(
     Sources {
         headline,
         dateline,
-        byline: byline(doc, classes, trailer, lex),
+        byline: byline(input, doc, classes, trailer, lex),
         source: trailer
             .source_at
             .and_then(|i| Some(in_para(i, classes[i].source()?))),
@@ -251,6 +255,7 @@ fn para_dateline(p: &Para<'_>, classes: &[Class<'_>], i: usize) -> Option<Dateli
 /// `Writing`) or a site (`formula1.com`), else a credit opening the front
 /// matter's description.
 fn byline(
+    input: &str,
     doc: &Doc<'_>,
     classes: &[Class<'_>],
     trailer: &Trailer,
@@ -286,13 +291,14 @@ fn byline(
         let a = &f.fields[k];
         let name = a.value.trim();
         let ok = looks_like_name(name) && !placeholder_author(name, lex);
-        ok.then_some(BylinePlan {
+        let plan = ok.then_some(BylinePlan {
             text: TextSource::Field(k),
             span: a.span,
             names: None,
             role: BylineRole::Author,
             part: None,
-        })
+        });
+        plan.or_else(|| author_record(input, f, k, lex))
     };
     // A description opening with a credit (`INTERVIEW BY JAMIE REDKNAPP
     // It's 9am…`).
@@ -314,6 +320,36 @@ fn byline(
         })
     };
     bare.or_else(written).or_else(front).or_else(described)
+}
+
+/// The name an author record in the front matter gives to show (a blog
+/// exported from WordPress: `author:` over `  display_name: Sam Rowe`,
+/// `  login: srowe`), a person's name or a user name, unless it is a
+/// placeholder. The value of field `k` folds the record's lines into one,
+/// where the name is found again.
+fn author_record(input: &str, f: &Found<'_>, k: usize, lex: &Lexicon) -> Option<BylinePlan> {
+    let a = &f.fields[k];
+    let raw = a.span.slice(input);
+    let (key, name) = raw.lines().skip(1).find_map(|l| {
+        let (key, v) = l.trim().trim_start_matches("- ").split_once(':')?;
+        let name = v.trim().trim_matches(['"', '\'']);
+        let shown = NESTED_NAME_KEYS.contains(&key) && !name.is_empty();
+        shown.then_some((key, name))
+    })?;
+    let ok = (looks_like_name(name) || is_handle(name, lex)) && !placeholder_author(name, lex);
+    if !ok {
+        return None;
+    }
+    let folded = format!("{key}: {name}");
+    let at = a.value.find(&folded)? + key.len() + 2;
+    let in_input = name.as_ptr() as usize - input.as_ptr() as usize;
+    Some(BylinePlan {
+        text: TextSource::Field(k),
+        span: Span::new(in_input, in_input + name.len()),
+        names: None,
+        role: BylineRole::Author,
+        part: Some(at..at + name.len()),
+    })
 }
 
 /// The front matter's date: the date field's day, with the publication
