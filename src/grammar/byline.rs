@@ -378,6 +378,34 @@ pub(crate) fn is_generic_reporter(name: &str, lex: &Lexicon) -> bool {
         .any(|g| prefix_ci(name, g) == Some(name.len()))
 }
 
+/// The longest tail of a paragraph read as a byline glued to its end.
+const GLUED_TAIL_MAX: usize = 80;
+
+/// Where a byline glued to the end of a run-on paragraph starts, the line
+/// break before it lost: after an end of a sentence (`./.`, `.`, `!`, `?`,
+/// `…` and a space), the longest tail that reads as a byline saying so by
+/// itself: names before an outlet's slash (`Đào Bích/VOV.VN`), a credit
+/// word (`Interview by …`), a word after the names (`(thực hiện)`). A name
+/// alone is not enough.
+pub(crate) fn glued_byline(text: &str, lex: &Lexicon) -> Option<usize> {
+    let t = text.trim_end();
+    let from =
+        (t.len().saturating_sub(GLUED_TAIL_MAX)..=t.len()).find(|&i| t.is_char_boundary(i))?;
+    t[from..]
+        .match_indices(' ')
+        .map(|(i, _)| from + i)
+        .filter(|&i| i > 0 && t[..i].ends_with(['.', '!', '?', '…']))
+        .find(|&i| {
+            let tail = &t[i + 1..];
+            byline(tail, lex).is_some_and(|b| {
+                b.outlet.is_some()
+                    || b.role != BylineRole::Author
+                    || longest(tail, &lex.byline_before).is_some()
+            })
+        })
+        .map(|i| i + 1)
+}
+
 /// A credit opening a longer text, the line break after it lost (a page's
 /// description: `INTERVIEW BY JAMIE REDKNAPP It's 9am and…`): the credit
 /// word, then the names up to where the text turns into a sentence (a
@@ -631,6 +659,28 @@ mod tests {
             None
         );
         assert_eq!(credit("BY NOON THE BOATHOUSE IS FULL", en), None);
+    }
+
+    #[test]
+    fn bylines_glued_to_the_end_of_a_paragraph() {
+        let (en, vi) = (lexicon(Language::En), lexicon(Language::Vi));
+        let tail = |t: &'static str, lex| glued_byline(t, lex).map(|at| &t[at..]);
+        assert_eq!(
+            tail("PV: Xin cảm ơn bà./. Hoàng Yến/VOV.VN", vi),
+            Some("Hoàng Yến/VOV.VN")
+        );
+        assert_eq!(
+            tail("Chúng tôi sẽ cố gắng. Hoàng Yến (thực hiện)", vi),
+            Some("Hoàng Yến (thực hiện)")
+        );
+        assert_eq!(
+            tail("Thank you. Interview by Dana Reyes and Will Ostrander", en),
+            Some("Interview by Dana Reyes and Will Ostrander")
+        );
+        // Near misses: a name alone, a photo credit, no sentence before.
+        assert_eq!(tail("We will be back on Monday. Dana Reyes", en), None);
+        assert_eq!(tail("Nông dân đã đồng ý. Ảnh: Kim Lee/Reuters", vi), None);
+        assert_eq!(tail("Hoàng Yến/VOV.VN", vi), None);
     }
 
     #[test]
