@@ -9,7 +9,7 @@ use crate::classify::Class;
 use crate::clean::{attribute, clean_with, tags};
 use crate::frontmatter::Found;
 use crate::grammar::byline::{
-    is_handle, looks_like_name, opening_credit, placeholder_author, signature,
+    BylineParts, is_handle, looks_like_name, opening_credit, placeholder_author, signature,
 };
 use crate::grammar::dateline::value_datetime;
 use crate::grammar::shape::Shape;
@@ -230,7 +230,7 @@ pub(crate) fn sources(
             .and_then(|i| Some(in_para(i, classes[i].source()?))),
         byline_outlet: trailer
             .byline_at
-            .and_then(|i| Some(in_para(i, classes[i].byline()?.outlet?))),
+            .and_then(|i| Some(in_para(i, written_byline(paras, classes, i, lex)?.outlet?))),
     }
 }
 
@@ -272,11 +272,7 @@ fn byline(
     let written = || {
         let i = trailer.byline_at?;
         let p = &paras[i];
-        // A line under the headline signs by its place (see the header).
-        let parts = classes[i]
-            .byline()
-            .cloned()
-            .or_else(|| signature(p.text(), classes[i].shape == Shape::Heading, lex))?;
+        let parts = written_byline(paras, classes, i, lex)?;
         Some(BylinePlan {
             text: TextSource::Para(i),
             span: p.span,
@@ -320,6 +316,21 @@ fn byline(
         })
     };
     bare.or_else(written).or_else(front).or_else(described)
+}
+
+/// What byline paragraph `i` says: its byline class, or a line under the
+/// headline that signs by its place (see the header).
+fn written_byline<'p>(
+    paras: &'p [Para<'_>],
+    classes: &[Class<'p>],
+    i: usize,
+    lex: &Lexicon,
+) -> Option<BylineParts<'p>> {
+    let heading = classes[i].shape == Shape::Heading;
+    classes[i]
+        .byline()
+        .cloned()
+        .or_else(|| signature(paras[i].text(), heading, lex))
 }
 
 /// The name an author record in the front matter gives to show (a blog
