@@ -419,23 +419,11 @@ fn make_turn<'a>(
         let r = from..p.text().len();
         paragraphs.push(take_text(p, r));
     }
-    let text = match paragraphs.len() {
-        0 => Cow::Borrowed(""),
-        1 => paragraphs[0].text.clone(),
-        _ => Cow::Owned(
-            paragraphs
-                .iter()
-                .map(|p| p.text.as_ref())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-    };
     Turn {
         kind: TurnKind::Remark,
         speaker: None,
         marker,
         paragraphs,
-        text,
         span,
     }
 }
@@ -489,9 +477,9 @@ mod tests {
         let answer = &t.turns[1];
         assert_eq!(answer.marker.as_ref().unwrap().kind, MarkerKind::Answer);
         // Markdown is taken out of the texts, not of the spans.
-        assert_eq!(answer.text, "Because the port reopened.\nIt took a year.");
+        assert_eq!(answer.text(), "Because the port reopened.\nIt took a year.");
         assert_eq!(answer.paragraphs.len(), 2);
         assert_eq!(answer.paragraphs[1].span.slice(text), "It took a year.");
-        assert_eq!(t.turns[0].text, "Why now?");
+        assert_eq!(t.turns[0].text(), "Why now?");
     }
 }

@@ -1,33 +1,43 @@
-//! Measures parsing throughput against a line-scan baseline, in one process.
+//! Measures parsing throughput against a peer parser, in one process.
 //!
 //! ```text
-//! cargo run --release --example throughput -- FILE_OR_FOLDER...
+//! cargo run --release --example throughput -- [--first N] FILE_OR_FOLDER...
 //! ```
 //!
-//! Reads every file given (every `.txt`/`.md`/`.html` file of a folder),
-//! then over several rounds times (1) the baseline, a `memchr` pass that
-//! splits the input into lines and counts the non-blank ones, and (2)
-//! `press_transcript::parse` on each document, single-threaded. Prints both
-//! rates, their quotient to five decimals and, on its last line,
-//! `ratio 0.NN` (parse rate / baseline rate).
+//! Reads every `.txt`/`.md`/`.html` file of a folder, a file named alone,
+//! or the text of each record of a JSON Lines file (`.jsonl`, gzipped when
+//! it ends in `.gz`); `--first N` keeps the first N documents. Then, in
+//! interleaved rounds so that all share the machine's state, it times four
+//! passes over the same documents, single-threaded:
 //!
-//! For scale it also times one pass that reads every character (counting
-//! the words with `split_whitespace`): no parser that looks at the text
-//! can be faster than that pass, so `parse/words` says how many such
-//! passes parsing costs.
+//! - `lines`: a `memchr` pass counting the non-blank lines (context: what
+//!   not reading the characters costs);
+//! - `words`: `split_whitespace().count()`, one pass over every character;
+//! - `cmark`: pulldown-cmark's `Parser::new` (CommonMark, no extensions),
+//!   every event drawn, the peer: a mature parser that also reads every
+//!   character and builds a document's structure;
+//! - `parse`: `press_transcript::parse`.
+//!
+//! Each rate is given in thread CPU time (what this thread spent, whatever
+//! else the machine ran) and in wall time. The last line is
+//! `ratio X`: parse's rate over pulldown-cmark's, in thread CPU time.
 
-// The line-scan baseline is the benchmarks' own, so that both report the
-// same ratio.
+// The documents' loader and the line scan are the benchmarks' own.
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use common::line_scan;
+use common::{line_scan, load, thread_cpu};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-/// How long each measurement runs at least.
-const MIN_TIME: Duration = Duration::from_millis(1500);
+/// How long the whole measurement runs at least, in thread CPU time.
+const MIN_TIME: Duration = Duration::from_secs(8);
+
+/// How long one contender's share of one round lasts at least: a fast pass
+/// is repeated within its round until it does, so that the clock's
+/// resolution and the call's overhead do not weigh.
+const MIN_SHARE: Duration = Duration::from_millis(40);
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     if path.is_dir() {
@@ -36,78 +46,178 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             .collect();
         entries.sort();
         for e in entries {
-            collect(&e, out)?;
+            if e.is_dir()
+                || e.extension()
+                    .is_some_and(|x| x == "txt" || x == "md" || x == "html")
+            {
+                collect(&e, out)?;
+            }
         }
-    } else if path
-        .extension()
-        .is_some_and(|x| x == "txt" || x == "md" || x == "html")
-    {
+    } else {
         out.push(path.to_path_buf());
     }
     Ok(())
 }
 
+/// The documents the arguments name, in order.
+fn documents(args: &[String], first: usize) -> std::io::Result<Vec<String>> {
+    let mut docs = Vec::new();
+    for a in args {
+        let mut paths = Vec::new();
+        collect(Path::new(a), &mut paths)?;
+        for p in paths {
+            let name = p.to_string_lossy();
+            if name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") {
+                docs.extend(load(&p, first.saturating_sub(docs.len()))?);
+            } else {
+                docs.push(std::fs::read_to_string(&p)?);
+            }
+        }
+    }
+    docs.truncate(first);
+    Ok(docs)
+}
+
 /// A pass that reads every character: the words, counted.
-fn word_pass(text: &str) -> usize {
+fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// Runs `f` over all documents until `MIN_TIME` has passed; bytes per second.
-fn rate(docs: &[String], mut f: impl FnMut(&str) -> usize) -> f64 {
-    let bytes: usize = docs.iter().map(String::len).sum();
-    let start = Instant::now();
-    let mut rounds = 0u32;
-    let mut sink = 0usize;
-    while start.elapsed() < MIN_TIME || rounds == 0 {
-        for d in docs {
-            sink = sink.wrapping_add(f(std::hint::black_box(d)));
+/// The peer: every event of a CommonMark parse.
+fn cmark(text: &str) -> usize {
+    pulldown_cmark::Parser::new(text).count()
+}
+
+/// The parser measured: blocks made.
+fn parse(text: &str) -> usize {
+    press_transcript::parse(text).map_or(0, |t| t.blocks.len())
+}
+
+/// One contender and what it has spent so far.
+struct Contender {
+    name: &'static str,
+    what: &'static str,
+    pass: fn(&str) -> usize,
+    /// Passes over all documents per round.
+    repeat: u32,
+    passes: u64,
+    cpu: Duration,
+    wall: Duration,
+}
+
+impl Contender {
+    fn new(name: &'static str, what: &'static str, pass: fn(&str) -> usize) -> Self {
+        Contender {
+            name,
+            what,
+            pass,
+            repeat: 1,
+            passes: 0,
+            cpu: Duration::ZERO,
+            wall: Duration::ZERO,
         }
-        rounds += 1;
     }
-    std::hint::black_box(sink);
-    bytes as f64 * f64::from(rounds) / start.elapsed().as_secs_f64()
+
+    /// Runs `repeat` passes over the documents; the thread CPU time spent.
+    fn run(&mut self, docs: &[String]) -> Duration {
+        let (cpu0, wall0) = (thread_cpu(), Instant::now());
+        let mut sink = 0usize;
+        for _ in 0..self.repeat {
+            for d in docs {
+                sink = sink.wrapping_add((self.pass)(std::hint::black_box(d)));
+            }
+        }
+        std::hint::black_box(sink);
+        let cpu = thread_cpu() - cpu0;
+        self.wall += wall0.elapsed();
+        self.cpu += cpu;
+        self.passes += u64::from(self.repeat);
+        cpu
+    }
+
+    /// Bytes per second in thread CPU time and in wall time.
+    fn rates(&self, bytes: usize) -> (f64, f64) {
+        let total = bytes as f64 * self.passes as f64;
+        (
+            total / self.cpu.as_secs_f64(),
+            total / self.wall.as_secs_f64(),
+        )
+    }
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut first = usize::MAX;
+    if let Some(i) = args.iter().position(|a| a == "--first") {
+        match args.get(i + 1).and_then(|n| n.parse().ok()) {
+            Some(n) => first = n,
+            None => {
+                eprintln!("throughput: --first needs a number of documents");
+                return ExitCode::from(2);
+            }
+        }
+        args.drain(i..i + 2);
+    }
     if args.is_empty() {
-        eprintln!("usage: throughput FILE_OR_FOLDER...");
+        eprintln!("usage: throughput [--first N] FILE_OR_FOLDER...");
         return ExitCode::from(2);
     }
-    let mut paths = Vec::new();
-    for a in &args {
-        if let Err(e) = collect(Path::new(a), &mut paths) {
-            eprintln!("throughput: cannot read {a}: {e}");
+    let docs = match documents(&args, first) {
+        Ok(d) if !d.is_empty() => d,
+        Ok(_) => {
+            eprintln!("throughput: no documents");
             return ExitCode::from(2);
         }
-    }
-    let docs: Vec<String> = paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
+        Err(e) => {
+            eprintln!("throughput: cannot read the documents: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let bytes: usize = docs.iter().map(String::len).sum();
-    if docs.is_empty() {
-        eprintln!("throughput: no documents");
-        return ExitCode::from(2);
-    }
     println!("documents {}  bytes {}", docs.len(), bytes);
-    // Warm up, then alternate so both share the machine's state.
-    let _ = rate(&docs[..1], line_scan);
-    let baseline = rate(&docs, line_scan);
-    let words = rate(&docs, word_pass);
-    let parse = rate(&docs, |d| {
-        press_transcript::parse(d).map_or(0, |t| t.blocks.len())
-    });
-    println!("baseline {:.1} MB/s", baseline / 1e6);
-    println!(
-        "words    {:.1} MB/s (one pass over the characters)",
-        words / 1e6
-    );
-    println!("parse    {:.1} MB/s", parse / 1e6);
-    println!("words/baseline {:.5}", words / baseline);
-    println!("parse/words {:.5}", parse / words);
-    // The last line keeps its two decimals; the line before gives more.
-    println!("parse/baseline {:.5}", parse / baseline);
-    println!("ratio {:.2}", parse / baseline);
+
+    let mut contenders = [
+        Contender::new("lines", "memchr, non-blank lines", line_scan),
+        Contender::new("words", "split_whitespace, every character", words),
+        Contender::new("cmark", "pulldown-cmark 0.13, every event", cmark),
+        Contender::new("parse", "press_transcript::parse", parse),
+    ];
+    // Calibrate: a fast pass repeats until its share of a round is long
+    // enough. The calibration runs are not counted.
+    for c in &mut contenders {
+        let once = c.run(&docs).max(Duration::from_micros(1));
+        c.repeat = (MIN_SHARE.as_secs_f64() / once.as_secs_f64()).ceil() as u32;
+        c.repeat = c.repeat.max(1);
+        (c.passes, c.cpu, c.wall) = (0, Duration::ZERO, Duration::ZERO);
+    }
+    let start = thread_cpu();
+    let mut rounds = 0;
+    while rounds < 3 || thread_cpu() - start < MIN_TIME {
+        for c in &mut contenders {
+            c.run(&docs);
+        }
+        rounds += 1;
+    }
+
+    println!("rounds {rounds}  (MB/s in thread CPU time, then wall time)");
+    for c in &contenders {
+        let (cpu, wall) = c.rates(bytes);
+        println!(
+            "{:<6} {:>9.1} cpu {:>9.1} wall  ({})",
+            c.name,
+            cpu / 1e6,
+            wall / 1e6,
+            c.what
+        );
+    }
+    let rate = |name: &str| {
+        contenders
+            .iter()
+            .find(|c| c.name == name)
+            .map_or(f64::NAN, |c| c.rates(bytes).0)
+    };
+    println!("parse/words {:.5}", rate("parse") / rate("words"));
+    println!("parse/lines {:.5}", rate("parse") / rate("lines"));
+    println!("ratio {:.2}", rate("parse") / rate("cmark"));
     ExitCode::SUCCESS
 }

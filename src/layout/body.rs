@@ -8,7 +8,7 @@
 
 use super::captions::{Builder, caption_shaped, pull_quote};
 use super::convention::{Side, Style, is_bare_question};
-use super::similarity::{near_duplicate, several_sentences};
+use super::similarity::{near_duplicate, repeats, several_sentences};
 use super::{Part, furniture_part};
 use crate::Error;
 use crate::classify::Class;
@@ -230,7 +230,23 @@ fn caption_evidence(b: &Builder<'_, '_>, style: &Style, range: std::ops::Range<u
             .iter()
             .flatten()
             .any(|s| s.marker == MarkerKind::Dash)
-        || (range.start..n.min(range.end)).any(|i| i + 1 < n && b.near_duplicate(i, i + 1))
+        || (range.start..n.min(range.end)).any(|i| i + 1 < n && alt_and_caption(b, style, i))
+}
+
+/// Whether paragraphs `i` and `i + 1` read as an image's alt text and its
+/// caption saying it again: neither opens a turn, neither speaks in the
+/// first person nor asks (speakers echo each other: `Do we need to?` / `I
+/// don't think we do.`), and the second repeats the first (two parallel
+/// sentences of one speech are near duplicates, not repeats).
+fn alt_and_caption(b: &Builder<'_, '_>, style: &Style, i: usize) -> bool {
+    let described = |k: usize| {
+        let cues = &b.classes[k].cues;
+        style.starts[k].is_none() && !cues.first_person && !b.paras[k].text().contains('?')
+    };
+    described(i)
+        && described(i + 1)
+        && b.near_duplicate(i, i + 1)
+        && repeats(b.paras[i].text(), b.paras[i + 1].text())
 }
 
 /// The body being laid out, a paragraph at a time.
@@ -314,7 +330,7 @@ impl Body<'_, '_, '_> {
     /// An alt text and its caption, a caption line, a credit line.
     fn caption(&mut self, i: usize) -> Option<usize> {
         let classes = self.b.classes;
-        if self.plain(i + 1) && self.b.near_duplicate(i, i + 1) {
+        if self.plain(i + 1) && alt_and_caption(self.b, self.style, i) {
             self.b.caption(i + 1, Some(i));
             return Some(2);
         }

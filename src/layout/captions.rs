@@ -380,6 +380,11 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
     {
         return false;
     }
+    // A person and a post and nothing else is a portrait's caption, full
+    // stop or not.
+    if crate::grammar::speaker::portrait(text, lex).is_some() {
+        return true;
+    }
     let intro = crate::grammar::speaker::intro(text, lex);
     !cues.ends_sentence
         && (cues.words >= HEADER_CAPTION_MIN_WORDS || names_someone(text) || intro.is_some())

@@ -3,6 +3,7 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
+use std::time::Duration;
 
 /// The text of every `.txt` fixture under `tests/fixtures`, in a fixed order.
 #[allow(dead_code)] // each target that includes this module uses some of it
@@ -29,10 +30,14 @@ pub fn corpus() -> Vec<String> {
     let Ok(path) = std::env::var("PRESS_CORPUS") else {
         return Vec::new();
     };
-    load(Path::new(&path)).unwrap_or_else(|e| panic!("PRESS_CORPUS={path}: {e}"))
+    load(Path::new(&path), usize::MAX).unwrap_or_else(|e| panic!("PRESS_CORPUS={path}: {e}"))
 }
 
-fn load(path: &Path) -> std::io::Result<Vec<String>> {
+/// The documents at `path`, at most `limit` of them: every file of a
+/// folder, in name order, or the text field of each record of a JSON Lines
+/// file (gzipped when its name ends in `.gz`).
+#[allow(dead_code)]
+pub fn load(path: &Path, limit: usize) -> std::io::Result<Vec<String>> {
     if path.is_dir() {
         let mut files: Vec<_> = std::fs::read_dir(path)?
             .flatten()
@@ -43,6 +48,7 @@ fn load(path: &Path) -> std::io::Result<Vec<String>> {
             .iter()
             .filter(|f| f.is_file())
             .filter_map(|f| std::fs::read_to_string(f).ok())
+            .take(limit)
             .collect());
     }
     let file = std::fs::File::open(path)?;
@@ -53,6 +59,9 @@ fn load(path: &Path) -> std::io::Result<Vec<String>> {
     };
     let mut out = Vec::new();
     for (n, line) in BufReader::new(reader).lines().enumerate() {
+        if out.len() == limit {
+            break;
+        }
         let line = line?;
         if line.trim().is_empty() {
             continue;
@@ -90,4 +99,28 @@ pub fn line_scan(text: &str) -> usize {
         start = end + 1;
     }
     count
+}
+
+/// The CPU time this thread has used so far.
+#[cfg(unix)]
+#[allow(dead_code)]
+pub fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec, and the clock id is one
+    // every Unix this runs on knows.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Elsewhere there is no per-thread clock: wall time stands in.
+#[cfg(not(unix))]
+#[allow(dead_code)]
+pub fn thread_cpu() -> Duration {
+    use std::sync::OnceLock;
+    static START: OnceLock<std::time::Instant> = OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed()
 }
