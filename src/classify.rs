@@ -140,8 +140,6 @@ pub(crate) struct Cues {
 const DATELINE_MAX: usize = 160;
 /// The longest paragraph read as a copyright line or disclaimer.
 const NOTICE_MAX: usize = 400;
-/// The longest paragraph tried as a byline or source line.
-const BYLINE_MAX: usize = 120;
 /// The most words a closing thanks runs to.
 const THANKS_MAX_WORDS: usize = 14;
 
@@ -244,7 +242,7 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         (None, Some(l)) => &text[l.text_at..],
         _ => text,
     };
-    let (byline, source) = if text.len() <= BYLINE_MAX && dash.is_none() {
+    let (byline, source) = if text.len() <= crate::grammar::byline::LONGEST && dash.is_none() {
         (byline(text, lex), source(text, lex))
     } else {
         (None, None)

@@ -1,11 +1,13 @@
 //! Flattened text: paragraphs a scraper ran together on one line.
 //!
-//! Three shapes are undone here, before paragraphs are classified:
+//! Four shapes are undone here, before paragraphs are classified:
 //!
 //! - **a wire date line opening the lede** (`CURITIBA - "Só Alckmin…",
 //!   disse…`, `HANOI (Reuters) - Vietnam's…`): the date line becomes a
 //!   paragraph of its own, near the top, unless the name before the dash
 //!   labels another paragraph (a speaker's label).
+//! - **a byline glued to a paragraph's end** (`…Xin cảm ơn bà./. Hoàng
+//!   Yến/VOV.VN`): see [`glued_byline`].
 //! - **comma-joined paragraphs**: `…end of one.,Start of the next…`, where a
 //!   comma glued to the next paragraph's capital stands for the paragraph
 //!   break (and `HEADING,Text` for a heading's). A line is split at every
@@ -20,6 +22,7 @@
 //! paragraph's block.
 
 use crate::clean::Markup;
+use crate::grammar::byline::glued_byline;
 use crate::grammar::dateline;
 use crate::grammar::label::{Label, label};
 use crate::keys::label_key;
@@ -285,7 +288,15 @@ pub(crate) fn split<'a>(
     if paras.iter().all(|p| p.text().len() < LONG) {
         return paras;
     }
-    // Comma-joined paragraphs first.
+    // A byline glued to the end of a run-on paragraph.
+    let tails: Vec<(usize, Vec<usize>)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.text().len() >= LONG)
+        .filter_map(|(i, p)| Some((i, vec![glued_byline(p.text(), lex)?])))
+        .collect();
+    let paras = cut_at(input, paras, tails, markup);
+    // Comma-joined paragraphs.
     let glued: Vec<(usize, Vec<usize>)> = paras
         .iter()
         .enumerate()

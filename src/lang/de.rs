@@ -155,6 +155,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Aufgezeichnet von", BylineRole::Recorder),
     ]),
     generic_reporters: Words::new(&["Redaktion"]),
+    placeholder_authors: Words::new(&["Gastautor", "Gastbeitrag", "Autor", "Team"]),
     source_prefixes: Words::new(&["Quelle"]),
     caption_prefixes: Words::new(&["Bildunterschrift:", "Bildunterschrift"]),
     credit_prefixes: Words::new(&["Foto", "Bild", "Fotos"]),

@@ -140,6 +140,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Di", BylineRole::Author),
     ]),
     generic_reporters: Words::new(&["Redazione"]),
+    placeholder_authors: Words::new(&["Ospite", "Autore", "Collaboratore"]),
     source_prefixes: Words::new(&["Fonte"]),
     caption_prefixes: Words::new(&["Didascalia:"]),
     credit_prefixes: Words::new(&["Foto", "Immagine"]),

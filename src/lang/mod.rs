@@ -94,6 +94,9 @@ pub(crate) struct Lexicon {
     pub byline_before: Table<BylineRole>,
     /// Words that stand for "the reporter" rather than a name (`P.V`).
     pub generic_reporters: Words,
+    /// Words a site's software or theme writes as a post's author when it
+    /// names no one (`Writing`, `Guest`, `Gastautor`).
+    pub placeholder_authors: Words,
     /// Words that open a source line (`Theo`, `Nguồn`).
     pub source_prefixes: Words,
     /// Words that open a caption line (`Image caption`).

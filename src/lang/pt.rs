@@ -143,6 +143,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Texto de", BylineRole::Author),
     ]),
     generic_reporters: Words::new(&["Redação", "Redacção"]),
+    placeholder_authors: Words::new(&["Convidado", "Autor", "Colaborador"]),
     source_prefixes: Words::new(&["Fonte"]),
     caption_prefixes: Words::new(&["Legenda:"]),
     credit_prefixes: Words::new(&["Foto", "Fotografia", "Imagem"]),

@@ -12,7 +12,9 @@ use super::similarity::{near_duplicate, repeats, several_sentences};
 use super::{Part, furniture_part};
 use crate::Error;
 use crate::classify::Class;
+use crate::grammar::byline::bare_name;
 use crate::grammar::shape::Shape;
+use crate::lang::Lexicon;
 use crate::model::MarkerKind;
 use crate::scan::{Doc, Para};
 
@@ -109,6 +111,7 @@ pub(crate) fn end(
     classes: &[Class<'_>],
     style: &Style,
     first_turn: usize,
+    lex: &Lexicon,
 ) -> usize {
     let n = paras.len();
     let starts = &style.starts;
@@ -130,10 +133,28 @@ pub(crate) fn end(
                 || classes[i].time == Some(true))
     });
     match trailer_mark {
-        Some(t) => t,
+        Some(t) => signed_above(paras, classes, style, t, lex).unwrap_or(t),
         None if first_turn >= n => n,
         None => prose_end(paras, classes, style, first_turn),
     }
+}
+
+/// A name alone on its line right above the source line `t` that ends the
+/// body (`Minh Khoa` over `(theo Báo Bắc Ninh)`) signs the piece, even
+/// where the last answer runs on over unmarked paragraphs: the body ends
+/// before it, and the trailer reads it as the byline.
+fn signed_above(
+    paras: &[Para<'_>],
+    classes: &[Class<'_>],
+    style: &Style,
+    t: usize,
+    lex: &Lexicon,
+) -> Option<usize> {
+    classes[t].source()?;
+    let i = (0..t)
+        .rev()
+        .find(|&i| paras[i].text().chars().any(char::is_alphanumeric))?;
+    (style.starts[i].is_none() && bare_name(paras[i].text(), lex)).then_some(i)
 }
 
 /// Past the last turn, and the paragraphs of prose that go on from it

@@ -11,6 +11,7 @@ use super::similarity::near_duplicate;
 use super::sources::article_titles;
 use super::{Part, furniture_part};
 use crate::classify::Class;
+use crate::grammar::byline::{bare_name, signature};
 use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::markdown::heading_range;
@@ -167,7 +168,10 @@ fn rest_of_header(
             b.caption(alt, None);
             pending_alt = None;
         }
-        if c.shape == Shape::Heading {
+        if !have_byline && under_title(b, i, headline_text) && signs(b, i, lex) {
+            b.parts[i] = Part::Byline;
+            have_byline = true;
+        } else if c.shape == Shape::Heading {
             b.parts[i] = Part::Heading;
         } else if !have_dateline && c.dateline().is_some() {
             b.parts[i] = Part::Dateline;
@@ -225,6 +229,35 @@ fn rest_of_header(
     if let Some(alt) = pending_alt {
         b.caption(alt, None);
     }
+}
+
+/// Whether paragraph `i` stands right under the headline: the paragraph
+/// with words before it is the headline, or a heading repeating the front
+/// matter's title.
+fn under_title(b: &Builder<'_, '_>, i: usize, headline_text: Option<&str>) -> bool {
+    let Some(j) = (0..i)
+        .rev()
+        .find(|&j| b.paras[j].text().chars().any(char::is_alphanumeric))
+    else {
+        return false;
+    };
+    b.parts[j] == Part::Headline
+        || (b.classes[j].shape == Shape::Heading
+            && headline_text.is_some_and(|h| h == fold(b.paras[j].text())))
+}
+
+/// Whether paragraph `i` is a line signing the piece by its place (see
+/// [`signature`]). A heading holding a name stands alone: a second one
+/// under it makes them a list of the people on stage (`MARTA ILVES` /
+/// `JONAS REIMER`).
+fn signs(b: &Builder<'_, '_>, i: usize, lex: &Lexicon) -> bool {
+    let heading = |k: usize| b.classes[k].shape == Shape::Heading;
+    let name_heading =
+        |k: usize| heading(k) && bare_name(b.paras[k].text().trim_start_matches('#'), lex);
+    let next =
+        (i + 1..b.paras.len()).find(|&k| b.paras[k].text().chars().any(char::is_alphanumeric));
+    signature(b.paras[i].text(), heading(i), lex).is_some()
+        && !(name_heading(i) && next.is_some_and(name_heading))
 }
 
 /// Whether the paragraph after `i` goes on with `i`'s sentence (a line the

@@ -234,7 +234,7 @@ pub(crate) fn layout<'d>(
     let n = paras.len();
     let mut style = convention::style(paras, classes, lex);
     let first_turn = body::start(doc, classes, &style)?;
-    let body_end = body::end(paras, classes, &style, first_turn);
+    let body_end = body::end(paras, classes, &style, first_turn, lex);
     let mut b = Builder::new(input, paras, classes, style.starts.count());
     header::header(&mut b, doc, first_turn, lex);
     body::body(&mut b, &style, first_turn..body_end);
