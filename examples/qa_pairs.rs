@@ -34,7 +34,7 @@ fn pairs(t: &Transcript<'_>, source: &str, out: &mut impl Write) -> std::io::Res
     for pair in t.qa_pairs().filter(|p| p.is_answered()) {
         let span = pair.span();
         let line = Pair {
-            question: &pair.question.text,
+            question: &pair.question.text(),
             answer: pair.answer_text(),
             interviewee: t.speaker(&pair.answers[0]).map(|p| p.name.as_ref()),
             date: t.dateline.as_ref().and_then(|d| d.date),

@@ -63,7 +63,7 @@ pub(crate) fn build<'a>(parts: Parts<'a>, lex: &Lexicon) -> Transcript<'a> {
         .iter()
         .map(|c| caption(c, input, paras))
         .collect();
-    let byline = layout.byline.as_ref().map(|b| byline(b, &doc));
+    let byline = layout.byline.as_ref().map(|b| byline(b, input, &doc));
     let in_para = |(i, r): (usize, Range<usize>)| sub_text(&paras[i], r);
     let source = layout.source.clone().map(in_para);
     let outlet = resolution
@@ -227,13 +227,34 @@ fn dateline<'a>(plan: &DatelinePlan, input: &'a str, doc: &Doc<'a>) -> Dateline<
     }
 }
 
-fn byline<'a>(plan: &BylinePlan, doc: &Doc<'a>) -> Byline<'a> {
-    let Text { text, span } = source_text(plan.text, "", doc);
+fn byline<'a>(plan: &BylinePlan, input: &'a str, doc: &Doc<'a>) -> Byline<'a> {
+    let Text { text: whole, span } = source_text(plan.text, "", doc);
+    // Part of a field's value: its own span when the value is the input's
+    // text as written, the plan's otherwise.
+    let (text, span) = match &plan.part {
+        Some(r) => {
+            let sub = sub_cow(&whole, r.clone());
+            let at = match &sub {
+                Cow::Borrowed(s) => input
+                    .as_bytes()
+                    .as_ptr_range()
+                    .contains(&s.as_ptr())
+                    .then(|| s.as_ptr() as usize - input.as_ptr() as usize),
+                Cow::Owned(_) => None,
+            };
+            let span = at.map_or(plan.span, |at| Span::new(at, at + r.len()));
+            (sub, span)
+        }
+        None => (whole.clone(), span),
+    };
     let names = match (plan.text, &plan.names) {
         (TextSource::Para(i), Some(ranges)) => ranges
             .iter()
             .map(|r| doc.paragraphs[i].clean.sub(r.clone()))
             .collect(),
+        (TextSource::Field(_), Some(ranges)) => {
+            ranges.iter().map(|r| sub_cow(&whole, r.clone())).collect()
+        }
         _ => vec![text.clone()],
     };
     Byline {
@@ -241,6 +262,14 @@ fn byline<'a>(plan: &BylinePlan, doc: &Doc<'a>) -> Byline<'a> {
         names,
         role: plan.role,
         span,
+    }
+}
+
+/// A range of a text that may borrow from the input.
+fn sub_cow<'a>(text: &Cow<'a, str>, r: std::ops::Range<usize>) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[r]),
+        Cow::Owned(s) => Cow::Owned(s[r].to_string()),
     }
 }
 
@@ -390,23 +419,11 @@ fn make_turn<'a>(
         let r = from..p.text().len();
         paragraphs.push(take_text(p, r));
     }
-    let text = match paragraphs.len() {
-        0 => Cow::Borrowed(""),
-        1 => paragraphs[0].text.clone(),
-        _ => Cow::Owned(
-            paragraphs
-                .iter()
-                .map(|p| p.text.as_ref())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-    };
     Turn {
         kind: TurnKind::Remark,
         speaker: None,
         marker,
         paragraphs,
-        text,
         span,
     }
 }
@@ -460,9 +477,9 @@ mod tests {
         let answer = &t.turns[1];
         assert_eq!(answer.marker.as_ref().unwrap().kind, MarkerKind::Answer);
         // Markdown is taken out of the texts, not of the spans.
-        assert_eq!(answer.text, "Because the port reopened.\nIt took a year.");
+        assert_eq!(answer.text(), "Because the port reopened.\nIt took a year.");
         assert_eq!(answer.paragraphs.len(), 2);
         assert_eq!(answer.paragraphs[1].span.slice(text), "It took a year.");
-        assert_eq!(t.turns[0].text, "Why now?");
+        assert_eq!(t.turns[0].text(), "Why now?");
     }
 }

@@ -140,8 +140,6 @@ pub(crate) struct Cues {
 const DATELINE_MAX: usize = 160;
 /// The longest paragraph read as a copyright line or disclaimer.
 const NOTICE_MAX: usize = 400;
-/// The longest paragraph tried as a byline or source line.
-const BYLINE_MAX: usize = 120;
 /// The most words a closing thanks runs to.
 const THANKS_MAX_WORDS: usize = 14;
 
@@ -157,6 +155,11 @@ pub(crate) fn classify<'d>(
     if markup {
         for (c, p) in out.iter_mut().zip(paras) {
             let raw = p.block.slice(input);
+            // A paragraph whose text is all inside `<em>` or `<i>` is set in
+            // italics, as `*…*` is in Markdown.
+            if c.shape == Shape::Prose && all_in_italics(raw) {
+                c.shape = Shape::Italic;
+            }
             // A name the page marks as its author's (`rel="author"`, a
             // byline class) is a byline even without `By`.
             if c.byline().is_none() && c.dash.is_none() && is_name(p.text()) && marks_author(raw) {
@@ -186,7 +189,7 @@ pub(crate) fn classify<'d>(
         let underline = out[i].shape == Shape::Rule
             && paras[i].text().starts_with(['=', '-'])
             && paras[i - 1].block.end == paras[i].block.start;
-        if underline && out[i - 1].shape == Shape::Prose && out[i - 1].cues.words <= 20 {
+        if underline && out[i - 1].shape.is_text() && out[i - 1].cues.words <= 20 {
             out[i - 1].shape = Shape::Heading;
         }
     }
@@ -207,14 +210,22 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     let short = text.len() <= DATELINE_MAX;
     let dateline = if short && dash.is_none() {
         read_dateline(text, lex).or_else(|| {
-            // A date line in bold (`**Date:** 2025-07-31`), read without the
-            // marks where the text itself shows four digits in a row.
-            let bold = text.contains("**") && has_digit_run(text, 4);
+            // A date line in bold (`**Date:** 2025-07-31`, `**CURITIBA**
+            // -`), read without the marks where the text itself shows four
+            // digits in a row or ends in a dash.
+            let dash_end = text.trim_end().ends_with(['-', '–', '—']);
+            let bold = text.contains("**") && (has_digit_run(text, 4) || dash_end);
             let plain = bold.then(|| text.replace("**", ""))?;
             let d = read_dateline(&plain, lex)?;
+            // The place and the zone as the paragraph writes them, where
+            // they stand whole in it.
+            let written = |s: Option<&str>| {
+                let at = text.find(s?)?;
+                Some(&text[at..at + s?.len()])
+            };
             Some(DatelineParts {
-                place: None,
-                zone: None,
+                place: written(d.place),
+                zone: written(d.zone),
                 ..d
             })
         })
@@ -223,13 +234,15 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     };
     // A page's header field (`Fecha: 2024-10-02`, `URL: https://…`) is no
     // speaker's turn.
-    let label = label.filter(|l| dateline.is_none() && !is_address(&text[l.text_at..]));
+    // Nor is a feed's footer, whose post title may hold a colon.
+    let footer = text.len() <= NOTICE_MAX && feed_footer(text, lex);
+    let label = label.filter(|l| dateline.is_none() && !footer && !is_address(&text[l.text_at..]));
     let body = match (dash, &label) {
         (Some(d), _) => &text[d.text_at()..],
         (None, Some(l)) => &text[l.text_at..],
         _ => text,
     };
-    let (byline, source) = if text.len() <= BYLINE_MAX && dash.is_none() {
+    let (byline, source) = if text.len() <= crate::grammar::byline::LONGEST && dash.is_none() {
         (byline(text, lex), source(text, lex))
     } else {
         (None, None)
@@ -244,6 +257,7 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         },
         notice: text.len() <= NOTICE_MAX
             && (text.contains('©')
+                || footer
                 || longest_of(text, &lex.notices).is_some()
                 || longest_of(text, &lang::lexicon(crate::Language::En).notices).is_some()),
         caption_line: longest_of(text, &lex.caption_prefixes).is_some()
@@ -259,6 +273,54 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         .boxed(),
         cues: cues(body, lex),
     }
+}
+
+/// Whether `text` holds the footer a blog's feed appends to a post, in the
+/// document's language or in English (a feed's software may not be set to
+/// the language its posts are written in).
+fn feed_footer(text: &str, lex: &Lexicon) -> bool {
+    let en = lang::lexicon(crate::Language::En);
+    lex.feed_footers
+        .iter()
+        .chain(en.feed_footers.iter())
+        .any(|p| text.contains(p))
+}
+
+/// Whether a page's paragraph is wholly in italics: past its block tags
+/// (`<p>`, `<blockquote>`, `<div>`, `<li>`), it opens with `<em>` or `<i>`
+/// and that element closes only at its end.
+fn all_in_italics(raw: &str) -> bool {
+    let mut t = raw.trim();
+    // The block tags around it, at most a few of them.
+    for _ in 0..4 {
+        let lower = t.get(..12).unwrap_or(t).to_ascii_lowercase();
+        let open = ["<p>", "<blockquote>", "<div>", "<li>"]
+            .iter()
+            .find(|o| lower.starts_with(**o));
+        let Some(o) = open else { break };
+        let close = format!("</{}", &o[1..]);
+        t = t[o.len()..].trim_start();
+        let lower_end = t
+            .get(t.len().saturating_sub(14)..)
+            .unwrap_or(t)
+            .to_ascii_lowercase();
+        if let Some(at) = lower_end.rfind(&close) {
+            t = t[..t.len() - lower_end.len() + at].trim_end();
+        }
+    }
+    for (open, close) in [("<em>", "</em>"), ("<i>", "</i>")] {
+        let starts = t
+            .get(..open.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(open));
+        let ends = t.len() >= close.len()
+            && t.get(t.len() - close.len()..)
+                .is_some_and(|e| e.eq_ignore_ascii_case(close));
+        if starts && ends {
+            let inner = &t[open.len()..t.len() - close.len()];
+            return !inner.trim().is_empty() && !inner.to_ascii_lowercase().contains(close);
+        }
+    }
+    false
 }
 
 /// Whether `text` is one web address and nothing else.
@@ -487,6 +549,36 @@ mod tests {
         assert!(has_digit_run("Thứ Năm, 12/09/2019", 4));
         assert!(!has_digit_run("SPEAKER 5: Line 123.", 4));
         assert!(!has_digit_run("", 4));
+    }
+
+    #[test]
+    fn a_page_paragraph_wholly_in_italics() {
+        assert!(all_in_italics("<p><em>Com'è cambiato il lavoro?</em></p>"));
+        assert!(all_in_italics(
+            "<blockquote><p><i>Why now?</i></p></blockquote>"
+        ));
+        assert!(all_in_italics("<EM>Pourquoi ?</EM>"));
+        // Italics around part of it, or two italic runs, or none.
+        assert!(!all_in_italics("<p><em>Why</em> now?</p>"));
+        assert!(!all_in_italics("<p><em>Why</em> and <em>how</em></p>"));
+        assert!(!all_in_italics("<p>Why now?</p>"));
+        assert!(!all_in_italics("<p><em> </em></p>"));
+    }
+
+    #[test]
+    fn a_feed_footer_is_a_notice_and_no_label() {
+        let de = lexicon(Language::De);
+        let c = classify_text(
+            "Der Beitrag Im Gespräch: Anna Roth erschien zuerst auf Heimatblatt.",
+            de,
+        );
+        assert!(c.notice && c.label.is_none());
+        // An English footer on a page in another language.
+        let fr = lexicon(Language::Fr);
+        assert!(classify_text("The post Marie Roy appeared first on Le Blog.", fr).notice);
+        // Written as a sentence of a text, in other words: not a footer.
+        let en = lexicon(Language::En);
+        assert!(!classify_text("She first appeared on stage in 1990.", en).notice);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 /// let t = press_transcript::parse_html(page)?;
 /// assert_eq!(t.headline.unwrap().text, "The keeper speaks");
 /// assert_eq!(t.turns.len(), 2);
-/// assert_eq!(t.turns[1].text, "Never. The sea talks all night.");
+/// assert_eq!(t.turns[1].text(), "Never. The sea talks all night.");
 /// # Ok::<(), press_transcript::Error>(())
 /// ```
 ///

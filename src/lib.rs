@@ -29,7 +29,7 @@
 //! for pair in t.qa_pairs() {
 //!     let who = pair.answers.first().and_then(|a| t.speaker(a));
 //!     assert_eq!(who.map(|p| &*p.name), Some("Lê Văn Hùng"));
-//!     println!("{} / {}", pair.question.text, pair.answer_text());
+//!     println!("{} / {}", pair.question.text(), pair.answer_text());
 //! }
 //! assert_eq!(t.byline.unwrap().names, ["P.V"]);
 //! # Ok::<(), press_transcript::Error>(())

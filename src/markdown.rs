@@ -37,13 +37,23 @@ pub(crate) fn strip(text: &str) -> Cow<'_, str> {
     {
         return Cow::Borrowed(text);
     }
-    let out = strip_links(text);
-    let out = strip_emphasis(&out);
-    let out = strip_escapes(&out);
+    // Each pass runs only where its sign occurs, and the text before it is
+    // dropped as soon as it has been read: a long paragraph is held at
+    // most twice, never four times.
+    let mut out = Cow::Borrowed(text);
+    if out.contains('[') {
+        out = Cow::Owned(strip_links(&out));
+    }
+    if out.bytes().any(|b| matches!(b, b'*' | b'_' | b'`')) {
+        out = Cow::Owned(strip_emphasis(&out));
+    }
+    if out.contains('\\') {
+        out = Cow::Owned(strip_escapes(&out));
+    }
     if out == text {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(out)
+        out
     }
 }
 
@@ -214,7 +224,6 @@ pub(crate) fn strip_transcript(t: &mut crate::Transcript<'_>) {
         if let Some(m) = &mut turn.marker {
             strip_cow(&mut m.text);
         }
-        strip_cow(&mut turn.text);
     }
     for c in &mut t.captions {
         strip_cow(&mut c.text);

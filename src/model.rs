@@ -255,8 +255,12 @@ pub enum TurnKind {
 }
 
 /// One turn of speech.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+///
+/// Its text is held once, in its [`paragraphs`](Turn::paragraphs);
+/// [`Turn::text`] joins them. In JSON a turn also carries that joined text,
+/// as `"text"`, between `paragraphs` and `span`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "TurnFields<'a>")]
 #[non_exhaustive]
 pub struct Turn<'a> {
     /// Question, answer or remark.
@@ -266,13 +270,106 @@ pub struct Turn<'a> {
     /// The dash or label that opened the turn, as written.
     pub marker: Option<Marker<'a>>,
     /// The turn's paragraphs, the first without its marker.
-    #[serde(default)]
     pub paragraphs: Vec<Text<'a>>,
-    /// The paragraphs' text joined by `\n`.
-    pub text: Cow<'a, str>,
     /// From the marker to the end of the last paragraph (captions standing
     /// between paragraphs fall inside).
     pub span: Span,
+}
+
+impl Turn<'_> {
+    /// The paragraphs' text joined by `\n`: borrowed when the turn has one
+    /// paragraph, a new string when it has several.
+    ///
+    /// ```
+    /// let text = "- Why?\n- First, this.\n\nAnd then that.\n\n- And?\n- No.\n";
+    /// let t = press_transcript::parse(text).unwrap();
+    /// assert_eq!(t.turns[0].text(), "Why?");
+    /// assert_eq!(t.turns[1].text(), "First, this.\nAnd then that.");
+    /// ```
+    pub fn text(&self) -> Cow<'_, str> {
+        match self.paragraphs.as_slice() {
+            [] => Cow::Borrowed(""),
+            [one] => Cow::Borrowed(one.text.as_ref()),
+            many => {
+                let len = many.iter().map(|p| p.text.len() + 1).sum::<usize>() - 1;
+                let mut out = String::with_capacity(len);
+                for (i, p) in many.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str(&p.text);
+                }
+                Cow::Owned(out)
+            }
+        }
+    }
+}
+
+impl Serialize for Turn<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Turn", 6)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("speaker", &self.speaker)?;
+        st.serialize_field("marker", &self.marker)?;
+        st.serialize_field("paragraphs", &self.paragraphs)?;
+        st.serialize_field("text", &self.text())?;
+        st.serialize_field("span", &self.span)?;
+        st.end()
+    }
+}
+
+/// A turn as its JSON spells it: with the joined `text`, which is read
+/// back only when a JSON has no `paragraphs` (schema version 1 wrote none).
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Turn"))]
+struct TurnFields<'a> {
+    /// Question, answer or remark.
+    kind: TurnKind,
+    /// The speaker, as an index into `participants`, when known.
+    speaker: Option<usize>,
+    /// The dash or label that opened the turn, as written.
+    marker: Option<Marker<'a>>,
+    /// The turn's paragraphs, the first without its marker.
+    #[serde(default)]
+    paragraphs: Vec<Text<'a>>,
+    /// The paragraphs' text joined by `\n`.
+    text: Cow<'a, str>,
+    /// From the marker to the end of the last paragraph (captions standing
+    /// between paragraphs fall inside).
+    span: Span,
+}
+
+impl<'a> From<TurnFields<'a>> for Turn<'a> {
+    fn from(f: TurnFields<'a>) -> Self {
+        let paragraphs = if f.paragraphs.is_empty() && !f.text.is_empty() {
+            vec![Text {
+                text: f.text,
+                span: f.span,
+            }]
+        } else {
+            f.paragraphs
+        };
+        Turn {
+            kind: f.kind,
+            speaker: f.speaker,
+            marker: f.marker,
+            paragraphs,
+            span: f.span,
+        }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Turn<'_> {
+    fn schema_name() -> Cow<'static, str> {
+        TurnFields::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        TurnFields::json_schema(generator)
+    }
 }
 
 /// How a turn was marked in the text.
@@ -293,6 +390,9 @@ pub enum MarkerKind {
     Bold,
     /// A question set as a Markdown heading (`### What…?`): its `#` marks.
     Heading,
+    /// A whole paragraph in italics, with no label: a question
+    /// (`*What…?*`, `<p><em>What…?</em></p>`).
+    Italic,
     /// A value this version does not know, read from JSON written by a
     /// later version (which may add values); the parser never produces it,
     /// and it is written back as `"unknown"`.

@@ -108,7 +108,7 @@ names!(BlockKind, "block kind", {
 
 names!(MarkerKind, "marker kind", {
     Dash => "dash", Question => "question", Answer => "answer", Speaker => "speaker",
-    Bold => "bold", Heading => "heading", Unknown => "unknown",
+    Bold => "bold", Heading => "heading", Italic => "italic", Unknown => "unknown",
 });
 
 names!(DiagnosticCode, "diagnostic code", {

@@ -66,7 +66,6 @@ impl Transcript<'_> {
                         span: m.span,
                     }),
                     paragraphs: t.paragraphs.into_iter().map(Text::into_owned).collect(),
-                    text: own(t.text),
                     span: t.span,
                 })
                 .collect(),

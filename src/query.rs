@@ -27,8 +27,14 @@ impl QaPair<'_, '_> {
     /// (`"\n\n"`; a turn's own paragraphs are parted by `"\n"`).
     #[must_use]
     pub fn answer_text(&self) -> String {
-        let texts: Vec<&str> = self.answers.iter().map(|a| a.text.as_ref()).collect();
-        texts.join("\n\n")
+        let mut out = String::new();
+        for (i, a) in self.answers.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            out.push_str(&a.text());
+        }
+        out
     }
 
     /// From the question's marker to the end of its last answer (the
@@ -71,10 +77,10 @@ impl<'a> Transcript<'a> {
     /// ")?;
     /// let pairs: Vec<_> = t.qa_pairs().collect();
     /// assert_eq!(pairs.len(), 3);
-    /// assert_eq!(pairs[0].question.text, "Where were you born?");
+    /// assert_eq!(pairs[0].question.text(), "Where were you born?");
     /// assert_eq!(pairs[0].answer_text(), "In Hội An.\n\nBy the river, in fact.");
     /// assert!(!pairs[1].is_answered());
-    /// assert_eq!(pairs[2].answers[0].text, "My father.");
+    /// assert_eq!(pairs[2].answers[0].text(), "My father.");
     /// # Ok::<(), press_transcript::Error>(())
     /// ```
     pub fn qa_pairs(&self) -> impl Iterator<Item = QaPair<'_, 'a>> + '_ {

@@ -1,7 +1,13 @@
 //! Flattened text: paragraphs a scraper ran together on one line.
 //!
-//! Two shapes are undone here, before paragraphs are classified:
+//! Four shapes are undone here, before paragraphs are classified:
 //!
+//! - **a wire date line opening the lede** (`CURITIBA - "Só Alckmin…",
+//!   disse…`, `HANOI (Reuters) - Vietnam's…`): the date line becomes a
+//!   paragraph of its own, near the top, unless the name before the dash
+//!   labels another paragraph (a speaker's label).
+//! - **a byline glued to a paragraph's end** (`…Xin cảm ơn bà./. Hoàng
+//!   Yến/VOV.VN`): see [`glued_byline`].
 //! - **comma-joined paragraphs**: `…end of one.,Start of the next…`, where a
 //!   comma glued to the next paragraph's capital stands for the paragraph
 //!   break (and `HEADING,Text` for a heading's). A line is split at every
@@ -16,6 +22,8 @@
 //! paragraph's block.
 
 use crate::clean::Markup;
+use crate::grammar::byline::glued_byline;
+use crate::grammar::dateline;
 use crate::grammar::label::{Label, label};
 use crate::keys::label_key;
 use crate::lang::Lexicon;
@@ -219,6 +227,35 @@ fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
     out
 }
 
+/// How many paragraphs from the top a wire date line may open the lede
+/// in: after a kicker, a headline, a standfirst, a byline, an image, its
+/// caption and its credit.
+const WIRE_LEDE_REACH: usize = 8;
+
+/// The first of the top [`WIRE_LEDE_REACH`] paragraphs that a wire date
+/// line opens (`CURITIBA - "Só Alckmin…", disse…`, `HANOI (Reuters) -
+/// Vietnam's…`), with where its lede starts: cut there, the date line is
+/// read as the header's. Not where the name before the dash labels
+/// another paragraph too (`RICHA - …` in an interview whose answers all
+/// open so): that is a speaker's label.
+fn wire_lede(paras: &[Para<'_>], lex: &Lexicon) -> Option<(usize, Vec<usize>)> {
+    let (i, at) = paras
+        .iter()
+        .take(WIRE_LEDE_REACH)
+        .enumerate()
+        .find_map(|(i, p)| Some((i, dateline::wire_opening(p.text(), lex)?)))?;
+    if let Some(l) = label(paras[i].text(), lex) {
+        let key = label_key(&l, lex);
+        let again = paras.iter().enumerate().any(|(j, p)| {
+            j != i && label(p.text(), lex).is_some_and(|m| label_key(&m, lex) == key)
+        });
+        if again {
+            return None;
+        }
+    }
+    Some((i, vec![at]))
+}
+
 /// Splits run-on paragraphs.
 pub(crate) fn split<'a>(
     input: &'a str,
@@ -241,12 +278,25 @@ pub(crate) fn split<'a>(
     } else {
         paras
     };
+    // A wire date line opening the lede is a paragraph of its own.
+    let paras = match wire_lede(&paras, lex) {
+        Some(cut) => cut_at(input, paras, vec![cut], markup),
+        None => paras,
+    };
     // Only long paragraphs are split: a document without one is left as it
     // is, and so is one where no long paragraph holds anything to split at.
     if paras.iter().all(|p| p.text().len() < LONG) {
         return paras;
     }
-    // Comma-joined paragraphs first.
+    // A byline glued to the end of a run-on paragraph.
+    let tails: Vec<(usize, Vec<usize>)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.text().len() >= LONG)
+        .filter_map(|(i, p)| Some((i, vec![glued_byline(p.text(), lex)?])))
+        .collect();
+    let paras = cut_at(input, paras, tails, markup);
+    // Comma-joined paragraphs.
     let glued: Vec<(usize, Vec<usize>)> = paras
         .iter()
         .enumerate()

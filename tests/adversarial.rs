@@ -176,7 +176,7 @@ fn a_caption_never_takes_a_turns_paragraph() {
     let input = "Q: Why?\nPhoto: Reuters\nImage caption\nA: Yes.\n";
     let t = parse(input).unwrap();
     assert_lossless(input, &t, "credit over a caption line");
-    let texts: Vec<&str> = t.turns.iter().map(|u| u.text.as_ref()).collect();
+    let texts: Vec<String> = t.turns.iter().map(|u| u.text().into_owned()).collect();
     assert_eq!(texts, ["Why?", "Yes."]);
     assert!(t.participants.iter().all(|p| p.name != "Photo"));
     assert_eq!(t.captions.len(), 1);
@@ -205,7 +205,7 @@ fn directional_marks_before_a_marker_are_skipped() {
         let input = format!("{mark}- Why?\n{mark}- Because.\n");
         let t = parse(&input).unwrap_or_else(|e| panic!("{mark:?}: {e}"));
         assert_lossless(&input, &t, "directional marks");
-        let texts: Vec<&str> = t.turns.iter().map(|u| u.text.as_ref()).collect();
+        let texts: Vec<String> = t.turns.iter().map(|u| u.text().into_owned()).collect();
         assert_eq!(texts, ["Why?", "Because."], "{mark:?}");
     }
 }

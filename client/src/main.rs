@@ -5,6 +5,7 @@
 //! prints each step; `cargo test -p press-transcript-client` checks them.
 
 use press_transcript::{Error, Transcript};
+use std::borrow::Cow;
 
 /// An interview written for this check.
 const TEXT: &str = "\
@@ -45,12 +46,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Each answered question, with the name of who answered and the answer.
-fn pairs<'t>(t: &'t Transcript<'_>) -> Vec<(&'t str, &'t str, String)> {
+fn pairs<'t>(t: &'t Transcript<'_>) -> Vec<(Cow<'t, str>, &'t str, String)> {
     t.qa_pairs()
         .filter(|p| p.is_answered())
         .map(|p| {
             let who = t.speaker(&p.answers[0]).map_or("?", |s| s.name.as_ref());
-            (p.question.text.as_ref(), who, p.answer_text())
+            (p.question.text(), who, p.answer_text())
         })
         .collect()
 }
@@ -98,12 +99,12 @@ mod tests {
             pairs,
             [
                 (
-                    "Thưa ông, rạn san hô năm nay ra sao?",
+                    Cow::Borrowed("Thưa ông, rạn san hô năm nay ra sao?"),
                     "Phạm Văn Biển",
                     "Rạn hồi lại nhiều hơn năm ngoái.".to_string()
                 ),
                 (
-                    "Điều gì giúp rạn hồi lại?",
+                    Cow::Borrowed("Điều gì giúp rạn hồi lại?"),
                     "Phạm Văn Biển",
                     "Neo tàu được cấm trong vùng lõi.".to_string()
                 ),

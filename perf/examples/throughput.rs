@@ -26,7 +26,7 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use common::{line_scan, load};
+use common::{line_scan, load, thread_cpu};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -38,28 +38,6 @@ const MIN_TIME: Duration = Duration::from_secs(8);
 /// is repeated within its round until it does, so that the clock's
 /// resolution and the call's overhead do not weigh.
 const MIN_SHARE: Duration = Duration::from_millis(40);
-
-/// The CPU time this thread has used so far.
-#[cfg(unix)]
-fn thread_cpu() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `ts` is a valid, writable timespec, and the clock id is one
-    // every Unix this runs on knows.
-    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-}
-
-/// Elsewhere there is no per-thread clock: wall time stands in.
-#[cfg(not(unix))]
-fn thread_cpu() -> Duration {
-    use std::sync::OnceLock;
-    static START: OnceLock<Instant> = OnceLock::new();
-    START.get_or_init(Instant::now).elapsed()
-}
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     if path.is_dir() {

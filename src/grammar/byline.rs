@@ -29,6 +29,11 @@ pub(crate) struct BylineParts<'a> {
 
 /// The longest line read as a byline.
 const MAX_LEN: usize = 120;
+/// The longest line read as a byline when a credit word opens it (the
+/// names may be followed by titles, a place and a date).
+const CREDITED_MAX_LEN: usize = 240;
+/// The longest paragraph worth trying as a byline.
+pub(crate) const LONGEST: usize = CREDITED_MAX_LEN;
 
 /// A person's name: up to five capitalised words of letters.
 pub(crate) fn is_name(s: &str) -> bool {
@@ -63,41 +68,95 @@ fn loose_names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
     ok.then(|| vec![s])
 }
 
-/// Splits a run of names on dashes, commas and the language's joiners.
-fn names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
+/// A run of names cut at its separators: each piece, and whether a joiner
+/// (`&`, `and`, `et`, also after a serial comma) stands before it.
+fn pieces<'a>(s: &'a str, lex: &Lexicon) -> Vec<(&'a str, bool)> {
     let mut out = Vec::new();
     let mut rest = s.trim();
+    let mut joined = false;
     'outer: while !rest.is_empty() {
         for (i, _) in rest.char_indices() {
             let tail = &rest[i..];
             let sep = [" - ", " – ", " — ", ", ", "; ", " & "]
                 .iter()
                 .find(|s| tail.starts_with(**s))
-                .map(|s| s.len())
+                .map(|s| (s.len(), *s == " & "))
                 .or_else(|| {
                     let t = tail.strip_prefix(' ')?;
                     let n = any_word(&lex.name_joiners)(t)
                         .ok()
                         .map(|(r, _)| t.len() - r.len())?;
-                    t[n..].starts_with(' ').then_some(n + 2)
+                    t[n..].starts_with(' ').then_some((n + 2, true))
                 });
-            if let Some(n) = sep {
-                out.push(rest[..i].trim());
+            if let Some((n, joiner)) = sep {
+                out.push((rest[..i].trim(), joined));
                 rest = &rest[i + n..];
+                joined = joiner;
                 // The serial comma: `A, B, and C`.
                 if let Ok((r, _)) = any_word(&lex.name_joiners)(rest) {
                     if r.starts_with(' ') {
                         rest = r.trim_start();
+                        joined = true;
                     }
                 }
                 continue 'outer;
             }
         }
-        out.push(rest.trim());
+        out.push((rest.trim(), joined));
         break;
     }
+    out
+}
+
+/// Splits a run of names on dashes, commas and the language's joiners.
+fn names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
+    let out: Vec<&str> = pieces(s, lex).into_iter().map(|(p, _)| p).collect();
     (!out.is_empty() && out.iter().all(|n| is_name(n))).then_some(out)
 }
+
+/// The names after a credit word, each of which may be followed by what
+/// the person does and by where and when (`Claire Vasseur, journaliste,
+/// et Marc Olier, photographe, à Lyon le 3 mars`): the first piece is a
+/// name; once a piece is no name (an apposition), only a piece after a
+/// joiner is one, and the rest are passed over.
+fn credited_names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
+    let pieces = pieces(s, lex);
+    if pieces.iter().all(|(p, _)| is_name(p)) {
+        return Some(pieces.into_iter().map(|(p, _)| p).collect());
+    }
+    // With appositions, the names are people's: two words or more
+    // (`By Friday, the team…` names no one), and each apposition is short.
+    let person = |p: &str| is_name(p) && p.split_whitespace().count() >= 2;
+    let mut out = Vec::new();
+    let mut apposed = false;
+    for (k, (piece, joined)) in pieces.into_iter().enumerate() {
+        if person(piece) && (!apposed || joined) {
+            out.push(piece);
+        } else if k == 0 || piece.split_whitespace().count() > APPOSITION_MAX_WORDS {
+            return None;
+        } else {
+            apposed = true;
+        }
+    }
+    Some(out)
+}
+
+/// The most words of what follows a credited name (`photographe
+/// indépendant`, `in Sunderland on 4 May 2021`).
+const APPOSITION_MAX_WORDS: usize = 8;
+
+/// A user name standing for a person: one token of letters, digits and
+/// `_ - . @` with a letter (`kwalsh88`, `imkerin_hb`, `Bl@ster`), not a
+/// frequent word of the language.
+pub(crate) fn is_handle(s: &str, lex: &Lexicon) -> bool {
+    (2..=HANDLE_MAX_LEN).contains(&s.len())
+        && s.chars().any(char::is_alphabetic)
+        && s.chars().all(|c| c.is_alphanumeric() || "_-.@".contains(c))
+        && !lex.stopwords.iter().any(|w| w.eq_ignore_ascii_case(s))
+}
+
+/// The longest user name read as one.
+const HANDLE_MAX_LEN: usize = 32;
 
 /// The text of a Markdown link standing for the names: `[Ankita KS][a]`,
 /// `[Ruth Bell](https://…)`.
@@ -120,11 +179,17 @@ fn strip_end(s: &str) -> &str {
 
 /// Parses a cleaned line as a byline.
 pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>> {
-    if text.len() > MAX_LEN {
+    if text.len() > CREDITED_MAX_LEN {
         return None;
     }
     let sentence = text.trim_end().ends_with('.');
     let text = strip_end(text);
+    // BEFORE names
+    let before = longest(text, &lex.byline_before)
+        .or_else(|| longest(text, &crate::lang::NEUTRAL_BYLINE_BEFORE));
+    if text.len() > MAX_LEN && before.is_none() {
+        return None;
+    }
     // The word for "the reporter" alone (`PV`).
     if is_generic_reporter(text, lex) {
         return Some(BylineParts {
@@ -145,11 +210,9 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
             outlet: None,
         });
     }
-    // BEFORE names
-    let before = longest(text, &lex.byline_before)
-        .or_else(|| longest(text, &crate::lang::NEUTRAL_BYLINE_BEFORE));
     if let Some((n, role)) = before {
-        let rest = unlink(text[n..].trim_start_matches([' ', ':', '：']));
+        let written = text[n..].trim_start_matches([' ', ':', '：']);
+        let rest = unlink(written);
         // Names in lower case after the credit word, but not a sentence
         // (`by maya okafor`, not `by the way`).
         let lower = loose_names(rest, lex).filter(|v| {
@@ -160,13 +223,18 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
                     .iter()
                     .any(|w| lex.stopwords.iter().any(|s| s.eq_ignore_ascii_case(w)))
         });
-        if let Some(names) = names(rest, lex).or(lower) {
+        // A linked user name: the link vouches for it (`[kwalsh88][a]`).
+        let handle = || (rest.len() < written.len() && is_handle(rest, lex)).then(|| vec![rest]);
+        if let Some(names) = credited_names(rest, lex).or(lower).or_else(handle) {
             return Some(BylineParts {
                 names,
                 role,
                 outlet: None,
             });
         }
+    }
+    if text.len() > MAX_LEN {
+        return None;
     }
     // names (AFTER) / names AFTER
     if let Some(open) = text.rfind('(') {
@@ -245,11 +313,154 @@ pub(crate) fn bare_name(text: &str, lex: &Lexicon) -> bool {
             .any(|w| lex.stopwords.iter().any(|s| s.eq_ignore_ascii_case(w)))
 }
 
+/// A line signing the piece by its place alone (right under the
+/// headline): a user name that cannot be a word (`hoamai92`, `XungXiu`: a
+/// digit, an underscore or a capital inside), a name running on into its
+/// outlet, which opens with an all-capital abbreviation (`Mark Ellison CBC
+/// News`, `Thanh Hương RFA Tiếng Việt`), or, when the line is a heading of
+/// its own, a name (`## Jane Porter`; a name in a plain line may be the
+/// person the piece is about). A Markdown heading's marks are passed over.
+pub(crate) fn signature<'a>(
+    text: &'a str,
+    heading: bool,
+    lex: &Lexicon,
+) -> Option<BylineParts<'a>> {
+    let t = text.trim_start_matches('#').trim();
+    let author = |names: Vec<&'a str>, outlet: Option<&'a str>| BylineParts {
+        names,
+        role: BylineRole::Author,
+        outlet,
+    };
+    // A name in capitals is no outlet (`NGỌC ÁNH`).
+    let caps = t.split_whitespace().filter(|w| is_outlet_word(w)).count();
+    if heading && bare_name(t, lex) && (caps == 0 || caps == t.split_whitespace().count()) {
+        return Some(author(vec![t], None));
+    }
+    let inner_capital = t
+        .chars()
+        .zip(t.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    let marked = t.chars().any(|c| c.is_ascii_digit() || c == '_') || inner_capital;
+    if marked && is_handle(t, lex) && !placeholder_author(t, lex) {
+        return Some(author(vec![t], None));
+    }
+    // A name, then the outlet.
+    let words: Vec<(usize, &str)> = t
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+        .collect();
+    if words.len() > SIGNATURE_MAX_WORDS || t.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let k = (2..=4.min(words.len().saturating_sub(1))).find(|&k| is_outlet_word(words[k].1))?;
+    let (end, outlet_at) = (words[k - 1].0 + words[k - 1].1.len(), words[k].0);
+    let (name, outlet) = (&t[..end], &t[outlet_at..]);
+    let name_ok = bare_name(name, lex) && !name.split_whitespace().any(is_outlet_word);
+    (name_ok && outlet.split_whitespace().all(is_capitalised))
+        .then(|| author(vec![name], Some(outlet)))
+}
+
+/// The most words of a signing line with its outlet.
+const SIGNATURE_MAX_WORDS: usize = 8;
+
+/// An outlet's abbreviation: two or more capital letters, none in lower
+/// case (`BBC`, `VOV.VN`, `RFA`).
+fn is_outlet_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !w.chars().any(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphanumeric() || c == '.')
+}
+
 /// Whether a name is the language's word for "the reporter" (`P.V`).
 pub(crate) fn is_generic_reporter(name: &str, lex: &Lexicon) -> bool {
     lex.generic_reporters
         .candidates(name)
         .any(|g| prefix_ci(name, g) == Some(name.len()))
+}
+
+/// The longest tail of a paragraph read as a byline glued to its end.
+const GLUED_TAIL_MAX: usize = 80;
+
+/// Where a byline glued to the end of a run-on paragraph starts, the line
+/// break before it lost: after an end of a sentence (`./.`, `.`, `!`, `?`,
+/// `…` and a space), the longest tail that reads as a byline saying so by
+/// itself: names before an outlet's slash (`Đào Bích/VOV.VN`), a credit
+/// word (`Interview by …`), a word after the names (`(thực hiện)`). A name
+/// alone is not enough.
+pub(crate) fn glued_byline(text: &str, lex: &Lexicon) -> Option<usize> {
+    let t = text.trim_end();
+    let from =
+        (t.len().saturating_sub(GLUED_TAIL_MAX)..=t.len()).find(|&i| t.is_char_boundary(i))?;
+    t[from..]
+        .match_indices(' ')
+        .map(|(i, _)| from + i)
+        .filter(|&i| i > 0 && t[..i].ends_with(['.', '!', '?', '…']))
+        .find(|&i| {
+            let tail = &t[i + 1..];
+            byline(tail, lex).is_some_and(|b| {
+                b.outlet.is_some()
+                    || b.role != BylineRole::Author
+                    || longest(tail, &lex.byline_before).is_some()
+            })
+        })
+        .map(|i| i + 1)
+}
+
+/// A credit opening a longer text, the line break after it lost (a page's
+/// description: `INTERVIEW BY JAMIE REDKNAPP It's 9am and…`): the credit
+/// word, then the names up to where the text turns into a sentence (a
+/// word in lower case after a credit in capitals; a sentence's end, a
+/// dash or a bar otherwise). Its end in `text`, and what it says.
+pub(crate) fn opening_credit<'a>(text: &'a str, lex: &Lexicon) -> Option<(usize, BylineParts<'a>)> {
+    let (n, _) = longest(text, &lex.byline_before)?;
+    let credit = &text[..n];
+    let capitals = credit.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !credit.chars().any(char::is_lowercase);
+    let rest = &text[n..];
+    let end = if capitals {
+        // The run of words in capitals after the credit.
+        let mut end = 0;
+        for w in rest.split_whitespace() {
+            let at = w.as_ptr() as usize - rest.as_ptr() as usize;
+            if w.chars().any(char::is_lowercase) {
+                break;
+            }
+            end = at + w.len();
+        }
+        end
+    } else {
+        [". ", " - ", " – ", " — ", " | "]
+            .iter()
+            .filter_map(|sep| rest.find(sep))
+            .min()
+            .unwrap_or(rest.len())
+    };
+    let end = n + end;
+    let parts = byline(&text[..end], lex)?;
+    // No frequent word of the language among the names (`BY NOON THE
+    // BOATHOUSE IS FULL`).
+    let frequent = |w: &str| lex.stopwords.iter().any(|s| s.eq_ignore_ascii_case(w));
+    let names_ok = !parts
+        .names
+        .iter()
+        .any(|nm| nm.split_whitespace().any(frequent));
+    names_ok.then_some((end, parts))
+}
+
+/// Whether an author given by a page's metadata names no one: the word
+/// for "the reporter" or a placeholder, in the page's language or in
+/// English, the language site themes and engines write their defaults in
+/// (`author: Writing` on a German page).
+pub(crate) fn placeholder_author(name: &str, lex: &Lexicon) -> bool {
+    let english = crate::lang::lexicon(crate::Language::En);
+    let whole = |words: &crate::lang::Words| {
+        words
+            .candidates(name)
+            .any(|w| prefix_ci(name, w) == Some(name.len()))
+    };
+    [lex, english]
+        .iter()
+        .any(|l| is_generic_reporter(name, l) || whole(&l.placeholder_authors))
 }
 
 /// Parses a source line (`Theo VNE`, `Nguồn: Báo X`, `(theo Báo Lao Động)`),
@@ -374,6 +585,112 @@ mod tests {
         assert_eq!(source("(theo Báo Lao Động)", vi), Some("Báo Lao Động"));
         assert_eq!(source("Nguồn: Báo Tin Tức", vi), Some("Báo Tin Tức"));
         assert_eq!(source("Theo tôi, điều này đúng", vi), None);
+    }
+
+    #[test]
+    fn lines_that_sign_by_their_place() {
+        let (en, vi) = (lexicon(Language::En), lexicon(Language::Vi));
+        let names = |t: &'static str, heading: bool, lex| {
+            signature(t, heading, lex).map(|b| (b.names, b.outlet))
+        };
+        assert_eq!(
+            names("Mark Ellison CBC News", false, en),
+            Some((vec!["Mark Ellison"], Some("CBC News")))
+        );
+        assert_eq!(
+            names("Thanh Hương RFA Tiếng Việt", false, vi),
+            Some((vec!["Thanh Hương"], Some("RFA Tiếng Việt")))
+        );
+        assert_eq!(
+            names("## hoamai92", true, vi),
+            Some((vec!["hoamai92"], None))
+        );
+        assert_eq!(names("XungXiu", false, vi), Some((vec!["XungXiu"], None)));
+        assert_eq!(
+            names("## Jane Porter", true, en),
+            Some((vec!["Jane Porter"], None))
+        );
+        assert_eq!(
+            names("## NGỌC ÁNH", true, vi),
+            Some((vec!["NGỌC ÁNH"], None))
+        );
+        // Near misses: a name in a plain line, a word, a placeholder, an
+        // outlet alone, a sentence.
+        for (t, heading) in [
+            ("Jane Porter", false),
+            ("## Introduction", true),
+            ("## admin", true),
+            ("BBC News", false),
+            ("Mark Ellison CBC News.", false),
+            ("Mark Ellison of CBC News", false),
+        ] {
+            assert_eq!(names(t, heading, en), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn credits_opening_a_description() {
+        let (en, fr) = (lexicon(Language::En), lexicon(Language::Fr));
+        let credit =
+            |t: &'static str, lex| opening_credit(t, lex).map(|(end, b)| (&t[..end], b.names));
+        assert_eq!(
+            credit("INTERVIEW BY MARTIN HALE The boathouse is dark", en),
+            Some(("INTERVIEW BY MARTIN HALE", vec!["MARTIN HALE"]))
+        );
+        assert_eq!(
+            credit("Interview by Martin Hale. The boathouse is dark", en),
+            Some(("Interview by Martin Hale", vec!["Martin Hale"]))
+        );
+        assert_eq!(
+            credit(
+                "Propos recueillis par Léa Fontaine. Depuis 1978, il répare",
+                fr
+            ),
+            Some(("Propos recueillis par Léa Fontaine", vec!["Léa Fontaine"]))
+        );
+        // Near misses: no credit word first, a credit word opening a
+        // sentence.
+        assert_eq!(
+            credit("The boathouse is dark. Interview by Martin Hale", en),
+            None
+        );
+        assert_eq!(
+            credit("By the time the boathouse opens, it is light", en),
+            None
+        );
+        assert_eq!(credit("BY NOON THE BOATHOUSE IS FULL", en), None);
+    }
+
+    #[test]
+    fn bylines_glued_to_the_end_of_a_paragraph() {
+        let (en, vi) = (lexicon(Language::En), lexicon(Language::Vi));
+        let tail = |t: &'static str, lex| glued_byline(t, lex).map(|at| &t[at..]);
+        assert_eq!(
+            tail("PV: Xin cảm ơn bà./. Hoàng Yến/VOV.VN", vi),
+            Some("Hoàng Yến/VOV.VN")
+        );
+        assert_eq!(
+            tail("Chúng tôi sẽ cố gắng. Hoàng Yến (thực hiện)", vi),
+            Some("Hoàng Yến (thực hiện)")
+        );
+        assert_eq!(
+            tail("Thank you. Interview by Dana Reyes and Will Ostrander", en),
+            Some("Interview by Dana Reyes and Will Ostrander")
+        );
+        // Near misses: a name alone, a photo credit, no sentence before.
+        assert_eq!(tail("We will be back on Monday. Dana Reyes", en), None);
+        assert_eq!(tail("Nông dân đã đồng ý. Ảnh: Kim Lee/Reuters", vi), None);
+        assert_eq!(tail("Hoàng Yến/VOV.VN", vi), None);
+    }
+
+    #[test]
+    fn placeholder_authors_in_the_page_language_or_english() {
+        let de = lexicon(Language::De);
+        assert!(placeholder_author("Writing", de));
+        assert!(placeholder_author("Redaktion", de));
+        assert!(placeholder_author("Staff writer", de));
+        assert!(!placeholder_author("Jonas Weber", de));
+        assert!(!placeholder_author("Writings of Jonas", de));
     }
 
     #[test]

@@ -17,8 +17,10 @@
 //!           | yyyy-mm-dd-hh-mm(-ss)?                            -- dashed timestamps
 //! time     := see clock                                         -- 23:06, 5 PM, 13 h 15, noon
 //! zone     := see zone                                          -- [GMT+7], EST, +0100
-//! wire     := PLACE ("," weekday? day-month)? AGENCY? DASH      -- the year left out
+//! wire     := PLACE ("," weekday? day-month)? AGENCY DASH       -- the year left out
+//!           | PLACE "," item (sep* item)* AGENCY? DASH          -- WASHINGTON, March 4, 2021 —
 //!           | PLACE DASH item (sep* item)*                      -- ĐÀ NẴNG - 3/3/2020
+//!           | PLACE DASH                                        -- ĐÀ NẴNG -, PARIS — (see wire)
 //! ```
 //!
 //! Accepts `Thứ Năm, 12/09/2019, 23:06 [GMT+7]`, `Tue, 3 Mar 2020 07:15:00
@@ -26,7 +28,9 @@
 //! GMT+0100 (CET)`, `20200303T071500Z`, `Cập nhật: 08:30 ngày 21/06/2020`,
 //! `Publié le 3 mars 2021 à 14 h 15`, `Wednesday, June 8, 2022 @ 3:15 PM`,
 //! `Madrid, 4 de junio de 2021`, `PUBLISHED: 07:15 GMT, 3 March 2020 |
-//! UPDATED: 08:55 GMT, 3 March 2020`. Refuses a line that holds anything
+//! UPDATED: 08:55 GMT, 3 March 2020`, `ĐÀ NẴNG -` (a place, no date).
+//! [`wire_opening`] finds a wire date line opening the lede (`CURITIBA -
+//! "Só Alckmin…", disse…`). Refuses a line that holds anything
 //! else (a sentence mentioning a date), a time with no date, and impossible
 //! dates (`31/02/2019`). Weekday and month names, clock and date words come
 //! from the [`Lexicon`]; zone abbreviations are language-neutral.
@@ -34,14 +38,16 @@
 mod clock;
 mod numeric;
 mod vocabulary;
+mod wire;
 mod zone;
 
 pub(crate) use numeric::may_hold_date;
+pub(crate) use wire::wire_opening;
+use wire::{agency, place, wire};
 pub(crate) use zone::zone;
 
-use super::{any_word, longest, one_name, prefix_fold};
+use super::{any_word, one_name, prefix_fold};
 use crate::lang::Lexicon;
-use crate::text::is_capitalised;
 use crate::{Date, Time, UtcOffset, Weekday};
 use nom::IResult;
 use nom::Parser;
@@ -82,9 +88,12 @@ fn digits(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
     }
 }
 
-/// `ngày 12 tháng 12 năm 2016`, `12 tháng 12, 2016`, `03 thg 3, 2020`.
+/// `ngày 12 tháng 12 năm 2016`, `12 tháng 12, 2016`, `03 thg 3, 2020`;
+/// after the year's word, any year of four digits (`ngày 10 tháng 3 năm
+/// 1428`), as after a month's name.
 fn month_word_date<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> + 'l {
     move |i: &str| {
+        let worded_year = preceded(terminated(any_word(&lex.year_words), space1), clear_year);
         map_opt(
             (
                 digits(1, 2),
@@ -94,10 +103,9 @@ fn month_word_date<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date>
                 digits(1, 2),
                 opt(ch(',')),
                 space1,
-                opt(terminated(any_word(&lex.year_words), space1)),
-                year,
+                alt((worded_year, year)),
             ),
-            |(d, _, _, _, m, _, _, _, y)| Date::new(y, m as u8, d as u8),
+            |(d, _, _, _, m, _, _, y)| Date::new(y, m as u8, d as u8),
         )
         .parse(i)
     }
@@ -280,29 +288,6 @@ fn separator(i: &str) -> IResult<&str, &str> {
     recognize(one_char(",|-–—/·•()[];@")).parse(i)
 }
 
-/// A news agency's credit in a wire date line: `(Reuters)`, `(TTXVN)`,
-/// `(dpa)`, `/PRNewswire/`: one to three words of letters.
-fn agency(i: &str) -> IResult<&str, &str> {
-    let close = match i.chars().next() {
-        Some('(') => ')',
-        Some('/') => '/',
-        _ => return Err(fail(i)),
-    };
-    let end = i[1..].find(close).ok_or_else(|| fail(i))? + 1;
-    let inner = &i[1..end];
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    let ok = !words.is_empty()
-        && words.len() <= 3
-        && words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_alphabetic() || "-.&".contains(c)));
-    if ok {
-        Ok((&i[end + 1..], &i[..end + 1]))
-    } else {
-        Err(fail(i))
-    }
-}
-
 /// One item of a date line.
 enum Item<'a> {
     Date(Date),
@@ -438,124 +423,6 @@ fn field_mark(text: &str) -> &str {
         Some(r) if r.starts_with(char::is_alphabetic) => r,
         _ => text,
     }
-}
-
-/// Whether a word is a particle inside a place's name (`Rio de Janeiro`).
-fn particle(w: &str) -> bool {
-    crate::lang::PLACE_PARTICLES.contains(&w)
-}
-
-/// The most words of a place's name.
-const PLACE_WORDS: usize = 5;
-
-/// A leading place name: up to [`PLACE_WORDS`] capitalised words before a
-/// comma.
-fn place(input: &str) -> Option<(&str, &str)> {
-    let (head, rest) = input.split_once(',')?;
-    let words: Vec<&str> = head.split_whitespace().collect();
-    let ok = !words.is_empty()
-        && words.len() <= PLACE_WORDS
-        && is_capitalised(words[0])
-        && words.iter().all(|w| is_capitalised(w) || particle(w));
-    ok.then_some((head.trim(), rest))
-}
-
-/// A place in capitals, as a wire date line opens: `HANOI`, `ĐÀ NẴNG`,
-/// `TP.HCM`, `RIO DE JANEIRO`.
-fn upper_place(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= PLACE_WORDS
-        && words.iter().all(|w| {
-            let letters = w.chars().any(char::is_alphabetic)
-                && w.chars()
-                    .all(|c| (c.is_alphabetic() && !c.is_lowercase()) || ".-'’".contains(c));
-            letters || particle(w)
-        })
-        && words[0].chars().next().is_some_and(char::is_uppercase)
-}
-
-/// A day and a month without the year, as wire date lines give them:
-/// `March 3`, `3 mars`, `3/3`.
-fn day_month(i: &str, lex: &Lexicon) -> bool {
-    let i = i.trim();
-    let i = match one_name(&lex.weekdays)(i) {
-        Ok((r, _)) => r.trim_start_matches([',', ' ']),
-        Err(_) => i,
-    };
-    let named = |i| {
-        alt((
-            (
-                one_name(&lex.months),
-                space1,
-                digits(1, 2),
-                opt(ordinal_suffix),
-            )
-                .map(|_| ()),
-            (
-                digits(1, 2),
-                opt(ordinal_suffix),
-                space1,
-                one_name(&lex.months),
-            )
-                .map(|_| ()),
-            (digits(1, 2), one_char("/.-"), digits(1, 2)).map(|_| ()),
-        ))
-        .parse(i)
-    };
-    matches!(named(i), Ok((r, ())) if r.trim().is_empty())
-}
-
-/// A wire date line: `HANOI (Reuters) -`, `HANOI, March 3 (Reuters) -`,
-/// `NEW YORK, March 3 /PRNewswire/ --`, `ĐÀ NẴNG - 3/3/2020`.
-fn wire<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts<'a>> {
-    let dash = [" -", " –", " —"]
-        .iter()
-        .filter_map(|d| text.find(d))
-        .min()?;
-    let (head, tail) = (&text[..dash], text[dash + 1..].trim_start());
-    let tail = tail.trim_start_matches(['-', '–', '—']).trim();
-    let head = head.trim_end();
-    let credit = head
-        .strip_suffix(')')
-        .map(|h| (h, '('))
-        .or_else(|| head.strip_suffix('/').map(|h| (h, '/')));
-    let (head, credited) = match credit {
-        Some((h, opener)) => {
-            let open = h.rfind(opener)?;
-            agency(&head[open..]).ok()?;
-            // A stage direction is no agency: `MR. MUSK: (Inaudible) —`.
-            let inner = &h[open + 1..];
-            if crate::lang::all().any(|l| longest(inner, &l.annotation_words).is_some()) {
-                return None;
-            }
-            (h[..open].trim_end(), true)
-        }
-        None => (head.trim_end(), false),
-    };
-    let (name, date_part) = match head.split_once(',') {
-        Some((n, d)) => (n.trim(), Some(d)),
-        None => (head, None),
-    };
-    if !upper_place(name) {
-        return None;
-    }
-    let mut parts = if tail.is_empty() {
-        match date_part {
-            // Without a year, only an agency's credit marks a wire date line
-            // (as `may_hold_date` holds).
-            Some(d) => items(d, lex)
-                .or_else(|| (credited && day_month(d, lex)).then(DatelineParts::default))?,
-            None if credited => DatelineParts::default(),
-            None => return None,
-        }
-    } else if date_part.is_none() && !credited {
-        items(tail, lex)?
-    } else {
-        return None;
-    };
-    parts.place = Some(name);
-    Some(parts)
 }
 
 /// `text` read as a date line in `lex`'s language (the document's), else
@@ -765,6 +632,175 @@ mod tests {
         assert_eq!(got.3, Some("Madrid"));
         let got = parse(Language::En, "HANOI (Reuters) -").unwrap();
         assert_eq!((got.0.as_str(), got.3), ("-", Some("HANOI")));
+    }
+
+    #[test]
+    fn years_far_from_today_on_a_clear_date_line() {
+        use Language::*;
+        // A month's name, a year's word or ISO's form leaves no doubt, with
+        // a weekday or a prefix before it or not.
+        for (lang, s, date) in [
+            (En, "Thursday, July 4, 1776", "1776-07-04"),
+            (En, "Friday, January 1, 2500", "2500-01-01"),
+            (Fr, "Publié le mardi 14 juillet 1789", "1789-07-14"),
+            (De, "Stand: Mittwoch, 31. Oktober 1517", "1517-10-31"),
+            (De, "Freitag, 1. Januar 2500", "2500-01-01"),
+            (Es, "Publicado el 12 de octubre de 1492", "1492-10-12"),
+            (Pt, "Publicado em 1 de janeiro de 2201", "2201-01-01"),
+            (It, "Aggiornato il 4 ottobre 1582", "1582-10-04"),
+            (Vi, "Thứ Hai, ngày 10 tháng 3 năm 1428", "1428-03-10"),
+            (Vi, "Ngày 1 tháng 1 năm 2500", "2500-01-01"),
+            (En, "1776-07-04", "1776-07-04"),
+        ] {
+            ok(lang, s, date, None, None);
+        }
+        // A year alone, or in digits with slashes, is no such line.
+        for (lang, s) in [
+            (En, "In 1776 the colonies declared independence."),
+            (Vi, "Năm 1428, Lê Lợi lên ngôi."),
+            (Vi, "ngày 10 tháng 3 1428"),
+            (Fr, "04/07/1776"),
+            (De, "Im Jahr 2500 leben wir auf dem Mars."),
+        ] {
+            assert!(parse(lang, s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_place_alone_before_its_dash() {
+        // A wire date line with neither date nor agency: the place in
+        // capitals and a spaced dash, in every language's wires.
+        for (lang, s, place) in [
+            (Language::Vi, "ĐÀ NẴNG -", "ĐÀ NẴNG"),
+            (Language::Vi, "TP.HCM –", "TP.HCM"),
+            (Language::Pt, "CURITIBA -", "CURITIBA"),
+            (Language::Pt, "RIO DE JANEIRO —", "RIO DE JANEIRO"),
+            (Language::Fr, "PARIS —", "PARIS"),
+            (Language::De, "BERLIN –", "BERLIN"),
+            (Language::Es, "CIUDAD DE MÉXICO -", "CIUDAD DE MÉXICO"),
+            (Language::It, "ROMA --", "ROMA"),
+            (Language::En, "LOS ANGELES —", "LOS ANGELES"),
+        ] {
+            let got = parse(lang, s).unwrap_or_else(|| panic!("should parse {s:?}"));
+            assert_eq!((got.0.as_str(), got.3), ("-", Some(place)), "{s}");
+        }
+        // A speaker in capitals before a dash is no place: an honorific, a
+        // post, a question label, one letter, a colon, lower case, more
+        // than four words.
+        for (lang, s) in [
+            (Language::Vi, "ÔNG NAM -"),
+            (Language::Vi, "PV -"),
+            (Language::Vi, "BÀ LAN –"),
+            (Language::En, "THE PRESIDENT —"),
+            (Language::En, "MR. MUSK —"),
+            (Language::En, "MODERATOR —"),
+            (Language::En, "I —"),
+            (Language::En, "Q -"),
+            (Language::Fr, "M. DUPONT —"),
+            (Language::De, "HERR MÜLLER -"),
+            (Language::Es, "SR. GARCÍA -"),
+            (Language::Pt, "BBC Brasil -"),
+            (Language::Pt, "PRESIDENTE: -"),
+            (Language::It, "UNO DUE TRE QUATTRO CINQUE -"),
+        ] {
+            assert!(parse(lang, s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_wire_date_line_opening_the_lede() {
+        let lede =
+            |lang, s: &'static str| wire_opening(s, lexicon(lang)).map(|at| (&s[..at], &s[at..]));
+        assert_eq!(
+            lede(
+                Language::Pt,
+                "CURITIBA - \"Só Alckmin pode vencer Lula\", disse ao Estado o governador:"
+            ),
+            Some((
+                "CURITIBA - ",
+                "\"Só Alckmin pode vencer Lula\", disse ao Estado o governador:"
+            ))
+        );
+        // In bold, as pages set the place.
+        assert_eq!(
+            lede(
+                Language::Pt,
+                "**CURITIBA** - O governador disse ontem ao Estado que não será candidato."
+            ),
+            Some((
+                "**CURITIBA** - ",
+                "O governador disse ontem ao Estado que não será candidato."
+            ))
+        );
+        assert_eq!(
+            lede(
+                Language::Vi,
+                "ĐÀ NẴNG - Sáng nay, ông Nam cho biết thêm về vụ mùa năm nay."
+            ),
+            Some((
+                "ĐÀ NẴNG - ",
+                "Sáng nay, ông Nam cho biết thêm về vụ mùa năm nay."
+            ))
+        );
+        assert_eq!(
+            lede(
+                Language::Fr,
+                "PARIS — Le président a reçu hier les syndicats à l'Élysée."
+            ),
+            Some((
+                "PARIS — ",
+                "Le président a reçu hier les syndicats à l'Élysée."
+            ))
+        );
+        assert_eq!(
+            lede(
+                Language::En,
+                "HANOI (Reuters) - Vietnam's prime minister said on Tuesday that rules would change."
+            ),
+            Some((
+                "HANOI (Reuters) - ",
+                "Vietnam's prime minister said on Tuesday that rules would change."
+            ))
+        );
+        assert_eq!(
+            lede(
+                Language::Vi,
+                "WASHINGTON, March 4, 2021 — The president said on Thursday that he would sign the bill."
+            ),
+            Some((
+                "WASHINGTON, March 4, 2021 — ",
+                "The president said on Thursday that he would sign the bill."
+            ))
+        );
+        // Not a place: a speaker in capitals, a name in mixed case, a
+        // sentence too short to be a lede, a dash inside the sentence.
+        for (lang, s) in [
+            (
+                Language::En,
+                "THE PRESIDENT — Thank you all for coming today.",
+            ),
+            (Language::Vi, "ÔNG NAM - Tôi nghĩ rằng điều đó đúng."),
+            (Language::Pt, "BBC Brasil - Como assim, governador?"),
+            (Language::Pt, "CURITIBA - Sim."),
+            (
+                Language::En,
+                "EXCLUSIVE - An interview with the president of Brazil",
+            ),
+            (
+                Language::Pt,
+                "ENTREVISTA - O governador do Paraná fala de tudo e de todos",
+            ),
+            (
+                Language::En,
+                "PARIS —the city said on Tuesday that it would.",
+            ),
+            (
+                Language::En,
+                "The mayor of PARIS — a city of two million — said so.",
+            ),
+        ] {
+            assert_eq!(lede(lang, s), None, "{s}");
+        }
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! rule     := ("-" | "=" | "*" | "_"){3,}                      -- also a setext underline
 //! heading  := "#"{1,6} " " text | "**" short text "**" | SHORT UPPER-CASE LINE
 //! bold     := "**" text "**"                                   -- a whole paragraph in bold
+//! italic   := "*" text "*" | "_" text "_"                      -- a whole paragraph in italics
 //! quote    := ">" text
 //! image    := "!" "[" alt "]" ("(" url ")" | "[" ref "]")       -- alone, maybe inside a link
 //! link     := "[" text "]" ("(" url ")" | "[" ref "]") | URL   -- alone
+//! comment  := "<!--" text "-->"                                -- alone: `<!--more-->`
 //! ```
 //!
 //! Language-neutral. A short upper-case line is a heading only when it has
@@ -27,12 +29,27 @@ pub(crate) enum Shape {
     Rule,
     /// The whole paragraph in bold (and more than a heading).
     Bold,
+    /// The whole paragraph in italics (Markdown's single emphasis; on a
+    /// page, `<em>` or `<i>` around all its text).
+    Italic,
     /// A blockquote.
     Quote,
     /// An image alone; the range is its alt text (maybe empty).
     Image(Range<usize>),
     /// A link or a URL alone.
     Link,
+    /// An HTML comment alone (`<!--more-->`, `<!-- TEASER_END -->`): a
+    /// site generator's mark, which a reader never sees.
+    Comment,
+}
+
+impl Shape {
+    /// Running text, upright or in italics: a paragraph in italics is
+    /// text like any other (a lede, a caption, an answer), and only a
+    /// document that sets its questions in italics reads it otherwise.
+    pub(crate) fn is_text(&self) -> bool {
+        matches!(self, Shape::Prose | Shape::Italic)
+    }
 }
 
 /// The most words of a bold or upper-case heading.
@@ -98,8 +115,9 @@ fn link_only(t: &str) -> bool {
 }
 
 fn upper_heading(t: &str) -> bool {
-    // Most paragraphs fail at their first lower-case letter, read first.
-    if t.chars().any(char::is_lowercase) || t.ends_with(['.', ':', ',']) {
+    // Most paragraphs fail at their first lower-case letter, read first. A
+    // line ending in a dash is cut off or a wire date line (`PARIS —`).
+    if t.chars().any(char::is_lowercase) || t.ends_with(['.', ':', ',', '-', '–', '—']) {
         return false;
     }
     let words = t.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
@@ -113,6 +131,13 @@ fn upper_heading(t: &str) -> bool {
 }
 
 /// The shape of a cleaned paragraph.
+/// One HTML comment and nothing else.
+fn is_comment(t: &str) -> bool {
+    t.strip_prefix("<!--")
+        .and_then(|r| r.strip_suffix("-->"))
+        .is_some_and(|inner| !inner.contains("-->"))
+}
+
 pub(crate) fn shape(text: &str) -> Shape {
     let t = text.trim();
     if is_rule(t) || !t.chars().any(char::is_alphanumeric) {
@@ -126,6 +151,9 @@ pub(crate) fn shape(text: &str) -> Shape {
     }
     if t.starts_with('>') {
         return Shape::Quote;
+    }
+    if is_comment(t) {
+        return Shape::Comment;
     }
     if let Some(alt) = image(t) {
         return Shape::Image(alt);
@@ -142,15 +170,53 @@ pub(crate) fn shape(text: &str) -> Shape {
             Shape::Bold
         };
     }
+    if italic_inner(t).is_some() {
+        return Shape::Italic;
+    }
     if upper_heading(t) {
         return Shape::Heading;
     }
     Shape::Prose
 }
 
+/// The text of a paragraph wholly in single emphasis, `*…*` or `_…_`: no
+/// other mark of the kind inside (`*a* and *b*` is two), no space just
+/// inside the marks.
+fn italic_inner(t: &str) -> Option<&str> {
+    for m in ['*', '_'] {
+        let Some(inner) = t.strip_prefix(m).and_then(|r| r.strip_suffix(m)) else {
+            continue;
+        };
+        let spaced = inner.starts_with(char::is_whitespace) || inner.ends_with(char::is_whitespace);
+        if !inner.is_empty() && !spaced && !inner.contains(m) {
+            return Some(inner);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_in_italics() {
+        assert_eq!(shape("*What did the sea teach you?*"), Shape::Italic);
+        assert_eq!(shape("_Qu'avez-vous appris ?_"), Shape::Italic);
+        // Two emphasised words, or bold, or a mark with a space inside.
+        assert_eq!(shape("*Yes* and *no*"), Shape::Prose);
+        assert_eq!(shape("**What did the sea teach you?**"), Shape::Bold);
+        assert_eq!(shape("* a list item *"), Shape::Prose);
+    }
+
+    #[test]
+    fn a_comment_alone_is_a_comment() {
+        assert_eq!(shape("<!--more-->"), Shape::Comment);
+        assert_eq!(shape("<!-- TEASER_END -->"), Shape::Comment);
+        // Text after it, or two comments with text between: not alone.
+        assert_eq!(shape("<!--more-->Believe it or not."), Shape::Prose);
+        assert_eq!(shape("<!-- a --> seen <!-- b -->"), Shape::Prose);
+    }
 
     #[test]
     fn markdown_shapes() {
@@ -177,6 +243,8 @@ mod tests {
         assert_eq!(shape("THE NATIONAL ECONOMY"), Shape::Heading);
         assert_eq!(shape("OPENING STATEMENT"), Shape::Heading);
         assert_eq!(shape("END"), Shape::Prose);
+        assert_eq!(shape("CURITIBA -"), Shape::Prose);
+        assert_eq!(shape("RIO DE JANEIRO —"), Shape::Prose);
         assert_eq!(shape("Q"), Shape::Prose);
         assert_eq!(shape("MS. WHITFIELD: Good afternoon."), Shape::Prose);
         assert_eq!(shape("Running text, as usual."), Shape::Prose);

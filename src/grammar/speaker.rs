@@ -6,6 +6,8 @@
 //! SEP      := " - " | " – " | ", "
 //! title    := text up to PHRASE, "(", or the end
 //! headline := HONORIFIC* name ":" QUOTE …          -- Phi Thanh Vân: 'Tôi …'
+//! portrait := HONORIFIC* name DASH POST text?          -- at most PORTRAIT_MAX_WORDS
+//! DASH     := " - " | " – " | " — "
 //! ```
 //!
 //! Accepts `Ông Lương Kiên Định - Bí thư Đảng ủy Khối các cơ quan tỉnh trả
@@ -104,6 +106,51 @@ fn split_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         pos += w.len() + 1;
         (at, w)
     })
+}
+
+/// The most words of a portrait's caption: a name and a post, with the
+/// office or place the post belongs to. An apposition that goes on into a
+/// clause (`Ông X – Chủ tịch xã – cho biết …`) runs longer.
+pub(crate) const PORTRAIT_MAX_WORDS: usize = 18;
+
+/// Parses a line that is a person and a post and nothing else, the caption
+/// of a portrait: `Bà Hoàng Lan – Trưởng phòng Giáo dục mầm non`, `Marta
+/// Lindgren – Director of Operations, Hallbeck Ferries.`. The post opens
+/// with a post word of the language's table or of English's; the name has
+/// two capitalised words, or one after an honorific. Returns the name.
+pub(crate) fn portrait<'a>(text: &'a str, lex: &Lexicon) -> Option<&'a str> {
+    let words = text.split_whitespace().count();
+    if !(3..=PORTRAIT_MAX_WORDS).contains(&words)
+        || text.ends_with([':', '?', ','])
+        || text.contains(". ")
+    {
+        return None;
+    }
+    let (honorific, at) = honorifics(text, lex, false);
+    let rest = &text[at..];
+    let (n, name_words) = name_len(rest);
+    if name_words == 0 || (honorific.is_none() && name_words < 2) {
+        return None;
+    }
+    let after = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|d| rest[n..].strip_prefix(d))?;
+    // A second dash before a word in lower case closes the apposition and
+    // a clause goes on (`Ông X – Chủ tịch xã – cho biết …`).
+    let clause = [" - ", " – ", " — "].iter().any(|d| {
+        after
+            .match_indices(d)
+            .any(|(i, _)| after[i + d.len()..].starts_with(char::is_lowercase))
+    });
+    if clause {
+        return None;
+    }
+    let en = crate::lang::lexicon(crate::Language::En);
+    let post = longest_of(after, &lex.posts).or_else(|| longest_of(after, &en.posts))?;
+    // The post is a word of its own, written as a title is: capitalised.
+    after[..post]
+        .starts_with(char::is_uppercase)
+        .then_some(&rest[..n])
 }
 
 /// Parses a line that introduces someone by name. Without an honorific the
@@ -234,6 +281,84 @@ pub(crate) fn name_runs<'a>(text: &'a str, lex: &Lexicon) -> Vec<(bool, &'a str)
         }
     }
     out
+}
+
+#[cfg(test)]
+mod portrait_tests {
+    use super::*;
+    use crate::Language;
+    use crate::lang::lexicon;
+
+    #[test]
+    fn a_name_a_dash_and_a_post_is_a_portrait() {
+        let vi = lexicon(Language::Vi);
+        let en = lexicon(Language::En);
+        let fr = lexicon(Language::Fr);
+        assert_eq!(
+            portrait("Ông Nguyễn Văn Hòa - Chủ tịch UBND tỉnh Kon Tum.", vi),
+            Some("Nguyễn Văn Hòa")
+        );
+        assert_eq!(
+            portrait(
+                "Bà Hoàng Lan – Trưởng phòng Giáo dục mầm non – Sở GD&ĐT.",
+                vi
+            ),
+            Some("Hoàng Lan")
+        );
+        assert_eq!(
+            portrait(
+                "Marta Lindgren – Director of Operations, Hallbeck Ferries.",
+                en
+            ),
+            Some("Marta Lindgren")
+        );
+        assert_eq!(
+            portrait("Claire Morel — Directrice du musée de la Mer", fr),
+            Some("Claire Morel")
+        );
+    }
+
+    #[test]
+    fn near_misses_are_not_portraits() {
+        let vi = lexicon(Language::Vi);
+        let en = lexicon(Language::En);
+        // A comma apposition that goes on with a verb: a sentence.
+        assert_eq!(
+            portrait(
+                "Ông Cil Ha Nhiên, Chủ tịch UBND xã, cho biết sẽ lập tổ tuần tra.",
+                vi
+            ),
+            None
+        );
+        // A dash apposition that runs on into a clause, short or long.
+        assert_eq!(
+            portrait(
+                "Marta Lindgren – Director of Operations at Hallbeck Ferries – said the tug runs twice a night.",
+                en
+            ),
+            None
+        );
+        assert_eq!(
+            portrait(
+                "Marta Lindgren – Director of Operations at Hallbeck Ferries and of its two shipyards on the northern shore, now retired.",
+                en
+            ),
+            None
+        );
+        // A label, a question, a single name without an honorific, two sentences.
+        assert_eq!(
+            portrait("Ông Nguyễn Văn Hòa – Chủ tịch UBND tỉnh:", vi),
+            None
+        );
+        assert_eq!(portrait("Marta Lindgren – Director of what?", en), None);
+        assert_eq!(portrait("Lindgren – Director of Operations.", en), None);
+        assert_eq!(
+            portrait("Marta Lindgren – Director. She runs the ferries.", en),
+            None
+        );
+        // The word after the dash is no post.
+        assert_eq!(portrait("Marta Lindgren – a life on the ice.", en), None);
+    }
 }
 
 #[cfg(test)]

@@ -112,6 +112,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Unverständlich", AnnotationKind::Inaudible),
         ("Musik", AnnotationKind::Sound),
     ]),
+    feed_footers: Words::new(&["erschien zuerst auf"]),
     notices: Words::new(&["Copyright", "©", "Alle Rechte vorbehalten"]),
     question_openers: Words::new(&[
         "Warum",
@@ -154,6 +155,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Aufgezeichnet von", BylineRole::Recorder),
     ]),
     generic_reporters: Words::new(&["Redaktion"]),
+    placeholder_authors: Words::new(&["Gastautor", "Gastbeitrag", "Autor", "Team"]),
     source_prefixes: Words::new(&["Quelle"]),
     caption_prefixes: Words::new(&["Bildunterschrift:", "Bildunterschrift"]),
     credit_prefixes: Words::new(&["Foto", "Bild", "Fotos"]),

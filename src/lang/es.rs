@@ -111,6 +111,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Inaudible", AnnotationKind::Inaudible),
         ("Música", AnnotationKind::Sound),
     ]),
+    feed_footers: Words::new(&["se publicó primero en"]),
     notices: Words::new(&["Copyright", "©", "Todos los derechos reservados"]),
     question_openers: Words::new(&[
         "¿",
@@ -142,6 +143,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Por", BylineRole::Author),
     ]),
     generic_reporters: Words::new(&["Redacción"]),
+    placeholder_authors: Words::new(&["Invitado", "Autor", "Colaborador"]),
     source_prefixes: Words::new(&["Fuente"]),
     caption_prefixes: Words::new(&["Pie de foto:", "Pie de foto"]),
     credit_prefixes: Words::new(&["Foto", "Fotografía", "Imagen"]),

@@ -118,6 +118,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Musique", AnnotationKind::Sound),
         ("Silence", AnnotationKind::Other),
     ]),
+    feed_footers: Words::new(&["est apparu en premier sur"]),
     notices: Words::new(&["Copyright", "©", "Tous droits réservés"]),
     question_openers: Words::new(&[
         "Pourquoi",
@@ -158,6 +159,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Par", BylineRole::Author),
     ]),
     generic_reporters: Words::new(&["La rédaction", "Rédaction"]),
+    placeholder_authors: Words::new(&["Invité", "Auteur", "Contributeur"]),
     source_prefixes: Words::new(&["Source"]),
     caption_prefixes: Words::new(&["Légende :", "Légende:"]),
     credit_prefixes: Words::new(&["Photo", "Crédit photo", "Crédit", "Illustration"]),

@@ -102,6 +102,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Incomprensibile", AnnotationKind::Inaudible),
         ("Musica", AnnotationKind::Sound),
     ]),
+    feed_footers: Words::new(&["sembra essere il primo su"]),
     notices: Words::new(&["Copyright", "©", "Tutti i diritti riservati"]),
     question_openers: Words::new(&[
         "Perché",
@@ -139,6 +140,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Di", BylineRole::Author),
     ]),
     generic_reporters: Words::new(&["Redazione"]),
+    placeholder_authors: Words::new(&["Ospite", "Autore", "Collaboratore"]),
     source_prefixes: Words::new(&["Fonte"]),
     caption_prefixes: Words::new(&["Didascalia:"]),
     credit_prefixes: Words::new(&["Foto", "Immagine"]),

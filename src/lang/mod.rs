@@ -70,6 +70,11 @@ pub(crate) struct Lexicon {
     /// Words that open (or phrases inside) a copyright line or a transcript
     /// disclaimer.
     pub notices: Words,
+    /// The footer a blog's feed appends to each post, as its software
+    /// writes it (`The post … appeared first on …`): machine text, matched
+    /// with its case wherever it stands in a short paragraph, which is then
+    /// page furniture like a copyright line.
+    pub feed_footers: Words,
     /// Phrases that open a question (`Thưa ông`, `Xin ông cho biết`).
     pub question_openers: Words,
     /// Phrases that make a sentence a question wherever they stand.
@@ -89,6 +94,9 @@ pub(crate) struct Lexicon {
     pub byline_before: Table<BylineRole>,
     /// Words that stand for "the reporter" rather than a name (`P.V`).
     pub generic_reporters: Words,
+    /// Words a site's software or theme writes as a post's author when it
+    /// names no one (`Writing`, `Guest`, `Gastautor`).
+    pub placeholder_authors: Words,
     /// Words that open a source line (`Theo`, `Nguồn`).
     pub source_prefixes: Words,
     /// Words that open a caption line (`Image caption`).

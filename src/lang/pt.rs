@@ -103,6 +103,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Inaudível", AnnotationKind::Inaudible),
         ("Música", AnnotationKind::Sound),
     ]),
+    feed_footers: Words::new(&["apareceu primeiro em"]),
     notices: Words::new(&["Copyright", "©", "Todos os direitos reservados"]),
     question_openers: Words::new(&[
         "Como",
@@ -142,6 +143,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Texto de", BylineRole::Author),
     ]),
     generic_reporters: Words::new(&["Redação", "Redacção"]),
+    placeholder_authors: Words::new(&["Convidado", "Autor", "Colaborador"]),
     source_prefixes: Words::new(&["Fonte"]),
     caption_prefixes: Words::new(&["Legenda:"]),
     credit_prefixes: Words::new(&["Foto", "Fotografia", "Imagem"]),

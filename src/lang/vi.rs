@@ -162,6 +162,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Không rõ", AnnotationKind::Inaudible),
         ("Nhạc", AnnotationKind::Sound),
     ]),
+    feed_footers: Words::new(&[]),
     notices: Words::new(&["Bản quyền", "©"]),
     question_openers: Words::new(&[
         "Thưa ông",
@@ -251,6 +252,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Nhóm PV",
         "Nhóm phóng viên",
     ]),
+    placeholder_authors: Words::new(&["Quản trị viên", "Khách", "Tác giả"]),
     source_prefixes: Words::new(&["Theo", "Nguồn"]),
     caption_prefixes: Words::new(&["Chú thích ảnh"]),
     credit_prefixes: Words::new(&[

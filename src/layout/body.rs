@@ -8,11 +8,13 @@
 
 use super::captions::{Builder, caption_shaped, pull_quote};
 use super::convention::{Side, Style, is_bare_question};
-use super::similarity::{near_duplicate, several_sentences};
+use super::similarity::{near_duplicate, repeats, several_sentences};
 use super::{Part, furniture_part};
 use crate::Error;
 use crate::classify::Class;
+use crate::grammar::byline::bare_name;
 use crate::grammar::shape::Shape;
+use crate::lang::Lexicon;
 use crate::model::MarkerKind;
 use crate::scan::{Doc, Para};
 
@@ -109,6 +111,7 @@ pub(crate) fn end(
     classes: &[Class<'_>],
     style: &Style,
     first_turn: usize,
+    lex: &Lexicon,
 ) -> usize {
     let n = paras.len();
     let starts = &style.starts;
@@ -130,10 +133,28 @@ pub(crate) fn end(
                 || classes[i].time == Some(true))
     });
     match trailer_mark {
-        Some(t) => t,
+        Some(t) => signed_above(paras, classes, style, t, lex).unwrap_or(t),
         None if first_turn >= n => n,
         None => prose_end(paras, classes, style, first_turn),
     }
+}
+
+/// A name alone on its line right above the source line `t` that ends the
+/// body (`Minh Khoa` over `(theo Báo Bắc Ninh)`) signs the piece, even
+/// where the last answer runs on over unmarked paragraphs: the body ends
+/// before it, and the trailer reads it as the byline.
+fn signed_above(
+    paras: &[Para<'_>],
+    classes: &[Class<'_>],
+    style: &Style,
+    t: usize,
+    lex: &Lexicon,
+) -> Option<usize> {
+    classes[t].source()?;
+    let i = (0..t)
+        .rev()
+        .find(|&i| paras[i].text().chars().any(char::is_alphanumeric))?;
+    (style.starts[i].is_none() && bare_name(paras[i].text(), lex)).then_some(i)
 }
 
 /// Past the last turn, and the paragraphs of prose that go on from it
@@ -209,7 +230,23 @@ fn caption_evidence(b: &Builder<'_, '_>, style: &Style, range: std::ops::Range<u
             .iter()
             .flatten()
             .any(|s| s.marker == MarkerKind::Dash)
-        || (range.start..n.min(range.end)).any(|i| i + 1 < n && b.near_duplicate(i, i + 1))
+        || (range.start..n.min(range.end)).any(|i| i + 1 < n && alt_and_caption(b, style, i))
+}
+
+/// Whether paragraphs `i` and `i + 1` read as an image's alt text and its
+/// caption saying it again: neither opens a turn, neither speaks in the
+/// first person nor asks (speakers echo each other: `Do we need to?` / `I
+/// don't think we do.`), and the second repeats the first (two parallel
+/// sentences of one speech are near duplicates, not repeats).
+fn alt_and_caption(b: &Builder<'_, '_>, style: &Style, i: usize) -> bool {
+    let described = |k: usize| {
+        let cues = &b.classes[k].cues;
+        style.starts[k].is_none() && !cues.first_person && !b.paras[k].text().contains('?')
+    };
+    described(i)
+        && described(i + 1)
+        && b.near_duplicate(i, i + 1)
+        && repeats(b.paras[i].text(), b.paras[i + 1].text())
 }
 
 /// The body being laid out, a paragraph at a time.
@@ -233,7 +270,7 @@ impl Body<'_, '_, '_> {
             return 1;
         }
         if let Some(t) = self.pending_speech.take() {
-            if matches!(c.shape, Shape::Prose | Shape::Bold) && !c.annotation {
+            if (c.shape.is_text() || c.shape == Shape::Bold) && !c.annotation {
                 let b = &mut *self.b;
                 b.turns[t].last = i;
                 b.turns[t].cues = Some(c.cues);
@@ -255,9 +292,10 @@ impl Body<'_, '_, '_> {
         1
     }
 
-    /// Whether paragraph `i` opens no turn and is plain prose.
+    /// Whether paragraph `i` opens no turn and is plain prose (or prose in
+    /// italics, as Markdown often sets a caption).
     fn plain(&self, i: usize) -> bool {
-        i < self.end && self.style.starts[i].is_none() && self.b.classes[i].shape == Shape::Prose
+        i < self.end && self.style.starts[i].is_none() && self.b.classes[i].shape.is_text()
     }
 
     /// An image (with the caption repeated after it) or a quote.
@@ -293,7 +331,7 @@ impl Body<'_, '_, '_> {
     /// An alt text and its caption, a caption line, a credit line.
     fn caption(&mut self, i: usize) -> Option<usize> {
         let classes = self.b.classes;
-        if self.plain(i + 1) && self.b.near_duplicate(i, i + 1) {
+        if self.plain(i + 1) && alt_and_caption(self.b, self.style, i) {
             self.b.caption(i + 1, Some(i));
             return Some(2);
         }

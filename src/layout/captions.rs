@@ -370,7 +370,7 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
     let cues = &c.cues;
     // `Find us: Twitter / Facebook` is a label and a list, not a caption.
     let early_colon = text.split_whitespace().take(3).any(|w| w.ends_with(':'));
-    if c.shape != Shape::Prose
+    if !c.shape.is_text()
         || early_colon
         || text.ends_with([',', ';'])
         || !(2..=CAPTION_MAX_WORDS).contains(&cues.words)
@@ -379,6 +379,11 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
         || text.ends_with('?')
     {
         return false;
+    }
+    // A person and a post and nothing else is a portrait's caption, full
+    // stop or not.
+    if crate::grammar::speaker::portrait(text, lex).is_some() {
+        return true;
     }
     let intro = crate::grammar::speaker::intro(text, lex);
     !cues.ends_sentence

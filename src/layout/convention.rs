@@ -466,6 +466,11 @@ fn reader_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mu
     }
 }
 
+/// In a document whose questions are whole emphasised paragraphs, an
+/// emphasised paragraph of at least this many words that does not ask is
+/// the interviewer's remark (shorter ones are headings, names, mottos).
+const EMPHASIS_REMARK_MIN_WORDS: usize = 12;
+
 /// Sets the starts of whole bold paragraphs that ask, when the document
 /// has two or more; whether it has.
 fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut Starts) -> bool {
@@ -506,9 +511,43 @@ fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut 
         bold_questions.extend(heading_questions);
         bold_questions.sort_unstable();
     }
+    // So do questions in italics: a briefing that labels its speakers may
+    // set a caller's lines in italics (`*Q Can you hear me?*`).
+    let italic_questions: Vec<usize> = (0..paras.len())
+        .filter(|&i| {
+            starts[i].is_none()
+                && classes[i].shape == Shape::Italic
+                && classes[i].cues.leans_question()
+        })
+        .collect();
+    if italic_questions.len() >= MIN_MARKERS && italic_questions.len() > others {
+        bold_questions.extend(italic_questions);
+        bold_questions.sort_unstable();
+    }
     if bold_questions.len() < MIN_MARKERS {
         return false;
     }
+    // Where the questions are set apart in bold or italics, the interviewer
+    // also remarks in them (`*I know, I remember the problem…*`): after the
+    // first question, a whole emphasised paragraph of some length is the
+    // interviewer's too, unless it credits a photo or is a note in
+    // brackets (`[Editor's note: …]`). Before it, such a paragraph is a
+    // standfirst.
+    let asks = bold_questions.clone();
+    bold_questions.extend((asks[0] + 1..paras.len()).filter(|&i| {
+        let c = &classes[i];
+        let bracketed = paras[i]
+            .text()
+            .trim_start_matches(['*', '_'])
+            .starts_with(['[', '(']);
+        starts[i].is_none()
+            && !bracketed
+            && matches!(c.shape, Shape::Bold | Shape::Italic)
+            && c.cues.words >= EMPHASIS_REMARK_MIN_WORDS
+            && c.credit().is_none()
+            && !asks.contains(&i)
+    }));
+    bold_questions.sort_unstable();
     for &i in &bold_questions {
         let text = paras[i].text();
         let hashes = text.bytes().take_while(|&b| b == b'#').count();
@@ -527,7 +566,11 @@ fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut 
             name: inner.map(|l| range_of(text, l.name)),
             key: Some(ASK_KEY.into()),
             ..StartParts::at(
-                MarkerKind::Bold,
+                if classes[i].shape == Shape::Italic {
+                    MarkerKind::Italic
+                } else {
+                    MarkerKind::Bold
+                },
                 Side::Ask,
                 inner.map_or(0, |l| text[..l.text_at].trim_end().len()),
                 inner.map_or(0, |l| l.text_at),
@@ -574,7 +617,7 @@ const BARE_QUESTION_MIN_WORDS: usize = 4;
 pub(crate) fn is_bare_question(text: &str, c: &Class<'_>) -> bool {
     c.label.is_none()
         && c.dash.is_none()
-        && c.shape == Shape::Prose
+        && c.shape.is_text()
         && c.cues.words >= BARE_QUESTION_MIN_WORDS
         && c.cues.words <= BARE_QUESTION_MAX_WORDS
         && (c.cues.surely_question() || (c.cues.leans_question() && text.contains('?')))

@@ -11,6 +11,7 @@ use super::similarity::near_duplicate;
 use super::sources::article_titles;
 use super::{Part, furniture_part};
 use crate::classify::Class;
+use crate::grammar::byline::{bare_name, signature};
 use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::markdown::heading_range;
@@ -39,18 +40,19 @@ fn fold(s: &str) -> String {
 
 /// Whether a header paragraph can be the headline (or the kicker).
 fn title_like(c: &Class<'_>) -> bool {
-    matches!(c.shape, Shape::Prose | Shape::Heading | Shape::Bold)
-        && c.dateline().is_none()
-        && c.byline().is_none()
-        && c.time.is_none()
-        && !c.notice
-        && c.credit().is_none()
-        && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words)
+    c.shape.is_text()
+        || matches!(c.shape, Shape::Heading | Shape::Bold)
+            && c.dateline().is_none()
+            && c.byline().is_none()
+            && c.time.is_none()
+            && !c.notice
+            && c.credit().is_none()
+            && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words)
 }
 
 /// A short line naming a place: `Aboard Air Force One`, `Daytona, Florida`.
 fn location_like(text: &str, c: &Class<'_>) -> bool {
-    c.shape == Shape::Prose
+    c.shape.is_text()
         && (1..=LOCATION_MAX_WORDS).contains(&c.cues.words)
         && !c.cues.ends_sentence
         && !c.cues.ends_colon
@@ -103,7 +105,7 @@ fn title(
     let lede_at = open
         .iter()
         .copied()
-        .find(|&i| classes[i].shape == Shape::Prose && classes[i].cues.words >= LEDE_MIN_WORDS)
+        .find(|&i| classes[i].shape.is_text() && classes[i].cues.words >= LEDE_MIN_WORDS)
         .unwrap_or(end);
     let titles: Vec<usize> = open
         .iter()
@@ -123,7 +125,7 @@ fn title(
         (Some(a), Some(h))
             if classes[a].cues.ends_colon
                 && !classes[h].cues.ends_colon
-                && classes[a].shape == Shape::Prose =>
+                && classes[a].shape.is_text() =>
         {
             b.parts[a] = Part::Kicker;
             b.parts[h] = Part::Headline;
@@ -166,7 +168,10 @@ fn rest_of_header(
             b.caption(alt, None);
             pending_alt = None;
         }
-        if c.shape == Shape::Heading {
+        if !have_byline && under_title(b, i, headline_text) && signs(b, i, lex) {
+            b.parts[i] = Part::Byline;
+            have_byline = true;
+        } else if c.shape == Shape::Heading {
             b.parts[i] = Part::Heading;
         } else if !have_dateline && c.dateline().is_some() {
             b.parts[i] = Part::Dateline;
@@ -180,7 +185,7 @@ fn rest_of_header(
         } else if headline_text == Some(fold(text).as_str()) && pending_alt.is_none() {
             pending_alt = Some(i);
         } else if let Some(alt) = pending_alt.take() {
-            if c.cues.words <= CAPTION_MAX_WORDS && c.shape == Shape::Prose {
+            if c.cues.words <= CAPTION_MAX_WORDS && c.shape.is_text() {
                 b.caption(i, Some(alt));
             } else {
                 b.caption(alt, None);
@@ -191,7 +196,7 @@ fn rest_of_header(
         } else if let Shape::Image(alt) = &c.shape {
             let repeated = next.is_some_and(|j| {
                 j == i + 1
-                    && classes[j].shape == Shape::Prose
+                    && classes[j].shape.is_text()
                     && near_duplicate(&text[alt.clone()], paras[j].text())
             });
             if alt.is_empty() {
@@ -202,7 +207,7 @@ fn rest_of_header(
             } else {
                 b.caption(i, None);
             }
-        } else if matches!(c.shape, Shape::Link | Shape::Rule) {
+        } else if matches!(c.shape, Shape::Link | Shape::Rule | Shape::Comment) {
             b.parts[i] = Part::Furniture;
         } else if next.is_some_and(|j| j == i + 1 && b.near_duplicate(i, j)) {
             b.caption(i + 1, Some(i));
@@ -224,6 +229,35 @@ fn rest_of_header(
     if let Some(alt) = pending_alt {
         b.caption(alt, None);
     }
+}
+
+/// Whether paragraph `i` stands right under the headline: the paragraph
+/// with words before it is the headline, or a heading repeating the front
+/// matter's title.
+fn under_title(b: &Builder<'_, '_>, i: usize, headline_text: Option<&str>) -> bool {
+    let Some(j) = (0..i)
+        .rev()
+        .find(|&j| b.paras[j].text().chars().any(char::is_alphanumeric))
+    else {
+        return false;
+    };
+    b.parts[j] == Part::Headline
+        || (b.classes[j].shape == Shape::Heading
+            && headline_text.is_some_and(|h| h == fold(b.paras[j].text())))
+}
+
+/// Whether paragraph `i` is a line signing the piece by its place (see
+/// [`signature`]). A heading holding a name stands alone: a second one
+/// under it makes them a list of the people on stage (`MARTA ILVES` /
+/// `JONAS REIMER`).
+fn signs(b: &Builder<'_, '_>, i: usize, lex: &Lexicon) -> bool {
+    let heading = |k: usize| b.classes[k].shape == Shape::Heading;
+    let name_heading =
+        |k: usize| heading(k) && bare_name(b.paras[k].text().trim_start_matches('#'), lex);
+    let next =
+        (i + 1..b.paras.len()).find(|&k| b.paras[k].text().chars().any(char::is_alphanumeric));
+    signature(b.paras[i].text(), heading(i), lex).is_some()
+        && !(name_heading(i) && next.is_some_and(name_heading))
 }
 
 /// Whether the paragraph after `i` goes on with `i`'s sentence (a line the

@@ -234,7 +234,7 @@ pub(crate) fn layout<'d>(
     let n = paras.len();
     let mut style = convention::style(paras, classes, lex);
     let first_turn = body::start(doc, classes, &style)?;
-    let body_end = body::end(paras, classes, &style, first_turn);
+    let body_end = body::end(paras, classes, &style, first_turn, lex);
     let mut b = Builder::new(input, paras, classes, style.starts.count());
     header::header(&mut b, doc, first_turn, lex);
     body::body(&mut b, &style, first_turn..body_end);
@@ -277,7 +277,7 @@ pub(crate) fn layout<'d>(
 /// Whether a paragraph is furniture by its shape or content alone.
 pub(crate) fn furniture_part(c: &Class<'_>) -> Option<Part> {
     match c.shape {
-        Shape::Rule | Shape::Link => return Some(Part::Furniture),
+        Shape::Rule | Shape::Link | Shape::Comment => return Some(Part::Furniture),
         Shape::Image(ref alt) if alt.is_empty() => return Some(Part::Furniture),
         Shape::Heading => return Some(Part::Heading),
         _ => {}

@@ -91,8 +91,29 @@ fn may_share(na: usize, ba: u128, nb: usize, bb: u128) -> bool {
     most_common * 10 >= na.min(nb) * 7
 }
 
+/// Of the shorter text's words, the share (in tenths) the longer must hold
+/// for a near duplicate...
+const NEAR_DUPLICATE_TENTHS: usize = 7;
+/// ...and for a repeat: an alt text and the caption that says it again,
+/// where two sentences of one speech said in parallel (`the wallet only
+/// affects people using the wallet` / `the GUI only affects people using
+/// the GUI`) share less.
+const REPEAT_TENTHS: usize = 9;
+
+/// Whether `b` says again what `a` says: nine words in ten of the shorter
+/// stand in the longer.
+pub(crate) fn repeats(a: &str, b: &str) -> bool {
+    shares((a, count_words(a)), (b, count_words(b)), REPEAT_TENTHS)
+}
+
 /// [`near_duplicate`] of two texts whose `count_words` is known.
-fn near_duplicate_counted((a, na): (&str, usize), (b, nb): (&str, usize)) -> bool {
+fn near_duplicate_counted(a: (&str, usize), b: (&str, usize)) -> bool {
+    shares(a, b, NEAR_DUPLICATE_TENTHS)
+}
+
+/// Whether `tenths` tenths of the shorter text's words stand in the longer,
+/// both texts of known `count_words`, comparable in length.
+fn shares((a, na): (&str, usize), (b, nb): (&str, usize), tenths: usize) -> bool {
     if !comparable(na, nb) {
         return false;
     }
@@ -117,7 +138,7 @@ fn near_duplicate_counted((a, na): (&str, usize), (b, nb): (&str, usize)) -> boo
             }
         }
     }
-    common * 10 >= short * 7
+    common * 10 >= short * tenths
 }
 
 /// Whether a paragraph names someone or something: a capitalised word that
@@ -209,6 +230,26 @@ impl WordCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeat_says_nearly_every_word_again() {
+        // An alt text and the caption that says it again.
+        assert!(repeats(
+            "Ông Lê Văn Tám tại hội nghị",
+            "Ông Lê Văn Tám phát biểu tại hội nghị."
+        ));
+        // Two sentences said in parallel: near duplicates, not repeats.
+        let (a, b) = (
+            "The parser module only affects people who use the parser.",
+            "The printer module only affects people who use the printer.",
+        );
+        assert!(near_duplicate(a, b) && !repeats(a, b));
+        let (a, b) = (
+            "La grúa nueva solo afecta a quienes trabajan con la grúa.",
+            "La báscula nueva solo afecta a quienes trabajan con la báscula.",
+        );
+        assert!(near_duplicate(a, b) && !repeats(a, b));
+    }
 
     #[test]
     fn alt_text_and_caption_are_near_duplicates() {

@@ -8,8 +8,11 @@ use super::{Part, range_in};
 use crate::classify::Class;
 use crate::clean::{attribute, clean_with, tags};
 use crate::frontmatter::Found;
-use crate::grammar::byline::{is_generic_reporter, looks_like_name};
+use crate::grammar::byline::{
+    BylineParts, is_handle, looks_like_name, opening_credit, placeholder_author, signature,
+};
 use crate::grammar::dateline::value_datetime;
+use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::markdown::heading_range;
 use crate::model::{BylineRole, Field};
@@ -37,6 +40,11 @@ const PUBLISHED_KEYS: [&str; 5] = [
 const DATE_KEYS: [&str; 3] = ["date", "post_date", "created"];
 /// Front matter keys of the author.
 const AUTHOR_KEYS: [&str; 2] = ["author", "byline"];
+/// Keys of an author record's name to show.
+const NESTED_NAME_KEYS: [&str; 2] = ["display_name", "name"];
+/// Front matter keys of a page's description, which may open with a
+/// credit.
+const DESCRIPTION_KEYS: [&str; 4] = ["description", "excerpt", "summary", "subtitle"];
 
 /// The names a page's `<meta>` tags give its publication date under.
 const PUBLISHED_META: [&str; 9] = [
@@ -94,10 +102,13 @@ pub(crate) struct DatelinePlan {
 pub(crate) struct BylinePlan {
     pub text: TextSource,
     pub span: Span,
-    /// The names in the paragraph's cleaned text; `None` when the whole
-    /// text is the one name.
+    /// The names in the paragraph's cleaned text or the field's value;
+    /// `None` when the whole text (or its part) is the one name.
     pub names: Option<Vec<Range<usize>>>,
     pub role: BylineRole,
+    /// The part of a field's value that is the byline (a credit opening a
+    /// description); `None`: all of it.
+    pub part: Option<Range<usize>>,
 }
 
 impl BylinePlan {
@@ -109,10 +120,10 @@ impl BylinePlan {
             TextSource::Attribute(_) => "",
         };
         match (&self.names, self.text) {
-            (Some(ranges), TextSource::Para(_)) => {
+            (Some(ranges), TextSource::Para(_) | TextSource::Field(_)) => {
                 ranges.iter().map(|r| &whole[r.clone()]).collect()
             }
-            _ => vec![whole],
+            _ => vec![self.part.clone().map_or(whole, |r| &whole[r])],
         }
     }
 }
@@ -189,7 +200,14 @@ pub(crate) fn sources(
     });
     // The header's date line, else the front matter's, else one printed
     // after the body.
-    let header_dateline = find(Part::Dateline).filter(|&i| Some(i) != trailer.dateline_at);
+    // Of several in the header, the first that gives a date (a wire date
+    // line's place alone, `CURITIBA -`, may stand above it).
+    let header_datelines = || {
+        (0..parts.len()).filter(|&i| parts[i] == Part::Dateline && Some(i) != trailer.dateline_at)
+    };
+    let header_dateline = header_datelines()
+        .find(|&i| classes[i].dateline().is_some_and(|d| d.date.is_some()))
+        .or_else(|| header_datelines().next());
     let dateline = header_dateline
         .and_then(|i| para_dateline(&paras[i], classes, i))
         .or_else(|| front_dateline(fm?));
@@ -213,13 +231,13 @@ pub(crate) fn sources(
     Sources {
         headline,
         dateline,
-        byline: byline(doc, classes, trailer, lex),
+        byline: byline(input, doc, classes, trailer, lex),
         source: trailer
             .source_at
             .and_then(|i| Some(in_para(i, classes[i].source()?))),
         byline_outlet: trailer
             .byline_at
-            .and_then(|i| Some(in_para(i, classes[i].byline()?.outlet?))),
+            .and_then(|i| Some(in_para(i, written_byline(paras, classes, i, lex)?.outlet?))),
     }
 }
 
@@ -240,9 +258,11 @@ fn para_dateline(p: &Para<'_>, classes: &[Class<'_>], i: usize) -> Option<Dateli
 }
 
 /// The byline: a bare name signing the piece, the byline paragraph, or
-/// the front matter's author unless it is a placeholder (`Staff Writer`)
-/// or a site (`formula1.com`).
+/// the front matter's author unless it is a placeholder (`Staff Writer`,
+/// `Writing`) or a site (`formula1.com`), else a credit opening the front
+/// matter's description.
 fn byline(
+    input: &str,
     doc: &Doc<'_>,
     classes: &[Class<'_>],
     trailer: &Trailer,
@@ -254,16 +274,18 @@ fn byline(
         span: paras[i].span,
         names: None,
         role: BylineRole::Author,
+        part: None,
     });
     let written = || {
         let i = trailer.byline_at?;
-        let parts = classes[i].byline()?;
         let p = &paras[i];
+        let parts = written_byline(paras, classes, i, lex)?;
         Some(BylinePlan {
             text: TextSource::Para(i),
             span: p.span,
             names: Some(parts.names.iter().map(|nm| range_in(p, nm)).collect()),
             role: parts.role,
+            part: None,
         })
     };
     let front = || {
@@ -271,15 +293,81 @@ fn byline(
         let k = field(f, &AUTHOR_KEYS)?;
         let a = &f.fields[k];
         let name = a.value.trim();
-        let ok = looks_like_name(name) && !is_generic_reporter(name, lex);
-        ok.then_some(BylinePlan {
+        let ok = looks_like_name(name) && !placeholder_author(name, lex);
+        let plan = ok.then_some(BylinePlan {
             text: TextSource::Field(k),
             span: a.span,
             names: None,
             role: BylineRole::Author,
+            part: None,
+        });
+        plan.or_else(|| author_record(input, f, k, lex))
+    };
+    // A description opening with a credit (`INTERVIEW BY JAMIE REDKNAPP
+    // It's 9am…`).
+    let described = || {
+        let f = doc.front_matter.as_ref()?;
+        let k = field(f, &DESCRIPTION_KEYS)?;
+        let value: &str = &f.fields[k].value;
+        let (end, parts) = opening_credit(value, lex)?;
+        let at = |nm: &str| {
+            let s = nm.as_ptr() as usize - value.as_ptr() as usize;
+            s..s + nm.len()
+        };
+        Some(BylinePlan {
+            text: TextSource::Field(k),
+            span: f.fields[k].span,
+            names: Some(parts.names.iter().map(|nm| at(nm)).collect()),
+            role: parts.role,
+            part: Some(0..end),
         })
     };
-    bare.or_else(written).or_else(front)
+    bare.or_else(written).or_else(front).or_else(described)
+}
+
+/// What byline paragraph `i` says: its byline class, or a line under the
+/// headline that signs by its place (see the header).
+fn written_byline<'p>(
+    paras: &'p [Para<'_>],
+    classes: &[Class<'p>],
+    i: usize,
+    lex: &Lexicon,
+) -> Option<BylineParts<'p>> {
+    let heading = classes[i].shape == Shape::Heading;
+    classes[i]
+        .byline()
+        .cloned()
+        .or_else(|| signature(paras[i].text(), heading, lex))
+}
+
+/// The name an author record in the front matter gives to show (a blog
+/// exported from WordPress: `author:` over `  display_name: Sam Rowe`,
+/// `  login: srowe`), a person's name or a user name, unless it is a
+/// placeholder. The value of field `k` folds the record's lines into one,
+/// where the name is found again.
+fn author_record(input: &str, f: &Found<'_>, k: usize, lex: &Lexicon) -> Option<BylinePlan> {
+    let a = &f.fields[k];
+    let raw = a.span.slice(input);
+    let (key, name) = raw.lines().skip(1).find_map(|l| {
+        let (key, v) = l.trim().trim_start_matches("- ").split_once(':')?;
+        let name = v.trim().trim_matches(['"', '\'']);
+        let shown = NESTED_NAME_KEYS.contains(&key) && !name.is_empty();
+        shown.then_some((key, name))
+    })?;
+    let ok = (looks_like_name(name) || is_handle(name, lex)) && !placeholder_author(name, lex);
+    if !ok {
+        return None;
+    }
+    let folded = format!("{key}: {name}");
+    let at = a.value.find(&folded)? + key.len() + 2;
+    let in_input = name.as_ptr() as usize - input.as_ptr() as usize;
+    Some(BylinePlan {
+        text: TextSource::Field(k),
+        span: Span::new(in_input, in_input + name.len()),
+        names: None,
+        role: BylineRole::Author,
+        part: Some(at..at + name.len()),
+    })
 }
 
 /// The front matter's date: the date field's day, with the publication
@@ -394,6 +482,61 @@ mod tests {
             "See also our archive.\n\n12/09/2019",
         );
         assert!(crate::parse(&later).unwrap().dateline.is_none());
+    }
+
+    #[test]
+    fn a_wire_place_opening_the_lede_or_alone_is_the_date_line() {
+        let place = |text: &str| {
+            let t = crate::parse(text).unwrap();
+            let d = t.dateline.expect("a date line");
+            // A page's span holds its tags too.
+            if !text.starts_with('<') {
+                assert_eq!(d.span.slice(text), d.text);
+            }
+            let lede = t.lede.map(|l| l.text.to_string());
+            (d.place.map(|p| p.to_string()), d.date, lede)
+        };
+        // Opening the lede: the place is the date line, the rest the lede.
+        let pt = "Richa fala\n\nCURITIBA - \"Só Alckmin pode vencer\", disse ao Estado o governador.\n\n- O sr. vai disputar o Senado?\n- Eu ainda não sei.\n- E o partido?\n- O partido decide.\n";
+        let (p, date, lede) = place(pt);
+        assert_eq!((p.as_deref(), date), (Some("CURITIBA"), None));
+        assert_eq!(
+            lede.as_deref(),
+            Some("\"Só Alckmin pode vencer\", disse ao Estado o governador.")
+        );
+        // Alone on its line.
+        let vi = "Mùa vụ mới\n\nĐÀ NẴNG -\n\nSáng nay, nông dân cho biết vụ mùa năm nay rất tốt.\n\n- Thưa ông, vụ mùa năm nay ra sao?\n- Năm nay được mùa.\n";
+        assert_eq!(place(vi).0.as_deref(), Some("ĐÀ NẴNG"));
+        let fr = "Le maire répond\n\nPARIS — Le maire a reçu hier les habitants du quartier.\n\nQ : Pourquoi ce projet ?\n\nR : Parce qu'il le faut.\n";
+        let (p, _, lede) = place(fr);
+        assert_eq!(p.as_deref(), Some("PARIS"));
+        assert_eq!(
+            lede.as_deref(),
+            Some("Le maire a reçu hier les habitants du quartier.")
+        );
+        // On a page, in bold.
+        let page = "<h1>Ferrovia chega em 2027</h1>\n<p><strong>CURITIBA</strong> - &quot;A ferrovia chega ao porto em 2027&quot;, disse ao Estado o secretário.</p>\n<p><b>Quando começa a obra?</b></p>\n<p>Em março, se a licença sair.</p>\n<p><b>E o custo?</b></p>\n<p>Quatro bilhões.</p>\n";
+        let (p, _, lede) = place(page);
+        assert_eq!(p.as_deref(), Some("CURITIBA"));
+        assert!(lede.is_some_and(|l| l.starts_with("\"A ferrovia")));
+        // A date line below the place gives the date.
+        let dated = vi.replace(
+            "ĐÀ NẴNG -\n",
+            "ĐÀ NẴNG -\n\nThứ Năm, 12/09/2019, 23:06 [GMT+7]\n",
+        );
+        let (p, date, _) = place(&dated);
+        assert_eq!(p, None);
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2019-09-12"));
+        // A name before a dash that opens other paragraphs too is a
+        // speaker's label, not a place.
+        let labels = "Richa fala\n\nESTADO - O sr. vai disputar o Senado este ano?\n\nRICHA - Eu ainda não sei, vamos ver.\n\nESTADO - E o partido, governador?\n\nRICHA - O partido decide isso depois.\n";
+        let t = crate::parse(labels).unwrap();
+        assert!(t.dateline.is_none());
+        assert_eq!(t.turns.len(), 4);
+        // After the body, a place alone dates nothing.
+        let after =
+            "Mùa vụ mới\n\n- Thưa ông, vụ mùa năm nay ra sao?\n- Năm nay được mùa.\n\nĐÀ NẴNG -\n";
+        assert!(crate::parse(after).unwrap().dateline.is_none());
     }
 
     #[test]

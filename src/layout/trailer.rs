@@ -9,7 +9,6 @@
 use super::captions::Builder;
 use super::{Part, furniture_part};
 use crate::grammar::byline::bare_name;
-use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 
 /// A trailing paragraph needs this many words to be read as the lede.
@@ -75,9 +74,9 @@ pub(crate) fn trailer(
             paras[i].text().chars().any(char::is_alphanumeric)
                 && !matches!(b.parts[i], Part::Byline | Part::Source)
         });
-        if let Some(i) =
-            first.filter(|&i| b.parts[i] == Part::Furniture && classes[i].dateline().is_some())
-        {
+        // It gives a date: a place alone (`PARIS —`) is no date line there.
+        let dated = |i: usize| classes[i].dateline().is_some_and(|d| d.date.is_some());
+        if let Some(i) = first.filter(|&i| b.parts[i] == Part::Furniture && dated(i)) {
             b.parts[i] = Part::Dateline;
             dateline_at = Some(i);
         }
@@ -90,7 +89,7 @@ pub(crate) fn trailer(
             .find(|&i| paras[i].text().chars().any(char::is_alphanumeric));
         if let Some(i) = last.filter(|&i| {
             b.parts[i] == Part::Furniture
-                && classes[i].shape == Shape::Prose
+                && classes[i].shape.is_text()
                 && classes[i].cues.words >= TRAILING_LEDE_MIN_WORDS
                 && classes[i].cues.ends_sentence
         }) {

@@ -198,9 +198,25 @@ fn most_named<'t>(
         let stands_out = c.personal || count >= 2 || call.is_some();
         (name, c.text, score, stands_out)
     });
-    let (name, text, _, stands_out) =
-        scored.max_by_key(|&(n, _, score, _)| (score, std::cmp::Reverse(n.len())))?;
-    (stands_out || only_one).then_some((text, name))
+    let scored: Vec<(&str, usize, u32, bool)> = scored.collect();
+    let best = scored
+        .iter()
+        .filter(|c| c.3)
+        .max_by_key(|&&(n, _, score, _)| (score, std::cmp::Reverse(n.len())));
+    if let Some(&(name, text, _, _)) = best {
+        return Some((text, name));
+    }
+    // None stands out: the only name the lede and captions give, else the
+    // only name at all.
+    let in_body: Vec<_> = scored
+        .iter()
+        .filter(|c| texts[c.1].1 != Part::Headline)
+        .collect();
+    match (in_body.as_slice(), only_one) {
+        ([one], _) => Some((one.1, one.0)),
+        ([], true) => scored.first().map(|c| (c.1, c.0)),
+        _ => None,
+    }
 }
 
 /// The span and text of `s`, a slice of paragraph `p`'s cleaned text.

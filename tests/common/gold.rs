@@ -104,7 +104,7 @@ pub fn differences(t: &Transcript<'_>, gold: &Value) -> Vec<String> {
             .map(|s| strip_lead(s))
             .collect();
         let found = (pi..t.turns.len()).find(|&i| {
-            let text = strip_lead(&t.turns[i].text);
+            let text = strip_lead(&t.turns[i].text());
             wants.iter().any(|w| text.starts_with(w.as_str()))
         });
         let Some(i) = found else {
@@ -337,7 +337,7 @@ fn f1(hits_p: usize, n_pred: usize, hits_g: usize, n_gold: usize) -> f64 {
 pub fn score(t: &Transcript<'_>, gold: &Value) -> Vec<(&'static str, f64)> {
     let mut m: Vec<(&'static str, f64)> = Vec::new();
     if let Some(gturns) = gold["turns"].as_array() {
-        let ptexts: Vec<String> = t.turns.iter().map(|x| lead_stripped(&x.text)).collect();
+        let ptexts: Vec<String> = t.turns.iter().map(|x| lead_stripped(&x.text())).collect();
         let mut matches = Vec::new();
         let mut start = 0;
         for (gi, g) in gturns.iter().enumerate() {

@@ -3,6 +3,7 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
+use std::time::Duration;
 
 /// The text of every `.txt` fixture under `tests/fixtures`, in a fixed order.
 #[allow(dead_code)] // each target that includes this module uses some of it
@@ -98,4 +99,28 @@ pub fn line_scan(text: &str) -> usize {
         start = end + 1;
     }
     count
+}
+
+/// The CPU time this thread has used so far.
+#[cfg(unix)]
+#[allow(dead_code)]
+pub fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec, and the clock id is one
+    // every Unix this runs on knows.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Elsewhere there is no per-thread clock: wall time stands in.
+#[cfg(not(unix))]
+#[allow(dead_code)]
+pub fn thread_cpu() -> Duration {
+    use std::sync::OnceLock;
+    static START: OnceLock<std::time::Instant> = OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed()
 }

@@ -107,7 +107,10 @@ fn ends_date(after: &[u8]) -> bool {
 /// day (`oct 7, 70`), a year outside [`YEARS`] after
 /// a day and a word (`4 July 1776`) or opening an ISO date (`1776-07-04`),
 /// or, for a wire date line without a year, an agency's credit and a dash
-/// at its end after a capital at its start (`HANOI (Reuters) -`). The
+/// at its end after a capital at its start (`HANOI (Reuters) -`), or a
+/// place alone before that dash: at most
+/// [`BARE_PLACE_WORDS`](super::wire::BARE_PLACE_WORDS) words with no lower-case
+/// letter, digit or colon (`ĐÀ NẴNG -`). The
 /// parsers read runs of digits whole. One pass over the bytes (and a count
 /// of the words where a weak sign stands): most lines with a number fail
 /// it, and are then not tried in each language.
@@ -116,9 +119,19 @@ pub(crate) fn may_hold_date(text: &str) -> bool {
     let short = || text.split_ascii_whitespace().nth(WEAK_SIGN_WORDS).is_none();
     let trimmed = text.trim_end();
     let head = trimmed.trim_end_matches(['-', '–', '—']);
-    if head.len() < trimmed.len() {
+    if head.len() < trimmed.len() && text.starts_with(|c: char| c.is_uppercase()) {
         let credited = head.trim_end().ends_with([')', '/']);
-        if credited && text.starts_with(|c: char| c.is_uppercase()) && short() {
+        if credited && short() {
+            return true;
+        }
+        // A place alone before a spaced dash: capitals, no digit, no colon.
+        let bare = head.ends_with(' ')
+            && head
+                .split_whitespace()
+                .nth(super::wire::BARE_PLACE_WORDS)
+                .is_none()
+            && !head.contains(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == ':');
+        if bare {
             return true;
         }
     }
@@ -381,6 +394,8 @@ mod tests {
             "4 de julio de 1776",
             "1776-07-04",
             "HANOI (Reuters) -",
+            "ĐÀ NẴNG -",
+            "RIO DE JANEIRO —",
             "NEW YORK, March 3, 2020 /PRNewswire/ --",
             "NEW YORK, March 3 /PRNewswire/ --",
             "oct 7, 70",
@@ -408,6 +423,10 @@ mod tests {
             "- A dash-led turn",
             "SPEAKER 5: Line 3000.",
             "MR. SMITH: I think —",
+            "THE PRESIDENT: Well, I think —",
+            "PARIS-",
+            "CURITIBA - O governador disse",
+            "ONE TWO THREE FOUR FIVE —",
             "HANOI, March 3 -",
             "- We met on floor 45 with about 3000 people.",
             "We met 3 times in 45 days and more.",

@@ -4,7 +4,6 @@
 
 use super::{MIN_MARKERS, Side, StartParts, Starts};
 use crate::classify::Class;
-use crate::grammar::shape::Shape;
 use crate::model::MarkerKind;
 use crate::scan::Para;
 
@@ -48,9 +47,8 @@ pub(super) fn dash_starts(
             .dash
             .is_some_and(|d| d.text_at() >= paras[i].text().len())
     };
-    let before_prose = |i: usize| {
-        i + 1 < n && classes[i + 1].dash.is_none() && classes[i + 1].shape == Shape::Prose
-    };
+    let before_prose =
+        |i: usize| i + 1 < n && classes[i + 1].dash.is_none() && classes[i + 1].shape.is_text();
     // Lone dashes mark questions when at least two stand before one.
     let lone_questions = (0..n)
         .filter(|&i| alone(i) && before_prose(i) && classes[i + 1].cues.reads_as_question())
@@ -81,7 +79,7 @@ pub(super) fn dash_starts(
             .windows(2)
             .filter(|w| {
                 (w[0] + 1..w[1]).any(|j| {
-                    classes[j].shape == Shape::Prose && classes[j].cues.words >= DASH_GAP_MIN_WORDS
+                    classes[j].shape.is_text() && classes[j].cues.words >= DASH_GAP_MIN_WORDS
                 })
             })
             .count();
