@@ -258,6 +258,38 @@ fn qa_word(text: &str, words: &crate::lang::Words) -> Option<usize> {
         .max()
 }
 
+/// The most digits of a question's number (`Q12`).
+const MAX_QUESTION_NUMBER_DIGITS: usize = 3;
+
+/// A numbered question label and its length: `Q1`, `Q 2`, `Question 3`,
+/// `Frage 4`, and a follow-up to one (`Q1 Follow-up`, `Frage 2 Nachfrage`),
+/// the follow-up words from the language's table or English's.
+///
+/// ```text
+/// numbered := QUESTION_LABEL " "? DIGIT{1,3} (" " FOLLOW_UP)?
+/// ```
+fn numbered_question(text: &str, lex: &Lexicon) -> Option<usize> {
+    let en = crate::lang::lexicon(crate::Language::En);
+    let numbered = |words: &crate::lang::Words| {
+        words
+            .candidates(text)
+            .filter_map(|w| {
+                let n = prefix_ci(text, w)?;
+                let rest = text[n..].strip_prefix(' ').unwrap_or(&text[n..]);
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let end = text.len() - rest.len() + digits;
+                let ends_word = !text[end..].starts_with(|c: char| c.is_alphanumeric());
+                ((1..=MAX_QUESTION_NUMBER_DIGITS).contains(&digits) && ends_word).then_some(end)
+            })
+            .max()
+    };
+    let n = numbered(&lex.question_labels).or_else(|| numbered(&en.question_labels))?;
+    let follow_up = text[n..]
+        .strip_prefix(' ')
+        .and_then(|r| longest_of(r, &lex.follow_ups).or_else(|| longest_of(r, &en.follow_ups)));
+    Some(follow_up.map_or(n, |m| n + 1 + m))
+}
+
 /// An upper-case label's length, unless the run of upper-case words goes on
 /// into a mixed-case name (`PGS.TS. Nguyễn …` is an honorific, not a label).
 fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
@@ -329,7 +361,9 @@ fn mixed_name(text: &str) -> Option<usize> {
 /// upper-case.
 fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
     let en = crate::lang::lexicon(crate::Language::En);
-    let q = qa_word(text, &lex.question_labels).or_else(|| qa_word(text, &en.question_labels));
+    let q = qa_word(text, &lex.question_labels)
+        .or_else(|| qa_word(text, &en.question_labels))
+        .max(numbered_question(text, lex));
     let a = qa_word(text, &lex.answer_labels).or_else(|| qa_word(text, &en.answer_labels));
     let qa = match (q, a) {
         (Some(n), Some(m)) if m > n => Some((LabelKind::Answer, m)),
@@ -553,6 +587,46 @@ mod tests {
             Some((kind, name.to_string(), speech.to_string())),
             "{s}"
         );
+    }
+
+    #[test]
+    fn numbered_question_labels() {
+        use LabelKind::*;
+        let (en, de) = (Language::En, Language::De);
+        ok(en, "Q1: Why now?", Question, "Q1", "Why now?");
+        ok(en, "**Q12:** Why now?", Question, "Q12", "Why now?");
+        ok(
+            en,
+            "Q1 Follow-up: And then?",
+            Question,
+            "Q1 Follow-up",
+            "And then?",
+        );
+        ok(
+            en,
+            "Question 3: Why now?",
+            Question,
+            "Question 3",
+            "Why now?",
+        );
+        ok(
+            de,
+            "Frage 2: Warum jetzt?",
+            Question,
+            "Frage 2",
+            "Warum jetzt?",
+        );
+        ok(
+            de,
+            "Frage 2 Nachfrage: Und dann?",
+            Question,
+            "Frage 2 Nachfrage",
+            "Und dann?",
+        );
+        // A quarter's name in a sentence, a long number, a word glued on.
+        assert_eq!(lab(en, "Q3 revenue rose four percent."), None);
+        assert_eq!(lab(en, "Q2024: a year in review"), None);
+        assert_eq!(lab(en, "Q1x: nothing"), None);
     }
 
     #[test]

@@ -112,6 +112,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Unverständlich", AnnotationKind::Inaudible),
         ("Musik", AnnotationKind::Sound),
     ]),
+    follow_ups: Words::new(&["Nachfrage"]),
     feed_footers: Words::new(&["erschien zuerst auf"]),
     notices: Words::new(&["Copyright", "©", "Alle Rechte vorbehalten"]),
     question_openers: Words::new(&[

@@ -174,6 +174,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Break", AnnotationKind::Other),
         ("Coughs", AnnotationKind::Other),
     ]),
+    follow_ups: Words::new(&["Follow-up", "Follow up", "Followup"]),
     feed_footers: Words::new(&["appeared first on"]),
     notices: Words::new(&[
         "Copyright",

@@ -111,6 +111,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Inaudible", AnnotationKind::Inaudible),
         ("Música", AnnotationKind::Sound),
     ]),
+    follow_ups: Words::new(&["Repregunta"]),
     feed_footers: Words::new(&["se publicó primero en"]),
     notices: Words::new(&["Copyright", "©", "Todos los derechos reservados"]),
     question_openers: Words::new(&[

@@ -118,6 +118,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Musique", AnnotationKind::Sound),
         ("Silence", AnnotationKind::Other),
     ]),
+    follow_ups: Words::new(&["Relance"]),
     feed_footers: Words::new(&["est apparu en premier sur"]),
     notices: Words::new(&["Copyright", "©", "Tous droits réservés"]),
     question_openers: Words::new(&[

@@ -102,6 +102,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Incomprensibile", AnnotationKind::Inaudible),
         ("Musica", AnnotationKind::Sound),
     ]),
+    follow_ups: Words::new(&[]),
     feed_footers: Words::new(&["sembra essere il primo su"]),
     notices: Words::new(&["Copyright", "©", "Tutti i diritti riservati"]),
     question_openers: Words::new(&[

@@ -75,6 +75,9 @@ pub(crate) struct Lexicon {
     /// with its case wherever it stands in a short paragraph, which is then
     /// page furniture like a copyright line.
     pub feed_footers: Words,
+    /// Words that mark a question as following up the one before, after its
+    /// number (`Q1 Follow-up:`, `Frage 2 Nachfrage:`).
+    pub follow_ups: Words,
     /// Phrases that open a question (`Thưa ông`, `Xin ông cho biết`).
     pub question_openers: Words,
     /// Phrases that make a sentence a question wherever they stand.

@@ -103,6 +103,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Inaudível", AnnotationKind::Inaudible),
         ("Música", AnnotationKind::Sound),
     ]),
+    follow_ups: Words::new(&[]),
     feed_footers: Words::new(&["apareceu primeiro em"]),
     notices: Words::new(&["Copyright", "©", "Todos os direitos reservados"]),
     question_openers: Words::new(&[

@@ -162,6 +162,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Không rõ", AnnotationKind::Inaudible),
         ("Nhạc", AnnotationKind::Sound),
     ]),
+    follow_ups: Words::new(&[]),
     feed_footers: Words::new(&[]),
     notices: Words::new(&["Bản quyền", "©"]),
     question_openers: Words::new(&[
