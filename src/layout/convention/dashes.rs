@@ -36,6 +36,7 @@ pub(super) fn dash_starts(
     let style = dash_count >= MIN_MARKERS && dash_count > label_starts
         || (dash_count == 1 && label_starts == 0);
     if !style {
+        labelled_answers(paras, classes, starts);
         return Dashes {
             style,
             questions_only: false,
@@ -120,6 +121,44 @@ pub(super) fn dash_starts(
     Dashes {
         style,
         questions_only: false,
+    }
+}
+
+/// Questions set with a dash in an interview whose answers carry the
+/// speakers' names (`- Những ngày qua …?` then `Ông X: …`): where every
+/// label names a speaker (none says who asks) and at least
+/// [`MIN_MARKERS`] dash paragraphs, nearly all of them, ask, those open
+/// question turns, though the labels outnumber them.
+fn labelled_answers(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut Starts) {
+    let labels: Vec<&super::Start> = starts.iter().flatten().collect();
+    let speakers_only = !labels.is_empty()
+        && labels
+            .iter()
+            .all(|s| s.marker == MarkerKind::Speaker && s.side != Side::Ask);
+    if !speakers_only {
+        return;
+    }
+    let dashes: Vec<usize> = (0..paras.len())
+        .filter(|&i| starts[i].is_none())
+        .filter(|&i| {
+            classes[i]
+                .dash
+                .is_some_and(|d| d.text_at() < paras[i].text().len())
+        })
+        .collect();
+    let asking: Vec<usize> = dashes
+        .iter()
+        .copied()
+        .filter(|&i| classes[i].cues.reads_as_question())
+        .collect();
+    let share_ok = asking.len() as f32 >= DASH_QUESTION_SHARE * dashes.len() as f32;
+    if asking.len() < MIN_MARKERS || !share_ok {
+        return;
+    }
+    for i in asking {
+        let d = classes[i].dash.expect("a dash paragraph");
+        let start = StartParts::at(MarkerKind::Dash, Side::Ask, d.len(), d.text_at());
+        starts.set(i, start.compact());
     }
 }
 
