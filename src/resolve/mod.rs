@@ -229,14 +229,16 @@ fn stances(info: &[TurnPlan], groups: &mut [Group], of_turn: &[Option<usize>]) -
             g.part = Stance::Ask;
         }
     }
-    // Someone who speaks as often as the host is a co-host.
+    // Someone who speaks as often as the host is a co-host, where the host
+    // has more than one other to speak with: with only one, that one is
+    // the guest the host interviews (`MC:` and the writer, in turn).
     let host_turns = groups
         .iter()
         .filter(|g| g.part == Stance::Host)
         .map(|g| g.turns.len())
         .max()
         .unwrap_or(0);
-    if host_turns > 0 {
+    if host_turns > 0 && speaking.len() > 1 {
         for g in groups.iter_mut().filter(|g| g.role.is_none()) {
             if g.turns.len() * 2 >= host_turns {
                 g.part = Stance::Host;
