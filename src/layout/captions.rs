@@ -346,6 +346,15 @@ pub(crate) fn caption_shaped(text: &str, cues: &Cues) -> bool {
         && !text.trim_end().ends_with(['?', '!', ':'])
         && names_someone(text)
         && !several_sentences(text)
+        && !list_item(text)
+}
+
+/// Whether `text` opens as an item of a numbered list (`2. `, `3) `): a
+/// point of an answer, not a caption.
+fn list_item(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && (text[digits..].starts_with(". ") || text[digits..].starts_with(") "))
 }
 
 /// The most words of a pull quote.

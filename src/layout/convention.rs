@@ -28,7 +28,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 mod dashes;
+mod numbered;
 use dashes::dash_starts;
+use numbered::numbered_question_starts;
 
 /// Which side of the conversation a marker puts its turn on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,6 +251,10 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     let dashes = dash_starts(paras, classes, label_starts, &mut starts);
     reader_question_starts(paras, classes, &mut starts);
     let bold_mode = bold_question_starts(paras, classes, &mut starts);
+    // Numbered questions, where nothing else marks the turns.
+    if starts.iter().flatten().next().is_none() {
+        numbered_question_starts(paras, classes, &mut starts);
+    }
 
     // Which sides the explicit markers cover.
     let explicit: Vec<&Start> = starts.iter().flatten().collect();

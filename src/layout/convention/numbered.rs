@@ -1,0 +1,86 @@
+//! Numbered questions: an interview that numbers its questions (`1. …`,
+//! `2) …`) and leaves the answers unmarked.
+//!
+//! ```text
+//! numbered := DIGIT{1,2} ("." | ")") " " text      -- 1, 2, 3… in order
+//! ```
+
+use super::{Side, StartParts, Starts};
+use crate::classify::Class;
+use crate::model::MarkerKind;
+use crate::scan::Para;
+
+/// The fewest numbered paragraphs that mark questions: a list of two is
+/// as often a list.
+const MIN_NUMBERED: usize = 3;
+/// The least share, in tenths, of the numbered paragraphs that lean to a
+/// question (a list of points in an answer rarely asks).
+const NUMBERED_ASK_TENTHS: usize = 6;
+
+/// The number opening `text` (`12. `, `3) `): its value and where the text
+/// after it starts.
+fn number_at(text: &str) -> Option<(u32, usize)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = &text[digits..];
+    let after = rest
+        .strip_prefix(". ")
+        .or_else(|| rest.strip_prefix(") "))?;
+    if !after.starts_with(|c: char| c.is_uppercase() || c.is_alphabetic()) {
+        return None;
+    }
+    let value = text[..digits].parse().ok()?;
+    Some((value, text.len() - after.len()))
+}
+
+/// Sets the starts of numbered questions: unmarked paragraphs numbered 1,
+/// 2, 3… in order through the document, at least [`MIN_NUMBERED`] of them,
+/// most leaning to a question. Whether it set them.
+pub(super) fn numbered_question_starts(
+    paras: &[Para<'_>],
+    classes: &[Class<'_>],
+    starts: &mut Starts,
+) -> bool {
+    // The run counting up from 1 (a number out of order ends nothing: an
+    // answer may hold its own list, which is skipped).
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    for i in (0..paras.len()).filter(|&i| starts[i].is_none()) {
+        let Some((value, text_at)) = number_at(paras[i].text()) else {
+            continue;
+        };
+        if value as usize == run.len() + 1 {
+            run.push((i, text_at));
+        }
+    }
+    let asking = run
+        .iter()
+        .filter(|&&(i, _)| classes[i].cues.leans_question())
+        .count();
+    if run.len() < MIN_NUMBERED || asking * 10 < run.len() * NUMBERED_ASK_TENTHS {
+        return false;
+    }
+    for (i, text_at) in run {
+        let marker_end = paras[i].text()[..text_at].trim_end().len();
+        let start = StartParts::at(MarkerKind::Question, Side::Ask, marker_end, text_at);
+        starts.set(i, start.compact());
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_opens_the_text() {
+        assert_eq!(number_at("1. Sofia, what do you do?"), Some((1, 3)));
+        assert_eq!(number_at("12) Und dann?"), Some((12, 4)));
+        // No space, three digits, a date, a decimal.
+        assert_eq!(number_at("1.Sofia"), None);
+        assert_eq!(number_at("123. Too many"), None);
+        assert_eq!(number_at("12.05.2024 war es"), None);
+        assert_eq!(number_at("3.5 percent"), None);
+    }
+}
