@@ -183,6 +183,7 @@ fn prose_end(paras: &[Para<'_>], classes: &[Class<'_>], style: &Style, first_tur
             .is_none_or(|p| p == Part::Annotation || p == Part::Heading)
             && (classes[k].cues.words >= TAIL_PROSE_MIN_WORDS && classes[k].cues.ends_sentence
                 || classes[k].annotation
+                || (style.quote_answers && classes[k].shape == Shape::Quote)
                 || (k == last + 1 && starts[last].as_ref().is_some_and(|s| s.label_only)));
         if !goes_on {
             break;
@@ -313,6 +314,16 @@ impl Body<'_, '_, '_> {
                 self.b.caption(i, None);
                 1
             });
+        }
+        if c.shape == Shape::Quote && self.style.quote_answers {
+            // Blockquotes hold the answers: the first after a question opens
+            // one, the next go on with it.
+            match self.b.turns.last().map(|t| t.side) {
+                Some(Side::Ask) => self.b.open_turn(i, false, Side::Answer),
+                Some(_) if self.b.continue_turn(i) => {}
+                _ => self.b.parts[i] = Part::Furniture,
+            }
+            return Some(1);
         }
         if c.shape == Shape::Quote {
             // A quote inside a question (a reader's question) belongs to it;

@@ -230,6 +230,8 @@ pub(crate) struct Style {
     pub implicit_answers: bool,
     /// Unmarked paragraphs that read as questions open questions.
     pub bare_questions: bool,
+    /// Blockquotes hold the answers (`Come è nato?` then `> È nato…`).
+    pub quote_answers: bool,
 }
 
 /// A label is a convention when its key stands this often (under any of
@@ -270,10 +272,24 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     let bare_questions = !dashes.style
         && (explicit.len() <= BARE_MODE_MAX_MARKERS && bare_after >= BARE_MODE_MIN_QUESTIONS);
 
+    // Answers set as blockquotes: where no marker opens a turn, at least
+    // two blockquotes right after a paragraph that asks make every
+    // blockquote an answer (a quote is otherwise a pull quote, or a
+    // reader's question quoted under its head).
+    let quote_answers = starts.iter().flatten().next().is_none()
+        && (1..n)
+            .filter(|&i| {
+                classes[i].shape == Shape::Quote
+                    && classes[i - 1].shape.is_text()
+                    && classes[i - 1].cues.leans_question()
+            })
+            .count()
+            >= MIN_MARKERS;
     Style {
         starts,
         implicit_answers: implicit_answers || bare_questions,
         bare_questions,
+        quote_answers,
     }
 }
 
