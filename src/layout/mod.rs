@@ -203,10 +203,16 @@ impl Layout {
         (plan.first..=plan.last)
             .filter(move |&i| i == first || self.parts[i] == Part::Turn(t))
             .map(move |i| {
+                let text = paras[i].text();
                 let from = if i == first {
-                    text_at.min(paras[i].text().len())
+                    text_at.min(text.len())
                 } else {
                     0
+                };
+                // A blockquote's `>` is its syntax, not its speech.
+                let from = match text[from..].strip_prefix('>') {
+                    Some(rest) => text.len() - rest.trim_start().len(),
+                    None => from,
                 };
                 (i, from)
             })
