@@ -7,7 +7,7 @@
 //! the layout decides what each paragraph is in the light of where it
 //! stands and what the rest of the document does.
 
-use crate::clean::{marks_author, time_datetime};
+use crate::clean::{all_in_italics, marks_author, time_datetime};
 
 use crate::grammar::annotation::only_annotations;
 use crate::grammar::byline::{BylineParts, byline, is_name, source};
@@ -286,43 +286,6 @@ fn feed_footer(text: &str, lex: &Lexicon) -> bool {
         .any(|p| text.contains(p))
 }
 
-/// Whether a page's paragraph is wholly in italics: past its block tags
-/// (`<p>`, `<blockquote>`, `<div>`, `<li>`), it opens with `<em>` or `<i>`
-/// and that element closes only at its end.
-fn all_in_italics(raw: &str) -> bool {
-    let mut t = raw.trim();
-    // The block tags around it, at most a few of them.
-    for _ in 0..4 {
-        let lower = t.get(..12).unwrap_or(t).to_ascii_lowercase();
-        let open = ["<p>", "<blockquote>", "<div>", "<li>"]
-            .iter()
-            .find(|o| lower.starts_with(**o));
-        let Some(o) = open else { break };
-        let close = format!("</{}", &o[1..]);
-        t = t[o.len()..].trim_start();
-        let lower_end = t
-            .get(t.len().saturating_sub(14)..)
-            .unwrap_or(t)
-            .to_ascii_lowercase();
-        if let Some(at) = lower_end.rfind(&close) {
-            t = t[..t.len() - lower_end.len() + at].trim_end();
-        }
-    }
-    for (open, close) in [("<em>", "</em>"), ("<i>", "</i>")] {
-        let starts = t
-            .get(..open.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(open));
-        let ends = t.len() >= close.len()
-            && t.get(t.len() - close.len()..)
-                .is_some_and(|e| e.eq_ignore_ascii_case(close));
-        if starts && ends {
-            let inner = &t[open.len()..t.len() - close.len()];
-            return !inner.trim().is_empty() && !inner.to_ascii_lowercase().contains(close);
-        }
-    }
-    false
-}
-
 /// Whether `text` is one web address and nothing else.
 fn is_address(text: &str) -> bool {
     let t = text.trim();
@@ -549,20 +512,6 @@ mod tests {
         assert!(has_digit_run("Thứ Năm, 12/09/2019", 4));
         assert!(!has_digit_run("SPEAKER 5: Line 123.", 4));
         assert!(!has_digit_run("", 4));
-    }
-
-    #[test]
-    fn a_page_paragraph_wholly_in_italics() {
-        assert!(all_in_italics("<p><em>Com'è cambiato il lavoro?</em></p>"));
-        assert!(all_in_italics(
-            "<blockquote><p><i>Why now?</i></p></blockquote>"
-        ));
-        assert!(all_in_italics("<EM>Pourquoi ?</EM>"));
-        // Italics around part of it, or two italic runs, or none.
-        assert!(!all_in_italics("<p><em>Why</em> now?</p>"));
-        assert!(!all_in_italics("<p><em>Why</em> and <em>how</em></p>"));
-        assert!(!all_in_italics("<p>Why now?</p>"));
-        assert!(!all_in_italics("<p><em> </em></p>"));
     }
 
     #[test]

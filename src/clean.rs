@@ -405,6 +405,51 @@ pub(crate) fn time_datetime(raw: &str) -> Option<&str> {
     attribute(tag, "datetime").map(|(_, v)| v.trim())
 }
 
+/// Whether a page's paragraph is wholly in italics: past its block tags
+/// (`<p>`, `<blockquote>`, `<div>`, `<li>`), it opens with `<em>` or `<i>`
+/// and that element closes only at its end. Tags in any case.
+pub(crate) fn all_in_italics(raw: &str) -> bool {
+    let starts_ci = |t: &str, tag: &str| {
+        t.as_bytes()
+            .get(..tag.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(tag.as_bytes()))
+    };
+    // Where `tag` last stands in `hay`, in any case.
+    let rfind_ci = |hay: &[u8], tag: &str| {
+        hay.windows(tag.len())
+            .rposition(|w| w.eq_ignore_ascii_case(tag.as_bytes()))
+    };
+    let mut t = raw.trim();
+    // The block tags around it, at most a few of them; each one's close is
+    // looked for in the last bytes only.
+    for _ in 0..4 {
+        let blocks = [
+            ("<p>", "</p>"),
+            ("<blockquote>", "</blockquote>"),
+            ("<div>", "</div>"),
+            ("<li>", "</li>"),
+        ];
+        let Some(&(open, close)) = blocks.iter().find(|(o, _)| starts_ci(t, o)) else {
+            break;
+        };
+        t = t[open.len()..].trim_start();
+        let from = t.len().saturating_sub(14);
+        let from = if t.is_char_boundary(from) { from } else { 0 };
+        if let Some(at) = rfind_ci(&t.as_bytes()[from..], close) {
+            t = t[..from + at].trim_end();
+        }
+    }
+    for (open, close) in [("<em>", "</em>"), ("<i>", "</i>")] {
+        let ends = t.len() >= close.len()
+            && t.as_bytes()[t.len() - close.len()..].eq_ignore_ascii_case(close.as_bytes());
+        if starts_ci(t, open) && ends {
+            let inner = &t[open.len()..t.len() - close.len()];
+            return !inner.trim().is_empty() && rfind_ci(inner.as_bytes(), close).is_none();
+        }
+    }
+    false
+}
+
 /// Past the first `>` from `at`: the end of the tag opening there.
 fn tag_end(bytes: &[u8], at: usize) -> Option<usize> {
     memchr::memchr(b'>', &bytes[at..]).map(|e| at + e + 1)
@@ -693,6 +738,20 @@ pub(crate) fn plain(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_paragraph_wholly_in_italics() {
+        assert!(all_in_italics("<p><em>Com'è cambiato il lavoro?</em></p>"));
+        assert!(all_in_italics(
+            "<blockquote><p><i>Why now?</i></p></blockquote>"
+        ));
+        assert!(all_in_italics("<EM>Pourquoi ?</EM>"));
+        // Italics around part of it, or two italic runs, or none.
+        assert!(!all_in_italics("<p><em>Why</em> now?</p>"));
+        assert!(!all_in_italics("<p><em>Why</em> and <em>how</em></p>"));
+        assert!(!all_in_italics("<p>Why now?</p>"));
+        assert!(!all_in_italics("<p><em> </em></p>"));
+    }
 
     #[test]
     fn plain_characters_are_normalized_and_combine_with_nothing() {

@@ -23,7 +23,7 @@
 //! that the grammar accepts really marks turns is for the document's style
 //! to say: this module only reads one paragraph.
 
-use super::{is_word_of, longest_of, prefix_ci};
+use super::{SPACED_DASHES, is_word_of, longest_of, prefix_ci};
 use crate::lang::Lexicon;
 use crate::text::{find_within, is_capitalised};
 
@@ -392,9 +392,6 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
     }
     mixed_name(text).map(|n| (LabelKind::Speaker, n, false))
 }
-
-/// The dashes, spaces around them, that may end a speaker's name.
-const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
 
 /// Whether a dash after `name` may end it as a label: not after one letter
 /// (`I — I don't…`) or when a word of the name is a function word (`And

@@ -10,6 +10,12 @@
 //! `* Câu hỏi`, `+ Trả lời`. Refuses rules and emphasis (`--`, `**bold**`,
 //! `* * *`), numbers (`-5 độ`, `+84 …`), and a dash with nothing after it.
 //! Language-neutral.
+//!
+//! A numbered paragraph's number (a numbered question, a list's item):
+//!
+//! ```text
+//! list_number := DIGIT{1,2} ("." | ")") " "
+//! ```
 
 use nom::IResult;
 use nom::Parser;
@@ -80,9 +86,35 @@ pub(crate) fn dash_marker(text: &str) -> Option<DashMarker<'_>> {
     })
 }
 
+/// The number opening `text` (`12. `, `3) `): its value and where the
+/// text after it starts.
+pub(crate) fn list_number(text: &str) -> Option<(u32, usize)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = &text[digits..];
+    let after = rest
+        .strip_prefix(". ")
+        .or_else(|| rest.strip_prefix(") "))?;
+    let value = text[..digits].parse().ok()?;
+    Some((value, text.len() - after.len()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_numbers() {
+        assert_eq!(list_number("1. Sofia"), Some((1, 3)));
+        assert_eq!(list_number("12) 2024 was"), Some((12, 4)));
+        // No space, three digits, a date, a decimal.
+        assert_eq!(list_number("1.Sofia"), None);
+        assert_eq!(list_number("123. Too many"), None);
+        assert_eq!(list_number("12.05.2024 war es"), None);
+        assert_eq!(list_number("3.5 percent"), None);
+    }
 
     fn text_of(s: &str) -> Option<&str> {
         dash_marker(s).map(|m| &s[m.text_at..])

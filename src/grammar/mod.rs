@@ -20,6 +20,10 @@ use crate::text::{fold_char, is_alnum};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
+/// The dashes, spaces around them, that part a name from what follows it
+/// (`BBC Brasil - …`, `Ông X – Chủ tịch …`).
+pub(crate) const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
+
 /// Whether two characters are equal ignoring case.
 fn eq_ci(a: char, b: char) -> bool {
     match (a.is_ascii(), b.is_ascii()) {

@@ -16,7 +16,7 @@
 //! Thị Mai, Giám đốc Sở Y tế`. Honorifics and the phrases that say someone
 //! gives an interview come from the [`Lexicon`].
 
-use super::{find_ci, longest_of};
+use super::{SPACED_DASHES, find_ci, longest_of};
 use crate::lang::Lexicon;
 use crate::text::is_capitalised;
 
@@ -132,12 +132,12 @@ pub(crate) fn portrait<'a>(text: &'a str, lex: &Lexicon) -> Option<&'a str> {
     if name_words == 0 || (honorific.is_none() && name_words < 2) {
         return None;
     }
-    let after = [" - ", " – ", " — "]
+    let after = SPACED_DASHES
         .iter()
         .find_map(|d| rest[n..].strip_prefix(d))?;
     // A second dash before a word in lower case closes the apposition and
     // a clause goes on (`Ông X – Chủ tịch xã – cho biết …`).
-    let clause = [" - ", " – ", " — "].iter().any(|d| {
+    let clause = SPACED_DASHES.iter().any(|d| {
         after
             .match_indices(d)
             .any(|(i, _)| after[i + d.len()..].starts_with(char::is_lowercase))

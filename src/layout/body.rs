@@ -8,7 +8,7 @@
 
 use super::captions::{Builder, caption_shaped, pull_quote};
 use super::convention::{Side, Style, is_bare_question};
-use super::similarity::{near_duplicate, repeats, several_sentences};
+use super::similarity::{near_duplicate, several_sentences};
 use super::{Part, furniture_part};
 use crate::Error;
 use crate::classify::Class;
@@ -244,10 +244,7 @@ fn alt_and_caption(b: &Builder<'_, '_>, style: &Style, i: usize) -> bool {
         let cues = &b.classes[k].cues;
         style.starts[k].is_none() && !cues.first_person && !b.paras[k].text().contains('?')
     };
-    described(i)
-        && described(i + 1)
-        && b.near_duplicate(i, i + 1)
-        && repeats(b.paras[i].text(), b.paras[i + 1].text())
+    described(i) && described(i + 1) && b.repeats(i, i + 1)
 }
 
 /// The body being laid out, a paragraph at a time.

@@ -73,6 +73,11 @@ impl<'a, 'd> Builder<'a, 'd> {
         self.words.near_duplicate(self.paras, i, j)
     }
 
+    /// Whether paragraph `j` says again what paragraph `i` says.
+    pub(crate) fn repeats(&self, i: usize, j: usize) -> bool {
+        self.words.repeats(self.paras, i, j)
+    }
+
     /// Makes paragraph `i` a caption, with paragraph `alt` as its alt text
     /// when given; its index.
     pub(crate) fn caption(&mut self, i: usize, alt: Option<usize>) -> usize {
@@ -346,15 +351,9 @@ pub(crate) fn caption_shaped(text: &str, cues: &Cues) -> bool {
         && !text.trim_end().ends_with(['?', '!', ':'])
         && names_someone(text)
         && !several_sentences(text)
-        && !list_item(text)
-}
-
-/// Whether `text` opens as an item of a numbered list (`2. `, `3) `): a
-/// point of an answer, not a caption.
-fn list_item(text: &str) -> bool {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=2).contains(&digits)
-        && (text[digits..].starts_with(". ") || text[digits..].starts_with(") "))
+        // An item of a numbered list (`2. `, `3) `) is a point of an
+        // answer, not a caption.
+        && crate::grammar::marker::list_number(text).is_none()
 }
 
 /// The most words of a pull quote.

@@ -496,24 +496,13 @@ const EMPHASIS_REMARK_MIN_WORDS: usize = 12;
 /// Sets the starts of whole bold paragraphs that ask, when the document
 /// has two or more; whether it has.
 fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut Starts) -> bool {
-    let mut bold_questions: Vec<usize> = (0..paras.len())
-        .filter(|&i| {
-            starts[i].is_none()
-                && classes[i].shape == Shape::Bold
-                && classes[i].cues.leans_question()
-        })
-        .collect();
-    // Questions set as headings (`### What project…?`, `## Pouvez-vous… ?`)
-    // mark turns where no other marker does more: in a labelled or dashed
-    // interview, a heading that asks is a crosshead.
-    let heading_questions: Vec<usize> = (0..paras.len())
-        .filter(|&i| {
-            starts[i].is_none()
-                && classes[i].shape == Shape::Heading
-                && classes[i].cues.reads_as_question()
-                && classes[i].cues.words >= HEADING_QUESTION_MIN_WORDS
-        })
-        .collect();
+    // The unmarked paragraphs of which `asks` holds.
+    let unmarked = |asks: &dyn Fn(&Class<'_>) -> bool| -> Vec<usize> {
+        (0..paras.len())
+            .filter(|&i| starts[i].is_none() && asks(&classes[i]))
+            .collect()
+    };
+    let mut bold_questions = unmarked(&|c| c.shape == Shape::Bold && c.cues.leans_question());
     // Speaker labels of one person only (the interviewee's) do not compete
     // with the questions: they mark the answers.
     let mut speakers: Vec<&str> = starts
@@ -529,22 +518,22 @@ fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut 
         .flatten()
         .filter(|s| s.marker != MarkerKind::Speaker || speakers.len() > 1)
         .count();
-    if heading_questions.len() >= MIN_MARKERS && heading_questions.len() > others {
-        bold_questions.extend(heading_questions);
-        bold_questions.sort_unstable();
-    }
-    // So do questions in italics: a briefing that labels its speakers may
-    // set a caller's lines in italics (`*Q Can you hear me?*`).
-    let italic_questions: Vec<usize> = (0..paras.len())
-        .filter(|&i| {
-            starts[i].is_none()
-                && classes[i].shape == Shape::Italic
-                && classes[i].cues.leans_question()
-        })
-        .collect();
-    if italic_questions.len() >= MIN_MARKERS && italic_questions.len() > others {
-        bold_questions.extend(italic_questions);
-        bold_questions.sort_unstable();
+    // Questions set as headings (`### What project…?`, `## Pouvez-vous… ?`)
+    // mark turns where no other marker does more: in a labelled or dashed
+    // interview, a heading that asks is a crosshead. So do questions in
+    // italics: a briefing that labels its speakers may set a caller's
+    // lines in italics (`*Q Can you hear me?*`).
+    let heading_questions = unmarked(&|c| {
+        c.shape == Shape::Heading
+            && c.cues.reads_as_question()
+            && c.cues.words >= HEADING_QUESTION_MIN_WORDS
+    });
+    let italic_questions = unmarked(&|c| c.shape == Shape::Italic && c.cues.leans_question());
+    for questions in [heading_questions, italic_questions] {
+        if questions.len() >= MIN_MARKERS && questions.len() > others {
+            bold_questions.extend(questions);
+            bold_questions.sort_unstable();
+        }
     }
     if bold_questions.len() < MIN_MARKERS {
         return false;

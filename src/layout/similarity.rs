@@ -100,12 +100,6 @@ const NEAR_DUPLICATE_TENTHS: usize = 7;
 /// the GUI`) share less.
 const REPEAT_TENTHS: usize = 9;
 
-/// Whether `b` says again what `a` says: nine words in ten of the shorter
-/// stand in the longer.
-pub(crate) fn repeats(a: &str, b: &str) -> bool {
-    shares((a, count_words(a)), (b, count_words(b)), REPEAT_TENTHS)
-}
-
 /// [`near_duplicate`] of two texts whose `count_words` is known.
 fn near_duplicate_counted(a: (&str, usize), b: (&str, usize)) -> bool {
     shares(a, b, NEAR_DUPLICATE_TENTHS)
@@ -194,11 +188,25 @@ impl WordCache {
 
     /// Whether paragraphs `i` and `j` say nearly the same thing.
     pub(crate) fn near_duplicate(&self, paras: &[Para<'_>], i: usize, j: usize) -> bool {
+        self.shares(paras, i, j, NEAR_DUPLICATE_TENTHS)
+    }
+
+    /// Whether paragraph `j` says again what paragraph `i` says: nine
+    /// words in ten of the shorter stand in the longer (a repeat is a near
+    /// duplicate too).
+    pub(crate) fn repeats(&self, paras: &[Para<'_>], i: usize, j: usize) -> bool {
+        self.shares(paras, i, j, REPEAT_TENTHS)
+    }
+
+    /// Whether `tenths` tenths of the shorter paragraph's words stand in
+    /// the longer; [`may_share`] rules most pairs out first (it asks seven
+    /// in ten, the least share asked).
+    fn shares(&self, paras: &[Para<'_>], i: usize, j: usize, tenths: usize) -> bool {
         let (a, na) = self.counted(paras, i);
         let (b, nb) = self.counted(paras, j);
         comparable(na, nb)
             && may_share(na, self.word_bits(paras, i), nb, self.word_bits(paras, j))
-            && near_duplicate_counted((a, na), (b, nb))
+            && shares((a, na), (b, nb), tenths)
     }
 
     /// Paragraph `i`'s words as [`hash_bits`].
@@ -230,6 +238,12 @@ impl WordCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `b` repeats `a`, as [`WordCache::repeats`] reads two
+    /// paragraphs.
+    fn repeats(a: &str, b: &str) -> bool {
+        shares((a, count_words(a)), (b, count_words(b)), REPEAT_TENTHS)
+    }
 
     #[test]
     fn a_repeat_says_nearly_every_word_again() {

@@ -2,11 +2,14 @@
 //! `2) …`) and leaves the answers unmarked.
 //!
 //! ```text
-//! numbered := DIGIT{1,2} ("." | ")") " " text      -- 1, 2, 3… in order
+//! numbered := list_number word text      -- 1, 2, 3… in order
 //! ```
+//!
+//! (`list_number` is [`crate::grammar::marker::list_number`].)
 
 use super::{Side, StartParts, Starts};
 use crate::classify::Class;
+use crate::grammar::marker::list_number;
 use crate::model::MarkerKind;
 use crate::scan::Para;
 
@@ -17,22 +20,13 @@ const MIN_NUMBERED: usize = 3;
 /// question (a list of points in an answer rarely asks).
 const NUMBERED_ASK_TENTHS: usize = 6;
 
-/// The number opening `text` (`12. `, `3) `): its value and where the text
-/// after it starts.
+/// The number opening `text` before a word (`1. Sofia, …`, `3) How …`):
+/// its value and where the text after it starts.
 fn number_at(text: &str) -> Option<(u32, usize)> {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=2).contains(&digits) {
-        return None;
-    }
-    let rest = &text[digits..];
-    let after = rest
-        .strip_prefix(". ")
-        .or_else(|| rest.strip_prefix(") "))?;
-    if !after.starts_with(|c: char| c.is_uppercase() || c.is_alphabetic()) {
-        return None;
-    }
-    let value = text[..digits].parse().ok()?;
-    Some((value, text.len() - after.len()))
+    let (value, at) = list_number(text)?;
+    text[at..]
+        .starts_with(|c: char| c.is_uppercase() || c.is_alphabetic())
+        .then_some((value, at))
 }
 
 /// Sets the starts of numbered questions: unmarked paragraphs numbered 1,
