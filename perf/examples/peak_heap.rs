@@ -16,48 +16,17 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::path::{Path, PathBuf};
+// The counting allocator is tests/memory.rs's own.
+#[path = "../../tests/common/counting.rs"]
+mod counting;
+
+use counting::{CALLS, Counting, NOW, PEAK};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::Ordering::Relaxed;
 
 /// Documents smaller than this are left out: a parse's fixed costs weigh
 /// more than their text (issue 14 bounds documents of 2 KB or more).
 const MIN_BYTES: usize = 2048;
-
-static NOW: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-static CALLS: AtomicUsize = AtomicUsize::new(0);
-
-struct Counting;
-
-fn grow(by: usize) {
-    let now = NOW.fetch_add(by, Relaxed) + by;
-    PEAK.fetch_max(now, Relaxed);
-}
-
-// SAFETY: every call goes to the system allocator unchanged; the counters
-// only watch.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grow(layout.size());
-        CALLS.fetch_add(1, Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        NOW.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size > layout.size() {
-            grow(new_size - layout.size());
-        } else {
-            NOW.fetch_sub(layout.size() - new_size, Relaxed);
-        }
-        CALLS.fetch_add(1, Relaxed);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -87,41 +56,6 @@ fn measure(name: String, text: &str) -> (Measure, usize) {
     (m, CALLS.load(Relaxed) - calls)
 }
 
-fn named_documents(args: &[String], first: usize) -> std::io::Result<Vec<(String, String)>> {
-    let mut out = Vec::new();
-    for a in args {
-        let path = Path::new(a);
-        let jsonl = a.ends_with(".jsonl") || a.ends_with(".jsonl.gz");
-        if jsonl {
-            let docs = common::load(path, first.saturating_sub(out.len()))?;
-            out.extend(
-                docs.into_iter()
-                    .enumerate()
-                    .map(|(i, d)| (format!("{a}#{}", i + 1), d)),
-            );
-            continue;
-        }
-        let mut files: Vec<PathBuf> = if path.is_dir() {
-            std::fs::read_dir(path)?
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.extension()
-                        .is_some_and(|x| x == "txt" || x == "md" || x == "html")
-                })
-                .collect()
-        } else {
-            vec![path.to_path_buf()]
-        };
-        files.sort();
-        for f in files {
-            out.push((f.display().to_string(), std::fs::read_to_string(&f)?));
-        }
-    }
-    out.truncate(first);
-    Ok(out)
-}
-
 /// The value at quantile `q` of ascending `values`.
 fn quantile(values: &[f64], q: f64) -> f64 {
     let at = ((values.len() as f64 * q).ceil() as usize).clamp(1, values.len());
@@ -132,20 +66,18 @@ fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let all = args.iter().any(|a| a == "--all");
     args.retain(|a| a != "--all");
-    let mut first = usize::MAX;
-    if let Some(i) = args.iter().position(|a| a == "--first") {
-        let Some(n) = args.get(i + 1).and_then(|n| n.parse().ok()) else {
-            eprintln!("peak_heap: --first needs a number of documents");
+    let first = match common::take_first(&mut args) {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!("peak_heap: {e}");
             return ExitCode::from(2);
-        };
-        first = n;
-        args.drain(i..i + 2);
-    }
+        }
+    };
     if args.is_empty() {
         eprintln!("usage: peak_heap [--first N] [--all] FILE_OR_FOLDER...");
         return ExitCode::from(2);
     }
-    let docs = match named_documents(&args, first) {
+    let docs = match common::named_documents(&args, first) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("peak_heap: cannot read the documents: {e}");

@@ -26,8 +26,7 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use common::{line_scan, load, thread_cpu};
-use std::path::{Path, PathBuf};
+use common::{line_scan, named_documents, take_first, thread_cpu};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -38,45 +37,6 @@ const MIN_TIME: Duration = Duration::from_secs(8);
 /// is repeated within its round until it does, so that the clock's
 /// resolution and the call's overhead do not weigh.
 const MIN_SHARE: Duration = Duration::from_millis(40);
-
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for e in entries {
-            if e.is_dir()
-                || e.extension()
-                    .is_some_and(|x| x == "txt" || x == "md" || x == "html")
-            {
-                collect(&e, out)?;
-            }
-        }
-    } else {
-        out.push(path.to_path_buf());
-    }
-    Ok(())
-}
-
-/// The documents the arguments name, in order.
-fn documents(args: &[String], first: usize) -> std::io::Result<Vec<String>> {
-    let mut docs = Vec::new();
-    for a in args {
-        let mut paths = Vec::new();
-        collect(Path::new(a), &mut paths)?;
-        for p in paths {
-            let name = p.to_string_lossy();
-            if name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") {
-                docs.extend(load(&p, first.saturating_sub(docs.len()))?);
-            } else {
-                docs.push(std::fs::read_to_string(&p)?);
-            }
-        }
-    }
-    docs.truncate(first);
-    Ok(docs)
-}
 
 /// A pass that reads every character: the words, counted.
 fn words(text: &str) -> usize {
@@ -147,23 +107,19 @@ impl Contender {
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let mut first = usize::MAX;
-    if let Some(i) = args.iter().position(|a| a == "--first") {
-        match args.get(i + 1).and_then(|n| n.parse().ok()) {
-            Some(n) => first = n,
-            None => {
-                eprintln!("throughput: --first needs a number of documents");
-                return ExitCode::from(2);
-            }
+    let first = match take_first(&mut args) {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!("throughput: {e}");
+            return ExitCode::from(2);
         }
-        args.drain(i..i + 2);
-    }
+    };
     if args.is_empty() {
         eprintln!("usage: throughput [--first N] FILE_OR_FOLDER...");
         return ExitCode::from(2);
     }
-    let docs = match documents(&args, first) {
-        Ok(d) if !d.is_empty() => d,
+    let docs: Vec<String> = match named_documents(&args, first) {
+        Ok(d) if !d.is_empty() => d.into_iter().map(|(_, text)| text).collect(),
         Ok(_) => {
             eprintln!("throughput: no documents");
             return ExitCode::from(2);

@@ -2,7 +2,7 @@
 //! fixtures, a corpus named by `PRESS_CORPUS`, and the line-scan baseline.
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The text of every `.txt` fixture under `tests/fixtures`, in a fixed order.
@@ -123,4 +123,69 @@ pub fn thread_cpu() -> Duration {
     use std::sync::OnceLock;
     static START: OnceLock<std::time::Instant> = OnceLock::new();
     START.get_or_init(std::time::Instant::now).elapsed()
+}
+
+/// Takes `--first N` out of `args`: N, or every document when it is not
+/// given; an error when N is not a number.
+#[allow(dead_code)]
+pub fn take_first(args: &mut Vec<String>) -> Result<usize, String> {
+    let Some(i) = args.iter().position(|a| a == "--first") else {
+        return Ok(usize::MAX);
+    };
+    let n = args
+        .get(i + 1)
+        .and_then(|n| n.parse().ok())
+        .ok_or("--first needs a number of documents")?;
+    args.drain(i..i + 2);
+    Ok(n)
+}
+
+/// The `.txt`/`.md`/`.html` files under `path` (a folder, in name order,
+/// its folders too), or `path` itself when it is a file.
+fn files(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if !path.is_dir() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for e in entries {
+        let text = e
+            .extension()
+            .is_some_and(|x| x == "txt" || x == "md" || x == "html");
+        if e.is_dir() || text {
+            files(&e, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// The documents `args` name, in order, at most `first`, each with a name:
+/// a folder's text files (their paths), a file alone, or the records of a
+/// JSON Lines file, gzipped or not (`FILE#N`).
+#[allow(dead_code)]
+pub fn named_documents(args: &[String], first: usize) -> std::io::Result<Vec<(String, String)>> {
+    let mut docs = Vec::new();
+    for a in args {
+        let mut paths = Vec::new();
+        files(Path::new(a), &mut paths)?;
+        for p in paths {
+            let name = p.display().to_string();
+            if name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") {
+                let records = load(&p, first.saturating_sub(docs.len()))?;
+                docs.extend(
+                    records
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, d)| (format!("{name}#{}", i + 1), d)),
+                );
+            } else {
+                docs.push((name, std::fs::read_to_string(&p)?));
+            }
+        }
+    }
+    docs.truncate(first);
+    Ok(docs)
 }
