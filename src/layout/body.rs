@@ -6,7 +6,7 @@
 //! follows; failing one, after the last turn's prose. A document with no
 //! turn is refused, unless it says it is a published statement.
 
-use super::captions::{Builder, caption_shaped, pull_quote};
+use super::captions::{Builder, caption_shaped, listing_form, pull_quote};
 use super::convention::{Side, Style, is_bare_question};
 use super::similarity::{near_duplicate, several_sentences};
 use super::{Part, furniture_part};
@@ -235,14 +235,19 @@ fn caption_evidence(b: &Builder<'_, '_>, style: &Style, range: std::ops::Range<u
 }
 
 /// Whether paragraphs `i` and `i + 1` read as an image's alt text and its
-/// caption saying it again: neither opens a turn, neither speaks in the
+/// caption saying it again: neither opens a turn, neither is a list item,
+/// field or link line ([`listing_form`]), neither speaks in the
 /// first person nor asks (speakers echo each other: `Do we need to?` / `I
 /// don't think we do.`), and the second repeats the first (two parallel
 /// sentences of one speech are near duplicates, not repeats).
 fn alt_and_caption(b: &Builder<'_, '_>, style: &Style, i: usize) -> bool {
     let described = |k: usize| {
         let cues = &b.classes[k].cues;
-        style.starts[k].is_none() && !cues.first_person && !b.paras[k].text().contains('?')
+        let text = b.paras[k].text();
+        style.starts[k].is_none()
+            && !cues.first_person
+            && !text.contains('?')
+            && !listing_form(text)
     };
     described(i) && described(i + 1) && b.repeats(i, i + 1)
 }

@@ -342,18 +342,97 @@ const CAPTION_MAX_BYTES: usize = 320;
 /// from this many words on (shorter ones are names or mastheads).
 const HEADER_CAPTION_MIN_WORDS: usize = 4;
 
+/// The most words of a field's label before its colon (`Món ăn yêu thích:
+/// …`, `Star sign : Aries`).
+const FIELD_LABEL_MAX_WORDS: usize = 8;
+
+/// The fewest items of a tag list (`climbing,Patagonia,Cerro Torre,…`).
+const TAG_LIST_MIN_ITEMS: usize = 4;
+
+/// A list of keywords with a space after each comma needs this many items
+/// (fewer read as a caption naming people one after another).
+const SPACED_TAG_LIST_MIN_ITEMS: usize = 6;
+
+/// The most words of one tag, in a list with a space after each comma.
+const TAG_MAX_WORDS: usize = 3;
+
+/// The most words of one tag, in a list whose commas have no space after
+/// them (no sentence is written so; a tag may be a name or a body's title).
+const GLUED_TAG_MAX_WORDS: usize = 6;
+
+/// Quotation marks that may open the quote a caption gives its subject
+/// (`Ông Lâm: "Xu hướng chung…"`).
+const QUOTE_OPENERS: [char; 6] = ['"', '“', '«', '„', '\'', '‘'];
+
+/// Whether a line has the form of a list item, a field, a tag list or a
+/// link, never a caption whatever names it holds: the evidence is its form
+/// alone, a bullet, dash or letter opening it (`- `, `• `, `b) `) or
+/// bullets inside it (`• Leeds • Hull`), a short label and a colon before
+/// a value that is no quotation (`Star sign : Aries`), keywords joined by
+/// commas with no sentence in them, or a URL.
+pub(crate) fn listing_form(text: &str) -> bool {
+    let t = text.trim();
+    crate::grammar::marker::dash_marker(t).is_some()
+        || crate::grammar::marker::list_number(t).is_some()
+        || crate::grammar::marker::list_letter(t)
+        || t.matches('•').count() >= 2
+        || field_form(t)
+        || tag_list(t)
+        || t.contains("://")
+        || t.contains("www.")
+        || t.contains("](")
+}
+
+/// A field line: a label of at most [`FIELD_LABEL_MAX_WORDS`] words, a
+/// colon (spaced or not, or full-width), and a value that does not open
+/// with a quotation mark. A clock time's colon (`08:15`) is none.
+fn field_form(t: &str) -> bool {
+    let Some((at, colon)) = t.char_indices().find(|&(_, c)| c == ':' || c == '：') else {
+        return false;
+    };
+    let label = t[..at].trim_end();
+    let value = t[at + colon.len_utf8()..].trim_start();
+    let digits_around = label.ends_with(|c: char| c.is_ascii_digit())
+        && value.starts_with(|c: char| c.is_ascii_digit());
+    !label.is_empty()
+        && !value.is_empty()
+        && !digits_around
+        && label.split_whitespace().count() <= FIELD_LABEL_MAX_WORDS
+        && !value.starts_with(QUOTE_OPENERS)
+}
+
+/// A tag list: at least [`TAG_LIST_MIN_ITEMS`] keywords of at most
+/// [`GLUED_TAG_MAX_WORDS`] words joined by commas, not ending like a
+/// sentence; with a space after every comma it takes
+/// [`SPACED_TAG_LIST_MIN_ITEMS`] keywords of at most [`TAG_MAX_WORDS`].
+fn tag_list(t: &str) -> bool {
+    if t.ends_with(['.', '!', '?', '…']) {
+        return false;
+    }
+    let items: Vec<&str> = t.split([',', '，']).collect();
+    let spaced = items[1..].iter().all(|i| i.starts_with(' '));
+    let (least, most) = if spaced {
+        (SPACED_TAG_LIST_MIN_ITEMS, TAG_MAX_WORDS)
+    } else {
+        (TAG_LIST_MIN_ITEMS, GLUED_TAG_MAX_WORDS)
+    };
+    items.len() >= least
+        && items.iter().all(|i| {
+            let w = i.split_whitespace().count();
+            (1..=most).contains(&w)
+        })
+}
+
 /// A short third-person line that names someone: a caption, in the body.
 pub(crate) fn caption_shaped(text: &str, cues: &Cues) -> bool {
     (3..=CAPTION_MAX_WORDS).contains(&cues.words)
+        && !listing_form(text)
         && text.len() <= CAPTION_MAX_BYTES
         && !cues.first_person
         && !cues.ends_colon
         && !text.trim_end().ends_with(['?', '!', ':'])
         && names_someone(text)
         && !several_sentences(text)
-        // An item of a numbered list (`2. `, `3) `) is a point of an
-        // answer, not a caption.
-        && crate::grammar::marker::list_number(text).is_none()
 }
 
 /// The most words of a pull quote.
@@ -380,6 +459,7 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
     let early_colon = text.split_whitespace().take(3).any(|w| w.ends_with(':'));
     if !c.shape.is_text()
         || early_colon
+        || listing_form(text)
         || text.ends_with([',', ';'])
         || !(2..=CAPTION_MAX_WORDS).contains(&cues.words)
         || text.len() > CAPTION_MAX_BYTES

@@ -6,7 +6,7 @@
 //! text with its caption, locations beside a time line, images, captions,
 //! and the lede.
 
-use super::captions::{Builder, CAPTION_MAX_WORDS, header_caption_shaped};
+use super::captions::{Builder, CAPTION_MAX_WORDS, header_caption_shaped, listing_form};
 use super::similarity::near_duplicate;
 use super::sources::article_titles;
 use super::{Part, furniture_part};
@@ -209,7 +209,12 @@ fn rest_of_header(
             }
         } else if matches!(c.shape, Shape::Link | Shape::Rule | Shape::Comment) {
             b.parts[i] = Part::Furniture;
-        } else if next.is_some_and(|j| j == i + 1 && b.near_duplicate(i, j)) {
+        } else if next.is_some_and(|j| {
+            j == i + 1
+                && b.near_duplicate(i, j)
+                && !listing_form(text)
+                && !listing_form(paras[j].text())
+        }) {
             b.caption(i + 1, Some(i));
             skip_next = true;
         } else if c.caption_line {
