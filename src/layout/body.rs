@@ -6,7 +6,7 @@
 //! follows; failing one, after the last turn's prose. A document with no
 //! turn is refused, unless it says it is a published statement.
 
-use super::captions::{Builder, caption_shaped, listing_form, pull_quote};
+use super::captions::{Builder, caption_shaped, listing_form, pull_quote, under_image_shaped};
 use super::convention::{Side, Style, is_bare_question};
 use super::similarity::{near_duplicate, several_sentences};
 use super::{Part, furniture_part};
@@ -341,7 +341,8 @@ impl Body<'_, '_, '_> {
         None
     }
 
-    /// An alt text and its caption, a caption line, a credit line.
+    /// An alt text and its caption, a caption line, a line under an image,
+    /// a credit line.
     fn caption(&mut self, i: usize) -> Option<usize> {
         let classes = self.b.classes;
         if self.plain(i + 1) && alt_and_caption(self.b, self.style, i) {
@@ -350,6 +351,14 @@ impl Body<'_, '_, '_> {
         }
         if classes[i].caption_line {
             self.b.caption_line(i);
+            return Some(1);
+        }
+        // A short line right under a page's image is its caption.
+        if self.plain(i)
+            && self.b.image_above(i).is_some()
+            && under_image_shaped(self.b.paras[i].text(), &classes[i])
+        {
+            self.b.caption(i, None);
             return Some(1);
         }
         // A credit line before a caption line goes with it.

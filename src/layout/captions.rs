@@ -132,11 +132,18 @@ impl<'a, 'd> Builder<'a, 'd> {
         idx
     }
 
-    /// The alt text of a page's `<img>` just before caption `i`: in one of
-    /// the few paragraphs before it that show no text of their own and are
-    /// nothing but furniture. With the image's paragraph, and the alt
-    /// value's span in the input.
+    /// The alt text of a page's `<img>` just before caption `i` (see
+    /// [`Builder::image_above`]), with the image's paragraph.
     fn image_alt(&self, i: usize) -> Option<(usize, Span)> {
+        let (a, alt) = self.image_above(i)?;
+        Some((a, alt?))
+    }
+
+    /// A page's `<img>` just before paragraph `i`: in one of the few
+    /// paragraphs before it that show no text of their own and are nothing
+    /// but furniture. With the image's paragraph, and the span of its alt
+    /// value in the input when that shows any text.
+    pub(crate) fn image_above(&self, i: usize) -> Option<(usize, Option<Span>)> {
         let mut a = i;
         for _ in 0..IMAGE_CAPTION_GAP {
             a = a.checked_sub(1)?;
@@ -148,10 +155,12 @@ impl<'a, 'd> Builder<'a, 'd> {
             let Some((at, tag)) = crate::clean::tags(raw, "img").next() else {
                 continue;
             };
-            let (off, value) = crate::clean::attribute(tag, "alt")?;
-            let start = p.block.start + at + off;
-            let shows = !crate::clean::clean_with(value, start, None).text.is_empty();
-            return shows.then(|| (a, Span::new(start, start + value.len())));
+            let alt = crate::clean::attribute(tag, "alt").and_then(|(off, value)| {
+                let start = p.block.start + at + off;
+                let shows = !crate::clean::clean_with(value, start, None).text.is_empty();
+                shows.then(|| Span::new(start, start + value.len()))
+            });
+            return Some((a, alt));
         }
         None
     }
@@ -433,6 +442,29 @@ pub(crate) fn caption_shaped(text: &str, cues: &Cues) -> bool {
         && !text.trim_end().ends_with(['?', '!', ':'])
         && names_someone(text)
         && !several_sentences(text)
+}
+
+/// The most words of a line taken for a caption because it stands right
+/// under an image: a caption is a line, while an answer's sentence that
+/// happens to follow a photo runs longer.
+const UNDER_IMAGE_MAX_WORDS: usize = 20;
+
+/// A line standing right under an image is its caption when it reads like
+/// one: the evidence weighed is its place (nothing but markup between the
+/// `<img>` and it, see [`Builder::image_above`]) and its shape, short and
+/// one sentence, asking nothing, not in the first person, not ending in a
+/// colon, and not a list item, field or link ([`listing_form`]); no name,
+/// credit or full stop is needed (`A loam mould drying beside the
+/// furnace`).
+pub(crate) fn under_image_shaped(text: &str, c: &Class<'_>) -> bool {
+    let cues = &c.cues;
+    c.shape.is_text()
+        && (1..=UNDER_IMAGE_MAX_WORDS).contains(&cues.words)
+        && !cues.first_person
+        && !cues.ends_colon
+        && !text.contains('?')
+        && !several_sentences(text)
+        && !listing_form(text)
 }
 
 /// The most words of a pull quote.

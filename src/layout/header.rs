@@ -6,7 +6,9 @@
 //! text with its caption, locations beside a time line, images, captions,
 //! and the lede.
 
-use super::captions::{Builder, CAPTION_MAX_WORDS, header_caption_shaped, listing_form};
+use super::captions::{
+    Builder, CAPTION_MAX_WORDS, header_caption_shaped, listing_form, under_image_shaped,
+};
 use super::similarity::near_duplicate;
 use super::sources::article_titles;
 use super::{Part, furniture_part};
@@ -225,6 +227,9 @@ fn rest_of_header(
             if !matches!(b.parts[i], Part::Caption(_)) {
                 b.caption(i, None);
             }
+        } else if b.image_above(i).is_some() && under_image_shaped(text, c) {
+            // A short line right under a page's image is its caption.
+            b.caption(i, None);
         } else if header_caption_shaped(text, c, lex) && !next_continues(paras, i) {
             b.caption(i, None);
         } else {
