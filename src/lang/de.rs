@@ -160,6 +160,10 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Quelle"]),
     caption_prefixes: Words::new(&["Bildunterschrift:", "Bildunterschrift"]),
     credit_prefixes: Words::new(&["Foto", "Bild", "Fotos"]),
+    courtesy_prefixes: Words::new(&[
+        "Foto mit freundlicher Genehmigung von",
+        "Mit freundlicher Genehmigung von",
+    ]),
     interview_phrases: Words::new(&["im Gespräch mit", "im Interview"]),
     name_joiners: Words::new(&["und"]),
     name_stops: Words::new(&[

@@ -276,6 +276,12 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Image credit",
         "Image copyright",
     ]),
+    courtesy_prefixes: Words::new(&[
+        "Photo courtesy of",
+        "Image courtesy of",
+        "Picture courtesy of",
+        "Courtesy of",
+    ]),
     interview_phrases: Words::new(&[
         "spoke to",
         "spoke with",

@@ -164,6 +164,11 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Source"]),
     caption_prefixes: Words::new(&["Légende :", "Légende:"]),
     credit_prefixes: Words::new(&["Photo", "Crédit photo", "Crédit", "Illustration"]),
+    courtesy_prefixes: Words::new(&[
+        "Photo courtoisie de",
+        "Avec l'aimable autorisation de",
+        "Courtoisie de",
+    ]),
     interview_phrases: Words::new(&[
         "répond à nos questions",
         "a répondu à nos questions",

@@ -145,6 +145,12 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Fonte"]),
     caption_prefixes: Words::new(&["Didascalia:"]),
     credit_prefixes: Words::new(&["Foto", "Immagine"]),
+    // Italian pages often credit their photos in English.
+    courtesy_prefixes: Words::new(&[
+        "Foto per gentile concessione di",
+        "Per gentile concessione di",
+        "Photo courtesy of",
+    ]),
     interview_phrases: Words::new(&[
         "risponde alle nostre domande",
         "ha risposto alle nostre domande",

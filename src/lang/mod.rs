@@ -104,8 +104,12 @@ pub(crate) struct Lexicon {
     pub source_prefixes: Words,
     /// Words that open a caption line (`Image caption`).
     pub caption_prefixes: Words,
-    /// Words that open a photo credit (`Ảnh`, `Photo`).
+    /// Words that open a photo credit (`Ảnh`, `Photo`); a name after them
+    /// needs a colon (`Ảnh: Ngọc Hà`), unless they open the line.
     pub credit_prefixes: Words,
+    /// Phrases that open a photo credit and lead straight to the name, no
+    /// colon between (`Photo courtesy of Ana Ruiz`, `Foto cortesía de …`).
+    pub courtesy_prefixes: Words,
     /// Phrases saying someone gives the interview (`trả lời phỏng vấn`).
     pub interview_phrases: Words,
     /// Words joining two names (`và`, `and`).

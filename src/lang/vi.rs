@@ -262,8 +262,13 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Ảnh minh hoạ",
         "Ảnh tư liệu",
         "Ảnh chụp màn hình",
+        "Ảnh cắt từ clip",
+        "Ảnh cắt từ video",
+        "Ảnh chụp từ clip",
+        "Ảnh chụp từ video",
         "Nguồn ảnh",
     ]),
+    courtesy_prefixes: Words::new(&["Ảnh do"]),
     interview_phrases: Words::new(&[
         "trả lời phỏng vấn",
         "trao đổi với phóng viên",
