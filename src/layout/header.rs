@@ -28,6 +28,13 @@ const LEDE_MIN_WORDS: usize = 12;
 /// The most words of a header field line (`**Quarter:** Q3 2025`).
 const FIELD_MAX_WORDS: usize = 8;
 
+/// A line repeating the title has at least this many words.
+const TITLE_REPEAT_MIN_WORDS: usize = 2;
+
+/// The share of the longer title's words (numerator, denominator) that the
+/// shorter must hold to repeat it.
+const TITLE_REPEAT_SHARE: (usize, usize) = (2, 3);
+
 /// The most words of a location line.
 const LOCATION_MAX_WORDS: usize = 8;
 
@@ -193,6 +200,8 @@ fn rest_of_header(
                 b.caption(alt, None);
                 b.parts[i] = Part::Lede;
             }
+        } else if headline_text.is_some_and(|h| repeats_title(h, text)) {
+            b.parts[i] = Part::Heading;
         } else if has_time && location_like(text, c) && !b.parts[..i].contains(&Part::Lede) {
             b.parts[i] = Part::Location;
         } else if let Shape::Image(alt) = &c.shape {
@@ -239,6 +248,27 @@ fn rest_of_header(
     if let Some(alt) = pending_alt {
         b.caption(alt, None);
     }
+}
+
+/// Whether a header line says the title again, as pages print it twice
+/// (the front matter's `Google Tech Talk (2016)` over a `Google Tech Talk`
+/// line, a title with the site's name after it): the evidence is that the
+/// words of one begin the other and cover most of the longer
+/// ([`TITLE_REPEAT_SHARE`]), so that a caption naming the person of a
+/// `Name: "quote"` headline is no repeat.
+fn repeats_title(headline: &str, text: &str) -> bool {
+    let line = fold(text);
+    let (short, long) = if line.len() <= headline.len() {
+        (line.as_str(), headline)
+    } else {
+        (headline, line.as_str())
+    };
+    let (ws, wl) = (short.split(' ').count(), long.split(' ').count());
+    !short.is_empty()
+        && ws >= TITLE_REPEAT_MIN_WORDS
+        && long.starts_with(short)
+        && (long.len() == short.len() || long[short.len()..].starts_with(' '))
+        && ws * TITLE_REPEAT_SHARE.1 >= wl * TITLE_REPEAT_SHARE.0
 }
 
 /// Whether paragraph `i` stands right under the headline: the paragraph
