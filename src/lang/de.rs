@@ -160,6 +160,13 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Quelle"]),
     caption_prefixes: Words::new(&["Bildunterschrift:", "Bildunterschrift"]),
     credit_prefixes: Words::new(&["Foto", "Bild", "Fotos"]),
+    picture_phrases: Words::new(&[
+        "Blick auf",
+        "Blick in",
+        "Szene aus",
+        "Luftaufnahme von",
+        "Screenshot aus",
+    ]),
     courtesy_prefixes: Words::new(&[
         "Foto mit freundlicher Genehmigung von",
         "Mit freundlicher Genehmigung von",

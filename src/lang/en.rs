@@ -276,6 +276,15 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Image credit",
         "Image copyright",
     ]),
+    picture_phrases: Words::new(&[
+        "A view of",
+        "View of",
+        "Aerial view of",
+        "Scene from",
+        "Screenshot of",
+        "A screenshot of",
+        "Screenshot from",
+    ]),
     courtesy_prefixes: Words::new(&[
         "Photo courtesy of",
         "Image courtesy of",

@@ -148,6 +148,12 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Fuente"]),
     caption_prefixes: Words::new(&["Pie de foto:", "Pie de foto"]),
     credit_prefixes: Words::new(&["Foto", "Fotografía", "Imagen"]),
+    picture_phrases: Words::new(&[
+        "Vista de",
+        "Vista aérea de",
+        "Captura de pantalla",
+        "Escena de",
+    ]),
     courtesy_prefixes: Words::new(&["Foto cortesía de", "Imagen cortesía de", "Cortesía de"]),
     interview_phrases: Words::new(&["responde a nuestras preguntas", "conversó con", "habló con"]),
     name_joiners: Words::new(&["y"]),

@@ -164,6 +164,13 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Source"]),
     caption_prefixes: Words::new(&["Légende :", "Légende:"]),
     credit_prefixes: Words::new(&["Photo", "Crédit photo", "Crédit", "Illustration"]),
+    picture_phrases: Words::new(&[
+        "Vue de",
+        "Vue aérienne de",
+        "Capture d'écran",
+        "Capture d’écran",
+        "Scène de",
+    ]),
     courtesy_prefixes: Words::new(&[
         "Photo courtoisie de",
         "Avec l'aimable autorisation de",

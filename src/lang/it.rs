@@ -145,6 +145,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Fonte"]),
     caption_prefixes: Words::new(&["Didascalia:"]),
     credit_prefixes: Words::new(&["Foto", "Immagine"]),
+    picture_phrases: Words::new(&["Veduta di", "Vista di", "Scorcio di", "Schermata di"]),
     // Italian pages often credit their photos in English.
     courtesy_prefixes: Words::new(&[
         "Foto per gentile concessione di",

@@ -107,6 +107,9 @@ pub(crate) struct Lexicon {
     /// Words that open a photo credit (`Ảnh`, `Photo`); a name after them
     /// needs a colon (`Ảnh: Ngọc Hà`), unless they open the line.
     pub credit_prefixes: Words,
+    /// Phrases that open a line describing a picture (`Quang cảnh …`,
+    /// `A view of …`, `Capture d'écran …`): such a line is a caption.
+    pub picture_phrases: Words,
     /// Phrases that open a photo credit and lead straight to the name, no
     /// colon between (`Photo courtesy of Ana Ruiz`, `Foto cortesía de …`).
     pub courtesy_prefixes: Words,

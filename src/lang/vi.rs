@@ -268,6 +268,15 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Ảnh chụp từ video",
         "Nguồn ảnh",
     ]),
+    picture_phrases: Words::new(&[
+        "Cảnh",
+        "Quang cảnh",
+        "Toàn cảnh",
+        "Khung cảnh",
+        "Cảnh tượng",
+        "Hình ảnh",
+        "Hình dáng",
+    ]),
     courtesy_prefixes: Words::new(&["Ảnh do"]),
     interview_phrases: Words::new(&[
         "trả lời phỏng vấn",

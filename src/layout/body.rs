@@ -6,7 +6,9 @@
 //! follows; failing one, after the last turn's prose. A document with no
 //! turn is refused, unless it says it is a published statement.
 
-use super::captions::{Builder, caption_shaped, listing_form, pull_quote, under_image_shaped};
+use super::captions::{
+    Builder, caption_shaped, listing_form, pictured, pull_quote, under_image_shaped,
+};
 use super::convention::{Side, Style, is_bare_question};
 use super::similarity::{near_duplicate, several_sentences};
 use super::{Part, furniture_part};
@@ -201,11 +203,17 @@ fn prose_end(paras: &[Para<'_>], classes: &[Class<'_>], style: &Style, first_tur
 const GUESSED_CAPTION_MAX_WORDS: usize = 25;
 
 /// Lays out the body, the paragraphs of `range`.
-pub(crate) fn body(b: &mut Builder<'_, '_>, style: &Style, range: std::ops::Range<usize>) {
+pub(crate) fn body(
+    b: &mut Builder<'_, '_>,
+    style: &Style,
+    range: std::ops::Range<usize>,
+    lex: &Lexicon,
+) {
     let caption_evidence = caption_evidence(b, style, range.clone());
     let mut body = Body {
         b,
         style,
+        lex,
         end: range.end,
         caption_evidence,
         pending_speech: None,
@@ -256,6 +264,7 @@ fn alt_and_caption(b: &Builder<'_, '_>, style: &Style, i: usize) -> bool {
 struct Body<'b, 'a, 'd> {
     b: &'b mut Builder<'a, 'd>,
     style: &'b Style,
+    lex: &'b Lexicon,
     end: usize,
     caption_evidence: bool,
     /// A turn whose label stood alone, waiting for its speech.
@@ -406,7 +415,9 @@ impl Body<'_, '_, '_> {
             && prev_ends
             && caption_shaped(paras[i].text(), &c.cues)
             && c.cues.words <= GUESSED_CAPTION_MAX_WORDS;
-        if c.credit().is_some() || guess {
+        // A line saying what a picture shows needs no other evidence.
+        let depicts = prev_ends && pictured(paras[i].text(), c, self.lex);
+        if c.credit().is_some() || guess || depicts {
             self.b.caption(i, None);
             return;
         }

@@ -467,6 +467,30 @@ pub(crate) fn under_image_shaped(text: &str, c: &Class<'_>) -> bool {
         && !listing_form(text)
 }
 
+/// The most words of a line taken for a caption because it says what a
+/// picture shows.
+const PICTURE_LINE_MAX_WORDS: usize = 25;
+
+/// A line that opens by saying what a picture shows (`Quang cảnh lễ hội
+/// …`, `A view of the harbour …`, the language's `picture_phrases`) and
+/// does not end like a sentence is a caption: the evidence weighed is that
+/// phrase, the missing full stop (an answer's sentence opening so has one),
+/// and a caption's shape (short, one sentence, asking nothing, not in the
+/// first person, not a list item, field or link).
+pub(crate) fn pictured(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
+    let cues = &c.cues;
+    let t = text.trim();
+    c.shape.is_text()
+        && crate::grammar::longest_of(t, &lex.picture_phrases).is_some()
+        && (2..=PICTURE_LINE_MAX_WORDS).contains(&cues.words)
+        && !cues.ends_sentence
+        && !cues.ends_colon
+        && !cues.first_person
+        && !t.contains('?')
+        && !several_sentences(t)
+        && !listing_form(t)
+}
+
 /// The most words of a pull quote.
 const PULL_QUOTE_MAX_WORDS: usize = 30;
 
