@@ -408,8 +408,12 @@ impl Body<'_, '_, '_> {
             }
             return;
         }
-        let prev_ends =
-            i == 0 || classes[i - 1].cues.ends_sentence || style.starts[i - 1].is_some();
+        // The line before ends a sentence, opens a turn, or is a caption
+        // itself (two photos side by side, a caption under each).
+        let prev_ends = i == 0
+            || classes[i - 1].cues.ends_sentence
+            || style.starts[i - 1].is_some()
+            || matches!(self.b.parts[i - 1], Part::Caption(_));
         let guess = self.caption_evidence
             && !style.implicit_answers
             && prev_ends

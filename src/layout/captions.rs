@@ -351,6 +351,15 @@ const CAPTION_MAX_BYTES: usize = 320;
 /// from this many words on (shorter ones are names or mastheads).
 const HEADER_CAPTION_MIN_WORDS: usize = 4;
 
+/// Whether a line opens in lower case: the rest of a sentence broken
+/// before it.
+fn opens_lower_case(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
 /// The most words of a field's label before its colon (`Món ăn yêu thích:
 /// …`, `Star sign : Aries`).
 const FIELD_LABEL_MAX_WORDS: usize = 8;
@@ -433,8 +442,11 @@ fn tag_list(t: &str) -> bool {
 }
 
 /// A short third-person line that names someone: a caption, in the body.
+/// A line opening in lower case goes on with the line before it (the
+/// scraper broke a sentence): it is no caption.
 pub(crate) fn caption_shaped(text: &str, cues: &Cues) -> bool {
     (3..=CAPTION_MAX_WORDS).contains(&cues.words)
+        && !opens_lower_case(text)
         && !listing_form(text)
         && text.len() <= CAPTION_MAX_BYTES
         && !cues.first_person
