@@ -520,7 +520,9 @@ pub(crate) fn pull_quote(text: &str, cues: &Cues) -> bool {
 }
 
 /// In the header, a caption is a short line that does not end like a
-/// sentence, or a line introducing someone who gives the interview.
+/// sentence, or a line introducing someone who gives the interview. It
+/// speaks of the people shown, never as them: a line in the first person
+/// outside quotes (a site's motto, `We keep the lights on`) is none.
 pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
     let cues = &c.cues;
     // `Find us: Twitter / Facebook` is a label and a list, not a caption.
@@ -532,6 +534,7 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
         || !(2..=CAPTION_MAX_WORDS).contains(&cues.words)
         || text.len() > CAPTION_MAX_BYTES
         || cues.ends_colon
+        || cues.first_person
         || text.ends_with('?')
     {
         return false;
