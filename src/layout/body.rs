@@ -364,7 +364,7 @@ impl Body<'_, '_, '_> {
         }
         // A short line right under a page's image is its caption.
         if self.plain(i)
-            && self.b.image_above(i).is_some()
+            && self.b.under_image(i)
             && under_image_shaped(self.b.paras[i].text(), &classes[i])
         {
             self.b.caption(i, None);

@@ -165,6 +165,23 @@ impl<'a, 'd> Builder<'a, 'd> {
         None
     }
 
+    /// Whether paragraph `i`'s markup shows an image before its text, the
+    /// image and its caption glued in one block (`<div><img …> <span>The
+    /// quay at dawn</span></div>`).
+    pub(crate) fn image_opens(&self, i: usize) -> bool {
+        let p = &self.paras[i];
+        !p.text().is_empty()
+            && crate::clean::tags(&self.input[p.block.start..p.span.start], "img")
+                .next()
+                .is_some()
+    }
+
+    /// Whether paragraph `i` stands under an image: right after it, only
+    /// markup between ([`Builder::image_above`]), or in the same block.
+    pub(crate) fn under_image(&self, i: usize) -> bool {
+        self.image_opens(i) || self.image_above(i).is_some()
+    }
+
     /// A caption line (`Image caption …`), with the credit line just before
     /// it (`Image copyright …`) when there is one.
     pub(crate) fn caption_line(&mut self, i: usize) {
@@ -463,7 +480,7 @@ const UNDER_IMAGE_MAX_WORDS: usize = 20;
 
 /// A line standing right under an image is its caption when it reads like
 /// one: the evidence weighed is its place (nothing but markup between the
-/// `<img>` and it, see [`Builder::image_above`]) and its shape, short and
+/// `<img>` and it, see [`Builder::under_image`]) and its shape, short and
 /// one sentence, asking nothing, not in the first person, not ending in a
 /// colon, and not a list item, field or link ([`listing_form`]); no name,
 /// credit or full stop is needed (`A loam mould drying beside the

@@ -128,8 +128,10 @@ fn title(
         open.retain(|&i| i != h);
         return (0, Some(heading(h)));
     }
-    let first = open.first().copied().filter(|&i| title_like(&classes[i]));
-    let second = open.get(1).copied().filter(|&i| title_like(&classes[i]));
+    // A block showing an image before its text is the image's caption.
+    let titled = |i: &usize| title_like(&classes[*i]) && !b.image_opens(*i);
+    let first = open.first().copied().filter(titled);
+    let second = open.get(1).copied().filter(titled);
     match (first, second) {
         (Some(a), Some(h))
             if classes[a].cues.ends_colon
@@ -236,7 +238,7 @@ fn rest_of_header(
             if !matches!(b.parts[i], Part::Caption(_)) {
                 b.caption(i, None);
             }
-        } else if b.image_above(i).is_some() && under_image_shaped(text, c) {
+        } else if b.under_image(i) && under_image_shaped(text, c) {
             // A short line right under a page's image is its caption.
             b.caption(i, None);
         } else if header_caption_shaped(text, c, lex) && !next_continues(paras, i) {
