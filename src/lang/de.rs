@@ -160,6 +160,20 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Quelle"]),
     caption_prefixes: Words::new(&["Bildunterschrift:", "Bildunterschrift"]),
     credit_prefixes: Words::new(&["Foto", "Bild", "Fotos"]),
+    widget_labels: Words::new(&[
+        "Teilen",
+        "Artikel teilen",
+        "Link kopieren",
+        "Anzeige",
+        "Werbung",
+    ]),
+    related_prefixes: Words::new(&[
+        "Lesen Sie auch",
+        "Lesen Sie mehr",
+        "Mehr zum Thema",
+        "Siehe auch",
+        "Auch interessant",
+    ]),
     picture_phrases: Words::new(&[
         "Blick auf",
         "Blick in",

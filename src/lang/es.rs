@@ -148,6 +148,20 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Fuente"]),
     caption_prefixes: Words::new(&["Pie de foto:", "Pie de foto"]),
     credit_prefixes: Words::new(&["Foto", "Fotografía", "Imagen"]),
+    widget_labels: Words::new(&[
+        "Compartir",
+        "Compartir este artículo",
+        "Copiar enlace",
+        "Publicidad",
+    ]),
+    related_prefixes: Words::new(&[
+        "Lea también",
+        "Lee también",
+        "Leer más",
+        "Ver también",
+        "Te puede interesar",
+        "Noticias relacionadas",
+    ]),
     picture_phrases: Words::new(&[
         "Vista de",
         "Vista aérea de",

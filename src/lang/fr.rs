@@ -164,6 +164,21 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Source"]),
     caption_prefixes: Words::new(&["Légende :", "Légende:"]),
     credit_prefixes: Words::new(&["Photo", "Crédit photo", "Crédit", "Illustration"]),
+    widget_labels: Words::new(&[
+        "Partager",
+        "Partager cet article",
+        "Fermer le panneau de partage",
+        "Copier le lien",
+        "Publicité",
+    ]),
+    related_prefixes: Words::new(&[
+        "Lire aussi",
+        "À lire aussi",
+        "Lire également",
+        "À lire également",
+        "Voir aussi",
+        "Sur le même sujet",
+    ]),
     picture_phrases: Words::new(&[
         "Vue de",
         "Vue aérienne de",

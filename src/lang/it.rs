@@ -145,6 +145,18 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Fonte"]),
     caption_prefixes: Words::new(&["Didascalia:"]),
     credit_prefixes: Words::new(&["Foto", "Immagine"]),
+    widget_labels: Words::new(&[
+        "Condividi",
+        "Condividi questo articolo",
+        "Copia link",
+        "Pubblicità",
+    ]),
+    related_prefixes: Words::new(&[
+        "Leggi anche",
+        "Leggi di più",
+        "Vedi anche",
+        "Articoli correlati",
+    ]),
     picture_phrases: Words::new(&["Veduta di", "Vista di", "Scorcio di", "Schermata di"]),
     // Italian pages often credit their photos in English.
     courtesy_prefixes: Words::new(&[

@@ -107,6 +107,12 @@ pub(crate) struct Lexicon {
     /// Words that open a photo credit (`Ảnh`, `Photo`); a name after them
     /// needs a colon (`Ảnh: Ngọc Hà`), unless they open the line.
     pub credit_prefixes: Words,
+    /// Labels a page's widgets print alone on a line (`Share`, `Close share
+    /// panel`, `Chia sẻ`, `Đóng kênh chia sẻ`): page furniture.
+    pub widget_labels: Words,
+    /// Words that open a link to another article (`Read more:`, `Lire aussi
+    /// :`, `Xem thêm:`, `Tin liên quan`): the line is page furniture.
+    pub related_prefixes: Words,
     /// Phrases that open a line describing a picture (`Quang cảnh …`,
     /// `A view of …`, `Capture d'écran …`): such a line is a caption.
     pub picture_phrases: Words,

@@ -148,6 +148,20 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     source_prefixes: Words::new(&["Fonte"]),
     caption_prefixes: Words::new(&["Legenda:"]),
     credit_prefixes: Words::new(&["Foto", "Fotografia", "Imagem"]),
+    widget_labels: Words::new(&[
+        "Compartilhar",
+        "Partilhar",
+        "Compartilhe",
+        "Copiar link",
+        "Publicidade",
+    ]),
+    related_prefixes: Words::new(&[
+        "Leia também",
+        "Leia mais",
+        "Veja também",
+        "Saiba mais",
+        "Notícias relacionadas",
+    ]),
     picture_phrases: Words::new(&["Vista de", "Vista aérea de", "Captura de tela", "Cena de"]),
     courtesy_prefixes: Words::new(&["Foto cortesia de", "Imagem cortesia de", "Cortesia de"]),
     interview_phrases: Words::new(&[

@@ -268,6 +268,21 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Ảnh chụp từ video",
         "Nguồn ảnh",
     ]),
+    widget_labels: Words::new(&[
+        "Chia sẻ",
+        "Chia sẻ bài viết",
+        "Đóng kênh chia sẻ",
+        "Sao chép liên kết",
+        "Quảng cáo",
+    ]),
+    related_prefixes: Words::new(&[
+        "Xem thêm",
+        "Đọc thêm",
+        "Tin liên quan",
+        "Bài liên quan",
+        "Tin cùng chuyên mục",
+        "Xem tiếp",
+    ]),
     picture_phrases: Words::new(&[
         "Cảnh",
         "Quang cảnh",

@@ -7,7 +7,8 @@
 //! turn is refused, unless it says it is a published statement.
 
 use super::captions::{
-    Builder, caption_shaped, listing_form, pictured, pull_quote, under_image_shaped,
+    Builder, caption_shaped, furniture_words, listing_form, pictured, pull_quote,
+    under_image_shaped,
 };
 use super::convention::{Side, Style, is_bare_question};
 use super::similarity::{near_duplicate, several_sentences};
@@ -383,6 +384,12 @@ impl Body<'_, '_, '_> {
     fn unmarked(&mut self, i: usize) {
         let (paras, classes, style) = (self.b.paras, self.b.classes, self.style);
         let c = &classes[i];
+        // A widget's label or a link to another article: page furniture,
+        // even between the paragraphs of a turn.
+        if furniture_words(paras[i].text(), self.lex) {
+            self.b.parts[i] = Part::Furniture;
+            return;
+        }
         let last_side = self.b.turns.last().map(|t| t.side);
         // Closing thanks after an unmarked answer: the interviewer's turn.
         if (style.bare_questions || style.implicit_answers)

@@ -496,6 +496,27 @@ pub(crate) fn under_image_shaped(text: &str, c: &Class<'_>) -> bool {
         && !listing_form(text)
 }
 
+/// Whether a line is page furniture by its words, neither a caption nor
+/// part of a turn: the evidence is a widget's label standing alone on the
+/// line (`Share`, `Đóng kênh chia sẻ`, the language's `widget_labels`) or
+/// the words of a link to another article opening it, then a colon, an
+/// arrow or nothing (`Lire aussi : …`, `Xem thêm >>`; `related_prefixes`),
+/// so that a sentence opening with them (`Read more about it in …`) is none.
+pub(crate) fn furniture_words(text: &str, lex: &Lexicon) -> bool {
+    let t = text.trim().trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '.' | '…' | '>' | '»')
+    });
+    if t.is_empty() {
+        return false;
+    }
+    let widget = crate::grammar::longest_of(t, &lex.widget_labels) == Some(t.len());
+    let related = crate::grammar::longest_of(t, &lex.related_prefixes).is_some_and(|n| {
+        let rest = t[n..].trim_start();
+        rest.is_empty() || rest.starts_with([':', '：', '>', '»', '|'])
+    });
+    widget || related
+}
+
 /// The most words of a line taken for a caption because it says what a
 /// picture shows.
 const PICTURE_LINE_MAX_WORDS: usize = 25;

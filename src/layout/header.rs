@@ -7,7 +7,8 @@
 //! and the lede.
 
 use super::captions::{
-    Builder, CAPTION_MAX_WORDS, header_caption_shaped, listing_form, under_image_shaped,
+    Builder, CAPTION_MAX_WORDS, furniture_words, header_caption_shaped, listing_form,
+    under_image_shaped,
 };
 use super::similarity::near_duplicate;
 use super::sources::article_titles;
@@ -220,7 +221,9 @@ fn rest_of_header(
             } else {
                 b.caption(i, None);
             }
-        } else if matches!(c.shape, Shape::Link | Shape::Rule | Shape::Comment) {
+        } else if matches!(c.shape, Shape::Link | Shape::Rule | Shape::Comment)
+            || furniture_words(text, lex)
+        {
             b.parts[i] = Part::Furniture;
         } else if next.is_some_and(|j| {
             j == i + 1
