@@ -158,7 +158,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     generic_reporters: Words::new(&["Redaktion"]),
     placeholder_authors: Words::new(&["Gastautor", "Gastbeitrag", "Autor", "Team"]),
     source_prefixes: Words::new(&["Quelle"]),
-    caption_prefixes: Words::new(&["Bildunterschrift:", "Bildunterschrift"]),
+    caption_prefixes: Words::new(&["Bildunterschrift:", "Bildunterschrift", "Video:"]),
     credit_prefixes: Words::new(&["Foto", "Bild", "Fotos"]),
     widget_labels: Words::new(&[
         "Teilen",

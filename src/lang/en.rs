@@ -265,7 +265,13 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Blog",
     ]),
     source_prefixes: Words::new(&["Source", "Via", "Originally published"]),
-    caption_prefixes: Words::new(&["Image caption", "Photo caption", "Caption:"]),
+    caption_prefixes: Words::new(&[
+        "Image caption",
+        "Photo caption",
+        "Caption:",
+        "Video caption",
+        "Video:",
+    ]),
     credit_prefixes: Words::new(&[
         "Photo",
         "Photograph",

@@ -146,7 +146,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     generic_reporters: Words::new(&["Redacción"]),
     placeholder_authors: Words::new(&["Invitado", "Autor", "Colaborador"]),
     source_prefixes: Words::new(&["Fuente"]),
-    caption_prefixes: Words::new(&["Pie de foto:", "Pie de foto"]),
+    caption_prefixes: Words::new(&["Pie de foto:", "Pie de foto", "Vídeo:", "Video:"]),
     credit_prefixes: Words::new(&["Foto", "Fotografía", "Imagen"]),
     widget_labels: Words::new(&[
         "Compartir",

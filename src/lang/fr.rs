@@ -162,7 +162,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     generic_reporters: Words::new(&["La rédaction", "Rédaction"]),
     placeholder_authors: Words::new(&["Invité", "Auteur", "Contributeur"]),
     source_prefixes: Words::new(&["Source"]),
-    caption_prefixes: Words::new(&["Légende :", "Légende:"]),
+    caption_prefixes: Words::new(&["Légende :", "Légende:", "Vidéo :", "Vidéo:"]),
     credit_prefixes: Words::new(&["Photo", "Crédit photo", "Crédit", "Illustration"]),
     widget_labels: Words::new(&[
         "Partager",

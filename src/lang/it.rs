@@ -143,7 +143,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     generic_reporters: Words::new(&["Redazione"]),
     placeholder_authors: Words::new(&["Ospite", "Autore", "Collaboratore"]),
     source_prefixes: Words::new(&["Fonte"]),
-    caption_prefixes: Words::new(&["Didascalia:"]),
+    caption_prefixes: Words::new(&["Didascalia:", "Video:"]),
     credit_prefixes: Words::new(&["Foto", "Immagine"]),
     widget_labels: Words::new(&[
         "Condividi",

@@ -102,7 +102,8 @@ pub(crate) struct Lexicon {
     pub placeholder_authors: Words,
     /// Words that open a source line (`Theo`, `Nguồn`).
     pub source_prefixes: Words,
-    /// Words that open a caption line (`Image caption`).
+    /// Words that open a caption line, a photo's or a video's (`Image
+    /// caption`, `Video:`).
     pub caption_prefixes: Words,
     /// Words that open a photo credit (`Ảnh`, `Photo`); a name after them
     /// needs a colon (`Ảnh: Ngọc Hà`), unless they open the line.

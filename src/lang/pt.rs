@@ -146,7 +146,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     generic_reporters: Words::new(&["Redação", "Redacção"]),
     placeholder_authors: Words::new(&["Convidado", "Autor", "Colaborador"]),
     source_prefixes: Words::new(&["Fonte"]),
-    caption_prefixes: Words::new(&["Legenda:"]),
+    caption_prefixes: Words::new(&["Legenda:", "Vídeo:"]),
     credit_prefixes: Words::new(&["Foto", "Fotografia", "Imagem"]),
     widget_labels: Words::new(&[
         "Compartilhar",

@@ -255,7 +255,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ]),
     placeholder_authors: Words::new(&["Quản trị viên", "Khách", "Tác giả"]),
     source_prefixes: Words::new(&["Theo", "Nguồn"]),
-    caption_prefixes: Words::new(&["Chú thích ảnh"]),
+    caption_prefixes: Words::new(&["Chú thích ảnh", "Video:", "Clip:"]),
     credit_prefixes: Words::new(&[
         "Ảnh",
         "Ảnh minh họa",
