@@ -541,6 +541,42 @@ pub(crate) fn pictured(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
         && !listing_form(t)
 }
 
+/// A header line reporting speech runs to at least this many words to be
+/// taken for a summary of the story (a short one may caption a speaker).
+const REPORTED_SPEECH_MIN_WORDS: usize = 12;
+
+/// Whether a header line reports what someone says, as a standfirst sums
+/// the story up (`Governador do Paraná diz que …, enquanto …`): the
+/// evidence weighed is one of the language's speech verbs (`says`, `diz`,
+/// `cho biết`) after the line's first word and in its first half, and a
+/// length of a summary ([`REPORTED_SPEECH_MIN_WORDS`]). A caption shows
+/// someone; it does not report their words at length.
+fn reports_speech(text: &str, cues: &Cues, lex: &Lexicon) -> bool {
+    if cues.words < REPORTED_SPEECH_MIN_WORDS {
+        return false;
+    }
+    let half = cues.words / 2;
+    let mut at_word_start = true;
+    let mut word = 0;
+    for (i, ch) in text.char_indices() {
+        if ch.is_whitespace() {
+            at_word_start = true;
+            continue;
+        }
+        if at_word_start {
+            at_word_start = false;
+            word += 1;
+            if word > half {
+                return false;
+            }
+            if word > 1 && crate::grammar::longest_of(&text[i..], &lex.speech_verbs).is_some() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// The most words of a pull quote.
 const PULL_QUOTE_MAX_WORDS: usize = 30;
 
@@ -575,6 +611,9 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
         || cues.first_person
         || text.ends_with('?')
     {
+        return false;
+    }
+    if reports_speech(text, cues, lex) {
         return false;
     }
     // A person and a post and nothing else is a portrait's caption, full
