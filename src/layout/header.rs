@@ -47,13 +47,13 @@ fn title_like(c: &Class<'_>) -> bool {
             && c.time.is_none()
             && !c.notice
             && c.credit().is_none()
-            && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words)
+            && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words())
 }
 
 /// A short line naming a place: `Aboard Air Force One`, `Daytona, Florida`.
 fn location_like(text: &str, c: &Class<'_>) -> bool {
     c.shape.is_text()
-        && (1..=LOCATION_MAX_WORDS).contains(&c.cues.words)
+        && (1..=LOCATION_MAX_WORDS).contains(&c.cues.words())
         && !c.cues.ends_sentence
         && !c.cues.ends_colon
         && text
@@ -70,7 +70,7 @@ pub(crate) fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &L
     let mut open: Vec<usize> = Vec::new();
     for (i, c) in classes.iter().enumerate().take(end) {
         match furniture_part(c) {
-            Some(Part::Heading) if c.cues.words <= HEADLINE_MAX_WORDS => open.push(i),
+            Some(Part::Heading) if c.cues.words() <= HEADLINE_MAX_WORDS => open.push(i),
             Some(part) => b.parts[i] = part,
             None => open.push(i),
         }
@@ -105,7 +105,7 @@ fn title(
     let lede_at = open
         .iter()
         .copied()
-        .find(|&i| classes[i].shape.is_text() && classes[i].cues.words >= LEDE_MIN_WORDS)
+        .find(|&i| classes[i].shape.is_text() && classes[i].cues.words() >= LEDE_MIN_WORDS)
         .unwrap_or(end);
     let titles: Vec<usize> = open
         .iter()
@@ -175,7 +175,7 @@ fn rest_of_header(
             b.parts[i] = Part::Heading;
         } else if !have_dateline && c.dateline().is_some() {
             b.parts[i] = Part::Dateline;
-        } else if text.starts_with("**") && c.label.is_some() && c.cues.words <= FIELD_MAX_WORDS {
+        } else if text.starts_with("**") && c.label.is_some() && c.cues.words() <= FIELD_MAX_WORDS {
             // A field line of a page's header: `**Company:** AAPL`.
             b.parts[i] = Part::Furniture;
             have_dateline = true;
@@ -185,7 +185,7 @@ fn rest_of_header(
         } else if headline_text == Some(fold(text).as_str()) && pending_alt.is_none() {
             pending_alt = Some(i);
         } else if let Some(alt) = pending_alt.take() {
-            if c.cues.words <= CAPTION_MAX_WORDS && c.shape.is_text() {
+            if c.cues.words() <= CAPTION_MAX_WORDS && c.shape.is_text() {
                 b.caption(i, Some(alt));
             } else {
                 b.caption(alt, None);
