@@ -31,6 +31,8 @@ use crate::scan::Para;
 use crate::text::NextFind;
 use std::collections::HashMap;
 
+mod questions;
+
 /// A paragraph must be at least this long to be searched for run-on
 /// paragraphs or inline labels.
 const LONG: usize = 300;
@@ -65,7 +67,7 @@ fn after_sentence(text: &str, at: usize) -> bool {
 
 /// Whether `before` (text up to a space, white space trimmed) ends a
 /// sentence.
-fn sentence_ends(before: &str) -> bool {
+pub(super) fn sentence_ends(before: &str) -> bool {
     if !before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')']) {
         return false;
     }
@@ -380,7 +382,7 @@ pub(crate) fn split<'a>(
             if cuts.is_empty() {
                 v.push(p);
             } else {
-                v.extend(cut_raw(input, p, &cuts, markup));
+                v.extend(cut_raw(input, &p, &cuts, markup));
             }
         }
         v
@@ -486,6 +488,38 @@ pub(crate) fn split<'a>(
     cut_at(input, paras, cuts, markup)
 }
 
+/// Cuts paragraphs of [`questions::RUN_ON_MIN`] bytes or more at the
+/// questions run into them (see the `questions` module), for a document
+/// in which no turn was found otherwise: `None` when none holds any.
+pub(crate) fn split_questions<'a>(
+    input: &'a str,
+    paras: &[Para<'a>],
+    lex: &Lexicon,
+    markup: Markup<'_>,
+) -> Option<Vec<Para<'a>>> {
+    let cuts: Vec<(usize, Vec<usize>)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.text().len() >= questions::RUN_ON_MIN)
+        .map(|(i, p)| (i, questions::question_cuts(p.text(), lex)))
+        .filter(|(_, at)| !at.is_empty())
+        .collect();
+    if cuts.is_empty() {
+        return None;
+    }
+    // Built beside the paragraphs, which stay as they are: a paragraph
+    // cut is read again from the input, the others are copied.
+    let mut cuts_of = cuts.into_iter().peekable();
+    let mut out = Vec::with_capacity(paras.len());
+    for (i, p) in paras.iter().enumerate() {
+        match cuts_of.next_if(|(at, _)| *at == i) {
+            Some((_, at)) => out.extend(cut(input, p, &at, markup)),
+            None => out.push(p.clone()),
+        }
+    }
+    Some(out)
+}
+
 /// Cuts the paragraphs `cuts` names, `(paragraph, positions)` ascending by
 /// paragraph, each at its positions of its cleaned text; the others stay.
 fn cut_at<'a>(
@@ -501,7 +535,7 @@ fn cut_at<'a>(
     let mut out = Vec::with_capacity(paras.len());
     for (i, p) in paras.into_iter().enumerate() {
         match cuts_of.next_if(|(at, _)| *at == i) {
-            Some((_, at)) => out.extend(cut(input, p, &at, markup)),
+            Some((_, at)) => out.extend(cut(input, &p, &at, markup)),
             None => out.push(p),
         }
     }
@@ -509,7 +543,7 @@ fn cut_at<'a>(
 }
 
 /// Cuts a paragraph at ascending positions of its cleaned text.
-fn cut<'a>(input: &'a str, p: Para<'a>, at: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
+fn cut<'a>(input: &'a str, p: &Para<'a>, at: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
     let raws: Vec<usize> = at
         .iter()
         .filter(|&&a| a > 0 && a < p.text().len())
@@ -519,7 +553,7 @@ fn cut<'a>(input: &'a str, p: Para<'a>, at: &[usize], markup: Markup<'_>) -> Vec
 }
 
 /// Cuts a paragraph at ascending raw offsets inside its block.
-fn cut_raw<'a>(input: &'a str, p: Para<'a>, raws: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
+fn cut_raw<'a>(input: &'a str, p: &Para<'a>, raws: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
     let mut pieces = Vec::with_capacity(raws.len() + 1);
     let mut start = p.block.start;
     let content_end = p.block.start.max(p.span.end);
@@ -718,7 +752,7 @@ mod markup_tests {
         let input = "<p><strong>Q: Why?</strong><br/>A: Because.</p>";
         let p = Para::new(input, Span::new(0, input.len()), input.len(), Some(&[]));
         let cuts = markup_cuts(input, &p);
-        let pieces = cut_raw(input, p, &cuts, Some(&[]));
+        let pieces = cut_raw(input, &p, &cuts, Some(&[]));
         let texts: Vec<&str> = pieces.iter().map(|p| p.text()).collect();
         assert_eq!(texts, ["**Q: Why?**", "A: Because."], "cuts {cuts:?}");
     }
