@@ -462,7 +462,7 @@ fn tag_list(t: &str) -> bool {
 /// A line opening in lower case goes on with the line before it (the
 /// scraper broke a sentence): it is no caption.
 pub(crate) fn caption_shaped(text: &str, cues: &Cues) -> bool {
-    (3..=CAPTION_MAX_WORDS).contains(&cues.words)
+    (3..=CAPTION_MAX_WORDS).contains(&cues.words())
         && !opens_lower_case(text)
         && !listing_form(text)
         && text.len() <= CAPTION_MAX_BYTES
@@ -488,7 +488,7 @@ const UNDER_IMAGE_MAX_WORDS: usize = 20;
 pub(crate) fn under_image_shaped(text: &str, c: &Class<'_>) -> bool {
     let cues = &c.cues;
     c.shape.is_text()
-        && (1..=UNDER_IMAGE_MAX_WORDS).contains(&cues.words)
+        && (1..=UNDER_IMAGE_MAX_WORDS).contains(&cues.words())
         && !cues.first_person
         && !cues.ends_colon
         && !text.contains('?')
@@ -532,7 +532,7 @@ pub(crate) fn pictured(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
     let t = text.trim();
     c.shape.is_text()
         && crate::grammar::longest_of(t, &lex.picture_phrases).is_some()
-        && (2..=PICTURE_LINE_MAX_WORDS).contains(&cues.words)
+        && (2..=PICTURE_LINE_MAX_WORDS).contains(&cues.words())
         && !cues.ends_sentence
         && !cues.ends_colon
         && !cues.first_person
@@ -552,10 +552,10 @@ const REPORTED_SPEECH_MIN_WORDS: usize = 12;
 /// length of a summary ([`REPORTED_SPEECH_MIN_WORDS`]). A caption shows
 /// someone; it does not report their words at length.
 fn reports_speech(text: &str, cues: &Cues, lex: &Lexicon) -> bool {
-    if cues.words < REPORTED_SPEECH_MIN_WORDS {
+    if cues.words() < REPORTED_SPEECH_MIN_WORDS {
         return false;
     }
-    let half = cues.words / 2;
+    let half = cues.words() / 2;
     let mut at_word_start = true;
     let mut word = 0;
     for (i, ch) in text.char_indices() {
@@ -584,7 +584,7 @@ const PULL_QUOTE_MAX_WORDS: usize = 30;
 /// is a small argument won.”`.
 pub(crate) fn pull_quote(text: &str, cues: &Cues) -> bool {
     let t = text.trim();
-    cues.words <= PULL_QUOTE_MAX_WORDS
+    cues.words() <= PULL_QUOTE_MAX_WORDS
         && t.starts_with(['“', '"', '«', '„'])
         && t.ends_with(['”', '"', '»', '“'])
         && t.chars()
@@ -605,7 +605,7 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
         || early_colon
         || listing_form(text)
         || text.ends_with([',', ';'])
-        || !(2..=CAPTION_MAX_WORDS).contains(&cues.words)
+        || !(2..=CAPTION_MAX_WORDS).contains(&cues.words())
         || text.len() > CAPTION_MAX_BYTES
         || cues.ends_colon
         || cues.first_person
@@ -623,7 +623,7 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
     }
     let intro = crate::grammar::speaker::intro(text, lex);
     !cues.ends_sentence
-        && (cues.words >= HEADER_CAPTION_MIN_WORDS || names_someone(text) || intro.is_some())
+        && (cues.words() >= HEADER_CAPTION_MIN_WORDS || names_someone(text) || intro.is_some())
 }
 
 #[cfg(test)]
