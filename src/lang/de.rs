@@ -220,6 +220,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Redaktion",
     ]),
     place_words: Words::new(&["in", "im", "nach", "aus"]),
+    family_names: Words::new(&[]),
     introducers: Words::new(&[
         "im Gespräch mit",
         "Gespräch mit",

@@ -410,6 +410,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Highway",
     ]),
     place_words: Words::new(&["in", "at", "near"]),
+    family_names: Words::new(&[]),
     introducers: Words::new(&[
         "caught up with",
         "spoke with",

@@ -200,6 +200,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Radio",
     ]),
     place_words: Words::new(&["en"]),
+    family_names: Words::new(&[]),
     introducers: Words::new(&[
         "conversamos con",
         "hablamos con",

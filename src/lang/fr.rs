@@ -231,6 +231,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Fédération",
     ]),
     place_words: Words::new(&["à", "en", "au", "aux"]),
+    family_names: Words::new(&[]),
     introducers: Words::new(&[
         "entretenus avec",
         "entretenu avec",

@@ -196,6 +196,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Radio",
     ]),
     place_words: Words::new(&["in"]),
+    family_names: Words::new(&[]),
     introducers: Words::new(&[
         "abbiamo parlato con",
         "abbiamo incontrato",

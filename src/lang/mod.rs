@@ -135,6 +135,11 @@ pub(crate) struct Lexicon {
     /// Words that stand right before a place's name (`in`, `à`, `xã`,
     /// `làng`): a name met after one is a place, not a person.
     pub place_words: Words,
+    /// Family names common enough to tell a person's name in the
+    /// languages that write it first (`Nguyễn`, `Trần`, `Lê`): a run of
+    /// capitalised words opening with one is a person's, not a place's
+    /// (`Bát Tràng`) or a work's. Empty where family names are too many.
+    pub family_names: Words,
     /// Phrases after which a lede or credit names the person interviewed
     /// (`caught up with`, `nous nous sommes entretenus avec`).
     pub introducers: Words,

@@ -201,6 +201,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Supremo",
     ]),
     place_words: Words::new(&["em", "no", "na"]),
+    family_names: Words::new(&[]),
     introducers: Words::new(&[
         "conversamos com",
         "entrevista com",

@@ -351,6 +351,14 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "ở",
         "tại",
     ]),
+    // Not those that are also places' first words (`Hà Nội`, `Cao Bằng`,
+    // `Lâm Đồng`, `Thái Bình`, `Châu Âu`), nor `Văn`, a middle name.
+    family_names: Words::new(&[
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+        "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đào", "Đoàn", "Trịnh", "Trương", "Lương", "Lưu", "Tạ",
+        "Tô", "Phùng", "Tăng", "Quách", "Vương", "Kiều", "Triệu", "Chu", "Thân", "Tôn", "Nông",
+        "Lò",
+    ]),
     introducers: Words::new(&[
         "trò chuyện với",
         "gặp gỡ",

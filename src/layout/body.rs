@@ -447,6 +447,12 @@ impl Body<'_, '_, '_> {
                 return;
             }
             let t = self.b.turns.last().expect("a turn before");
+            // A list item after the closing thanks (`* This interview is
+            // part of our series …`) answers nothing.
+            if classes[t.first].cues.thanks && c.dash.is_some() {
+                self.b.parts[i] = Part::Furniture;
+                return;
+            }
             // The question's own unmarked paragraphs (a reader's question
             // quoted under its heading) are not answers.
             if classes[t.last].shape != Shape::Quote {

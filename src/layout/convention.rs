@@ -250,7 +250,10 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     let n = paras.len();
     let mut starts = Starts::new(n);
     let label_starts = label_starts(paras, classes, lex, &mut starts);
-    let dashes = dash_starts(paras, classes, label_starts, &mut starts);
+    let bare_total = (0..n)
+        .filter(|&i| is_bare_question(paras[i].text(), &classes[i]))
+        .count();
+    let dashes = dash_starts(paras, classes, label_starts, bare_total, &mut starts);
     reader_question_starts(paras, classes, &mut starts);
     let bold_mode = bold_question_starts(paras, classes, &mut starts);
     // Numbered questions, where nothing else marks the turns.

@@ -6,7 +6,7 @@ use super::people::person;
 use crate::Span;
 use crate::grammar::byline::is_generic_reporter;
 use crate::grammar::speaker::{intro, mention, name_runs, quoted_headline};
-use crate::grammar::{find_ci, longest_of};
+use crate::grammar::{find_ci, is_word_of, longest_of};
 use crate::lang::Lexicon;
 use crate::layout::sources::{article_titles, front_fields};
 use crate::layout::{Layout, range_in};
@@ -45,6 +45,10 @@ const IN_HEADLINE: u32 = 2;
 const CAPTIONED: u32 = 2;
 /// What a name earns for a personal honorific before it (`ông`, `Dr.`).
 const PERSONAL: u32 = 3;
+/// What a name earns for opening with a family name of the language's
+/// table (`Trần Văn Lộc`): a person's, where a place or a work's title
+/// (`Bát Tràng`) is written the same way.
+const FAMILY_NAME: u32 = 2;
 /// What a name earns when the questions call its bearer by one of its
 /// words (`Dana, what …`): questions are put to the interviewee.
 const ADDRESSED: u32 = 6;
@@ -193,12 +197,17 @@ fn most_named<'t>(
             &c.name[skip..]
         });
         let weigh = |yes: bool, w: u32| if yes { w } else { 0 };
+        let family = name
+            .split(' ')
+            .next()
+            .is_some_and(|w| is_word_of(w, &lex.family_names));
         let score = RECUR * count as u32
             + weigh(c.in_headline, IN_HEADLINE)
             + weigh(c.captioned, CAPTIONED)
             + weigh(c.personal, PERSONAL)
+            + weigh(family, FAMILY_NAME)
             + weigh(call.is_some(), ADDRESSED);
-        let stands_out = c.personal || count >= 2 || call.is_some();
+        let stands_out = c.personal || family || count >= 2 || call.is_some();
         (name, c.text, score, stands_out)
     });
     let scored: Vec<(&str, usize, u32, bool)> = scored.collect();

@@ -371,8 +371,14 @@ fn question_texts<'s>(
     paras: &'s [crate::scan::Para<'_>],
     kinds: &[TurnKind],
 ) -> Vec<&'s str> {
+    // The interviewer's closing thanks call the interviewee by name too
+    // (`Thank you, Duncan.`).
+    let asks = |t: usize| {
+        kinds[t] == TurnKind::Question
+            || (kinds[t] == TurnKind::Remark && layout.turns[t].side == Side::Ask)
+    };
     (0..layout.turns.len())
-        .filter(|&t| kinds[t] == TurnKind::Question)
+        .filter(|&t| asks(t))
         .flat_map(|t| {
             layout
                 .turn_paragraphs(t, paras)

@@ -27,17 +27,22 @@ pub(super) struct Dashes {
 
 /// Sets the starts of dash-led turns, when dashes are the document's
 /// convention: at least two paragraphs open with one and labels do not
-/// outnumber them.
+/// outnumber them, or one does and neither labels nor unmarked questions
+/// (`bare_questions` of them) stand beside it.
 pub(super) fn dash_starts(
     paras: &[Para<'_>],
     classes: &[Class<'_>],
     label_starts: usize,
+    bare_questions: usize,
     starts: &mut Starts,
 ) -> Dashes {
     let n = paras.len();
     let dash_count = classes.iter().filter(|c| c.dash.is_some()).count();
+    // One dash is a convention only where nothing else is: not beside
+    // labels, nor beside unmarked questions (a stray bullet, `* Bài viết
+    // thuộc ấn phẩm…`, under an interview whose questions are unmarked).
     let style = dash_count >= MIN_MARKERS && dash_count > label_starts
-        || (dash_count == 1 && label_starts == 0);
+        || (dash_count == 1 && label_starts == 0 && bare_questions < MIN_MARKERS);
     if !style {
         labelled_answers(paras, classes, starts);
         return Dashes {
