@@ -444,18 +444,27 @@ fn tag_list(t: &str) -> bool {
     if t.ends_with(['.', '!', '?', '…']) {
         return false;
     }
-    let items: Vec<&str> = t.split([',', '，']).collect();
-    let spaced = items[1..].iter().all(|i| i.starts_with(' '));
+    // Read item by item, without a list of them: a long paragraph is
+    // refused at its first long item.
+    let (mut items, mut spaced, mut longest) = (0, true, 0);
+    for (k, item) in t.split([',', '，']).enumerate() {
+        let w = item
+            .split_whitespace()
+            .take(GLUED_TAG_MAX_WORDS + 1)
+            .count();
+        if w == 0 || w > GLUED_TAG_MAX_WORDS {
+            return false;
+        }
+        spaced &= k == 0 || item.starts_with(' ');
+        longest = longest.max(w);
+        items += 1;
+    }
     let (least, most) = if spaced {
         (SPACED_TAG_LIST_MIN_ITEMS, TAG_MAX_WORDS)
     } else {
         (TAG_LIST_MIN_ITEMS, GLUED_TAG_MAX_WORDS)
     };
-    items.len() >= least
-        && items.iter().all(|i| {
-            let w = i.split_whitespace().count();
-            (1..=most).contains(&w)
-        })
+    items >= least && longest <= most
 }
 
 /// A short third-person line that names someone: a caption, in the body.
@@ -603,10 +612,10 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
     let early_colon = text.split_whitespace().take(3).any(|w| w.ends_with(':'));
     if !c.shape.is_text()
         || early_colon
-        || listing_form(text)
         || text.ends_with([',', ';'])
         || !(2..=CAPTION_MAX_WORDS).contains(&cues.words())
         || text.len() > CAPTION_MAX_BYTES
+        || listing_form(text)
         || cues.ends_colon
         || cues.first_person
         || text.ends_with('?')

@@ -281,18 +281,27 @@ fn rest_of_header(
 /// ([`TITLE_REPEAT_SHARE`]), so that a caption naming the person of a
 /// `Name: "quote"` headline is no repeat.
 fn repeats_title(headline: &str, text: &str) -> bool {
-    let line = fold(text);
-    let (short, long) = if line.len() <= headline.len() {
-        (line.as_str(), headline)
-    } else {
-        (headline, line.as_str())
-    };
-    let (ws, wl) = (short.split(' ').count(), long.split(' ').count());
-    !short.is_empty()
-        && ws >= TITLE_REPEAT_MIN_WORDS
-        && long.starts_with(short)
-        && (long.len() == short.len() || long[short.len()..].starts_with(' '))
-        && ws * TITLE_REPEAT_SHARE.1 >= wl * TITLE_REPEAT_SHARE.0
+    // Read word by word, without a folded copy of a long paragraph: a line
+    // of more than `most` words repeats no title.
+    let title: Vec<&str> = headline.split(' ').filter(|w| !w.is_empty()).collect();
+    let most = title.len() * TITLE_REPEAT_SHARE.1 / TITLE_REPEAT_SHARE.0;
+    let mut words = 0;
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if let Some(x) = title.get(words) {
+            if !w.chars().flat_map(char::to_lowercase).eq(x.chars()) {
+                return false;
+            }
+        }
+        words += 1;
+        if words > most {
+            return false;
+        }
+    }
+    let (short, long) = (words.min(title.len()), words.max(title.len()));
+    short >= TITLE_REPEAT_MIN_WORDS && short * TITLE_REPEAT_SHARE.1 >= long * TITLE_REPEAT_SHARE.0
 }
 
 /// Whether paragraph `i` stands right under the headline: the paragraph
