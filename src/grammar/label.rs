@@ -334,6 +334,24 @@ fn honorific_name(text: &str, lex: &Lexicon) -> Option<usize> {
         .then_some(head.len())
 }
 
+/// The fewest and most parts of a name written as a page's slug.
+const SLUG_PARTS: std::ops::RangeInclusive<usize> = 2..=5;
+
+/// A name written as a page's slug, its words in lower case joined by
+/// hyphens (`nicolas-demorand`, `souleymane-bachir-diagne`), as transcript
+/// exports write speakers: two to five parts of two letters or more. Read
+/// as a label only alone on its line (see [`label`]); its length.
+fn slug_name(text: &str) -> Option<usize> {
+    let n = text
+        .find(|c: char| !(c.is_lowercase() || c == '-'))
+        .unwrap_or(text.len());
+    let slug = &text[..n];
+    let parts = slug.split('-');
+    let ok = SLUG_PARTS.contains(&slug.split('-').count())
+        && parts.clone().all(|p| p.chars().count() >= 2);
+    ok.then_some(n)
+}
+
 /// A mixed-case name: up to six capitalised words (initials, particles, a
 /// final number as in `Speaker 2`).
 fn mixed_name(text: &str) -> Option<usize> {
@@ -478,7 +496,9 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     let at = lead + b;
     let body = &text[at..];
     let limit = bold.and_then(|b| body.find(b)).unwrap_or(body.len());
-    let (kind, n, upper) = name(&body[..limit], lex)?;
+    let slug = slug_name(&body[..limit]);
+    let (kind, n, upper) =
+        name(&body[..limit], lex).or_else(|| slug.map(|n| (LabelKind::Speaker, n, false)))?;
     if n == 0 || n > MAX_LABEL {
         return None;
     }
@@ -555,6 +575,10 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
             }
         }
     }
+    // A slug is a label alone on its line, the speech on the next.
+    if slug == Some(n) && text_at < text.len() {
+        return None;
+    }
     let bold_paragraph = bold.is_some_and(|b| !after.closed_bold && text.ends_with(b));
     Some(Label {
         kind,
@@ -584,6 +608,32 @@ mod tests {
             Some((kind, name.to_string(), speech.to_string())),
             "{s}"
         );
+    }
+
+    #[test]
+    fn slug_names_alone_on_their_line() {
+        use LabelKind::*;
+        let (fr, en) = (Language::Fr, Language::En);
+        ok(
+            fr,
+            "### nicolas-demorand：",
+            Speaker,
+            "nicolas-demorand",
+            "",
+        );
+        ok(
+            fr,
+            "souleymane-bachir-diagne:",
+            Speaker,
+            "souleymane-bachir-diagne",
+            "",
+        );
+        ok(en, "ana-lee :", Speaker, "ana-lee", "");
+        // Not with speech after it, nor a word with a hyphen (`e-mail`), nor
+        // one word.
+        assert_eq!(lab(en, "follow-up: what next?"), None);
+        assert_eq!(lab(en, "e-mail:"), None);
+        assert_eq!(lab(en, "host:"), None);
     }
 
     #[test]

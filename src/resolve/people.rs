@@ -408,6 +408,15 @@ pub(super) fn labelled_person<'a>(
         })
         .cloned()
         .unwrap_or_default();
+    // A name written as a slug (`nicolas-demorand`) is the name's words.
+    let slug = !best.is_empty()
+        && best.contains('-')
+        && best.chars().all(|c| c.is_lowercase() || c == '-');
+    let best = if slug {
+        title_case(&best.replace('-', " "))
+    } else {
+        best
+    };
     let (head, post) = match best
         .split_once(" – ")
         .or_else(|| best.split_once(" - "))
