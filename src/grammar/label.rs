@@ -459,8 +459,15 @@ fn tokens_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// What may stand before a label: a dash glued to a question or answer
 /// label (`—P.`, `–R.`), a Markdown heading's marks (`#### Peter Praet:`),
-/// or a bullet (`+ Chủ nhiệm Vũ Đức Đam:`, `• Q:`).
+/// or a bullet or a dash and its space (`+ Chủ nhiệm Vũ Đức Đam:`, `• Q:`,
+/// `- PV:`).
 fn lead_len(text: &str) -> usize {
+    if let Some(b) = ["+ ", "• ", "- ", "– ", "— "]
+        .iter()
+        .find(|b| text.starts_with(**b))
+    {
+        return b.len();
+    }
     if let Some(d) = ["—", "–"].iter().find(|d| text.starts_with(**d)) {
         return d.len();
     }
@@ -468,10 +475,7 @@ fn lead_len(text: &str) -> usize {
     if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
         return hashes + 1 + text[hashes + 1..].len() - text[hashes + 1..].trim_start().len();
     }
-    ["+ ", "• "]
-        .iter()
-        .find(|b| text.starts_with(**b))
-        .map_or(0, |b| b.len())
+    0
 }
 
 /// Parses a label at the start of cleaned paragraph text.
@@ -608,6 +612,29 @@ mod tests {
             Some((kind, name.to_string(), speech.to_string())),
             "{s}"
         );
+    }
+
+    #[test]
+    fn labels_after_a_dash_and_its_space() {
+        use LabelKind::*;
+        let (vi, en) = (Language::Vi, Language::En);
+        ok(
+            vi,
+            "- PV: Thưa ông, vì sao?",
+            Question,
+            "PV",
+            "Thưa ông, vì sao?",
+        );
+        ok(
+            vi,
+            "- Thầy Nguyễn Xuân Điều:",
+            Speaker,
+            "Thầy Nguyễn Xuân Điều",
+            "",
+        );
+        ok(en, "– Q: Why now?", Question, "Q", "Why now?");
+        // A dash before plain speech is no label.
+        assert_eq!(lab(en, "- Why now? Because: reasons."), None);
     }
 
     #[test]
