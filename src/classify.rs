@@ -435,7 +435,7 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
         }
         if !addresses {
             let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
-            addresses = !w.is_empty() && lex.second_person.candidates(w).any(|p| p == w);
+            addresses = !w.is_empty() && lex.second_person.with_word(w).any(|p| p == w);
         }
         if first_person && addresses {
             break;

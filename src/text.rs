@@ -84,6 +84,55 @@ pub(crate) fn fold_char(c: char) -> char {
     }
 }
 
+/// The FNV-1a offset basis and prime: [`case_hash`]'s start and step.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// A hash of `word` in lower case (each character's `to_lowercase`, UTF-8
+/// bytes hashed with FNV-1a): words equal ignoring case, as the grammars
+/// compare them character by character, hash alike. ASCII is lower-cased a
+/// byte at a time.
+pub(crate) fn case_hash(word: &str) -> u64 {
+    let mut h = CaseHash::new();
+    for c in word.chars() {
+        h.push(c);
+    }
+    h.finish()
+}
+
+/// [`case_hash`] computed a character at a time, as a scan reads a word.
+#[derive(Clone, Copy)]
+pub(crate) struct CaseHash(u64);
+
+impl CaseHash {
+    pub(crate) fn new() -> Self {
+        CaseHash(FNV_OFFSET)
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    }
+
+    /// Adds `c`, lower-cased.
+    #[inline]
+    pub(crate) fn push(&mut self, c: char) {
+        if c.is_ascii() {
+            self.byte(c.to_ascii_lowercase() as u8);
+            return;
+        }
+        let mut buf = [0u8; 4];
+        for l in c.to_lowercase() {
+            for &b in l.encode_utf8(&mut buf).as_bytes() {
+                self.byte(b);
+            }
+        }
+    }
+
+    pub(crate) fn finish(self) -> u64 {
+        self.0
+    }
+}
+
 /// How many words (runs without white space) `text` holds: what
 /// `split_whitespace().count()` gives, reading ASCII a byte at a time.
 pub(crate) fn word_count(text: &str) -> usize {

@@ -16,7 +16,7 @@ pub(crate) mod shape;
 pub(crate) mod speaker;
 
 use crate::lang::{Table, Words};
-use crate::text::{fold_char, is_alnum};
+use crate::text::{CaseHash, fold_char, is_alnum};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -39,7 +39,7 @@ fn eq_ci(a: char, b: char) -> bool {
 /// Whether `word` is one of `words`, whole, in any case (`We` for `we`).
 pub(crate) fn is_word_of(word: &str, words: &crate::lang::Words) -> bool {
     words
-        .candidates(word)
+        .with_word(word)
         .any(|w| w.len() == word.len() && prefix_ci(word, w) == Some(word.len()))
 }
 
@@ -144,35 +144,44 @@ pub(crate) fn any_word<'t>(words: &'t Words) -> impl Fn(&str) -> IResult<&str, &
 }
 
 /// Whether any of `phrases` occurs in `text` ignoring case, at word
-/// boundaries. One pass over `text`, whatever the number of phrases: at
-/// each word start, only the phrases that begin with its letter are tried.
-/// ASCII is read a byte at a time, other letters decoded.
+/// boundaries. One pass over `text`, whatever the number of phrases: each
+/// word (a run of letters and digits) is hashed in lower case as it is
+/// read, and only the phrases whose first word has that hash are tried at
+/// its start. ASCII is read a byte at a time, other letters decoded.
 pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
-    let bytes = text.as_bytes();
-    let mut prev_alnum = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let at = i;
-        let alnum = if bytes[i].is_ascii() {
-            i += 1;
-            bytes[at].is_ascii_alphanumeric()
-        } else {
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            i += c.len_utf8();
-            is_alnum(c)
-        };
-        if alnum && !prev_alnum {
-            let rest = &text[at..];
-            let hit = phrases.candidates(rest).any(|p| word_ci(rest, p).is_some());
-            if hit {
-                return true;
-            }
+    while let Some((c, len)) = char_at(text, i) {
+        if !is_alnum(c) {
+            i += len;
+            continue;
         }
-        prev_alnum = alnum;
+        let start = i;
+        let mut hash = CaseHash::new();
+        while let Some((c, len)) = char_at(text, i).filter(|&(c, _)| is_alnum(c)) {
+            hash.push(c);
+            i += len;
+        }
+        let rest = &text[start..];
+        if phrases
+            .opened_by_hash(hash.finish())
+            .any(|p| word_ci(rest, p).is_some())
+        {
+            return true;
+        }
     }
     false
+}
+
+/// The character at byte `i` of `text` and its length, ASCII read without
+/// decoding; `None` at the end.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 /// The byte offset of the first case-insensitive, word-bounded occurrence of
@@ -251,5 +260,35 @@ mod tests {
             &Words::new(&["what do"])
         ));
         assert!(!contains_any_ci("", &Words::new(&["what"])));
+    }
+
+    #[test]
+    fn phrases_are_found_anywhere_at_word_boundaries() {
+        static Q: Words = Words::new(&["what do you", "nghĩ sao", "do you think", "Vì sao"]);
+        // At the start and at the end of a paragraph, in any case.
+        assert!(contains_any_ci("What do you make of it", &Q));
+        assert!(contains_any_ci("So, WHAT DO YOU", &Q));
+        assert!(contains_any_ci("Còn ông NGHĨ SAO", &Q));
+        assert!(contains_any_ci("“vì sao?”", &Q));
+        // A second phrase of the same first word, after a near miss.
+        assert!(contains_any_ci("Do you see, do you think so?", &Q));
+        // Near misses: a word cut short or run on, a phrase cut short,
+        // diacritics dropped, a word glued to the one before.
+        assert!(!contains_any_ci("what do yourself", &Q));
+        assert!(!contains_any_ci("somewhat do you", &Q));
+        assert!(!contains_any_ci("what do", &Q));
+        assert!(!contains_any_ci("ông nghi sao", &Q));
+        assert!(!contains_any_ci("nghĩsao", &Q));
+    }
+
+    #[test]
+    fn whole_words_of_a_list() {
+        static W: Words = Words::new(&["I'm", "we", "tôi", "chúng tôi"]);
+        assert!(is_word_of("i'M", &W));
+        assert!(is_word_of("We", &W));
+        assert!(is_word_of("TÔI", &W));
+        assert!(!is_word_of("toi", &W));
+        assert!(!is_word_of("wee", &W));
+        assert!(!is_word_of("chúng", &W));
     }
 }
