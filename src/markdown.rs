@@ -15,6 +15,7 @@
 //! `5*3*2` stay as written.
 
 use crate::text::find_within;
+use crate::text::is_alnum;
 use std::borrow::Cow;
 
 /// The most bytes from a link's `[` to its `]`.
@@ -125,9 +126,8 @@ fn strip_emphasis(s: &str) -> String {
             let run = bytes[i..].iter().take_while(|&&x| x == b).count();
             let before = s[..i].chars().next_back();
             let after = s[i + run..].chars().next();
-            let intraword = b == b'_'
-                && before.is_some_and(char::is_alphanumeric)
-                && after.is_some_and(char::is_alphanumeric);
+            let intraword =
+                b == b'_' && before.is_some_and(is_alnum) && after.is_some_and(is_alnum);
             let opens = after.is_some_and(|c| !c.is_whitespace()) && !intraword;
             let closes = before.is_some_and(|c| !c.is_whitespace()) && !intraword;
             if run <= 3 && (opens || closes) {

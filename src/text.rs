@@ -14,7 +14,22 @@ pub(crate) fn is_alnum(c: char) -> bool {
         // Latin-1 letters, but for × and ÷.
         0xC0..=0x24F => c != '×' && c != '÷',
         0x1E00..=0x1EFF => true,
+        // General Punctuation: curly quotes, dashes, ellipsis, spaces.
+        0x2000..=0x206F => false,
         _ => c.is_alphanumeric(),
+    }
+}
+
+/// Whether `c` is a letter: `char::is_alphabetic`, answered without a
+/// table look-up for the characters [`is_alnum`] knows.
+#[inline]
+pub(crate) fn is_alpha(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x1E00..=0x1EFF => true,
+        0x2000..=0x206F => false,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -163,12 +178,18 @@ pub(crate) fn count_runs(
     let mut i = 0;
     while i < bytes.len() && n < most {
         let end = bytes.len().min(i + 64);
-        if bytes[i..end].is_ascii() {
-            for &b in &bytes[i..end] {
-                let inner = ascii(b);
-                n += usize::from(inner && !in_run);
-                in_run = inner;
+        let chunk = &bytes[i..end];
+        if chunk.is_ascii() {
+            // A bit a byte, set inside a run: a run starts at each set bit
+            // whose lower neighbour (or, for the first, the run before the
+            // chunk) is clear.
+            let mut inner = 0u64;
+            for (k, &b) in chunk.iter().enumerate() {
+                inner |= u64::from(ascii(b)) << k;
             }
+            let starts = inner & !((inner << 1) | u64::from(in_run));
+            n += starts.count_ones() as usize;
+            in_run = inner >> (chunk.len() - 1) & 1 == 1;
             i = end;
             continue;
         }
@@ -309,8 +330,12 @@ mod tests {
 
     #[test]
     fn alnum_agrees_with_the_standard_library() {
-        for c in ('\0'..'\u{300}').chain('\u{1E00}'..'\u{1F00}') {
+        for c in ('\0'..'\u{300}')
+            .chain('\u{1E00}'..'\u{1F00}')
+            .chain('\u{2000}'..'\u{2100}')
+        {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
         }
     }
 

@@ -121,7 +121,7 @@ pub(crate) fn one_name<'t, T: Copy>(table: &'t Table<T>) -> impl Fn(&str) -> IRe
                 let core = w.trim_end_matches('.');
                 let n = prefix_fold(i, core)?;
                 let next = i[n..].chars().next();
-                if next.is_some_and(char::is_alphanumeric) {
+                if next.is_some_and(is_alnum) {
                     return None;
                 }
                 let n = if i[n..].starts_with('.') { n + 1 } else { n };

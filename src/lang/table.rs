@@ -119,7 +119,19 @@ impl<T: Copy + 'static> Entry for (&'static str, T) {
 /// sorted by hash: every entry whose word could equal a given word ignoring
 /// case sits under that word's hash (others may share it: a hash only
 /// narrows the comparisons down).
-struct ByHash(Vec<(u64, u16)>);
+struct ByHash {
+    keyed: Vec<(u64, u16)>,
+    /// A bit for each value of the low [`FILTER_BITS`] bits of the hashes
+    /// held: most words of a text have none of them set, and are turned
+    /// away without a search.
+    filter: [u64; FILTER_WORDS],
+}
+
+/// How many low bits of a hash [`ByHash`]'s filter reads: a table of a
+/// few dozen entries sets under a tenth of its bits.
+const FILTER_BITS: u32 = 9;
+/// The filter's size in 64-bit words.
+const FILTER_WORDS: usize = (1 << FILTER_BITS) / 64;
 
 impl ByHash {
     /// The positions of `words` under the hash of `key(word)`; a word whose
@@ -131,14 +143,30 @@ impl ByHash {
             .filter_map(|(i, w)| Some((case_hash(key(w)), u16::try_from(i).ok()?)))
             .collect();
         keyed.sort_unstable();
-        ByHash(keyed)
+        let mut filter = [0u64; FILTER_WORDS];
+        for &(h, _) in &keyed {
+            let (word, bit) = Self::filter_bit(h);
+            filter[word] |= bit;
+        }
+        ByHash { keyed, filter }
+    }
+
+    /// Where `hash` stands in the filter: a word of it and a bit.
+    fn filter_bit(hash: u64) -> (usize, u64) {
+        let low = (hash & ((1 << FILTER_BITS) - 1)) as usize;
+        (low / 64, 1 << (low % 64))
     }
 
     /// The positions under `hash`.
     fn get(&self, hash: u64) -> impl Iterator<Item = u16> + '_ {
-        let from = self.0.partition_point(|&(h, _)| h < hash);
-        self.0[from..]
-            .iter()
+        let (word, bit) = Self::filter_bit(hash);
+        let held = if self.filter[word] & bit == 0 {
+            &[][..]
+        } else {
+            let from = self.keyed.partition_point(|&(h, _)| h < hash);
+            &self.keyed[from..]
+        };
+        held.iter()
             .take_while(move |&&(h, _)| h == hash)
             .map(|&(_, i)| i)
     }

@@ -12,6 +12,7 @@ use crate::layout::sources::{article_titles, front_fields};
 use crate::layout::{Layout, range_in};
 use crate::model::{BylineRole, Participant, Role};
 use crate::scan::{Doc, Para};
+use crate::text::is_alnum;
 use crate::text::is_capitalised;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -22,7 +23,7 @@ fn mentions<'t>(text: &'t str, lex: &Lexicon) -> Vec<(&'t str, &'t str)> {
     let mut prev_alnum = false;
     for (i, c) in text.char_indices() {
         let boundary = !prev_alnum;
-        prev_alnum = c.is_alphanumeric();
+        prev_alnum = is_alnum(c);
         if !boundary || longest_of(&text[i..], &lex.honorifics).is_none() {
             continue;
         }
@@ -73,7 +74,7 @@ struct Candidate<'t> {
 /// The last word of a name, as the texts are split to count it: its last
 /// run of letters and digits (`Buc` of `d’Alché-Buc`).
 fn last_piece(name: &str) -> &str {
-    name.rsplit(|c: char| !c.is_alphanumeric())
+    name.rsplit(|c: char| !is_alnum(c))
         .find(|w| !w.is_empty())
         .unwrap_or(name)
 }
@@ -168,7 +169,7 @@ fn most_named<'t>(
                 .map(|t| t.0)
                 .chain(questions.iter().copied())
                 .map(|t| {
-                    t.split(|ch: char| !ch.is_alphanumeric())
+                    t.split(|ch: char| !is_alnum(ch))
                         .filter(|w| {
                             w.len() == last.len()
                                 && w.starts_with(char::is_uppercase)

@@ -11,6 +11,7 @@ use crate::layout::sources::{article_titles, headline_text};
 use crate::layout::{Layout, TurnPlan};
 use crate::model::{Participant, Role};
 use crate::scan::Doc;
+use crate::text::{is_alnum, is_alpha};
 use crate::{Language, Span};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -143,7 +144,7 @@ impl<'t> Context<'t> {
                 .split(' ')
                 .take_while(|w| {
                     w.chars().next().is_some_and(char::is_uppercase)
-                        && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+                        && w.chars().all(|c| is_alpha(c) || c == '.' || c == '-')
                 })
                 .take(3)
                 .collect();
@@ -176,7 +177,7 @@ impl Context<'_> {
         let word = |w: &str| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().any(char::is_lowercase)
-                && w.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+                && w.chars().all(|c| is_alpha(c) || "-'’".contains(c))
                 && crate::keys::honorific_len(w, self.lex).is_none_or(|n| n != w.len())
         };
         let mut found: Option<String> = None;
@@ -202,7 +203,7 @@ impl Context<'_> {
                     *first = if plain {
                         first.trim_start_matches(['(', '"', '“'])
                     } else {
-                        first.trim_start_matches(|c: char| !c.is_alphanumeric())
+                        first.trim_start_matches(|c: char| !is_alnum(c))
                     };
                 }
                 if !words.iter().all(|w| word(w)) {
@@ -241,7 +242,7 @@ impl Context<'_> {
 fn name_core(token: &str) -> &str {
     let end = token
         .char_indices()
-        .find(|&(_, c)| !(c.is_alphabetic() || "-'’".contains(c)))
+        .find(|&(_, c)| !(is_alpha(c) || "-'’".contains(c)))
         .map_or(token.len(), |(i, _)| i);
     &token[..end]
 }
@@ -266,7 +267,7 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
     let name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
-            && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            && w.chars().all(|c| is_alpha(c) || "-'’.".contains(c))
             && !is_title(w)
             && !is_word_of(w, &lex.name_stops)
             && !is_word_of(w, &lex.first_person)
@@ -283,13 +284,13 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
         for (k, tok) in tokens.iter().enumerate() {
             // The core's first letter, looked at first: most words open in
             // lower case, or with a letter no wanted word opens with.
-            let opens_wanted = tok.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| {
+            let opens_wanted = tok.chars().find(|&c| is_alnum(c)).is_some_and(|c| {
                 c.is_uppercase() && c.to_lowercase().next().is_some_and(|l| firsts.contains(&l))
             });
             if !opens_wanted {
                 continue;
             }
-            let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
+            let core = tok.trim_matches(|c: char| !is_alnum(c));
             let mixed =
                 core.starts_with(char::is_uppercase) && core.chars().any(char::is_lowercase);
             if !mixed || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']']) {
@@ -351,7 +352,7 @@ fn title_case(s: &str) -> String {
         } else {
             out.extend(c.to_lowercase());
         }
-        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+        start = !is_alnum(c) && c != '\'' && c != '’';
     }
     out
 }
