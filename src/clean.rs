@@ -729,11 +729,22 @@ fn is_clean(s: &str) -> bool {
 }
 
 /// A character no normalization changes and no mark combines with: Latin
-/// below U+0300 (with Latin-1 and Extended-A and B) or Latin Extended
-/// Additional (Vietnamese). Its combining class is 0 and it is NFC alone.
+/// below U+0300 (with Latin-1 and Extended-A and B), Latin Extended
+/// Additional (Vietnamese), or the dashes, quotes and other marks of
+/// General Punctuation ([`PUNCTUATION`]). Its combining class is 0 and it
+/// is NFC alone.
 pub(crate) fn plain(c: char) -> bool {
-    c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+    c < '\u{300}'
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+        || PUNCTUATION.iter().any(|r| r.contains(&c))
 }
+
+/// The marks of General Punctuation that are neither spaces, separators
+/// nor format characters: dashes, curly quotes, bullets, the ellipsis
+/// (U+2010 to U+2027), per mille, primes, angle quotes and the rest up to
+/// U+205E. Text pasted from pages is full of them.
+const PUNCTUATION: [std::ops::RangeInclusive<char>; 2] =
+    ['\u{2010}'..='\u{2027}', '\u{2030}'..='\u{205E}'];
 
 #[cfg(test)]
 mod tests {
@@ -756,7 +767,11 @@ mod tests {
     #[test]
     fn plain_characters_are_normalized_and_combine_with_nothing() {
         // Every character `plain` vouches for, checked against the tables.
-        for c in ('\0'..'\u{300}').chain('\u{1E00}'..='\u{1EFF}') {
+        let punctuation = PUNCTUATION.into_iter().flatten();
+        for c in ('\0'..'\u{300}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+            .chain(punctuation)
+        {
             assert!(plain(c));
             assert_eq!(
                 unicode_normalization::char::canonical_combining_class(c),
@@ -765,7 +780,7 @@ mod tests {
             );
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
         }
-        assert!(!plain('\u{301}') && !plain('\u{2000}'));
+        assert!(!plain('\u{301}') && !plain('\u{2000}') && !plain('\u{2028}'));
     }
 
     #[test]

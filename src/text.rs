@@ -148,11 +148,73 @@ impl CaseHash {
     }
 }
 
+/// The ASCII white space of `char::is_whitespace`, vertical tab included.
+#[inline]
+fn ascii_space(b: u8) -> bool {
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
+}
+
+/// The character at byte `i` of `text` and its length, ASCII read without
+/// decoding; `None` at the end.
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Where the run without white space that goes on at byte `i` of `text`
+/// ends: the next white space character, or the end.
+pub(crate) fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if ascii_space(b) {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        match text[i..].chars().next() {
+            Some(c) if !c.is_whitespace() => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// `text.split(char::is_whitespace)`: the pieces between single white
+/// space characters (empty ones too), ASCII read a byte at a time.
+pub(crate) fn split_white(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let start = from?;
+        let mut i = start;
+        while i < bytes.len() {
+            let (white, len) = if bytes[i].is_ascii() {
+                (ascii_space(bytes[i]), 1)
+            } else {
+                let c = text[i..].chars().next()?;
+                (c.is_whitespace(), c.len_utf8())
+            };
+            if white {
+                from = Some(i + len);
+                return Some(&text[start..i]);
+            }
+            i += len;
+        }
+        from = None;
+        Some(&text[start..])
+    })
+}
+
 /// How many words (runs without white space) `text` holds: what
 /// `split_whitespace().count()` gives, reading ASCII a byte at a time.
 pub(crate) fn word_count(text: &str) -> usize {
-    // The ASCII white space of `char::is_whitespace`, vertical tab included.
-    let ascii_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     count_runs(
         text,
         usize::MAX,
@@ -180,16 +242,18 @@ pub(crate) fn count_runs(
         let end = bytes.len().min(i + 64);
         let chunk = &bytes[i..end];
         if chunk.is_ascii() {
-            // A bit a byte, set inside a run: a run starts at each set bit
-            // whose lower neighbour (or, for the first, the run before the
-            // chunk) is clear.
-            let mut inner = 0u64;
-            for (k, &b) in chunk.iter().enumerate() {
-                inner |= u64::from(ascii(b)) << k;
-            }
-            let starts = inner & !((inner << 1) | u64::from(in_run));
-            n += starts.count_ones() as usize;
-            in_run = inner >> (chunk.len() - 1) & 1 == 1;
+            // A run starts at each byte inside one whose neighbour before
+            // it (or, for the first, the end of the chunk before) is not:
+            // counted over pairs of neighbours, a loop without branches
+            // that the compiler turns into vector code.
+            let first = ascii(chunk[0]) && !in_run;
+            let later: usize = chunk
+                .iter()
+                .zip(&chunk[1..])
+                .map(|(&a, &b)| usize::from(!ascii(a) & ascii(b)))
+                .sum();
+            n += usize::from(first) + later;
+            in_run = ascii(chunk[chunk.len() - 1]);
             i = end;
             continue;
         }
@@ -287,6 +351,22 @@ mod tests {
             "\u{85}nel\u{85}",
         ] {
             assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_splits_as_the_standard_library_splits() {
+        for t in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "tab\tvt\u{b}ff\u{c}cr\r\n",
+            "nbsp\u{a0}em\u{2003}ideographic\u{3000}end",
+            "“Thứ Năm,” 12/09/2019\u{85}",
+        ] {
+            let want: Vec<&str> = t.split(char::is_whitespace).collect();
+            assert_eq!(split_white(t).collect::<Vec<_>>(), want, "{t:?}");
         }
     }
 

@@ -16,7 +16,7 @@ pub(crate) mod shape;
 pub(crate) mod speaker;
 
 use crate::lang::{Table, Words};
-use crate::text::{CaseHash, fold_char, is_alnum};
+use crate::text::{CaseHash, char_at, fold_char, is_alnum};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -38,9 +38,11 @@ fn eq_ci(a: char, b: char) -> bool {
 
 /// Whether `word` is one of `words`, whole, in any case (`We` for `we`).
 pub(crate) fn is_word_of(word: &str, words: &crate::lang::Words) -> bool {
-    words
-        .with_word(word)
-        .any(|w| w.len() == word.len() && prefix_ci(word, w) == Some(word.len()))
+    // The first letter rules most words out before the word is hashed.
+    words.candidates(word).next().is_some()
+        && words
+            .with_word(word)
+            .any(|w| w.len() == word.len() && prefix_ci(word, w) == Some(word.len()))
 }
 
 /// The length in `input` of a case-insensitive match of `word` at its start.
@@ -144,24 +146,33 @@ pub(crate) fn any_word<'t>(words: &'t Words) -> impl Fn(&str) -> IResult<&str, &
 }
 
 /// Whether any of `phrases` occurs in `text` ignoring case, at word
-/// boundaries. One pass over `text`, whatever the number of phrases: each
-/// word (a run of letters and digits) is hashed in lower case as it is
-/// read, and only the phrases whose first word has that hash are tried at
-/// its start. ASCII is read a byte at a time, other letters decoded.
+/// boundaries. One pass over `text`, whatever the number of phrases: the
+/// search stops only at bytes that may open a phrase's first word
+/// ([`List::opening_bytes`](crate::lang::List::opening_bytes)); a word
+/// starting there whose first letter opens a phrase is hashed in lower case
+/// as it is read, and only the phrases whose first word has that hash are
+/// tried at its start.
 pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
+    let stops = phrases.opening_bytes();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, i) {
-        if !is_alnum(c) {
-            i += len;
+    while let Some(rel) = bytes[i..].iter().position(|&b| stops[usize::from(b)]) {
+        let at = i + rel;
+        let Some((c, len)) = char_at(text, at) else {
+            break;
+        };
+        i = at + len;
+        let starts_word = is_alnum(c) && !text[..at].chars().next_back().is_some_and(is_alnum);
+        let rest = &text[at..];
+        if !starts_word || phrases.candidates(rest).next().is_none() {
             continue;
         }
-        let start = i;
         let mut hash = CaseHash::new();
+        hash.push(c);
         while let Some((c, len)) = char_at(text, i).filter(|&(c, _)| is_alnum(c)) {
             hash.push(c);
             i += len;
         }
-        let rest = &text[start..];
         if phrases
             .opened_by_hash(hash.finish())
             .any(|p| word_ci(rest, p).is_some())
@@ -170,18 +181,6 @@ pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
         }
     }
     false
-}
-
-/// The character at byte `i` of `text` and its length, ASCII read without
-/// decoding; `None` at the end.
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    let c = text[i..].chars().next()?;
-    Some((c, c.len_utf8()))
 }
 
 /// The byte offset of the first case-insensitive, word-bounded occurrence of

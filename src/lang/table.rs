@@ -189,6 +189,26 @@ struct Hashed {
     /// Every entry that opens with a letter or digit under the hash of its
     /// first word ([`first_word`]).
     first_words: ByHash,
+    /// The bytes a text's word can open with where it may be one of those
+    /// first words ([`List::opening_bytes`]).
+    opening_bytes: [bool; 256],
+}
+
+/// The bytes that may open a word equal to one of `first_words` ignoring
+/// case: an ASCII first letter in either case; any byte of a non-ASCII
+/// character when one opens with such a letter (an ASCII letter matches
+/// only ASCII, and a non-ASCII one only non-ASCII).
+fn opening_bytes<'w>(first_words: impl Iterator<Item = &'w str>) -> [bool; 256] {
+    let mut bytes = [false; 256];
+    for c in first_words.filter_map(|w| w.chars().next()) {
+        if c.is_ascii() {
+            bytes[usize::from(c.to_ascii_lowercase() as u8)] = true;
+            bytes[usize::from(c.to_ascii_uppercase() as u8)] = true;
+        } else {
+            bytes[0x80..].fill(true);
+        }
+    }
+    bytes
 }
 
 /// A list of one language's entries, indexed by their words' first letters
@@ -221,6 +241,7 @@ impl<E: Entry> List<E> {
             Hashed {
                 whole: ByHash::of(words(), |w| w),
                 first_words: ByHash::of(words(), first_word),
+                opening_bytes: opening_bytes(words().map(first_word)),
             }
         })
     }
@@ -261,6 +282,13 @@ impl<E: Entry> List<E> {
     /// [`List::with_word_hash`]).
     pub(crate) fn with_word(&self, word: &str) -> impl Iterator<Item = E> + '_ {
         self.with_word_hash(case_hash(word))
+    }
+
+    /// The bytes a word of a text can open with where it may equal the
+    /// first word ([`first_word`]) of an entry ignoring case: a search for
+    /// the entries' phrases stops at these bytes only.
+    pub(crate) fn opening_bytes(&self) -> &[bool; 256] {
+        &self.hashed().opening_bytes
     }
 
     /// The entries whose first word ([`first_word`]) may equal the word
@@ -356,6 +384,20 @@ mod tests {
         assert_eq!(first_word("Caption:"), "Caption");
         assert_eq!(first_word("(Ảnh"), "");
         assert_eq!(first_word("Thứ Năm"), "Thứ");
+        let stops = W.opening_bytes();
+        for b in [b'w', b'W', b'n', b'N', b'x', b'X', b'c', b'C'] {
+            assert!(stops[usize::from(b)], "{b}");
+        }
+        // `(Ảnh` has no first word: neither `(` nor `a` stops a search; no
+        // first word opens with a non-ASCII letter, which could match only
+        // a non-ASCII one.
+        for b in [b'(', b'a', b'A', b'y', b' ', b'?', 0x80, 0xC3, 0xFF] {
+            assert!(!stops[usize::from(b)], "{b}");
+        }
+        static V: Words = Words::new(&["Ông", "thưa"]);
+        let stops = V.opening_bytes();
+        assert!(stops[0xC3] && stops[0x80] && stops[usize::from(b'T')]);
+        assert!(!stops[usize::from(b'o')] && !stops[usize::from(b'O')]);
     }
 
     #[test]
