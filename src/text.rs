@@ -293,9 +293,7 @@ pub(crate) fn lines(input: &str) -> impl Iterator<Item = (Span, usize)> + '_ {
             return None;
         }
         let start = pos;
-        let rel = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r');
+        let rel = memchr::memchr2(b'\n', b'\r', &bytes[start..]);
         let (end, next) = match rel {
             None => (bytes.len(), bytes.len()),
             Some(i) => {

@@ -15,6 +15,7 @@ use crate::scan::{Doc, Para};
 use crate::text::is_alnum;
 use crate::text::is_capitalised;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Every honorific-led name in a text: `ông Trương Văn Hậu`, `bà Lê Mai`.
@@ -69,6 +70,25 @@ struct Candidate<'t> {
     personal: bool,
     in_headline: bool,
     captioned: bool,
+}
+
+/// How often each capitalised word of `texts` (a run of letters and
+/// digits opening with an upper-case letter) stands in them, by its lower
+/// case; only words whose lower case is as long as they are, in bytes.
+fn capitalised_words<'t>(texts: impl Iterator<Item = &'t str>) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for t in texts {
+        for w in t.split(|ch: char| !is_alnum(ch)) {
+            if !w.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if lower.len() == w.len() {
+                *counts.entry(lower).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
 }
 
 /// The last word of a name, as the texts are split to count it: its last
@@ -159,25 +179,18 @@ fn most_named<'t>(
     let called = evidence::addressed(questions, lex);
     let cands = candidates(texts, lex);
     let only_one = cands.len() == 1;
+    // Capitalised, in any case after that (`VanDeWeghe`, `Vandeweghe`);
+    // the form that recurs most. The texts' words are counted once for
+    // every candidate.
+    let capitalised = if cands.is_empty() {
+        HashMap::new()
+    } else {
+        capitalised_words(texts.iter().map(|t| t.0).chain(questions.iter().copied()))
+    };
     let scored = cands.into_iter().map(|c| {
-        // Capitalised, in any case after that (`VanDeWeghe`, `Vandeweghe`);
-        // the form that recurs most.
         let recurs = |form: &str| -> usize {
             let last = last_piece(form).to_lowercase();
-            texts
-                .iter()
-                .map(|t| t.0)
-                .chain(questions.iter().copied())
-                .map(|t| {
-                    t.split(|ch: char| !is_alnum(ch))
-                        .filter(|w| {
-                            w.len() == last.len()
-                                && w.starts_with(char::is_uppercase)
-                                && w.to_lowercase() == last
-                        })
-                        .count()
-                })
-                .sum()
+            capitalised.get(last.as_str()).copied().unwrap_or(0)
         };
         let count = c.forms.iter().map(|f| recurs(f)).max().unwrap_or(0);
         // The address names the given name: a run that starts before it
