@@ -99,6 +99,20 @@ pub(crate) fn fold_char(c: char) -> char {
     }
 }
 
+/// Whether `c` is a lower-case letter that lower-cases to itself, answered
+/// without a table look-up for ASCII, Latin-1 (`ß` to `ÿ`) and the
+/// lower-case half of Latin Extended Additional's pairs (Vietnamese `ạ`,
+/// `ữ`); `false` for the rest, which `char::to_lowercase` then answers.
+#[inline]
+pub(crate) fn lower_as_is(c: char) -> bool {
+    match u32::from(c) {
+        0x61..=0x7A => true,
+        0xDF..=0xFF => c != '÷',
+        n @ (0x1E01..=0x1E95 | 0x1EA1..=0x1EFF) => n % 2 == 1,
+        _ => false,
+    }
+}
+
 /// The FNV-1a offset basis and prime: [`case_hash`]'s start and step.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
@@ -136,6 +150,12 @@ impl CaseHash {
             return;
         }
         let mut buf = [0u8; 4];
+        if lower_as_is(c) {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                self.byte(b);
+            }
+            return;
+        }
         for l in c.to_lowercase() {
             for &b in l.encode_utf8(&mut buf).as_bytes() {
                 self.byte(b);
@@ -152,6 +172,20 @@ impl CaseHash {
 #[inline]
 fn ascii_space(b: u8) -> bool {
     (b == b' ') | (b.wrapping_sub(b'\t') < 5)
+}
+
+/// How many bytes [`any_byte`] tests at once, in vector code.
+const ANY_BLOCK: usize = 32;
+
+/// Whether any byte of `bytes` passes `test`: `bytes.iter().any(test)`,
+/// but a block of [`ANY_BLOCK`] bytes at a time without a branch a byte,
+/// which the compiler turns into vector code.
+pub(crate) fn any_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
+    let mut blocks = bytes.chunks_exact(ANY_BLOCK);
+    let hit = blocks
+        .by_ref()
+        .any(|block| block.iter().fold(false, |acc, &b| acc | test(b)));
+    hit || blocks.remainder().iter().any(|&b| test(b))
 }
 
 /// The character at byte `i` of `text` and its length, ASCII read without
@@ -350,6 +384,30 @@ mod tests {
         ] {
             assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn letters_lower_as_is_where_the_tables_say_so() {
+        for c in ('\0'..'\u{300}').chain('\u{1E00}'..'\u{1F00}') {
+            if lower_as_is(c) {
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+                assert!(c.is_lowercase(), "{c:?}");
+            }
+        }
+        assert!(lower_as_is('ữ') && lower_as_is('ô') && lower_as_is('ß'));
+        assert!(!lower_as_is('Ữ') && !lower_as_is('Ô') && !lower_as_is('÷'));
+    }
+
+    #[test]
+    fn any_byte_finds_a_byte_in_a_block_or_after_the_last() {
+        let text = "x".repeat(100);
+        for at in [0, 31, 32, 63, 64, 95, 96, 99] {
+            let mut t = text.clone().into_bytes();
+            t[at] = b'*';
+            assert!(any_byte(&t, |b| b == b'*'), "{at}");
+            assert!(!any_byte(&t[..at], |b| b == b'*'), "{at}");
+        }
+        assert!(!any_byte(b"", |_| true));
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub(crate) mod shape;
 pub(crate) mod speaker;
 
 use crate::lang::{Table, Words};
-use crate::text::{CaseHash, char_at, fold_char, is_alnum};
+use crate::text::{CaseHash, char_at, fold_char, is_alnum, lower_as_is};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -33,7 +33,14 @@ fn eq_ci(a: char, b: char) -> bool {
         (true, false) | (false, true) => return false,
         (false, false) => {}
     }
-    a == b || a.to_lowercase().eq(b.to_lowercase())
+    if a == b {
+        return true;
+    }
+    // Two letters each their own lower case, and different.
+    if lower_as_is(a) && lower_as_is(b) {
+        return false;
+    }
+    a.to_lowercase().eq(b.to_lowercase())
 }
 
 /// Whether `word` is one of `words`, whole, in any case (`We` for `we`).
