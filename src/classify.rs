@@ -128,8 +128,11 @@ pub(crate) struct Cues {
     pub thanks: bool,
     /// Speaks in the first person (outside quotes).
     pub first_person: bool,
-    /// Word count.
-    pub words: usize,
+    /// Addresses someone in the second person (outside quotes).
+    pub addresses: bool,
+    /// Word count (see [`Cues::words`]), kept in four bytes: the cues of
+    /// every paragraph fit in sixteen.
+    word_count: u32,
     /// Ends in a colon.
     pub ends_colon: bool,
     /// Ends like a sentence (`.`, `!`, `?`, `…`, closing quote).
@@ -189,7 +192,7 @@ pub(crate) fn classify<'d>(
         let underline = out[i].shape == Shape::Rule
             && paras[i].text().starts_with(['=', '-'])
             && paras[i - 1].block.end == paras[i].block.start;
-        if underline && out[i - 1].shape.is_text() && out[i - 1].cues.words <= 20 {
+        if underline && out[i - 1].shape.is_text() && out[i - 1].cues.words() <= 20 {
             out[i - 1].shape = Shape::Heading;
         }
     }
@@ -372,6 +375,11 @@ pub(crate) const READS_AS_QUESTION: f32 = 1.5;
 pub(crate) const SURELY_QUESTION: f32 = 2.0;
 
 impl Cues {
+    /// The text's word count.
+    pub(crate) fn words(&self) -> usize {
+        self.word_count as usize
+    }
+
     /// The text leans towards a question ([`LEANS_QUESTION`]).
     pub(crate) fn leans_question(&self) -> bool {
         self.question >= LEANS_QUESTION
@@ -458,7 +466,8 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
         question: q,
         thanks,
         first_person,
-        words,
+        addresses,
+        word_count: u32::try_from(words).unwrap_or(u32::MAX),
         ends_colon: last == Some(':'),
         ends_sentence: matches!(last, Some('.' | '!' | '?' | '…' | '。')),
     }

@@ -250,11 +250,37 @@ fn parse_inner<'a>(
     options: &Options,
     hidden: Option<Vec<Span>>,
 ) -> Result<Transcript<'a>, Error> {
-    let scanned = scan_stage(input, options, hidden)?;
+    let mut scanned = scan_stage(input, options, hidden)?;
     let lex = lang::lexicon(scanned.language);
     let classes = classify::classify(input, &scanned.doc.paragraphs, lex, scanned.doc.markup);
-    let layout = layout::layout(input, &scanned.doc, &classes, lex)?;
+    let laid = layout::layout(input, &scanned.doc, &classes, lex);
     drop(classes);
+    // No turn found: a whole interview run into one paragraph is cut at
+    // its questions and laid out again; the first reading stands if that
+    // finds none either.
+    let no_turns = match &laid {
+        Err(Error::NoTurns { .. }) => true,
+        Ok(l) => l.turns.is_empty(),
+        Err(_) => false,
+    };
+    let layout = if no_turns {
+        // The first reading is dropped while the second is made (a run-on
+        // paragraph's cut copies take its place), and made again if needed.
+        let refused = laid.err();
+        match again_at_questions(input, &mut scanned, lex) {
+            Some(again) => again,
+            None => match refused {
+                Some(e) => return Err(e),
+                None => {
+                    let classes =
+                        classify::classify(input, &scanned.doc.paragraphs, lex, scanned.doc.markup);
+                    layout::layout(input, &scanned.doc, &classes, lex)?
+                }
+            },
+        }
+    } else {
+        laid?
+    };
     let resolution = resolve::resolve(&scanned.doc, &layout, lex);
     Ok(build::build(
         build::Parts {
@@ -267,6 +293,29 @@ fn parse_inner<'a>(
         },
         lex,
     ))
+}
+
+/// Cuts the paragraphs of `scanned` at questions run into them (see
+/// `split::split_questions`) and lays them out again: the layout, when it
+/// finds turns; the paragraphs stay as they were otherwise.
+fn again_at_questions<'a>(
+    input: &'a str,
+    scanned: &mut Scanned<'a>,
+    lex: &'static lang::Lexicon,
+) -> Option<layout::Layout> {
+    let doc = &mut scanned.doc;
+    let markup = doc.markup.then_some(&doc.hidden[..]);
+    let cut = split::split_questions(input, &doc.paragraphs, lex, markup)?;
+    let original = std::mem::replace(&mut doc.paragraphs, cut);
+    let classes = classify::classify(input, &doc.paragraphs, lex, doc.markup);
+    match layout::layout(input, doc, &classes, lex) {
+        Ok(again) if !again.turns.is_empty() => Some(again),
+        _ => {
+            drop(classes);
+            doc.paragraphs = original;
+            None
+        }
+    }
 }
 
 /// What scanning hands the later stages.

@@ -32,6 +32,8 @@ use crate::text::NextFind;
 use crate::text::{is_alnum, is_alpha};
 use std::collections::HashMap;
 
+mod questions;
+
 /// A paragraph must be at least this long to be searched for run-on
 /// paragraphs or inline labels.
 const LONG: usize = 300;
@@ -66,7 +68,7 @@ fn after_sentence(text: &str, at: usize) -> bool {
 
 /// Whether `before` (text up to a space, white space trimmed) ends a
 /// sentence.
-fn sentence_ends(before: &str) -> bool {
+pub(super) fn sentence_ends(before: &str) -> bool {
     if !before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')']) {
         return false;
     }
@@ -89,6 +91,11 @@ fn glued_sentence_end(text: &str, at: usize) -> bool {
         return false;
     };
     let head = &before[..before.len() - mark.len_utf8()];
+    // French sets a space before `?` and `!` (`… en ville ?Parce que…`).
+    let head = match mark {
+        '?' | '!' => head.trim_end_matches([' ', '\u{a0}', '\u{202f}']),
+        _ => head,
+    };
     // The word before the mark, read back no further than GLUED_WORD_MAX
     // characters: a run of marks glued to words (`Xa?Xa?…`) is not read
     // again at every mark.
@@ -150,6 +157,110 @@ fn inline_dashes(text: &str) -> Vec<usize> {
         }
     }
     out
+}
+
+/// How many glued sentence ends (see [`glued_ends`]) show that a long
+/// line is paragraphs run together with no separator at all. One or two
+/// are typing slips; a scraper that joined a page's paragraphs leaves one
+/// at every paragraph's end.
+const MIN_GLUED_ENDS: usize = 4;
+
+/// Positions where a paragraph starts right after the end of the one
+/// before, with nothing between them, as where a scraper joined a page's
+/// paragraphs: `…quên lãng?Tôi sợ…`, `…Thế thôi!Hẳn ông…`, `…to
+/// ship.“We never…`, `…thế nào?+Hiện nay…`. The evidence: a sentence's
+/// mark after a word ([`glued_sentence_end`], which leaves `TP.HCM`,
+/// `U.S.` and initials alone), then a word opening with a capital, maybe
+/// after an opening quote or a bullet (`+`, `•`). Not inside a web address
+/// or an e-mail address (`www.Example.Org`, `SkyCount.Org`), nor before
+/// an initial (`Ph.D`).
+fn glued_ends(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for i in memchr::memchr3_iter(b'?', b'!', b'.', bytes)
+        .chain(text.match_indices('…').map(|(i, m)| i + m.len() - 1))
+    {
+        let at = i + 1;
+        if at >= text.len() {
+            continue;
+        }
+        let Some(word) = glued_opening(&text[at..]) else {
+            continue;
+        };
+        // After a period, a word of one letter is an initial (`Ph.D`), and
+        // a top-level domain ends a site's name (`SkyCount.Org`).
+        let period = bytes[i] == b'.';
+        if period && (word.chars().count() < 2 || is_domain_ending(word)) {
+            continue;
+        }
+        if glued_sentence_end(text, at) && !in_address(text, at) {
+            out.push(at);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The word that opens a paragraph glued to a sentence's end, when one
+/// does: letters that open with a capital, maybe after an opening quote or
+/// a bullet and its space.
+fn glued_opening(rest: &str) -> Option<&str> {
+    let rest = rest
+        .strip_prefix(['+', '•'])
+        .map_or(rest, |r| r.strip_prefix(' ').unwrap_or(r));
+    let rest = rest.trim_start_matches(['"', '“', '‘', '«', '(']);
+    // Its first letters are enough to tell an initial or a domain.
+    let end: usize = rest
+        .chars()
+        .take(GLUED_OPENING_PEEK)
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    let word = &rest[..end];
+    word.starts_with(char::is_uppercase).then_some(word)
+}
+
+/// How many characters of a glued paragraph's first word are read: more
+/// than the longest of [`DOMAIN_ENDINGS`].
+const GLUED_OPENING_PEEK: usize = 6;
+
+/// Top-level domains that end a site's name written in capitals
+/// (`Example.Org`, `TuoiTre.Vn`); none is a word that opens a sentence in
+/// the languages read (`It`, `Es` and `De` are left out for that reason).
+const DOMAIN_ENDINGS: [&str; 10] = [
+    "com", "net", "org", "info", "gov", "edu", "vn", "fr", "uk", "io",
+];
+
+/// Whether `word` is one of [`DOMAIN_ENDINGS`], in any case.
+fn is_domain_ending(word: &str) -> bool {
+    DOMAIN_ENDINGS.iter().any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// The most bytes read on each side of a mark for the address around it:
+/// longer than a web or e-mail address is written in an article, and it
+/// keeps a line with no white space from being read again at every mark.
+const ADDRESS_WINDOW: usize = 96;
+
+/// Whether the run of text around `at` (up to white space on both sides,
+/// within [`ADDRESS_WINDOW`]) is a web or e-mail address, whose dots end no
+/// sentence.
+fn in_address(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(ADDRESS_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = text.len().min(at + ADDRESS_WINDOW);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let start = text[from..at]
+        .rfind(char::is_whitespace)
+        .map_or(from, |s| from + s + 1);
+    let end = text[at..to]
+        .find(char::is_whitespace)
+        .map_or(to, |e| at + e);
+    let token = &text[start..end];
+    token.contains("://") || token.contains('@') || token.to_ascii_lowercase().contains("www.")
 }
 
 /// Candidate inline labels: positions after a sentence's end where a label
@@ -272,7 +383,7 @@ pub(crate) fn split<'a>(
             if cuts.is_empty() {
                 v.push(p);
             } else {
-                v.extend(cut_raw(input, p, &cuts, markup));
+                v.extend(cut_raw(input, &p, &cuts, markup));
             }
         }
         v
@@ -306,6 +417,15 @@ pub(crate) fn split<'a>(
         .filter(|(_, cuts)| cuts.len() >= MIN_GLUED)
         .collect();
     let paras = cut_at(input, paras, glued, markup);
+    // Paragraphs run together with nothing between them (cut with the
+    // labels and dashes inside lines, below).
+    let run_on: Vec<(usize, Vec<usize>)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.text().len() >= LONG)
+        .map(|(i, p)| (i, glued_ends(p.text())))
+        .filter(|(_, cuts)| cuts.len() >= MIN_GLUED_ENDS)
+        .collect();
     // Then labels inside long paragraphs.
     let inline: Vec<(usize, Vec<(usize, Label<'_>)>)> = paras
         .iter()
@@ -323,7 +443,7 @@ pub(crate) fn split<'a>(
         .filter(|(_, at)| !at.is_empty())
         .collect();
     let dash_count: usize = dashes.iter().map(|(_, at)| at.len()).sum();
-    if inline.is_empty() && dash_count < MIN_INLINE_DASHES {
+    if inline.is_empty() && dash_count < MIN_INLINE_DASHES && run_on.is_empty() {
         return paras;
     }
     // A label inside a line counts when it occurs twice in the document.
@@ -354,6 +474,9 @@ pub(crate) fn split<'a>(
             cuts.entry(i).or_default().extend(at);
         }
     }
+    for (i, at) in run_on {
+        cuts.entry(i).or_default().extend(at);
+    }
     let cuts: Vec<(usize, Vec<usize>)> = cuts
         .into_iter()
         .filter(|(_, at)| !at.is_empty())
@@ -364,6 +487,38 @@ pub(crate) fn split<'a>(
         })
         .collect();
     cut_at(input, paras, cuts, markup)
+}
+
+/// Cuts paragraphs of [`questions::RUN_ON_MIN`] bytes or more at the
+/// questions run into them (see the `questions` module), for a document
+/// in which no turn was found otherwise: `None` when none holds any.
+pub(crate) fn split_questions<'a>(
+    input: &'a str,
+    paras: &[Para<'a>],
+    lex: &Lexicon,
+    markup: Markup<'_>,
+) -> Option<Vec<Para<'a>>> {
+    let cuts: Vec<(usize, Vec<usize>)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.text().len() >= questions::RUN_ON_MIN)
+        .map(|(i, p)| (i, questions::question_cuts(p.text(), lex)))
+        .filter(|(_, at)| !at.is_empty())
+        .collect();
+    if cuts.is_empty() {
+        return None;
+    }
+    // Built beside the paragraphs, which stay as they are: a paragraph
+    // cut is read again from the input, the others are copied.
+    let mut cuts_of = cuts.into_iter().peekable();
+    let mut out = Vec::with_capacity(paras.len());
+    for (i, p) in paras.iter().enumerate() {
+        match cuts_of.next_if(|(at, _)| *at == i) {
+            Some((_, at)) => out.extend(cut(input, p, &at, markup)),
+            None => out.push(p.clone()),
+        }
+    }
+    Some(out)
 }
 
 /// Cuts the paragraphs `cuts` names, `(paragraph, positions)` ascending by
@@ -381,7 +536,7 @@ fn cut_at<'a>(
     let mut out = Vec::with_capacity(paras.len());
     for (i, p) in paras.into_iter().enumerate() {
         match cuts_of.next_if(|(at, _)| *at == i) {
-            Some((_, at)) => out.extend(cut(input, p, &at, markup)),
+            Some((_, at)) => out.extend(cut(input, &p, &at, markup)),
             None => out.push(p),
         }
     }
@@ -389,7 +544,7 @@ fn cut_at<'a>(
 }
 
 /// Cuts a paragraph at ascending positions of its cleaned text.
-fn cut<'a>(input: &'a str, p: Para<'a>, at: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
+fn cut<'a>(input: &'a str, p: &Para<'a>, at: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
     let raws: Vec<usize> = at
         .iter()
         .filter(|&&a| a > 0 && a < p.text().len())
@@ -399,7 +554,7 @@ fn cut<'a>(input: &'a str, p: Para<'a>, at: &[usize], markup: Markup<'_>) -> Vec
 }
 
 /// Cuts a paragraph at ascending raw offsets inside its block.
-fn cut_raw<'a>(input: &'a str, p: Para<'a>, raws: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
+fn cut_raw<'a>(input: &'a str, p: &Para<'a>, raws: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
     let mut pieces = Vec::with_capacity(raws.len() + 1);
     let mut start = p.block.start;
     let content_end = p.block.start.max(p.span.end);
@@ -542,6 +697,36 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_run_together_with_nothing_between_split_at_every_end() {
+        let vi = lexicon(Language::Vi);
+        let input = "Năm nay ông còn viết nhạc cho phim không?Có, tôi vẫn viết. Tuần trước tôi ở TP.HCM với GS.TS Lê Văn An, xem VnExpress.net mỗi sáng.Ông có định về quê không?Chưa. Tôi còn nhiều việc lắm, thật đấy!Vậy ông nghĩ gì về giới trẻ hôm nay?“Các cháu giỏi hơn chúng tôi” là điều tôi tin.+ Về phần mình, tôi vẫn thế.\n";
+        let doc = scan(input, None);
+        let got: Vec<String> = split(input, doc.paragraphs, vi, None)
+            .iter()
+            .map(|p| p.text().to_string())
+            .collect();
+        assert_eq!(got.len(), 7, "{got:?}");
+        assert!(
+            got[1].starts_with("Có, tôi vẫn viết. Tuần trước tôi ở TP.HCM"),
+            "{got:?}"
+        );
+        assert!(got[1].ends_with("mỗi sáng."), "{got:?}");
+        assert!(got[5].starts_with("“Các cháu"), "{got:?}");
+        assert!(got[6].starts_with("+ Về phần mình"), "{got:?}");
+        // English: initials, `U.S.`, `Ph.D`, a decimal, a web address.
+        let input = "Where did the idea come from?From a trip to the U.S. in 2019. I met a Ph.D student there, with 3.5 million followers at www.Example.Org today.Did that change your plans?Completely. We moved within a year, sold the flat and bought a boat that we still live on!What next?Nothing for now, honestly, because the boat needs a new engine first.\n";
+        let got = texts(input);
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert!(got[1].ends_with("www.Example.Org today."), "{got:?}");
+        // Three glued ends are not enough: typing slips, not a page.
+        let input = format!(
+            "{}Really?Yes.Then what?Nothing more to say about it.\n",
+            "A long sentence about the weather in the hills this summer. ".repeat(6)
+        );
+        assert_eq!(texts(&input).len(), 1);
+    }
+
+    #[test]
     fn a_label_seen_once_does_not_split() {
         let filler = "Ein langer Satz über das Wetter und die Berge im Sommer. ".repeat(6);
         let input = format!("{filler}Huber: Darum.\n");
@@ -568,7 +753,7 @@ mod markup_tests {
         let input = "<p><strong>Q: Why?</strong><br/>A: Because.</p>";
         let p = Para::new(input, Span::new(0, input.len()), input.len(), Some(&[]));
         let cuts = markup_cuts(input, &p);
-        let pieces = cut_raw(input, p, &cuts, Some(&[]));
+        let pieces = cut_raw(input, &p, &cuts, Some(&[]));
         let texts: Vec<&str> = pieces.iter().map(|p| p.text()).collect();
         assert_eq!(texts, ["**Q: Why?**", "A: Because."], "cuts {cuts:?}");
     }

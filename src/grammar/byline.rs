@@ -382,7 +382,7 @@ const GLUED_TAIL_MAX: usize = 80;
 
 /// Where a byline glued to the end of a run-on paragraph starts, the line
 /// break before it lost: after an end of a sentence (`./.`, `.`, `!`, `?`,
-/// `…` and a space), the longest tail that reads as a byline saying so by
+/// `…` and a space, or a name glued to it), the longest tail that reads as a byline saying so by
 /// itself: names before an outlet's slash (`Đào Bích/VOV.VN`), a credit
 /// word (`Interview by …`), a word after the names (`(thực hiện)`). A name
 /// alone is not enough.
@@ -390,19 +390,40 @@ pub(crate) fn glued_byline(text: &str, lex: &Lexicon) -> Option<usize> {
     let t = text.trim_end();
     let from =
         (t.len().saturating_sub(GLUED_TAIL_MAX)..=t.len()).find(|&i| t.is_char_boundary(i))?;
-    t[from..]
+    // After a sentence's end and a space; or with nothing between, where a
+    // name that opens with a capital and goes on in lower case starts right
+    // after a mark or a letter (`…khó tính.K.LKhánh Linh (thực hiện)`).
+    let spaced = t[from..]
         .match_indices(' ')
+        .map(|(i, _)| from + i + 1)
+        .filter(|&i| t[..i - 1].ends_with(['.', '!', '?', '…']));
+    let glued = t[from..]
+        .char_indices()
         .map(|(i, _)| from + i)
-        .filter(|&i| i > 0 && t[..i].ends_with(['.', '!', '?', '…']))
-        .find(|&i| {
-            let tail = &t[i + 1..];
-            byline(tail, lex).is_some_and(|b| {
-                b.outlet.is_some()
-                    || b.role != BylineRole::Author
-                    || longest(tail, &lex.byline_before).is_some()
-            })
+        .filter(|&i| i > 0 && glued_name_start(t, i));
+    let mut at: Vec<usize> = spaced.chain(glued).collect();
+    at.sort_unstable();
+    at.into_iter().find(|&i| {
+        let tail = &t[i..];
+        byline(tail, lex).is_some_and(|b| {
+            b.outlet.is_some()
+                || b.role != BylineRole::Author
+                || longest(tail, &lex.byline_before).is_some()
         })
-        .map(|i| i + 1)
+    })
+}
+
+/// Whether a name glued to the text before it starts at `i`: a capital and
+/// a letter in lower case, right after a sentence's mark or a letter.
+fn glued_name_start(t: &str, i: usize) -> bool {
+    let mut after = t[i..].chars();
+    let opens = after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase);
+    opens
+        && t[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || matches!(c, '.' | '!' | '?' | '…'))
 }
 
 /// A credit opening a longer text, the line break after it lost (a page's
@@ -680,6 +701,17 @@ mod tests {
         assert_eq!(tail("We will be back on Monday. Dana Reyes", en), None);
         assert_eq!(tail("Nông dân đã đồng ý. Ảnh: Kim Lee/Reuters", vi), None);
         assert_eq!(tail("Hoàng Yến/VOV.VN", vi), None);
+        // Glued with nothing between: to a sentence's end, to initials.
+        assert_eq!(
+            tail("Cái khó là đương nhiên.K.LKhánh Linh (thực hiện)", vi),
+            Some("Khánh Linh (thực hiện)")
+        );
+        assert_eq!(
+            tail("We will be back on Monday.Interview by Dana Reyes", en),
+            Some("Interview by Dana Reyes")
+        );
+        assert_eq!(tail("Cái khó là đương nhiên.Khánh Linh", vi), None);
+        assert_eq!(tail("We use the McDonald farm every Monday.", en), None);
     }
 
     #[test]

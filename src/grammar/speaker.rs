@@ -87,6 +87,12 @@ fn name_len(text: &str) -> (usize, usize) {
         // A Markdown link's text ends at its `](` (`[Ann Lee](/ann-lee),`).
         let core = w.split("](").next().unwrap_or(w);
         let core = core.trim_end_matches([',', ';', ':']);
+        // A full stop after a name word that is no initial ends the
+        // sentence, and the name (`… Nhà nước Hồ Đức Phớc.`).
+        let core = match core.strip_suffix('.') {
+            Some(word) if word.chars().count() > 2 && !word.contains('.') => word,
+            _ => core,
+        };
         if words == 5 || !is_name_word(core) {
             break;
         }
@@ -435,6 +441,13 @@ mod tests {
                 (true, "Anna Lee")
             ]
         );
+        // A name that ends a sentence ends at its full stop; an initial
+        // does not end one.
+        let vi = lexicon(Language::Vi);
+        let runs = name_runs("Tổng kiểm toán Nhà nước Hồ Đức Phớc. \"Kiểm toán…", vi);
+        assert!(runs.contains(&(false, "Hồ Đức Phớc")), "{runs:?}");
+        let runs = name_runs("It was John F. Kennedy. Then", en);
+        assert!(runs.contains(&(false, "John F. Kennedy")), "{runs:?}");
     }
 
     #[test]

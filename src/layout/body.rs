@@ -159,8 +159,9 @@ fn signed_above(
 }
 
 /// Past the last turn, and the paragraphs of prose that go on from it
-/// (unless it is closing thanks). Trailing time lines (`3:03 P.M. EDT`)
-/// stay out of the body.
+/// (unless it is closing thanks), and the closing thanks after them where
+/// questions are unmarked. Trailing time lines (`3:03 P.M. EDT`) stay out
+/// of the body.
 fn prose_end(paras: &[Para<'_>], classes: &[Class<'_>], style: &Style, first_turn: usize) -> usize {
     let n = paras.len();
     let starts = &style.starts;
@@ -182,11 +183,17 @@ fn prose_end(paras: &[Para<'_>], classes: &[Class<'_>], style: &Style, first_tur
         }
         let goes_on = furniture_part(&classes[k])
             .is_none_or(|p| p == Part::Annotation || p == Part::Heading)
-            && (classes[k].cues.words >= TAIL_PROSE_MIN_WORDS && classes[k].cues.ends_sentence
+            && (classes[k].cues.words() >= TAIL_PROSE_MIN_WORDS && classes[k].cues.ends_sentence
                 || classes[k].annotation
                 || (style.quote_answers && classes[k].shape == Shape::Quote)
                 || (k == last + 1 && starts[last].as_ref().is_some_and(|s| s.label_only)));
         if !goes_on {
+            // Closing thanks after an unmarked answer: the interviewer's
+            // last turn, and the body's end.
+            let unmarked = style.bare_questions || style.implicit_answers;
+            if unmarked && classes[k].cues.thanks && classes[k].shape.is_text() {
+                end = k + 1;
+            }
             break;
         }
         k += 1;
@@ -377,7 +384,7 @@ impl Body<'_, '_, '_> {
             let next_asks =
                 i + 1 < self.end && is_bare_question(paras[i + 1].text(), &classes[i + 1]);
             if next_asks
-                && c.cues.words <= CROSSHEAD_MAX_WORDS
+                && c.cues.words() <= CROSSHEAD_MAX_WORDS
                 && !several_sentences(paras[i].text())
             {
                 self.b.parts[i] = Part::Heading;
@@ -392,7 +399,7 @@ impl Body<'_, '_, '_> {
             && !style.implicit_answers
             && prev_ends
             && caption_shaped(paras[i].text(), &c.cues)
-            && c.cues.words <= GUESSED_CAPTION_MAX_WORDS;
+            && c.cues.words() <= GUESSED_CAPTION_MAX_WORDS;
         if c.credit().is_some() || guess {
             self.b.caption(i, None);
             return;

@@ -344,7 +344,7 @@ const HEADER_CAPTION_MIN_WORDS: usize = 4;
 
 /// A short third-person line that names someone: a caption, in the body.
 pub(crate) fn caption_shaped(text: &str, cues: &Cues) -> bool {
-    (3..=CAPTION_MAX_WORDS).contains(&cues.words)
+    (3..=CAPTION_MAX_WORDS).contains(&cues.words())
         && text.len() <= CAPTION_MAX_BYTES
         && !cues.first_person
         && !cues.ends_colon
@@ -363,7 +363,7 @@ const PULL_QUOTE_MAX_WORDS: usize = 30;
 /// is a small argument won.”`.
 pub(crate) fn pull_quote(text: &str, cues: &Cues) -> bool {
     let t = text.trim();
-    cues.words <= PULL_QUOTE_MAX_WORDS
+    cues.words() <= PULL_QUOTE_MAX_WORDS
         && t.starts_with(['“', '"', '«', '„'])
         && t.ends_with(['”', '"', '»', '“'])
         && t.chars()
@@ -381,7 +381,7 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
     if !c.shape.is_text()
         || early_colon
         || text.ends_with([',', ';'])
-        || !(2..=CAPTION_MAX_WORDS).contains(&cues.words)
+        || !(2..=CAPTION_MAX_WORDS).contains(&cues.words())
         || text.len() > CAPTION_MAX_BYTES
         || cues.ends_colon
         || text.ends_with('?')
@@ -395,7 +395,7 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
     }
     let intro = crate::grammar::speaker::intro(text, lex);
     !cues.ends_sentence
-        && (cues.words >= HEADER_CAPTION_MIN_WORDS || names_someone(text) || intro.is_some())
+        && (cues.words() >= HEADER_CAPTION_MIN_WORDS || names_someone(text) || intro.is_some())
 }
 
 #[cfg(test)]

@@ -270,8 +270,9 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     let asks = |i: usize| is_bare_question(paras[i].text(), &classes[i]);
     let after = last_explicit.map_or(0, |l| l + 1);
     let bare_after = (after..n).filter(|&i| asks(i)).count();
-    let bare_questions = !dashes.style
-        && (explicit.len() <= BARE_MODE_MAX_MARKERS && bare_after >= BARE_MODE_MIN_QUESTIONS);
+    let bare_questions = dashes.answers_only
+        || !dashes.style
+            && (explicit.len() <= BARE_MODE_MAX_MARKERS && bare_after >= BARE_MODE_MIN_QUESTIONS);
 
     // Answers set as blockquotes: where no marker opens a turn, at least
     // two blockquotes right after a paragraph that asks make every
@@ -376,8 +377,8 @@ fn accepts_speaker(
     };
     let text = paras[i].text();
     let key = counts.key(i).unwrap_or_default();
-    // A label answering a question label, or (alone on its line) an
-    // unmarked question. The paragraph before, markup between them passed
+    // A label answering a question label, or (alone on its line, or after
+    // a bullet) an unmarked question. The paragraph before, markup between them passed
     // over.
     let before = (0..i)
         .rev()
@@ -390,7 +391,11 @@ fn accepts_speaker(
         || (i > 0
             && l.text_at >= text.len()
             && l.kind == LabelKind::Speaker
-            && is_bare_question(paras[i - 1].text(), &classes[i - 1]));
+            && is_bare_question(paras[i - 1].text(), &classes[i - 1]))
+        // A bulleted label under an unmarked question (`+ Bà X, Giám đốc
+        // …: …`, `• Dr. Luis Ferreira: …`), as a press conference answers.
+        || (classes[i].dash.is_some()
+            && before.is_some_and(|j| is_bare_question(paras[j].text(), &classes[j])));
     counts.count_of(key) >= LABEL_MIN_COUNT
         || after_question
         || procedure_role(l.name, lex).is_some()
@@ -527,7 +532,7 @@ fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut 
     let heading_questions = unmarked(&|c| {
         c.shape == Shape::Heading
             && c.cues.reads_as_question()
-            && c.cues.words >= HEADING_QUESTION_MIN_WORDS
+            && c.cues.words() >= HEADING_QUESTION_MIN_WORDS
     });
     let italic_questions = unmarked(&|c| c.shape == Shape::Italic && c.cues.leans_question());
     for questions in [heading_questions, italic_questions] {
@@ -555,7 +560,7 @@ fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut 
         starts[i].is_none()
             && !bracketed
             && matches!(c.shape, Shape::Bold | Shape::Italic)
-            && c.cues.words >= EMPHASIS_REMARK_MIN_WORDS
+            && c.cues.words() >= EMPHASIS_REMARK_MIN_WORDS
             && c.credit().is_none()
             && !asks.contains(&i)
     }));
@@ -626,14 +631,19 @@ const BARE_QUESTION_MAX_WORDS: usize = 90;
 const BARE_QUESTION_MIN_WORDS: usize = 4;
 
 /// Whether an unmarked paragraph reads as a question put to the interviewee.
+///
+/// A paragraph in the first person is an answer, unless it ends by asking
+/// someone it addresses in the second person: reporters say "we" too
+/// (`Chúng tôi được biết… ông nghĩ sao?`, `We hear… what do you say?`).
 pub(crate) fn is_bare_question(text: &str, c: &Class<'_>) -> bool {
+    let put_to_someone = c.cues.addresses && text.trim_end().ends_with('?');
     c.label.is_none()
         && c.dash.is_none()
         && c.shape.is_text()
-        && c.cues.words >= BARE_QUESTION_MIN_WORDS
-        && c.cues.words <= BARE_QUESTION_MAX_WORDS
+        && c.cues.words() >= BARE_QUESTION_MIN_WORDS
+        && c.cues.words() <= BARE_QUESTION_MAX_WORDS
         && (c.cues.surely_question() || (c.cues.leans_question() && text.contains('?')))
-        && !c.cues.first_person
+        && (!c.cues.first_person || put_to_someone)
 }
 
 #[cfg(test)]

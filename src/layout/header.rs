@@ -39,6 +39,25 @@ fn fold(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether `s` folds to `folded` (a [`fold`]ed text), read word by word
+/// without a copy: a long paragraph is not folded whole to be compared
+/// with a headline.
+fn folds_to(s: &str, folded: &str) -> bool {
+    let mut want = folded.split(' ').filter(|w| !w.is_empty());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let Some(x) = want.next() else {
+            return false;
+        };
+        if !w.chars().flat_map(char::to_lowercase).eq(x.chars()) {
+            return false;
+        }
+    }
+    want.next().is_none()
+}
+
 /// Whether a header paragraph can be the headline (or the kicker).
 fn title_like(c: &Class<'_>) -> bool {
     c.shape.is_text()
@@ -48,13 +67,13 @@ fn title_like(c: &Class<'_>) -> bool {
             && c.time.is_none()
             && !c.notice
             && c.credit().is_none()
-            && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words)
+            && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words())
 }
 
 /// A short line naming a place: `Aboard Air Force One`, `Daytona, Florida`.
 fn location_like(text: &str, c: &Class<'_>) -> bool {
     c.shape.is_text()
-        && (1..=LOCATION_MAX_WORDS).contains(&c.cues.words)
+        && (1..=LOCATION_MAX_WORDS).contains(&c.cues.words())
         && !c.cues.ends_sentence
         && !c.cues.ends_colon
         && text
@@ -71,7 +90,7 @@ pub(crate) fn header(b: &mut Builder<'_, '_>, doc: &Doc<'_>, end: usize, lex: &L
     let mut open: Vec<usize> = Vec::new();
     for (i, c) in classes.iter().enumerate().take(end) {
         match furniture_part(c) {
-            Some(Part::Heading) if c.cues.words <= HEADLINE_MAX_WORDS => open.push(i),
+            Some(Part::Heading) if c.cues.words() <= HEADLINE_MAX_WORDS => open.push(i),
             Some(part) => b.parts[i] = part,
             None => open.push(i),
         }
@@ -106,7 +125,7 @@ fn title(
     let lede_at = open
         .iter()
         .copied()
-        .find(|&i| classes[i].shape.is_text() && classes[i].cues.words >= LEDE_MIN_WORDS)
+        .find(|&i| classes[i].shape.is_text() && classes[i].cues.words() >= LEDE_MIN_WORDS)
         .unwrap_or(end);
     let titles: Vec<usize> = open
         .iter()
@@ -176,17 +195,17 @@ fn rest_of_header(
             b.parts[i] = Part::Heading;
         } else if !have_dateline && c.dateline().is_some() {
             b.parts[i] = Part::Dateline;
-        } else if text.starts_with("**") && c.label.is_some() && c.cues.words <= FIELD_MAX_WORDS {
+        } else if text.starts_with("**") && c.label.is_some() && c.cues.words() <= FIELD_MAX_WORDS {
             // A field line of a page's header: `**Company:** AAPL`.
             b.parts[i] = Part::Furniture;
             have_dateline = true;
         } else if !have_byline && c.byline().is_some() {
             b.parts[i] = Part::Byline;
             have_byline = true;
-        } else if headline_text == Some(fold(text).as_str()) && pending_alt.is_none() {
+        } else if headline_text.is_some_and(|h| folds_to(text, h)) && pending_alt.is_none() {
             pending_alt = Some(i);
         } else if let Some(alt) = pending_alt.take() {
-            if c.cues.words <= CAPTION_MAX_WORDS && c.shape.is_text() {
+            if c.cues.words() <= CAPTION_MAX_WORDS && c.shape.is_text() {
                 b.caption(i, Some(alt));
             } else {
                 b.caption(alt, None);
@@ -244,7 +263,7 @@ fn under_title(b: &Builder<'_, '_>, i: usize, headline_text: Option<&str>) -> bo
     };
     b.parts[j] == Part::Headline
         || (b.classes[j].shape == Shape::Heading
-            && headline_text.is_some_and(|h| h == fold(b.paras[j].text())))
+            && headline_text.is_some_and(|h| folds_to(b.paras[j].text(), h)))
 }
 
 /// Whether paragraph `i` is a line signing the piece by its place (see
@@ -267,4 +286,27 @@ fn next_continues(paras: &[Para<'_>], i: usize) -> bool {
         .get(i + 1)
         .and_then(|p| p.text().chars().next())
         .is_some_and(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_folds_to_a_headline_as_fold_makes_it() {
+        for (a, b) in [
+            (
+                "Ông Tư: “Bà con cần sống lâu dài”",
+                "ông tư - bà con cần SỐNG lâu dài!",
+            ),
+            ("The sky, a commons", "THE SKY — A COMMONS"),
+        ] {
+            assert!(folds_to(b, &fold(a)), "{a} / {b}");
+        }
+        assert!(!folds_to(
+            "The sky, a commons too",
+            &fold("The sky, a commons")
+        ));
+        assert!(!folds_to("The sky", &fold("The sky, a commons")));
+    }
 }

@@ -482,6 +482,20 @@ mod tests {
             "See also our archive.\n\n12/09/2019",
         );
         assert!(crate::parse(&later).unwrap().dateline.is_none());
+        // Further down, a full stamp of the page (date, time and zone) still
+        // dates it, in any language; a date and time alone there do not (a
+        // reader's comment prints those).
+        let stamp = text.replace(
+            "28/05/13 16:23 GMT+7\n\nRelated: 12/09/2019",
+            "Xem thêm: Nghề cá ven bờ\n\nThứ Hai, 27/05/2013, 08:10 (GMT+7)\n\nDu lịch",
+        );
+        let d = crate::parse(&stamp)
+            .unwrap()
+            .dateline
+            .expect("a stamp past a sidebar");
+        assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2013-05-27"));
+        let comment = stamp.replace("Thứ Hai, 27/05/2013, 08:10 (GMT+7)", "27/05/2013 08:10");
+        assert!(crate::parse(&comment).unwrap().dateline.is_none());
     }
 
     #[test]

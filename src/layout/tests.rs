@@ -134,3 +134,26 @@ fn every_fixture_layout_snapshot() {
         failed.join(", ")
     );
 }
+
+#[test]
+fn an_unmarked_question_in_the_first_person_asks_when_it_ends_by_addressing_someone() {
+    use crate::TurnKind::{Answer, Question};
+    let kinds = |text: &str| -> Vec<crate::TurnKind> {
+        crate::parse(text)
+            .unwrap()
+            .turns
+            .iter()
+            .map(|t| t.kind)
+            .collect()
+    };
+    let vi = "Nhạc sĩ Lê Văn An: Tôi viết cho mình\n\nÔng vừa ra đĩa mới, bán qua mạng. Vì sao ông không phát hành ở cửa hàng?\n\nTôi không thích cửa hàng. Người nghe tìm đến tôi là đủ.\n\nChúng tôi được biết ông tự thu âm ở nhà. Ông có ngại chất lượng âm thanh không?\n\nKhông. Tôi thu kỹ lắm, nghe lại nhiều lần.\n";
+    assert_eq!(kinds(vi), [Question, Answer, Question, Answer]);
+    let en = "Composer Ann Lee: I write for myself\n\nYour new record is sold online only. Why not in shops?\n\nI don't like shops much. The listeners who want it find it.\n\nWe hear you recorded it at home. Are you worried about the sound?\n\nNot at all. I took a lot of care, and listened to every take.\n";
+    assert_eq!(kinds(en), [Question, Answer, Question, Answer]);
+    // An answer in the first person that ends by asking back stays one.
+    let back = vi.replace(
+        "Không. Tôi thu kỹ lắm, nghe lại nhiều lần.",
+        "Tôi thu kỹ lắm. Ông nghe thử xem có gì dở không?",
+    );
+    assert_eq!(kinds(&back)[3], Answer);
+}

@@ -77,7 +77,20 @@ pub(crate) fn trailer(
         });
         // It gives a date: a place alone (`PARIS —`) is no date line there.
         let dated = |i: usize| classes[i].dateline().is_some_and(|d| d.date.is_some());
-        if let Some(i) = first.filter(|&i| b.parts[i] == Part::Furniture && dated(i)) {
+        // Further down (past a sidebar, related links), only a full stamp
+        // of the page: date, time and zone or weekday (`26/05/13 17:28
+        // GMT+7`), which a reader's comment does not print.
+        let stamped = |i: usize| {
+            classes[i].dateline().is_some_and(|d| {
+                d.date.is_some()
+                    && d.time.is_some()
+                    && (d.zone.is_some() || d.utc_offset.is_some() || d.weekday.is_some())
+            })
+        };
+        let first = first
+            .filter(|&i| b.parts[i] == Part::Furniture && dated(i))
+            .or_else(|| (body_end..n).find(|&i| b.parts[i] == Part::Furniture && stamped(i)));
+        if let Some(i) = first {
             b.parts[i] = Part::Dateline;
             dateline_at = Some(i);
         }
@@ -91,7 +104,7 @@ pub(crate) fn trailer(
         if let Some(i) = last.filter(|&i| {
             b.parts[i] == Part::Furniture
                 && classes[i].shape.is_text()
-                && classes[i].cues.words >= TRAILING_LEDE_MIN_WORDS
+                && classes[i].cues.words() >= TRAILING_LEDE_MIN_WORDS
                 && classes[i].cues.ends_sentence
         }) {
             b.parts[i] = Part::Lede;

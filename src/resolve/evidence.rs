@@ -89,6 +89,16 @@ pub(crate) fn after_place_word(text: &str, name: &str, lex: &Lexicon) -> bool {
     two_at < word_at && is_word_of(&before[two_at..], &lex.place_words)
 }
 
+/// Whether `name`, a slice of `text`, opens a quotation (`“Thằng Mõ”`,
+/// `«Thần Tài»`, `"Blue Harbor"`): the title of a work, a nickname or a
+/// figure of speech, not a person the article presents.
+pub(crate) fn opens_quote(text: &str, name: &str) -> bool {
+    let at = (name.as_ptr() as usize).checked_sub(text.as_ptr() as usize);
+    at.and_then(|at| text.get(..at))
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(|c| matches!(c, '“' | '"' | '«' | '„' | '‘' | '\'' | '「'))
+}
+
 /// The most words after an introducing phrase the introduced name may
 /// stand (`spoke with the writer behind Saturday's episode, producer Matt
 /// Roberts`).
@@ -248,6 +258,24 @@ mod tests {
         let t = "Wine growers in Tunuyán Valley";
         let at = t.find("Tun").unwrap();
         assert!(after_place_word(t, &t[at..], en));
+    }
+
+    #[test]
+    fn a_name_opening_a_quote_is_a_title() {
+        for (t, name) in [
+            ("Nhạc sĩ Lê Văn An về CD “Ông Phỗng Đá 2”", "Ông Phỗng Đá"),
+            ("The band's album \"Blue Harbor\" is out", "Blue Harbor"),
+            (
+                "Le film «Les Grandes Marées» sort en mai",
+                "Les Grandes Marées",
+            ),
+        ] {
+            let at = t.find(name).unwrap();
+            assert!(opens_quote(t, &t[at..at + name.len()]), "{t}");
+        }
+        let t = "Nhạc sĩ Lê Văn An về CD “Ông Phỗng Đá 2”";
+        let at = t.find("Lê Văn An").unwrap();
+        assert!(!opens_quote(t, &t[at..at + "Lê Văn An".len()]));
     }
 
     #[test]

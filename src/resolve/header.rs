@@ -118,14 +118,17 @@ fn completes(long: &str, short: &str) -> bool {
 /// The names the texts offer that can be a person's, each once (in any
 /// case; a name with words before it is the same name), with where they
 /// stand. A name met once right after a place word (`xã Tân Hòa`) is a
-/// place, and not offered.
+/// place, and one met opening a quote (`“Thằng Mõ”`) a title: neither is
+/// offered.
 fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>> {
     let mut cands: Vec<Candidate<'t>> = Vec::new();
-    let mut places: Vec<String> = Vec::new();
+    let mut not_people: Vec<String> = Vec::new();
     for (i, &(t, part)) in texts.iter().enumerate() {
         for (personal, name) in name_runs(t, lex) {
-            if evidence::after_place_word(t, name, lex) {
-                places.push(name.to_lowercase());
+            // A name after a place word is a place; one opening a quote
+            // is a title (a song, a film, a nickname).
+            if evidence::after_place_word(t, name, lex) || evidence::opens_quote(t, name) {
+                not_people.push(name.to_lowercase());
             }
             if !evidence::is_person_name(name, lex) {
                 continue;
@@ -161,7 +164,7 @@ fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>
             }
         }
     }
-    cands.retain(|c| !places.iter().any(|p| same_or_tail(p, c.name)));
+    cands.retain(|c| !not_people.iter().any(|p| same_or_tail(p, c.name)));
     cands
 }
 

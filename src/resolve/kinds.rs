@@ -95,7 +95,7 @@ pub(super) fn kinds(
                 let same_speaker_before =
                     i > 0 && of_turn[i].is_some() && of_turn[i - 1] == of_turn[i];
                 if (!asked && parts[i] == Stance::Answer)
-                    || (same_speaker_before && info[i].cues.words <= FLOOR_WORDS)
+                    || (same_speaker_before && info[i].cues.words() <= FLOOR_WORDS)
                 {
                     TurnKind::Remark
                 } else {

@@ -413,6 +413,36 @@ fn title_case(s: &str) -> String {
     out
 }
 
+/// A post written before a name in a label, and the name: the name is the
+/// run of two or more capitalised words after the last word that cannot be
+/// a name's (a post or an honorific word, a word in lower case: `Sở Y tế`,
+/// `Director`, `Dr.`). `None` when no such word stands before a name of
+/// two words or more.
+fn post_before_name<'l>(label: &'l str, lex: &Lexicon) -> Option<(&'l str, &'l str)> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for w in label.split(' ') {
+        if !w.is_empty() {
+            words.push((at, w));
+        }
+        at += w.len() + 1;
+    }
+    let not_name = |w: &str| {
+        let core = w.trim_end_matches([',', '.']);
+        !w.starts_with(char::is_uppercase)
+            || is_word_of(core, &lex.posts)
+            || is_word_of(core, &lex.honorifics)
+            || is_word_of(w, &lex.honorifics)
+    };
+    let cut = words.iter().rposition(|(_, w)| not_name(w))?;
+    let name_words = words.len() - cut - 1;
+    if name_words < 2 {
+        return None;
+    }
+    let at = words[cut + 1].0;
+    Some((label[..at].trim_end(), &label[at..]))
+}
+
 /// The participant a label group stands for.
 pub(super) fn labelled_person<'a>(
     g: &Group,
@@ -446,6 +476,12 @@ pub(super) fn labelled_person<'a>(
     let (honorific, bare) = match honorific_len(&head, lex) {
         Some(n) => (Some(head[..n].to_string()), head[n..].trim().to_string()),
         None => (None, head.clone()),
+    };
+    // A post written before the name (`Giám đốc Sở Y tế Lâm Quốc Bảo`,
+    // `Public Utilities Director Karen Obi`): the name is what follows it.
+    let (bare, post) = match post_before_name(&bare, lex) {
+        Some((p, n)) if post.is_none() => (n.to_string(), Some(p.to_string())),
+        _ => (bare, post),
     };
     let upper = !bare.chars().any(char::is_lowercase);
     let last = g.key.rsplit(' ').next().unwrap_or(&g.key).to_string();
@@ -569,6 +605,31 @@ mod tests {
             .collect();
         let wanted: Vec<&str> = words.iter().map(String::as_str).collect();
         full_names(&texts, &wanted, crate::lang::lexicon(Language::En))
+    }
+
+    #[test]
+    fn a_post_before_the_name_in_a_label_is_cut_off() {
+        let (vi, en) = (
+            crate::lang::lexicon(Language::Vi),
+            crate::lang::lexicon(Language::En),
+        );
+        let cut = |l: &'static str, lex| post_before_name(l, lex);
+        assert_eq!(
+            cut("Sở Y tế Lâm Quốc Bảo", vi),
+            Some(("Sở Y tế", "Lâm Quốc Bảo"))
+        );
+        assert_eq!(
+            cut("Public Utilities Director Karen Obi", en),
+            Some(("Public Utilities Director", "Karen Obi"))
+        );
+        assert_eq!(
+            cut("Health Officer Dr. Luis Ferreira", en),
+            Some(("Health Officer Dr.", "Luis Ferreira"))
+        );
+        // A name with particles, a name alone, a post over one word.
+        assert_eq!(cut("Charles de Gaulle", en), None);
+        assert_eq!(cut("Lâm Quốc Bảo", vi), None);
+        assert_eq!(cut("Director Obi", en), None);
     }
 
     #[test]

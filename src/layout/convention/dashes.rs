@@ -20,6 +20,9 @@ pub(super) struct Dashes {
     pub(super) style: bool,
     /// Dashes mark questions only, the answers unmarked (French `— `).
     pub(super) questions_only: bool,
+    /// Bullets mark answers only, the questions unmarked (a press
+    /// conference's `+ Ông X: …` under each reporter's question).
+    pub(super) answers_only: bool,
 }
 
 /// Sets the starts of dash-led turns, when dashes are the document's
@@ -40,6 +43,7 @@ pub(super) fn dash_starts(
         return Dashes {
             style,
             questions_only: false,
+            answers_only: false,
         };
     }
     // A dash alone on its line opens the turn written on the next line.
@@ -80,7 +84,7 @@ pub(super) fn dash_starts(
             .windows(2)
             .filter(|w| {
                 (w[0] + 1..w[1]).any(|j| {
-                    classes[j].shape.is_text() && classes[j].cues.words >= DASH_GAP_MIN_WORDS
+                    classes[j].shape.is_text() && classes[j].cues.words() >= DASH_GAP_MIN_WORDS
                 })
             })
             .count();
@@ -104,6 +108,7 @@ pub(super) fn dash_starts(
         return Dashes {
             style,
             questions_only: true,
+            answers_only: false,
         };
     }
     if let Some(asking) = question_glyph(&dashes, glyph, questions_only) {
@@ -113,15 +118,66 @@ pub(super) fn dash_starts(
         return Dashes {
             style,
             questions_only: true,
+            answers_only: false,
         };
     }
+    let answers_only = answers_only(paras, classes);
     for &i in &dashes {
-        set(starts, i, Side::Unknown);
+        let side = if answers_only {
+            Side::Answer
+        } else {
+            Side::Unknown
+        };
+        set(starts, i, side);
     }
     Dashes {
         style,
         questions_only: false,
+        answers_only,
     }
+}
+
+/// The most tenths of bullet paragraphs that may read as questions where
+/// bullets mark answers only.
+const ANSWER_BULLET_QUESTION_TENTHS: usize = 2;
+
+/// Whether the bullets of a document mark answers only, the questions
+/// being unmarked paragraphs (a press conference's reporters' questions,
+/// each over `+ Ông X: …`, `• Director Obi: …`). The evidence: few bullet
+/// paragraphs read as questions, and the unmarked paragraph right above
+/// most runs of bullets (at least [`MIN_MARKERS`] of them) is a question
+/// put to someone ([`is_bare_question`](super::is_bare_question)).
+fn answers_only(paras: &[Para<'_>], classes: &[Class<'_>]) -> bool {
+    let n = paras.len();
+    let bullet = |i: usize| {
+        classes[i]
+            .dash
+            .is_some_and(|d| d.text_at() < paras[i].text().len())
+    };
+    let bullets: Vec<usize> = (0..n).filter(|&i| bullet(i)).collect();
+    let asking = bullets
+        .iter()
+        .filter(|&&i| classes[i].cues.reads_as_question())
+        .count();
+    if asking * 10 > bullets.len() * ANSWER_BULLET_QUESTION_TENTHS {
+        return false;
+    }
+    let shown = |j: usize| paras[j].text().chars().any(char::is_alphanumeric);
+    let (mut runs, mut asked) = (0, 0);
+    for &i in &bullets {
+        let Some(prev) = (0..i).rev().find(|&j| shown(j)) else {
+            runs += 1;
+            continue;
+        };
+        if bullet(prev) {
+            continue;
+        }
+        runs += 1;
+        if super::is_bare_question(paras[prev].text(), &classes[prev]) {
+            asked += 1;
+        }
+    }
+    asked >= MIN_MARKERS && asked * 10 >= runs * DASH_GAP_TENTHS
 }
 
 /// Questions set with a dash in an interview whose answers carry the
