@@ -57,6 +57,12 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
     // A credit reaches the end of the line, its name runs to at most
     // `MAX_NAME_WORDS` words: only the last words can open one.
     let from = last_words_at(text, lex.credit_prefixes.most_words() + MAX_NAME_WORDS + 2);
+    // A credit word past the line's start needs a colon after it, or the
+    // line to end in the bracket closing `(Ảnh minh họa)`: most lines have
+    // neither, and are not searched.
+    if from > 0 && !text[from..].contains(':') && !text.trim_end().ends_with(')') {
+        return None;
+    }
     let mut found = None;
     let mut prev: Option<char> = text[..from].chars().next_back();
     for (i, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {

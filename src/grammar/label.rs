@@ -26,6 +26,7 @@
 use super::{SPACED_DASHES, is_word_of, longest_of, prefix_ci};
 use crate::lang::Lexicon;
 use crate::text::{find_within, is_capitalised};
+use crate::text::{is_alnum, is_alpha};
 
 /// What a label marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,8 +73,7 @@ fn is_upper_token(t: &str) -> bool {
     !t.is_empty()
         && t.chars().any(char::is_uppercase)
         && !t.chars().any(char::is_lowercase)
-        && t.chars()
-            .all(|c| c.is_alphanumeric() || ".'’-&/".contains(c))
+        && t.chars().all(|c| is_alnum(c) || ".'’-&/".contains(c))
 }
 
 fn is_particle(w: &str) -> bool {
@@ -87,8 +87,8 @@ fn is_name_token(t: &str) -> bool {
         .or_else(|| t.strip_prefix("d'"))
         .unwrap_or(t);
     is_capitalised(t)
-        && t.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
-        && (!t.ends_with('.') || t.chars().filter(|c| c.is_alphabetic()).count() <= 2)
+        && t.chars().all(|c| is_alpha(c) || ".'’-".contains(c))
+        && (!t.ends_with('.') || t.chars().filter(|&c| is_alpha(c)).count() <= 2)
 }
 
 /// Splits off an opening bold marker.
@@ -254,7 +254,7 @@ fn qa_word(text: &str, words: &crate::lang::Words) -> Option<usize> {
     words
         .candidates(text)
         .filter_map(|w| prefix_ci(text, w).filter(|&n| w.chars().count() > 1 || text[..n] == *w))
-        .filter(|&n| !text[n..].starts_with(|c: char| c.is_alphanumeric()))
+        .filter(|&n| !text[n..].starts_with(|c: char| is_alnum(c)))
         .max()
 }
 
@@ -278,7 +278,7 @@ fn numbered_question(text: &str, lex: &Lexicon) -> Option<usize> {
                 let rest = text[n..].strip_prefix(' ').unwrap_or(&text[n..]);
                 let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
                 let end = text.len() - rest.len() + digits;
-                let ends_word = !text[end..].starts_with(|c: char| c.is_alphanumeric());
+                let ends_word = !text[end..].starts_with(|c: char| is_alnum(c));
                 ((1..=MAX_QUESTION_NUMBER_DIGITS).contains(&digits) && ends_word).then_some(end)
             })
             .max()
@@ -298,10 +298,7 @@ fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
     for (tokens, (i, tok)) in tokens_of(text).enumerate() {
         let core = tok.trim_end_matches([':', '：', ',']);
         let bare = core.trim_end_matches('.');
-        if tokens >= 7
-            || !is_upper_token(bare)
-            || (tokens == 0 && !core.starts_with(char::is_alphabetic))
-        {
+        if tokens >= 7 || !is_upper_token(bare) || (tokens == 0 && !core.starts_with(is_alpha)) {
             if only_honorifics && tokens > 0 && is_capitalised(tok) {
                 return None;
             }
@@ -315,7 +312,7 @@ fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
         }
     }
     let name = text[..end].trim_end_matches(['.', ',']);
-    (name.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some(name.len())
+    (name.chars().filter(|&c| is_alpha(c)).count() >= 2).then_some(name.len())
 }
 
 fn is_honorific(word: &str, lex: &Lexicon) -> bool {
@@ -418,7 +415,7 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
 fn dash_label(name: &str, rest: &str, lex: &Lexicon) -> bool {
     let en = crate::lang::lexicon(crate::Language::En);
     let function_word = |w: &str| is_word_of(w, &lex.stopwords) || is_word_of(w, &en.stopwords);
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = name.chars().filter(|&c| is_alpha(c)).count();
     if letters < 2 || name.split(' ').any(|w| function_word(w) && !is_particle(w)) {
         return false;
     }

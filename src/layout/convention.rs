@@ -24,6 +24,7 @@ use crate::keys::{ANSWER_KEY, ASK_KEY, AliasIndex, label_key, procedure_role};
 use crate::lang::Lexicon;
 use crate::model::MarkerKind;
 use crate::scan::Para;
+use crate::text::is_alnum;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -384,7 +385,7 @@ fn accepts_speaker(
     // over.
     let before = (0..i)
         .rev()
-        .find(|&j| paras[j].text().chars().any(char::is_alphanumeric));
+        .find(|&j| paras[j].text().chars().any(is_alnum));
     let bold_question_before =
         before.is_some_and(|j| classes[j].shape == Shape::Bold && classes[j].cues.leans_question());
     let after_question = bold_question_before
