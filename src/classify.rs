@@ -19,7 +19,7 @@ use crate::grammar::shape::{Shape, shape};
 use crate::grammar::{contains_any_ci, is_word_of, longest_of};
 use crate::lang::{self, Lexicon};
 use crate::scan::Para;
-use crate::text::{is_alnum, word_count};
+use crate::text::{is_alnum, split_white, word_count};
 
 /// A dash-led turn's marker, kept in eight bytes (a document holds a class
 /// a paragraph): the dash opens the text.
@@ -307,7 +307,7 @@ fn has_digit_run(text: &str, n: usize) -> bool {
 /// Words outside quotation marks.
 fn unquoted_words(text: &str) -> impl Iterator<Item = &str> {
     let mut depth = 0i32;
-    text.split(|c: char| c.is_whitespace()).filter(move |w| {
+    split_white(text).filter(move |w| {
         let opens = w.starts_with(['"', '“', '«', '‘', '„']);
         let closes = w
             .trim_end_matches(['.', ',', '!', '?', ';', ':'])
@@ -443,7 +443,9 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
         }
         if !addresses {
             let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
-            addresses = !w.is_empty() && lex.second_person.candidates(w).any(|p| p == w);
+            addresses = !w.is_empty()
+                && lex.second_person.candidates(w).next().is_some()
+                && lex.second_person.with_word(w).any(|p| p == w);
         }
         if first_person && addresses {
             break;

@@ -526,18 +526,11 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         // short of a hidden span, and its last character is left to the
         // general case when a non-ASCII one follows (it may carry combining
         // marks).
-        let plain_ascii = |b: u8| matches!(b, b'!'..=b'~') && b != b'&' && !(markup && b == b'<');
-        if plain_ascii(bytes[i]) {
+        if plain_ascii(bytes[i], markup) {
             let limit = hidden.first().map_or(trimmed.len(), |h| {
                 (h.start - base - lead).min(trimmed.len())
             });
-            let mut j = i;
-            while j < limit
-                && (plain_ascii(bytes[j])
-                    || (bytes[j] == b' ' && j + 1 < limit && plain_ascii(bytes[j + 1])))
-            {
-                j += 1;
-            }
+            let mut j = plain_run_end(bytes, i, limit, markup);
             if j < bytes.len() && !bytes[j].is_ascii() {
                 j -= 1;
             }
@@ -623,6 +616,45 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         },
         lead,
     }
+}
+
+/// A byte copied as it stands: printable ASCII but `&` (and `<` in markup).
+#[inline]
+fn plain_ascii(b: u8, markup: bool) -> bool {
+    (b'!'..=b'~').contains(&b) & (b != b'&') & !(markup & (b == b'<'))
+}
+
+/// How many bytes [`plain_run_end`] checks at once, in vector code, before
+/// it looks at them one by one.
+const RUN_BLOCK: usize = 32;
+
+/// Where the run of plain ASCII starting at `i` ends (at `limit` at the
+/// latest): at the first byte that is neither plain ([`plain_ascii`]) nor a
+/// single space between plain bytes. Whole blocks without such a byte are
+/// passed over first, then the run's end is found a byte at a time.
+fn plain_run_end(bytes: &[u8], i: usize, limit: usize, markup: bool) -> usize {
+    let stops =
+        |b: u8, next: u8| !plain_ascii(b, markup) & !((b == b' ') & plain_ascii(next, markup));
+    let mut j = i;
+    // A block needs the byte after it, and before `limit`.
+    while j + RUN_BLOCK < limit {
+        let block = &bytes[j..=j + RUN_BLOCK];
+        let any_stop = block
+            .iter()
+            .zip(&block[1..])
+            .fold(false, |acc, (&b, &next)| acc | stops(b, next));
+        if any_stop {
+            break;
+        }
+        j += RUN_BLOCK;
+    }
+    while j < limit
+        && (plain_ascii(bytes[j], markup)
+            || (bytes[j] == b' ' && j + 1 < limit && plain_ascii(bytes[j + 1], markup)))
+    {
+        j += 1;
+    }
+    j
 }
 
 /// Cleaned text under construction, with its map.
@@ -729,11 +761,22 @@ fn is_clean(s: &str) -> bool {
 }
 
 /// A character no normalization changes and no mark combines with: Latin
-/// below U+0300 (with Latin-1 and Extended-A and B) or Latin Extended
-/// Additional (Vietnamese). Its combining class is 0 and it is NFC alone.
+/// below U+0300 (with Latin-1 and Extended-A and B), Latin Extended
+/// Additional (Vietnamese), or the dashes, quotes and other marks of
+/// General Punctuation ([`PUNCTUATION`]). Its combining class is 0 and it
+/// is NFC alone.
 pub(crate) fn plain(c: char) -> bool {
-    c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+    c < '\u{300}'
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+        || PUNCTUATION.iter().any(|r| r.contains(&c))
 }
+
+/// The marks of General Punctuation that are neither spaces, separators
+/// nor format characters: dashes, curly quotes, bullets, the ellipsis
+/// (U+2010 to U+2027), per mille, primes, angle quotes and the rest up to
+/// U+205E. Text pasted from pages is full of them.
+const PUNCTUATION: [std::ops::RangeInclusive<char>; 2] =
+    ['\u{2010}'..='\u{2027}', '\u{2030}'..='\u{205E}'];
 
 #[cfg(test)]
 mod tests {
@@ -756,7 +799,11 @@ mod tests {
     #[test]
     fn plain_characters_are_normalized_and_combine_with_nothing() {
         // Every character `plain` vouches for, checked against the tables.
-        for c in ('\0'..'\u{300}').chain('\u{1E00}'..='\u{1EFF}') {
+        let punctuation = PUNCTUATION.into_iter().flatten();
+        for c in ('\0'..'\u{300}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+            .chain(punctuation)
+        {
             assert!(plain(c));
             assert_eq!(
                 unicode_normalization::char::canonical_combining_class(c),
@@ -765,7 +812,43 @@ mod tests {
             );
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
         }
-        assert!(!plain('\u{301}') && !plain('\u{2000}'));
+        assert!(!plain('\u{301}') && !plain('\u{2000}') && !plain('\u{2028}'));
+    }
+
+    #[test]
+    fn plain_runs_end_where_a_byte_at_a_time_they_end() {
+        let naive = |bytes: &[u8], i: usize, limit: usize, markup: bool| {
+            let mut j = i;
+            while j < limit
+                && (plain_ascii(bytes[j], markup)
+                    || (bytes[j] == b' ' && j + 1 < limit && plain_ascii(bytes[j + 1], markup)))
+            {
+                j += 1;
+            }
+            j
+        };
+        let line = "When the President asked me to serve in this role, we talked about it";
+        let mut texts = vec![line.repeat(3)];
+        for stop in ["  ", "\n", "&amp;", "<b>", "’", "\u{a0} ", " "] {
+            for at in [0, 5, 31, 32, 33, 64, 100, 150] {
+                let mut t = line.repeat(3);
+                t.insert_str(at, stop);
+                texts.push(t);
+            }
+        }
+        for t in &texts {
+            let bytes = t.as_bytes();
+            for markup in [false, true] {
+                for limit in [bytes.len(), bytes.len() / 2, 40, 33, 1] {
+                    for i in [0, 1, 7, 32] {
+                        if i < limit {
+                            let want = naive(bytes, i, limit, markup);
+                            assert_eq!(plain_run_end(bytes, i, limit, markup), want, "{t:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@
 
 use crate::Span;
 use crate::model::{Field, FrontMatterFormat};
+use crate::text::is_alnum;
 use crate::text::lines;
 use std::borrow::Cow;
 
@@ -88,7 +89,7 @@ fn is_key(k: &str) -> bool {
         if is_combining_mark(c) {
             continue;
         }
-        if !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')) {
+        if !(is_alnum(c) || matches!(c, '_' | '-' | '.')) {
             return false;
         }
         letters += 1;

@@ -8,6 +8,7 @@ use crate::grammar::label::{Label, LabelKind};
 use crate::grammar::longest_of;
 use crate::lang::Lexicon;
 use crate::model::Role;
+use crate::text::is_alnum;
 use crate::text::is_capitalised;
 use std::collections::HashMap;
 
@@ -47,8 +48,7 @@ pub(crate) fn person_key(name: &str, lex: &Lexicon) -> String {
             s = &s[s.find(words[first_cap]).unwrap_or(0)..];
         }
     }
-    s.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+    s.trim_matches(|c: char| !is_alnum(c)).to_lowercase()
 }
 
 /// The length of the honorific or post a name opens with (`Ông`, `Chủ

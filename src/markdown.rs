@@ -14,7 +14,8 @@
 //! links, escapes) are read this way; in plain text `snake_case` and
 //! `5*3*2` stay as written.
 
-use crate::text::find_within;
+use crate::text::is_alnum;
+use crate::text::{any_byte, find_within};
 use std::borrow::Cow;
 
 /// The most bytes from a link's `[` to its `]`.
@@ -31,10 +32,8 @@ const ESCAPABLE: &str = "\\`*_{}[]()#+-.!\"'<>|~";
 pub(crate) fn strip(text: &str) -> Cow<'_, str> {
     // All five signs are ASCII: a byte scan, several times faster than a
     // search for any of five chars.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'\\' | b'*' | b'_' | b'[' | b'`'))
-    {
+    let sign = |b: u8| (b == b'\\') | (b == b'*') | (b == b'_') | (b == b'[') | (b == b'`');
+    if !any_byte(text.as_bytes(), sign) {
         return Cow::Borrowed(text);
     }
     // Each pass runs only where its sign occurs, and the text before it is
@@ -44,7 +43,7 @@ pub(crate) fn strip(text: &str) -> Cow<'_, str> {
     if out.contains('[') {
         out = Cow::Owned(strip_links(&out));
     }
-    if out.bytes().any(|b| matches!(b, b'*' | b'_' | b'`')) {
+    if any_byte(out.as_bytes(), |b| (b == b'*') | (b == b'_') | (b == b'`')) {
         out = Cow::Owned(strip_emphasis(&out));
     }
     if out.contains('\\') {
@@ -125,9 +124,8 @@ fn strip_emphasis(s: &str) -> String {
             let run = bytes[i..].iter().take_while(|&&x| x == b).count();
             let before = s[..i].chars().next_back();
             let after = s[i + run..].chars().next();
-            let intraword = b == b'_'
-                && before.is_some_and(char::is_alphanumeric)
-                && after.is_some_and(char::is_alphanumeric);
+            let intraword =
+                b == b'_' && before.is_some_and(is_alnum) && after.is_some_and(is_alnum);
             let opens = after.is_some_and(|c| !c.is_whitespace()) && !intraword;
             let closes = before.is_some_and(|c| !c.is_whitespace()) && !intraword;
             if run <= 3 && (opens || closes) {

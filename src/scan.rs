@@ -82,10 +82,29 @@ fn width(line: &str) -> usize {
     if line.is_ascii() {
         return line.len();
     }
-    line.chars()
-        .filter(|&c| plain(c) || unicode_normalization::char::canonical_combining_class(c) == 0)
-        .count()
+    let bytes = line.as_bytes();
+    // Every character counts by its first byte (UTF-8 continuation bytes
+    // are 0b10xx_xxxx)...
+    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    // ...but for combining marks, which all stand at U+0300 or above: only
+    // characters whose first byte is that high are decoded.
+    let mut marks = 0;
+    let mut i = 0;
+    while let Some(rel) = bytes[i..].iter().position(|&b| b >= FIRST_BYTE_FROM_U0300) {
+        let at = i + rel;
+        let Some(c) = line[at..].chars().next() else {
+            break;
+        };
+        if !plain(c) && unicode_normalization::char::canonical_combining_class(c) != 0 {
+            marks += 1;
+        }
+        i = at + c.len_utf8();
+    }
+    chars - marks
 }
+
+/// The first byte of U+0300 in UTF-8: characters below it start lower.
+const FIRST_BYTE_FROM_U0300: u8 = 0xCC;
 
 /// Lines shorter than the wrap width by more than this end a paragraph.
 const WRAP_SLACK: usize = 25;
@@ -270,6 +289,27 @@ fn has_markup(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_as_wide_as_its_characters_without_combining_marks() {
+        let naive = |line: &str| {
+            line.chars()
+                .filter(|&c| unicode_normalization::char::canonical_combining_class(c) == 0)
+                .count()
+        };
+        for line in [
+            "",
+            "plain ASCII",
+            "Thứ Năm, “12/09”",
+            // NFD Vietnamese: the marks add nothing.
+            "Thu\u{31b}\u{301} Na\u{306}m",
+            "a\u{300}\u{20dd}日本語 — ok…",
+            "\u{301}",
+        ] {
+            assert_eq!(width(line), naive(line), "{line:?}");
+        }
+        assert_eq!(width("Thu\u{31b}\u{301}"), width("Thứ"));
+    }
 
     #[test]
     fn blank_lines_group_into_runs() {

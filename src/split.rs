@@ -29,6 +29,7 @@ use crate::keys::label_key;
 use crate::lang::Lexicon;
 use crate::scan::Para;
 use crate::text::NextFind;
+use crate::text::{is_alnum, is_alpha};
 use std::collections::HashMap;
 
 mod questions;
@@ -73,7 +74,7 @@ pub(super) fn sentence_ends(before: &str) -> bool {
     }
     // Not after an initial or an abbreviation: `Timothy D. Cook`, `MS. X`.
     let last_word = before.rsplit(' ').next().unwrap_or("");
-    let letters = last_word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = last_word.chars().filter(|&c| is_alpha(c)).count();
     let abbreviation =
         last_word.ends_with('.') && letters <= 3 && last_word.starts_with(char::is_uppercase);
     !abbreviation
@@ -109,14 +110,14 @@ fn glued_sentence_end(text: &str, at: usize) -> bool {
     if !word
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || "\"”»)".contains(c))
+        .is_some_and(|c| is_alnum(c) || "\"”»)".contains(c))
     {
         return false;
     }
     match mark {
         '?' | '!' | '…' => true,
         '.' => {
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = word.chars().filter(|&c| is_alpha(c)).count();
             let capitals = word.chars().all(|c| !c.is_lowercase());
             letters > 1 && !(capitals && letters <= GLUED_ABBREVIATION_MAX)
         }

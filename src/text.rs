@@ -14,7 +14,22 @@ pub(crate) fn is_alnum(c: char) -> bool {
         // Latin-1 letters, but for × and ÷.
         0xC0..=0x24F => c != '×' && c != '÷',
         0x1E00..=0x1EFF => true,
+        // General Punctuation: curly quotes, dashes, ellipsis, spaces.
+        0x2000..=0x206F => false,
         _ => c.is_alphanumeric(),
+    }
+}
+
+/// Whether `c` is a letter: `char::is_alphabetic`, answered without a
+/// table look-up for the characters [`is_alnum`] knows.
+#[inline]
+pub(crate) fn is_alpha(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x1E00..=0x1EFF => true,
+        0x2000..=0x206F => false,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -84,11 +99,156 @@ pub(crate) fn fold_char(c: char) -> char {
     }
 }
 
+/// Whether `c` is a lower-case letter that lower-cases to itself, answered
+/// without a table look-up for ASCII, Latin-1 (`ß` to `ÿ`) and the
+/// lower-case half of Latin Extended Additional's pairs (Vietnamese `ạ`,
+/// `ữ`); `false` for the rest, which `char::to_lowercase` then answers.
+#[inline]
+pub(crate) fn lower_as_is(c: char) -> bool {
+    match u32::from(c) {
+        0x61..=0x7A => true,
+        0xDF..=0xFF => c != '÷',
+        n @ (0x1E01..=0x1E95 | 0x1EA1..=0x1EFF) => n % 2 == 1,
+        _ => false,
+    }
+}
+
+/// The FNV-1a offset basis and prime: [`case_hash`]'s start and step.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// A hash of `word` in lower case (each character's `to_lowercase`, UTF-8
+/// bytes hashed with FNV-1a): words equal ignoring case, as the grammars
+/// compare them character by character, hash alike. ASCII is lower-cased a
+/// byte at a time.
+pub(crate) fn case_hash(word: &str) -> u64 {
+    let mut h = CaseHash::new();
+    for c in word.chars() {
+        h.push(c);
+    }
+    h.finish()
+}
+
+/// [`case_hash`] computed a character at a time, as a scan reads a word.
+#[derive(Clone, Copy)]
+pub(crate) struct CaseHash(u64);
+
+impl CaseHash {
+    pub(crate) fn new() -> Self {
+        CaseHash(FNV_OFFSET)
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    }
+
+    /// Adds `c`, lower-cased.
+    #[inline]
+    pub(crate) fn push(&mut self, c: char) {
+        if c.is_ascii() {
+            self.byte(c.to_ascii_lowercase() as u8);
+            return;
+        }
+        let mut buf = [0u8; 4];
+        if lower_as_is(c) {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                self.byte(b);
+            }
+            return;
+        }
+        for l in c.to_lowercase() {
+            for &b in l.encode_utf8(&mut buf).as_bytes() {
+                self.byte(b);
+            }
+        }
+    }
+
+    pub(crate) fn finish(self) -> u64 {
+        self.0
+    }
+}
+
+/// The ASCII white space of `char::is_whitespace`, vertical tab included.
+#[inline]
+fn ascii_space(b: u8) -> bool {
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
+}
+
+/// How many bytes [`any_byte`] tests at once, in vector code.
+const ANY_BLOCK: usize = 32;
+
+/// Whether any byte of `bytes` passes `test`: `bytes.iter().any(test)`,
+/// but a block of [`ANY_BLOCK`] bytes at a time without a branch a byte,
+/// which the compiler turns into vector code.
+pub(crate) fn any_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
+    let mut blocks = bytes.chunks_exact(ANY_BLOCK);
+    let hit = blocks
+        .by_ref()
+        .any(|block| block.iter().fold(false, |acc, &b| acc | test(b)));
+    hit || blocks.remainder().iter().any(|&b| test(b))
+}
+
+/// The character at byte `i` of `text` and its length, ASCII read without
+/// decoding; `None` at the end.
+#[inline]
+pub(crate) fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Where the run without white space that goes on at byte `i` of `text`
+/// ends: the next white space character, or the end.
+pub(crate) fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if ascii_space(b) {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        match text[i..].chars().next() {
+            Some(c) if !c.is_whitespace() => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// `text.split(char::is_whitespace)`: the pieces between single white
+/// space characters (empty ones too), ASCII read a byte at a time.
+pub(crate) fn split_white(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let start = from?;
+        let mut i = start;
+        while i < bytes.len() {
+            let (white, len) = if bytes[i].is_ascii() {
+                (ascii_space(bytes[i]), 1)
+            } else {
+                let c = text[i..].chars().next()?;
+                (c.is_whitespace(), c.len_utf8())
+            };
+            if white {
+                from = Some(i + len);
+                return Some(&text[start..i]);
+            }
+            i += len;
+        }
+        from = None;
+        Some(&text[start..])
+    })
+}
+
 /// How many words (runs without white space) `text` holds: what
 /// `split_whitespace().count()` gives, reading ASCII a byte at a time.
 pub(crate) fn word_count(text: &str) -> usize {
-    // The ASCII white space of `char::is_whitespace`, vertical tab included.
-    let ascii_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     count_runs(
         text,
         usize::MAX,
@@ -114,12 +274,20 @@ pub(crate) fn count_runs(
     let mut i = 0;
     while i < bytes.len() && n < most {
         let end = bytes.len().min(i + 64);
-        if bytes[i..end].is_ascii() {
-            for &b in &bytes[i..end] {
-                let inner = ascii(b);
-                n += usize::from(inner && !in_run);
-                in_run = inner;
-            }
+        let chunk = &bytes[i..end];
+        if chunk.is_ascii() {
+            // A run starts at each byte inside one whose neighbour before
+            // it (or, for the first, the end of the chunk before) is not:
+            // counted over pairs of neighbours, a loop without branches
+            // that the compiler turns into vector code.
+            let first = ascii(chunk[0]) && !in_run;
+            let later: usize = chunk
+                .iter()
+                .zip(&chunk[1..])
+                .map(|(&a, &b)| usize::from(!ascii(a) & ascii(b)))
+                .sum();
+            n += usize::from(first) + later;
+            in_run = ascii(chunk[chunk.len() - 1]);
             i = end;
             continue;
         }
@@ -159,9 +327,7 @@ pub(crate) fn lines(input: &str) -> impl Iterator<Item = (Span, usize)> + '_ {
             return None;
         }
         let start = pos;
-        let rel = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r');
+        let rel = memchr::memchr2(b'\n', b'\r', &bytes[start..]);
         let (end, next) = match rel {
             None => (bytes.len(), bytes.len()),
             Some(i) => {
@@ -221,6 +387,46 @@ mod tests {
     }
 
     #[test]
+    fn letters_lower_as_is_where_the_tables_say_so() {
+        for c in ('\0'..'\u{300}').chain('\u{1E00}'..'\u{1F00}') {
+            if lower_as_is(c) {
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+                assert!(c.is_lowercase(), "{c:?}");
+            }
+        }
+        assert!(lower_as_is('ữ') && lower_as_is('ô') && lower_as_is('ß'));
+        assert!(!lower_as_is('Ữ') && !lower_as_is('Ô') && !lower_as_is('÷'));
+    }
+
+    #[test]
+    fn any_byte_finds_a_byte_in_a_block_or_after_the_last() {
+        let text = "x".repeat(100);
+        for at in [0, 31, 32, 63, 64, 95, 96, 99] {
+            let mut t = text.clone().into_bytes();
+            t[at] = b'*';
+            assert!(any_byte(&t, |b| b == b'*'), "{at}");
+            assert!(!any_byte(&t[..at], |b| b == b'*'), "{at}");
+        }
+        assert!(!any_byte(b"", |_| true));
+    }
+
+    #[test]
+    fn white_space_splits_as_the_standard_library_splits() {
+        for t in [
+            "",
+            " ",
+            "one",
+            "  two  words ",
+            "tab\tvt\u{b}ff\u{c}cr\r\n",
+            "nbsp\u{a0}em\u{2003}ideographic\u{3000}end",
+            "“Thứ Năm,” 12/09/2019\u{85}",
+        ] {
+            let want: Vec<&str> = t.split(char::is_whitespace).collect();
+            assert_eq!(split_white(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
+
+    #[test]
     fn runs_are_counted_across_chunks_and_up_to_the_limit() {
         // Texts longer than a chunk, with letters of two, three and four
         // bytes standing across the 64-byte boundaries.
@@ -260,8 +466,12 @@ mod tests {
 
     #[test]
     fn alnum_agrees_with_the_standard_library() {
-        for c in ('\0'..'\u{300}').chain('\u{1E00}'..'\u{1F00}') {
+        for c in ('\0'..'\u{300}')
+            .chain('\u{1E00}'..'\u{1F00}')
+            .chain('\u{2000}'..'\u{2100}')
+        {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
         }
     }
 

@@ -17,6 +17,7 @@ use super::{any_word, longest, prefix_ci};
 use crate::lang::Lexicon;
 use crate::model::BylineRole;
 use crate::text::is_capitalised;
+use crate::text::{is_alnum, is_alpha};
 
 /// What a byline says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +46,7 @@ pub(crate) fn is_name(s: &str) -> bool {
             is_capitalised(w)
                 && !w.chars().any(|c| c.is_ascii_digit())
                 && w.chars()
-                    .all(|c| c.is_alphabetic() || ".-'’".contains(c) || !c.is_ascii())
+                    .all(|c| is_alpha(c) || ".-'’".contains(c) || !c.is_ascii())
         })
 }
 
@@ -63,7 +64,7 @@ fn loose_names<'a>(s: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
     };
     let ok = (1..=4).contains(&words.len())
         && s.len() <= 40
-        && s.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.')
+        && s.chars().all(|c| is_alpha(c) || c == ' ' || c == '.')
         && !words.iter().any(common);
     ok.then(|| vec![s])
 }
@@ -150,8 +151,8 @@ const APPOSITION_MAX_WORDS: usize = 8;
 /// frequent word of the language.
 pub(crate) fn is_handle(s: &str, lex: &Lexicon) -> bool {
     (2..=HANDLE_MAX_LEN).contains(&s.len())
-        && s.chars().any(char::is_alphabetic)
-        && s.chars().all(|c| c.is_alphanumeric() || "_-.@".contains(c))
+        && s.chars().any(is_alpha)
+        && s.chars().all(|c| is_alnum(c) || "_-.@".contains(c))
         && !lex.stopwords.iter().any(|w| w.eq_ignore_ascii_case(s))
 }
 
@@ -272,9 +273,7 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
         let outlet_ok = !outlet.is_empty()
             && outlet.len() <= 24
             && !outlet.contains(' ')
-            && outlet
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+            && outlet.chars().all(|c| is_alnum(c) || c == '.' || c == '-')
             && outlet.chars().any(|c| c.is_uppercase());
         if outlet_ok {
             let names = names(head, lex)?;
@@ -368,7 +367,7 @@ const SIGNATURE_MAX_WORDS: usize = 8;
 fn is_outlet_word(w: &str) -> bool {
     w.chars().filter(|c| c.is_uppercase()).count() >= 2
         && !w.chars().any(char::is_lowercase)
-        && w.chars().all(|c| c.is_alphanumeric() || c == '.')
+        && w.chars().all(|c| is_alnum(c) || c == '.')
 }
 
 /// Whether a name is the language's word for "the reporter" (`P.V`).
@@ -435,7 +434,7 @@ fn glued_name_start(t: &str, i: usize) -> bool {
 pub(crate) fn opening_credit<'a>(text: &'a str, lex: &Lexicon) -> Option<(usize, BylineParts<'a>)> {
     let (n, _) = longest(text, &lex.byline_before)?;
     let credit = &text[..n];
-    let capitals = credit.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    let capitals = credit.chars().filter(|&c| is_alpha(c)).count() >= 2
         && !credit.chars().any(char::is_lowercase);
     let rest = &text[n..];
     let end = if capitals {

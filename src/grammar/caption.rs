@@ -67,6 +67,11 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
         .most_words()
         .max(lex.courtesy_prefixes.most_words());
     let from = last_words_at(text, most + MAX_NAME_WORDS + 2);
+    // A credit word past the line's start needs a colon after it, or the
+    // line to end in the bracket closing `(Ảnh minh họa)`: most lines have
+    // neither, and are searched for courtesy phrases only, which need
+    // neither (`… 1990. Courtesy of the Avery family`).
+    let plain_searched = from == 0 || text[from..].contains(':') || text.trim_end().ends_with(')');
     let mut found = None;
     let mut prev: Option<char> = text[..from].chars().next_back();
     for (i, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {
@@ -78,7 +83,10 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
         let courtesy = longest_of(&text[i..], &lex.courtesy_prefixes)
             .and_then(|n| credit_at(text, i, n, true));
         let plain = || {
-            longest_of(&text[i..], &lex.credit_prefixes).and_then(|n| credit_at(text, i, n, false))
+            plain_searched
+                .then(|| longest_of(&text[i..], &lex.credit_prefixes))
+                .flatten()
+                .and_then(|n| credit_at(text, i, n, false))
         };
         if let Some(cr) = courtesy.or_else(plain) {
             found = Some(cr);

@@ -41,6 +41,7 @@ mod vocabulary;
 mod wire;
 mod zone;
 
+use crate::text::{is_alnum, is_alpha};
 pub(crate) use numeric::may_hold_date;
 pub(crate) use wire::wire_opening;
 use wire::{agency, place, wire};
@@ -403,9 +404,7 @@ fn prefix<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, &str> + 'l {
         let n = lex
             .date_prefixes
             .candidates(i)
-            .filter_map(|w| {
-                prefix_fold(i, w).filter(|&n| !i[n..].starts_with(char::is_alphanumeric))
-            })
+            .filter_map(|w| prefix_fold(i, w).filter(|&n| !i[n..].starts_with(is_alnum)))
             .max()
             .ok_or_else(|| fail(i))?;
         let (rest, _) = (space0, opt(ch(':')), space0).parse(&i[n..])?;
@@ -420,7 +419,7 @@ fn field_mark(text: &str) -> &str {
         return r.trim_start();
     }
     match text.strip_prefix(':') {
-        Some(r) if r.starts_with(char::is_alphabetic) => r,
+        Some(r) if r.starts_with(is_alpha) => r,
         _ => text,
     }
 }

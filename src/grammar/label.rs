@@ -26,6 +26,7 @@
 use super::{SPACED_DASHES, is_word_of, longest_of, prefix_ci};
 use crate::lang::Lexicon;
 use crate::text::{find_within, is_capitalised};
+use crate::text::{is_alnum, is_alpha};
 
 /// What a label marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,8 +73,7 @@ fn is_upper_token(t: &str) -> bool {
     !t.is_empty()
         && t.chars().any(char::is_uppercase)
         && !t.chars().any(char::is_lowercase)
-        && t.chars()
-            .all(|c| c.is_alphanumeric() || ".'’-&/".contains(c))
+        && t.chars().all(|c| is_alnum(c) || ".'’-&/".contains(c))
 }
 
 fn is_particle(w: &str) -> bool {
@@ -87,8 +87,8 @@ fn is_name_token(t: &str) -> bool {
         .or_else(|| t.strip_prefix("d'"))
         .unwrap_or(t);
     is_capitalised(t)
-        && t.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
-        && (!t.ends_with('.') || t.chars().filter(|c| c.is_alphabetic()).count() <= 2)
+        && t.chars().all(|c| is_alpha(c) || ".'’-".contains(c))
+        && (!t.ends_with('.') || t.chars().filter(|&c| is_alpha(c)).count() <= 2)
 }
 
 /// Splits off an opening bold marker.
@@ -254,7 +254,7 @@ fn qa_word(text: &str, words: &crate::lang::Words) -> Option<usize> {
     words
         .candidates(text)
         .filter_map(|w| prefix_ci(text, w).filter(|&n| w.chars().count() > 1 || text[..n] == *w))
-        .filter(|&n| !text[n..].starts_with(|c: char| c.is_alphanumeric()))
+        .filter(|&n| !text[n..].starts_with(|c: char| is_alnum(c)))
         .max()
 }
 
@@ -278,7 +278,7 @@ fn numbered_question(text: &str, lex: &Lexicon) -> Option<usize> {
                 let rest = text[n..].strip_prefix(' ').unwrap_or(&text[n..]);
                 let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
                 let end = text.len() - rest.len() + digits;
-                let ends_word = !text[end..].starts_with(|c: char| c.is_alphanumeric());
+                let ends_word = !text[end..].starts_with(|c: char| is_alnum(c));
                 ((1..=MAX_QUESTION_NUMBER_DIGITS).contains(&digits) && ends_word).then_some(end)
             })
             .max()
@@ -298,10 +298,7 @@ fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
     for (tokens, (i, tok)) in tokens_of(text).enumerate() {
         let core = tok.trim_end_matches([':', '：', ',']);
         let bare = core.trim_end_matches('.');
-        if tokens >= 7
-            || !is_upper_token(bare)
-            || (tokens == 0 && !core.starts_with(char::is_alphabetic))
-        {
+        if tokens >= 7 || !is_upper_token(bare) || (tokens == 0 && !core.starts_with(is_alpha)) {
             if only_honorifics && tokens > 0 && is_capitalised(tok) {
                 return None;
             }
@@ -315,7 +312,7 @@ fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
         }
     }
     let name = text[..end].trim_end_matches(['.', ',']);
-    (name.chars().filter(|c| c.is_alphabetic()).count() >= 2).then_some(name.len())
+    (name.chars().filter(|&c| is_alpha(c)).count() >= 2).then_some(name.len())
 }
 
 fn is_honorific(word: &str, lex: &Lexicon) -> bool {
@@ -332,6 +329,24 @@ fn honorific_name(text: &str, lex: &Lexicon) -> Option<usize> {
     let caps = words.iter().filter(|w| is_capitalised(w)).count();
     (words.len() <= 16 && caps >= 2 && !head.contains(['?', '!', '"', '“', ',', ';']))
         .then_some(head.len())
+}
+
+/// The fewest and most parts of a name written as a page's slug.
+const SLUG_PARTS: std::ops::RangeInclusive<usize> = 2..=5;
+
+/// A name written as a page's slug, its words in lower case joined by
+/// hyphens (`nicolas-demorand`, `souleymane-bachir-diagne`), as transcript
+/// exports write speakers: two to five parts of two letters or more. Read
+/// as a label only alone on its line (see [`label`]); its length.
+fn slug_name(text: &str) -> Option<usize> {
+    let n = text
+        .find(|c: char| !(c.is_lowercase() || c == '-'))
+        .unwrap_or(text.len());
+    let slug = &text[..n];
+    let parts = slug.split('-');
+    let ok = SLUG_PARTS.contains(&slug.split('-').count())
+        && parts.clone().all(|p| p.chars().count() >= 2);
+    ok.then_some(n)
 }
 
 /// A mixed-case name: up to six capitalised words (initials, particles, a
@@ -400,7 +415,7 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
 fn dash_label(name: &str, rest: &str, lex: &Lexicon) -> bool {
     let en = crate::lang::lexicon(crate::Language::En);
     let function_word = |w: &str| is_word_of(w, &lex.stopwords) || is_word_of(w, &en.stopwords);
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = name.chars().filter(|&c| is_alpha(c)).count();
     if letters < 2 || name.split(' ').any(|w| function_word(w) && !is_particle(w)) {
         return false;
     }
@@ -441,8 +456,15 @@ fn tokens_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// What may stand before a label: a dash glued to a question or answer
 /// label (`—P.`, `–R.`), a Markdown heading's marks (`#### Peter Praet:`),
-/// or a bullet (`+ Chủ nhiệm Vũ Đức Đam:`, `• Q:`).
+/// or a bullet or a dash and its space (`+ Chủ nhiệm Vũ Đức Đam:`, `• Q:`,
+/// `- PV:`).
 fn lead_len(text: &str) -> usize {
+    if let Some(b) = ["+ ", "• ", "- ", "– ", "— "]
+        .iter()
+        .find(|b| text.starts_with(**b))
+    {
+        return b.len();
+    }
     if let Some(d) = ["—", "–"].iter().find(|d| text.starts_with(**d)) {
         return d.len();
     }
@@ -450,10 +472,7 @@ fn lead_len(text: &str) -> usize {
     if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
         return hashes + 1 + text[hashes + 1..].len() - text[hashes + 1..].trim_start().len();
     }
-    ["+ ", "• "]
-        .iter()
-        .find(|b| text.starts_with(**b))
-        .map_or(0, |b| b.len())
+    0
 }
 
 /// Parses a label at the start of cleaned paragraph text.
@@ -478,7 +497,9 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     let at = lead + b;
     let body = &text[at..];
     let limit = bold.and_then(|b| body.find(b)).unwrap_or(body.len());
-    let (kind, n, upper) = name(&body[..limit], lex)?;
+    let slug = slug_name(&body[..limit]);
+    let (kind, n, upper) =
+        name(&body[..limit], lex).or_else(|| slug.map(|n| (LabelKind::Speaker, n, false)))?;
     if n == 0 || n > MAX_LABEL {
         return None;
     }
@@ -555,6 +576,10 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
             }
         }
     }
+    // A slug is a label alone on its line, the speech on the next.
+    if slug == Some(n) && text_at < text.len() {
+        return None;
+    }
     let bold_paragraph = bold.is_some_and(|b| !after.closed_bold && text.ends_with(b));
     Some(Label {
         kind,
@@ -584,6 +609,55 @@ mod tests {
             Some((kind, name.to_string(), speech.to_string())),
             "{s}"
         );
+    }
+
+    #[test]
+    fn labels_after_a_dash_and_its_space() {
+        use LabelKind::*;
+        let (vi, en) = (Language::Vi, Language::En);
+        ok(
+            vi,
+            "- PV: Thưa ông, vì sao?",
+            Question,
+            "PV",
+            "Thưa ông, vì sao?",
+        );
+        ok(
+            vi,
+            "- Thầy Nguyễn Xuân Điều:",
+            Speaker,
+            "Thầy Nguyễn Xuân Điều",
+            "",
+        );
+        ok(en, "– Q: Why now?", Question, "Q", "Why now?");
+        // A dash before plain speech is no label.
+        assert_eq!(lab(en, "- Why now? Because: reasons."), None);
+    }
+
+    #[test]
+    fn slug_names_alone_on_their_line() {
+        use LabelKind::*;
+        let (fr, en) = (Language::Fr, Language::En);
+        ok(
+            fr,
+            "### nicolas-demorand：",
+            Speaker,
+            "nicolas-demorand",
+            "",
+        );
+        ok(
+            fr,
+            "souleymane-bachir-diagne:",
+            Speaker,
+            "souleymane-bachir-diagne",
+            "",
+        );
+        ok(en, "ana-lee :", Speaker, "ana-lee", "");
+        // Not with speech after it, nor a word with a hyphen (`e-mail`), nor
+        // one word.
+        assert_eq!(lab(en, "follow-up: what next?"), None);
+        assert_eq!(lab(en, "e-mail:"), None);
+        assert_eq!(lab(en, "host:"), None);
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! list_letter := LOWER-CASE ASCII LETTER ")" " "               -- `b) `
 //! ```
 
+use crate::text::{is_alnum, is_alpha};
 use nom::IResult;
 use nom::Parser;
 use nom::branch::alt;
@@ -40,11 +41,11 @@ pub(crate) struct DashMarker<'a> {
 }
 
 fn opens_text(c: char) -> bool {
-    c.is_alphanumeric() || "\"'“‘«„¿¡([".contains(c)
+    is_alnum(c) || "\"'“‘«„¿¡([".contains(c)
 }
 
 fn glued_start(c: char) -> bool {
-    (c.is_alphabetic() && !c.is_lowercase()) || "\"“‘«„¿¡".contains(c)
+    (is_alpha(c) && !c.is_lowercase()) || "\"“‘«„¿¡".contains(c)
 }
 
 fn dash_then_space(i: &str) -> IResult<&str, &str> {

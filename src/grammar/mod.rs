@@ -16,7 +16,7 @@ pub(crate) mod shape;
 pub(crate) mod speaker;
 
 use crate::lang::{Table, Words};
-use crate::text::{fold_char, is_alnum};
+use crate::text::{CaseHash, char_at, fold_char, is_alnum, lower_as_is};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -33,14 +33,23 @@ fn eq_ci(a: char, b: char) -> bool {
         (true, false) | (false, true) => return false,
         (false, false) => {}
     }
-    a == b || a.to_lowercase().eq(b.to_lowercase())
+    if a == b {
+        return true;
+    }
+    // Two letters each their own lower case, and different.
+    if lower_as_is(a) && lower_as_is(b) {
+        return false;
+    }
+    a.to_lowercase().eq(b.to_lowercase())
 }
 
 /// Whether `word` is one of `words`, whole, in any case (`We` for `we`).
 pub(crate) fn is_word_of(word: &str, words: &crate::lang::Words) -> bool {
-    words
-        .candidates(word)
-        .any(|w| w.len() == word.len() && prefix_ci(word, w) == Some(word.len()))
+    // The first letter rules most words out before the word is hashed.
+    words.candidates(word).next().is_some()
+        && words
+            .with_word(word)
+            .any(|w| w.len() == word.len() && prefix_ci(word, w) == Some(word.len()))
 }
 
 /// The length in `input` of a case-insensitive match of `word` at its start.
@@ -121,7 +130,7 @@ pub(crate) fn one_name<'t, T: Copy>(table: &'t Table<T>) -> impl Fn(&str) -> IRe
                 let core = w.trim_end_matches('.');
                 let n = prefix_fold(i, core)?;
                 let next = i[n..].chars().next();
-                if next.is_some_and(char::is_alphanumeric) {
+                if next.is_some_and(is_alnum) {
                     return None;
                 }
                 let n = if i[n..].starts_with('.') { n + 1 } else { n };
@@ -144,33 +153,39 @@ pub(crate) fn any_word<'t>(words: &'t Words) -> impl Fn(&str) -> IResult<&str, &
 }
 
 /// Whether any of `phrases` occurs in `text` ignoring case, at word
-/// boundaries. One pass over `text`, whatever the number of phrases: at
-/// each word start, only the phrases that begin with its letter are tried.
-/// ASCII is read a byte at a time, other letters decoded.
+/// boundaries. One pass over `text`, whatever the number of phrases: the
+/// search stops only at bytes that may open a phrase's first word
+/// ([`List::opening_bytes`](crate::lang::List::opening_bytes)); a word
+/// starting there whose first letter opens a phrase is hashed in lower case
+/// as it is read, and only the phrases whose first word has that hash are
+/// tried at its start.
 pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
+    let stops = phrases.opening_bytes();
     let bytes = text.as_bytes();
-    let mut prev_alnum = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let at = i;
-        let alnum = if bytes[i].is_ascii() {
-            i += 1;
-            bytes[at].is_ascii_alphanumeric()
-        } else {
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            i += c.len_utf8();
-            is_alnum(c)
+    while let Some(rel) = bytes[i..].iter().position(|&b| stops[usize::from(b)]) {
+        let at = i + rel;
+        let Some((c, len)) = char_at(text, at) else {
+            break;
         };
-        if alnum && !prev_alnum {
-            let rest = &text[at..];
-            let hit = phrases.candidates(rest).any(|p| word_ci(rest, p).is_some());
-            if hit {
-                return true;
-            }
+        i = at + len;
+        let starts_word = is_alnum(c) && !text[..at].chars().next_back().is_some_and(is_alnum);
+        let rest = &text[at..];
+        if !starts_word || phrases.candidates(rest).next().is_none() {
+            continue;
         }
-        prev_alnum = alnum;
+        let mut hash = CaseHash::new();
+        hash.push(c);
+        while let Some((c, len)) = char_at(text, i).filter(|&(c, _)| is_alnum(c)) {
+            hash.push(c);
+            i += len;
+        }
+        if phrases
+            .opened_by_hash(hash.finish())
+            .any(|p| word_ci(rest, p).is_some())
+        {
+            return true;
+        }
     }
     false
 }
@@ -251,5 +266,35 @@ mod tests {
             &Words::new(&["what do"])
         ));
         assert!(!contains_any_ci("", &Words::new(&["what"])));
+    }
+
+    #[test]
+    fn phrases_are_found_anywhere_at_word_boundaries() {
+        static Q: Words = Words::new(&["what do you", "nghĩ sao", "do you think", "Vì sao"]);
+        // At the start and at the end of a paragraph, in any case.
+        assert!(contains_any_ci("What do you make of it", &Q));
+        assert!(contains_any_ci("So, WHAT DO YOU", &Q));
+        assert!(contains_any_ci("Còn ông NGHĨ SAO", &Q));
+        assert!(contains_any_ci("“vì sao?”", &Q));
+        // A second phrase of the same first word, after a near miss.
+        assert!(contains_any_ci("Do you see, do you think so?", &Q));
+        // Near misses: a word cut short or run on, a phrase cut short,
+        // diacritics dropped, a word glued to the one before.
+        assert!(!contains_any_ci("what do yourself", &Q));
+        assert!(!contains_any_ci("somewhat do you", &Q));
+        assert!(!contains_any_ci("what do", &Q));
+        assert!(!contains_any_ci("ông nghi sao", &Q));
+        assert!(!contains_any_ci("nghĩsao", &Q));
+    }
+
+    #[test]
+    fn whole_words_of_a_list() {
+        static W: Words = Words::new(&["I'm", "we", "tôi", "chúng tôi"]);
+        assert!(is_word_of("i'M", &W));
+        assert!(is_word_of("We", &W));
+        assert!(is_word_of("TÔI", &W));
+        assert!(!is_word_of("toi", &W));
+        assert!(!is_word_of("wee", &W));
+        assert!(!is_word_of("chúng", &W));
     }
 }

@@ -15,6 +15,7 @@
 //! two words or a long one (`TEAM REPRESENTATIVES`, `THE NATIONAL ECONOMY`),
 //! no final period or colon.
 
+use crate::text::{is_alnum, is_alpha};
 use std::ops::Range;
 
 /// What a paragraph looks like.
@@ -121,13 +122,13 @@ fn upper_heading(t: &str) -> bool {
         return false;
     }
     let words = t.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = t.chars().filter(|&c| is_alpha(c)).count();
     words > 0
         && words <= HEADING_MAX_WORDS
         && letters >= 4
         && (words >= 2 || letters >= 6)
         && t.chars()
-            .all(|c| c.is_alphanumeric() || " ,'’&-–—/:;()!?\"".contains(c))
+            .all(|c| is_alnum(c) || " ,'’&-–—/:;()!?\"".contains(c))
 }
 
 /// The shape of a cleaned paragraph.
@@ -140,7 +141,7 @@ fn is_comment(t: &str) -> bool {
 
 pub(crate) fn shape(text: &str) -> Shape {
     let t = text.trim();
-    if is_rule(t) || !t.chars().any(char::is_alphanumeric) {
+    if is_rule(t) || !t.chars().any(is_alnum) {
         return Shape::Rule;
     }
     if t.starts_with('#') {

@@ -19,6 +19,7 @@
 use super::{SPACED_DASHES, find_ci, longest_of};
 use crate::lang::Lexicon;
 use crate::text::is_capitalised;
+use crate::text::{is_alnum, is_alpha};
 
 /// Someone a line introduces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,7 +74,7 @@ fn is_name_word(w: &str) -> bool {
         .unwrap_or(w);
     let letters = w
         .chars()
-        .all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'' || c == '’');
+        .all(|c| is_alpha(c) || c == '.' || c == '-' || c == '\'' || c == '’');
     let initial = w.chars().count() <= 3 && w.ends_with('.');
     is_capitalised(w) && letters && (!w.ends_with('.') || initial)
 }
@@ -262,10 +263,7 @@ pub(crate) fn name_runs<'a>(text: &'a str, lex: &Lexicon) -> Vec<(bool, &'a str)
     let mut out = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        let skip = rest.len()
-            - rest
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .len();
+        let skip = rest.len() - rest.trim_start_matches(|c: char| !is_alnum(c)).len();
         rest = &rest[skip..];
         if rest.is_empty() {
             break;

@@ -250,11 +250,28 @@ fn stopword_languages() -> &'static StopwordMap {
 /// `word` in lower case, written into `buf` (no allocation); `None` if it
 /// does not fit.
 fn lower_in<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if word.is_ascii() {
+        let out = buf.get_mut(..word.len())?;
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        return std::str::from_utf8(out).ok();
+    }
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
+    let mut put = |c: char| -> Option<()> {
         let len = c.len_utf8();
         c.encode_utf8(buf.get_mut(n..n + len)?);
         n += len;
+        Some(())
+    };
+    for c in word.chars() {
+        // Most letters are their own lower case: no table is read for them.
+        if crate::text::lower_as_is(c) {
+            put(c)?;
+        } else {
+            for l in c.to_lowercase() {
+                put(l)?;
+            }
+        }
     }
     std::str::from_utf8(&buf[..n]).ok()
 }

@@ -5,10 +5,16 @@
 //! its words' first letters (without case or diacritics), built once on
 //! first use: one look at an input's first letter rules a table out, instead
 //! of a comparison per word.
+//!
+//! Where a text is searched word by word (a question phrase anywhere in a
+//! paragraph, a pronoun among its words), a table also keeps its entries
+//! keyed by the hash of a whole word in lower case ([`case_hash`]): each
+//! word of the text is hashed once, as it is read, and only the entries
+//! with its hash are compared.
 
 use std::sync::OnceLock;
 
-use crate::text::fold_char;
+use crate::text::{case_hash, fold_char, is_alnum};
 
 /// The words of a table grouped by first letter (folded to ASCII without
 /// case or diacritics; key 0 stands for every letter that folds to none).
@@ -109,11 +115,108 @@ impl<T: Copy + 'static> Entry for (&'static str, T) {
     }
 }
 
+/// Entry positions keyed by a hash of words in lower case ([`case_hash`]),
+/// sorted by hash: every entry whose word could equal a given word ignoring
+/// case sits under that word's hash (others may share it: a hash only
+/// narrows the comparisons down).
+struct ByHash {
+    keyed: Vec<(u64, u16)>,
+    /// A bit for each value of the low [`FILTER_BITS`] bits of the hashes
+    /// held: most words of a text have none of them set, and are turned
+    /// away without a search.
+    filter: [u64; FILTER_WORDS],
+}
+
+/// How many low bits of a hash [`ByHash`]'s filter reads: a table of a
+/// few dozen entries sets under a tenth of its bits.
+const FILTER_BITS: u32 = 9;
+/// The filter's size in 64-bit words.
+const FILTER_WORDS: usize = (1 << FILTER_BITS) / 64;
+
+impl ByHash {
+    /// The positions of `words` under the hash of `key(word)`; a word whose
+    /// key is empty is left out.
+    fn of<'w>(words: impl Iterator<Item = &'w str>, key: impl Fn(&'w str) -> &'w str) -> Self {
+        let mut keyed: Vec<(u64, u16)> = words
+            .enumerate()
+            .filter(|&(_, w)| !key(w).is_empty())
+            .filter_map(|(i, w)| Some((case_hash(key(w)), u16::try_from(i).ok()?)))
+            .collect();
+        keyed.sort_unstable();
+        let mut filter = [0u64; FILTER_WORDS];
+        for &(h, _) in &keyed {
+            let (word, bit) = Self::filter_bit(h);
+            filter[word] |= bit;
+        }
+        ByHash { keyed, filter }
+    }
+
+    /// Where `hash` stands in the filter: a word of it and a bit.
+    fn filter_bit(hash: u64) -> (usize, u64) {
+        let low = (hash & ((1 << FILTER_BITS) - 1)) as usize;
+        (low / 64, 1 << (low % 64))
+    }
+
+    /// The positions under `hash`.
+    fn get(&self, hash: u64) -> impl Iterator<Item = u16> + '_ {
+        let (word, bit) = Self::filter_bit(hash);
+        let held = if self.filter[word] & bit == 0 {
+            &[][..]
+        } else {
+            let from = self.keyed.partition_point(|&(h, _)| h < hash);
+            &self.keyed[from..]
+        };
+        held.iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .map(|&(_, i)| i)
+    }
+}
+
+/// A word's first word: its leading run of letters and digits (empty when
+/// it opens with another character).
+pub(crate) fn first_word(word: &str) -> &str {
+    let end = word
+        .char_indices()
+        .find(|&(_, c)| !is_alnum(c))
+        .map_or(word.len(), |(i, _)| i);
+    &word[..end]
+}
+
+/// The hashed indexes of a list, built together on first use.
+struct Hashed {
+    /// Every entry under the hash of its whole word.
+    whole: ByHash,
+    /// Every entry that opens with a letter or digit under the hash of its
+    /// first word ([`first_word`]).
+    first_words: ByHash,
+    /// The bytes a text's word can open with where it may be one of those
+    /// first words ([`List::opening_bytes`]).
+    opening_bytes: [bool; 256],
+}
+
+/// The bytes that may open a word equal to one of `first_words` ignoring
+/// case: an ASCII first letter in either case; any byte of a non-ASCII
+/// character when one opens with such a letter (an ASCII letter matches
+/// only ASCII, and a non-ASCII one only non-ASCII).
+fn opening_bytes<'w>(first_words: impl Iterator<Item = &'w str>) -> [bool; 256] {
+    let mut bytes = [false; 256];
+    for c in first_words.filter_map(|w| w.chars().next()) {
+        if c.is_ascii() {
+            bytes[usize::from(c.to_ascii_lowercase() as u8)] = true;
+            bytes[usize::from(c.to_ascii_uppercase() as u8)] = true;
+        } else {
+            bytes[0x80..].fill(true);
+        }
+    }
+    bytes
+}
+
 /// A list of one language's entries, indexed by their words' first letters
-/// on first use.
+/// and by hashes of their words, each index built on first use.
 pub(crate) struct List<E: 'static> {
     list: &'static [E],
     index: OnceLock<Index>,
+    hashed: OnceLock<Hashed>,
 }
 
 /// A list of words or phrases of one language.
@@ -128,7 +231,19 @@ impl<E: Entry> List<E> {
         List {
             list,
             index: OnceLock::new(),
+            hashed: OnceLock::new(),
         }
+    }
+
+    fn hashed(&self) -> &Hashed {
+        self.hashed.get_or_init(|| {
+            let words = || self.list.iter().map(|&e| e.word());
+            Hashed {
+                whole: ByHash::of(words(), |w| w),
+                first_words: ByHash::of(words(), first_word),
+                opening_bytes: opening_bytes(words().map(first_word)),
+            }
+        })
     }
 
     fn index(&self) -> &Index {
@@ -150,6 +265,43 @@ impl<E: Entry> List<E> {
             .next()
             .map_or(&[][..], |c| self.index().candidates(c));
         found.iter().map(move |&i| list[usize::from(i)])
+    }
+
+    /// The entries whose word may equal `word` ignoring case: every one
+    /// that does, and maybe a few others (compare before use). `hash` is
+    /// `case_hash(word)`, computed by the caller as it reads the word.
+    pub(crate) fn with_word_hash(&self, hash: u64) -> impl Iterator<Item = E> + '_ {
+        let list = self.list;
+        self.hashed()
+            .whole
+            .get(hash)
+            .map(move |i| list[usize::from(i)])
+    }
+
+    /// The entries whose word may equal `word` ignoring case (see
+    /// [`List::with_word_hash`]).
+    pub(crate) fn with_word(&self, word: &str) -> impl Iterator<Item = E> + '_ {
+        self.with_word_hash(case_hash(word))
+    }
+
+    /// The bytes a word of a text can open with where it may equal the
+    /// first word ([`first_word`]) of an entry ignoring case: a search for
+    /// the entries' phrases stops at these bytes only.
+    pub(crate) fn opening_bytes(&self) -> &[bool; 256] {
+        &self.hashed().opening_bytes
+    }
+
+    /// The entries whose first word ([`first_word`]) may equal the word
+    /// hashed to `hash` ignoring case: every entry that a text opening with
+    /// that word (and then a character other than a letter or digit) can
+    /// start with, and maybe a few others. An entry opening with another
+    /// character is never among them.
+    pub(crate) fn opened_by_hash(&self, hash: u64) -> impl Iterator<Item = E> + '_ {
+        let list = self.list;
+        self.hashed()
+            .first_words
+            .get(hash)
+            .map(move |i| list[usize::from(i)])
     }
 }
 
@@ -192,9 +344,67 @@ mod tests {
     }
 
     #[test]
+    fn whole_words_are_found_by_their_hash_in_any_case() {
+        static W: Words = Words::new(&["Ông", "thưa", "we're", "chúng tôi", "I"]);
+        let found = |t| W.with_word(t).collect::<Vec<_>>();
+        assert_eq!(found("ông"), ["Ông"]);
+        assert_eq!(found("ÔNG"), ["Ông"]);
+        assert_eq!(found("WE'RE"), ["we're"]);
+        assert_eq!(found("Chúng Tôi"), ["chúng tôi"]);
+        assert_eq!(found("i"), ["I"]);
+        // Near misses: diacritics are not folded, nor is a word cut short.
+        assert!(found("Ong").is_empty());
+        assert!(found("thua").is_empty());
+        assert!(found("we").is_empty());
+        assert!(found("chúng").is_empty());
+        assert!(found("").is_empty());
+    }
+
+    #[test]
+    fn phrases_are_found_by_their_first_word() {
+        static W: Words = Words::new(&[
+            "what do you",
+            "What",
+            "nghĩ sao",
+            "Xin ông cho biết",
+            "(Ảnh",
+            "Caption:",
+        ]);
+        let opened = |w| W.opened_by_hash(case_hash(w)).collect::<Vec<_>>();
+        assert_eq!(opened("WHAT"), ["what do you", "What"]);
+        assert_eq!(opened("Nghĩ"), ["nghĩ sao"]);
+        assert_eq!(opened("xin"), ["Xin ông cho biết"]);
+        assert_eq!(opened("caption"), ["Caption:"]);
+        // A phrase opening with a mark has no first word.
+        assert!(opened("Ảnh").is_empty());
+        // Near misses: another word, diacritics dropped, a longer word.
+        assert!(opened("nghi").is_empty());
+        assert!(opened("whatever").is_empty());
+        assert!(opened("do").is_empty());
+        assert_eq!(first_word("Caption:"), "Caption");
+        assert_eq!(first_word("(Ảnh"), "");
+        assert_eq!(first_word("Thứ Năm"), "Thứ");
+        let stops = W.opening_bytes();
+        for b in [b'w', b'W', b'n', b'N', b'x', b'X', b'c', b'C'] {
+            assert!(stops[usize::from(b)], "{b}");
+        }
+        // `(Ảnh` has no first word: neither `(` nor `a` stops a search; no
+        // first word opens with a non-ASCII letter, which could match only
+        // a non-ASCII one.
+        for b in [b'(', b'a', b'A', b'y', b' ', b'?', 0x80, 0xC3, 0xFF] {
+            assert!(!stops[usize::from(b)], "{b}");
+        }
+        static V: Words = Words::new(&["Ông", "thưa"]);
+        let stops = V.opening_bytes();
+        assert!(stops[0xC3] && stops[0x80] && stops[usize::from(b'T')]);
+        assert!(!stops[usize::from(b'o')] && !stops[usize::from(b'O')]);
+    }
+
+    #[test]
     fn an_empty_table_opens_nothing() {
         static T: Table<u8> = Table::new(&[]);
         assert_eq!(T.candidates("anything").count(), 0);
+        assert_eq!(T.with_word("anything").count(), 0);
         assert!(T.is_empty());
     }
 }

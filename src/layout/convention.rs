@@ -24,6 +24,7 @@ use crate::keys::{ANSWER_KEY, ASK_KEY, AliasIndex, label_key, procedure_role};
 use crate::lang::Lexicon;
 use crate::model::MarkerKind;
 use crate::scan::Para;
+use crate::text::is_alnum;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -384,7 +385,7 @@ fn accepts_speaker(
     // over.
     let before = (0..i)
         .rev()
-        .find(|&j| paras[j].text().chars().any(char::is_alphanumeric));
+        .find(|&j| paras[j].text().chars().any(is_alnum));
     let bold_question_before =
         before.is_some_and(|j| classes[j].shape == Shape::Bold && classes[j].cues.leans_question());
     let after_question = bold_question_before
@@ -419,14 +420,23 @@ fn label_starts(
         .filter_map(|(i, c)| c.label.as_ref().map(|l| (i, label_key(l, lex))))
         .collect();
     let counts = LabelCounts::new(&keys, classes);
+    let title_repeat = (1..paras.len())
+        .find(|&j| !paras[j].text().trim().is_empty())
+        .filter(|&j| super::similarity::near_duplicate(paras[0].text(), paras[j].text()))
+        .map(|j| (0, j));
     let mut label_starts = 0;
     for i in 0..paras.len() {
         let Some(l) = &classes[i].label else { continue };
         let text = paras[i].text();
-        // The first paragraph quoting someone is a headline, not a turn.
+        // The first paragraph quoting someone is a headline, not a turn;
+        // so are the first and the next when they repeat each other (a
+        // page's title, then its heading: `Thầy X: Thờ 'Thần Tài'…?`
+        // twice).
         if i == 0
             && paras.len() > 1
             && text[l.text_at..].starts_with(['\'', '"', '‘', '“', '«', '„'])
+            || Some(i) == title_repeat.map(|(a, _)| a)
+            || Some(i) == title_repeat.map(|(_, b)| b)
         {
             continue;
         }

@@ -19,6 +19,7 @@ use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::markdown::heading_range;
 use crate::scan::{Doc, Para};
+use crate::text::is_alnum;
 
 /// The most words a headline or kicker runs to.
 pub(crate) const HEADLINE_MAX_WORDS: usize = 40;
@@ -41,7 +42,7 @@ const LOCATION_MAX_WORDS: usize = 8;
 
 /// Folds text for comparing a repeated headline.
 fn fold(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
+    s.split(|c: char| !is_alnum(c))
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -310,7 +311,7 @@ fn repeats_title(headline: &str, text: &str) -> bool {
 fn under_title(b: &Builder<'_, '_>, i: usize, headline_text: Option<&str>) -> bool {
     let Some(j) = (0..i)
         .rev()
-        .find(|&j| b.paras[j].text().chars().any(char::is_alphanumeric))
+        .find(|&j| b.paras[j].text().chars().any(is_alnum))
     else {
         return false;
     };
@@ -327,8 +328,7 @@ fn signs(b: &Builder<'_, '_>, i: usize, lex: &Lexicon) -> bool {
     let heading = |k: usize| b.classes[k].shape == Shape::Heading;
     let name_heading =
         |k: usize| heading(k) && bare_name(b.paras[k].text().trim_start_matches('#'), lex);
-    let next =
-        (i + 1..b.paras.len()).find(|&k| b.paras[k].text().chars().any(char::is_alphanumeric));
+    let next = (i + 1..b.paras.len()).find(|&k| b.paras[k].text().chars().any(is_alnum));
     signature(b.paras[i].text(), heading(i), lex).is_some()
         && !(name_heading(i) && next.is_some_and(name_heading))
 }

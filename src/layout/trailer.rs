@@ -11,6 +11,7 @@ use super::captions::Builder;
 use super::{Part, furniture_part};
 use crate::grammar::byline::bare_name;
 use crate::lang::Lexicon;
+use crate::text::is_alnum;
 
 /// A trailing paragraph needs this many words to be read as the lede.
 const TRAILING_LEDE_MIN_WORDS: usize = 15;
@@ -61,7 +62,7 @@ pub(crate) fn trailer(
     // A bare name on the first line after the last turn signs the piece.
     let mut bare_byline = None;
     if byline_at.is_none() {
-        let first = (body_end..n).find(|&i| paras[i].text().chars().any(char::is_alphanumeric));
+        let first = (body_end..n).find(|&i| paras[i].text().chars().any(is_alnum));
         if let Some(i) =
             first.filter(|&i| b.parts[i] == Part::Furniture && bare_name(paras[i].text(), lex))
         {
@@ -76,7 +77,7 @@ pub(crate) fn trailer(
     let mut dateline_at = None;
     if !b.parts[..first_turn].contains(&Part::Dateline) {
         let first = (body_end..n).find(|&i| {
-            paras[i].text().chars().any(char::is_alphanumeric)
+            paras[i].text().chars().any(is_alnum)
                 && !matches!(b.parts[i], Part::Byline | Part::Source)
         });
         // It gives a date: a place alone (`PARIS —`) is no date line there.
@@ -104,7 +105,7 @@ pub(crate) fn trailer(
     if !b.parts[..first_turn].contains(&Part::Lede) {
         let last = (body_end..n)
             .rev()
-            .find(|&i| paras[i].text().chars().any(char::is_alphanumeric));
+            .find(|&i| paras[i].text().chars().any(is_alnum));
         if let Some(i) = last.filter(|&i| {
             b.parts[i] == Part::Furniture
                 && classes[i].shape.is_text()

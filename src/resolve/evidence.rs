@@ -19,6 +19,7 @@ use crate::grammar::speaker::name_runs;
 use crate::grammar::{find_ci, is_word_of, longest_of};
 use crate::lang::Lexicon;
 use crate::text::is_capitalised;
+use crate::text::{is_alnum, is_alpha};
 
 /// Whether `word` is a possessive (`Fed's`, `Apple’s`): a name qualified
 /// by its owner, not a person's own name word.
@@ -53,7 +54,7 @@ pub(crate) fn is_person_name(name: &str, lex: &Lexicon) -> bool {
     let Some(first) = words.peek().copied() else {
         return false;
     };
-    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let first = first.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
     if is_word_of(first, &lex.name_stops) || is_word_of(first, &lex.first_person) {
         return false;
     }
@@ -61,7 +62,7 @@ pub(crate) fn is_person_name(name: &str, lex: &Lexicon) -> bool {
         return false;
     }
     words.all(|w| {
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = w.trim_matches(|c: char| !is_alnum(c));
         !is_possessive(w) && !is_word_of(core, &lex.organisation_words)
     })
 }
@@ -75,7 +76,7 @@ pub(crate) fn after_place_word(text: &str, name: &str, lex: &Lexicon) -> bool {
     };
     let before = before.trim_end();
     let word_at = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .rfind(|c: char| !(is_alnum(c) || c == '.'))
         .map_or(0, |i| {
             i + before[i..].chars().next().map_or(1, char::len_utf8)
         });
@@ -191,12 +192,12 @@ pub(crate) fn addressed(questions: &[&str], lex: &Lexicon) -> Vec<String> {
         is_capitalised(w)
             && w.chars().any(char::is_lowercase)
             && w.chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+                .all(|c| is_alpha(c) || c == '-' || c == '\'' || c == '’')
             && !is_word_of(w, &lex.name_stops)
             && !is_word_of(w, &lex.first_person)
     };
     for q in questions {
-        let q = q.trim_start_matches(|c: char| !c.is_alphabetic());
+        let q = q.trim_start_matches(|c: char| !is_alpha(c));
         let tokens: Vec<&str> = q.split_whitespace().collect();
         for (k, tok) in tokens.iter().enumerate() {
             let opens = k == 0 && tok.ends_with(',');

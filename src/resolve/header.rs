@@ -12,8 +12,10 @@ use crate::layout::sources::{article_titles, front_fields};
 use crate::layout::{Layout, range_in};
 use crate::model::{BylineRole, Participant, Role};
 use crate::scan::{Doc, Para};
+use crate::text::is_alnum;
 use crate::text::is_capitalised;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Every honorific-led name in a text: `ông Trương Văn Hậu`, `bà Lê Mai`.
@@ -22,7 +24,7 @@ fn mentions<'t>(text: &'t str, lex: &Lexicon) -> Vec<(&'t str, &'t str)> {
     let mut prev_alnum = false;
     for (i, c) in text.char_indices() {
         let boundary = !prev_alnum;
-        prev_alnum = c.is_alphanumeric();
+        prev_alnum = is_alnum(c);
         if !boundary || longest_of(&text[i..], &lex.honorifics).is_none() {
             continue;
         }
@@ -74,10 +76,29 @@ struct Candidate<'t> {
     captioned: bool,
 }
 
+/// How often each capitalised word of `texts` (a run of letters and
+/// digits opening with an upper-case letter) stands in them, by its lower
+/// case; only words whose lower case is as long as they are, in bytes.
+fn capitalised_words<'t>(texts: impl Iterator<Item = &'t str>) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for t in texts {
+        for w in t.split(|ch: char| !is_alnum(ch)) {
+            if !w.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if lower.len() == w.len() {
+                *counts.entry(lower).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
 /// The last word of a name, as the texts are split to count it: its last
 /// run of letters and digits (`Buc` of `d’Alché-Buc`).
 fn last_piece(name: &str) -> &str {
-    name.rsplit(|c: char| !c.is_alphanumeric())
+    name.rsplit(|c: char| !is_alnum(c))
         .find(|w| !w.is_empty())
         .unwrap_or(name)
 }
@@ -165,25 +186,18 @@ fn most_named<'t>(
     let called = evidence::addressed(questions, lex);
     let cands = candidates(texts, lex);
     let only_one = cands.len() == 1;
+    // Capitalised, in any case after that (`VanDeWeghe`, `Vandeweghe`);
+    // the form that recurs most. The texts' words are counted once for
+    // every candidate.
+    let capitalised = if cands.is_empty() {
+        HashMap::new()
+    } else {
+        capitalised_words(texts.iter().map(|t| t.0).chain(questions.iter().copied()))
+    };
     let scored = cands.into_iter().map(|c| {
-        // Capitalised, in any case after that (`VanDeWeghe`, `Vandeweghe`);
-        // the form that recurs most.
         let recurs = |form: &str| -> usize {
             let last = last_piece(form).to_lowercase();
-            texts
-                .iter()
-                .map(|t| t.0)
-                .chain(questions.iter().copied())
-                .map(|t| {
-                    t.split(|ch: char| !ch.is_alphanumeric())
-                        .filter(|w| {
-                            w.len() == last.len()
-                                && w.starts_with(char::is_uppercase)
-                                && w.to_lowercase() == last
-                        })
-                        .count()
-                })
-                .sum()
+            capitalised.get(last.as_str()).copied().unwrap_or(0)
         };
         let count = c.forms.iter().map(|f| recurs(f)).max().unwrap_or(0);
         // The address names the given name: a run that starts before it

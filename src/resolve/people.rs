@@ -11,6 +11,7 @@ use crate::layout::sources::{article_titles, headline_text};
 use crate::layout::{Layout, TurnPlan};
 use crate::model::{Participant, Role};
 use crate::scan::Doc;
+use crate::text::{char_at, is_alnum, is_alpha, word_end};
 use crate::{Language, Span};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -143,7 +144,7 @@ impl<'t> Context<'t> {
                 .split(' ')
                 .take_while(|w| {
                     w.chars().next().is_some_and(char::is_uppercase)
-                        && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+                        && w.chars().all(|c| is_alpha(c) || c == '.' || c == '-')
                 })
                 .take(3)
                 .collect();
@@ -176,7 +177,7 @@ impl Context<'_> {
         let word = |w: &str| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().any(char::is_lowercase)
-                && w.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+                && w.chars().all(|c| is_alpha(c) || "-'’".contains(c))
                 && crate::keys::honorific_len(w, self.lex).is_none_or(|n| n != w.len())
         };
         let mut found: Option<String> = None;
@@ -202,7 +203,7 @@ impl Context<'_> {
                     *first = if plain {
                         first.trim_start_matches(['(', '"', '“'])
                     } else {
-                        first.trim_start_matches(|c: char| !c.is_alphanumeric())
+                        first.trim_start_matches(|c: char| !is_alnum(c))
                     };
                 }
                 if !words.iter().all(|w| word(w)) {
@@ -241,7 +242,7 @@ impl Context<'_> {
 fn name_core(token: &str) -> &str {
     let end = token
         .char_indices()
-        .find(|&(_, c)| !(c.is_alphabetic() || "-'’".contains(c)))
+        .find(|&(_, c)| !(is_alpha(c) || "-'’".contains(c)))
         .map_or(token.len(), |(i, _)| i);
     &token[..end]
 }
@@ -266,7 +267,7 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
     let name_word = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_lowercase)
-            && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            && w.chars().all(|c| is_alpha(c) || "-'’.".contains(c))
             && !is_title(w)
             && !is_word_of(w, &lex.name_stops)
             && !is_word_of(w, &lex.first_person)
@@ -276,20 +277,12 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
     if firsts.is_empty() {
         return names;
     }
-    let mut tokens: Vec<&str> = Vec::new();
     for text in texts {
-        tokens.clear();
-        tokens.extend(text.split_whitespace());
-        for (k, tok) in tokens.iter().enumerate() {
-            // The core's first letter, looked at first: most words open in
-            // lower case, or with a letter no wanted word opens with.
-            let opens_wanted = tok.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| {
-                c.is_uppercase() && c.to_lowercase().next().is_some_and(|l| firsts.contains(&l))
-            });
-            if !opens_wanted {
-                continue;
-            }
-            let core = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        // Only the words that open with a wanted word's first letter are
+        // looked at, and the words around them read where they stand: the
+        // text is not split into words.
+        for (start, tok) in opening_words(text, &firsts) {
+            let core = tok.trim_matches(|c: char| !is_alnum(c));
             let mixed =
                 core.starts_with(char::is_uppercase) && core.chars().any(char::is_lowercase);
             if !mixed || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']']) {
@@ -307,26 +300,24 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
             let mut found = None;
             // A name runs on only across plain spaces: not past the end of
             // a sentence, a comma or a label's colon (`Peace: Well, …`).
-            let prev = k.checked_sub(1).map(|j| tokens[j]);
+            let prev = word_before(text, start);
             let initial = |w: &str| {
                 w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
             };
-            match prev {
-                Some(p)
-                    if initial(p)
-                        && k > 1
-                        && name_word(tokens[k - 2])
-                        && !tokens[k - 2].ends_with('.') =>
+            let before_prev = prev.and_then(|(at, _)| word_before(text, at));
+            match (prev, before_prev) {
+                (Some((_, p)), Some((_, pp)))
+                    if initial(p) && name_word(pp) && !pp.ends_with('.') =>
                 {
-                    found = Some(format!("{} {p} {core}", tokens[k - 2]));
+                    found = Some(format!("{pp} {p} {core}"));
                 }
-                Some(p) if name_word(p) && !p.ends_with('.') => {
+                (Some((_, p)), _) if name_word(p) && !p.ends_with('.') => {
                     found = Some(format!("{p} {core}"));
                 }
                 _ => {}
             }
-            if found.is_none() && core == *tok {
-                if let Some(next) = tokens.get(k + 1) {
+            if found.is_none() && core == tok {
+                if let Some(next) = word_after(text, start + tok.len()) {
                     let next = next.trim_end_matches([',', '.', ':', ';', ')', ']']);
                     if name_word(next) && !next.ends_with('.') {
                         found = Some(format!("{core} {next}"));
@@ -341,6 +332,72 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
     names
 }
 
+/// The words of `text` (as `split_whitespace` cuts them) whose first letter
+/// or digit is an upper-case letter whose lower case is one of `firsts`,
+/// with where each starts. Only such letters are stopped at (a byte table
+/// finds the upper-case ASCII ones and any non-ASCII character); the word
+/// around one is then read where it stands.
+fn opening_words<'t>(text: &'t str, firsts: &[char]) -> impl Iterator<Item = (usize, &'t str)> {
+    let mut stop = [false; 256];
+    for &f in firsts.iter().filter(|f| f.is_ascii()) {
+        stop[usize::from(f.to_ascii_uppercase() as u8)] = true;
+    }
+    stop[0x80..].fill(true);
+    let opens =
+        |c: char| c.is_uppercase() && c.to_lowercase().next().is_some_and(|l| firsts.contains(&l));
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            i += bytes.get(i..)?.iter().position(|&b| stop[usize::from(b)])?;
+            let (c, len) = char_at(text, i)?;
+            let at = i;
+            i += len;
+            if !opens(c) {
+                continue;
+            }
+            // The word's first letter or digit: nothing before it in the
+            // word is one.
+            let mut start = at;
+            let mut first = true;
+            for (j, b) in text[..at].char_indices().rev() {
+                if b.is_whitespace() {
+                    break;
+                }
+                if is_alnum(b) {
+                    first = false;
+                    break;
+                }
+                start = j;
+            }
+            if first {
+                i = word_end(text, i);
+                return Some((start, &text[start..i]));
+            }
+        }
+    })
+}
+
+/// The word (as `split_whitespace` cuts them) before the white space that
+/// ends right before `at`, with where it starts.
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let head = text[..at].trim_end();
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (!head.is_empty()).then(|| (start, &head[start..]))
+}
+
+/// The word (as `split_whitespace` cuts them) after the white space that
+/// starts at `at`.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let tail = text[at..].trim_start();
+    let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
+    (!tail.is_empty()).then(|| &tail[..end])
+}
+
 /// Title case for an upper-case label: `KEITH ROMER` gives `Keith Romer`.
 fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -351,7 +408,7 @@ fn title_case(s: &str) -> String {
         } else {
             out.extend(c.to_lowercase());
         }
-        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+        start = !is_alnum(c) && c != '\'' && c != '’';
     }
     out
 }
@@ -408,6 +465,15 @@ pub(super) fn labelled_person<'a>(
         })
         .cloned()
         .unwrap_or_default();
+    // A name written as a slug (`nicolas-demorand`) is the name's words.
+    let slug = !best.is_empty()
+        && best.contains('-')
+        && best.chars().all(|c| c.is_lowercase() || c == '-');
+    let best = if slug {
+        title_case(&best.replace('-', " "))
+    } else {
+        best
+    };
     let (head, post) = match best
         .split_once(" – ")
         .or_else(|| best.split_once(" - "))
@@ -494,6 +560,46 @@ pub(super) fn person<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_read_where_they_stand_as_split_whitespace_cuts_them() {
+        let texts = [
+            "",
+            "Jean",
+            "  «Jean-Pierre»,\u{a0}said  Karine\tJean-Pierre.\n",
+            "(Cook) Timothy D. Cook\u{2003}met Đinh La Thăng; jack JACK Jack",
+            "Ông Đinh\u{3000}đinh Đinh",
+            "x-Jean ‘Cook’ ((Jean 3Cook İjk —Tim",
+        ];
+        let firsts = ['j', 'c', 'đ', 't', 'i'];
+        for text in texts {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let want: Vec<(usize, &str)> = words
+                .iter()
+                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, *w))
+                .filter(|(_, w)| {
+                    w.chars().find(|&c| is_alnum(c)).is_some_and(|c| {
+                        c.is_uppercase()
+                            && c.to_lowercase().next().is_some_and(|l| firsts.contains(&l))
+                    })
+                })
+                .collect();
+            let got: Vec<(usize, &str)> = opening_words(text, &firsts).collect();
+            assert_eq!(got, want, "{text:?}");
+            for (k, (at, w)) in words
+                .iter()
+                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, *w))
+                .enumerate()
+            {
+                let before = k.checked_sub(1).map(|j| words[j]);
+                assert_eq!(word_before(text, at).map(|(_, p)| p), before, "{text:?}");
+                if let Some((b, p)) = word_before(text, at) {
+                    assert_eq!(&text[b..b + p.len()], p);
+                }
+                assert_eq!(word_after(text, at + w.len()), words.get(k + 1).copied());
+            }
+        }
+    }
 
     fn names(texts: &[&str]) -> HashMap<String, String> {
         let texts: Vec<Cow<'_, str>> = texts.iter().map(|&s| Cow::Borrowed(s)).collect();

@@ -22,6 +22,7 @@ use super::digits;
 use crate::Time;
 use crate::grammar::{longest, longest_of, prefix_ci};
 use crate::lang::{DayPart, Lexicon};
+use crate::text::{is_alnum, is_alpha};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -46,7 +47,7 @@ fn meridiem(i: &str) -> Option<(&str, bool)> {
     } else {
         rest.strip_prefix(['m', 'M'])?
     };
-    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+    if rest.starts_with(|c: char| is_alnum(c)) {
         return None;
     }
     Some((rest, pm))
@@ -70,7 +71,7 @@ fn hour_word<'i>(i: &'i str, lex: &Lexicon) -> Option<&'i str> {
     lex.hour_words
         .candidates(i)
         .filter_map(|w| prefix_ci(i, w))
-        .filter(|&n| !i[n..].starts_with(|c: char| c.is_alphabetic()))
+        .filter(|&n| !i[n..].starts_with(|c: char| is_alpha(c)))
         .max()
         .map(|n| &i[n..])
 }

@@ -14,6 +14,7 @@
 use crate::Language;
 use crate::lang::{self, Entry, Lexicon, List};
 use crate::text::fold_char;
+use crate::text::is_alpha;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -40,7 +41,7 @@ fn bit(language: Language) -> Languages {
 fn letter_runs(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     buf.clear();
     for c in text.chars() {
-        if c.is_alphabetic() {
+        if is_alpha(c) {
             buf.push(fold_char(c));
         } else if !buf.is_empty() {
             f(buf);

@@ -7,6 +7,7 @@
 use super::{DatelineParts, digits, fail, items, ordinal_suffix, vocabulary};
 use crate::grammar::{is_word_of, longest, one_name};
 use crate::lang::Lexicon;
+use crate::text::is_alpha;
 use crate::text::is_capitalised;
 use nom::IResult;
 use nom::Parser;
@@ -29,7 +30,7 @@ pub(super) fn agency(i: &str) -> IResult<&str, &str> {
         && words.len() <= 3
         && words
             .iter()
-            .all(|w| w.chars().all(|c| c.is_alphabetic() || "-.&".contains(c)));
+            .all(|w| w.chars().all(|c| is_alpha(c) || "-.&".contains(c)));
     if ok {
         Ok((&i[end + 1..], &i[..end + 1]))
     } else {
@@ -64,9 +65,9 @@ fn upper_place(text: &str) -> bool {
     !words.is_empty()
         && words.len() <= PLACE_WORDS
         && words.iter().all(|w| {
-            let letters = w.chars().any(char::is_alphabetic)
+            let letters = w.chars().any(is_alpha)
                 && w.chars()
-                    .all(|c| (c.is_alphabetic() && !c.is_lowercase()) || ".-'’".contains(c));
+                    .all(|c| (is_alpha(c) && !c.is_lowercase()) || ".-'’".contains(c));
             letters || particle(w)
         })
         && words[0].chars().next().is_some_and(char::is_uppercase)
@@ -90,7 +91,7 @@ const BARE_PLACE_LETTERS: usize = 2;
 /// are left to places' own (`LOS ANGELES`, `THE HAGUE`).
 fn bare_place(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = name.chars().filter(|&c| is_alpha(c)).count();
     let speakerly = |w: &str| {
         crate::lang::all().any(|l| {
             is_word_of(w, &l.honorifics)

@@ -14,6 +14,7 @@
 //! text as written (without the brackets around it).
 
 use crate::UtcOffset;
+use crate::text::{is_alnum, is_alpha};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -133,7 +134,7 @@ fn zone_name(i: &str) -> IResult<&str, Option<i16>> {
         .filter(|(z, _)| {
             z.as_bytes()[0] == first
                 && i.starts_with(z)
-                && !i[z.len()..].starts_with(|c: char| c.is_alphanumeric())
+                && !i[z.len()..].starts_with(|c: char| is_alnum(c))
         })
         .map(|&(z, o)| (z.len(), o))
         .max_by_key(|&(n, _)| n)
@@ -173,8 +174,7 @@ fn bracketed_name(i: &str) -> Option<usize> {
     let words: Vec<&str> = inner[..end].split(' ').collect();
     let ok = (1..=MAX_NAME_WORDS).contains(&words.len())
         && words.iter().all(|w| {
-            w.chars().any(char::is_alphabetic)
-                && w.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+            w.chars().any(is_alpha) && w.chars().all(|c| is_alpha(c) || "-'’".contains(c))
         });
     ok.then_some(end + 2)
 }

@@ -37,7 +37,12 @@ pub(super) fn dash_starts(
     starts: &mut Starts,
 ) -> Dashes {
     let n = paras.len();
-    let dash_count = classes.iter().filter(|c| c.dash.is_some()).count();
+    let listed = listed(paras, classes);
+    let dash_count = classes
+        .iter()
+        .zip(&listed)
+        .filter(|(c, l)| c.dash.is_some() && !**l)
+        .count();
     // One dash is a convention only where nothing else is: not beside
     // labels, nor beside unmarked questions (a stray bullet, `* Bài viết
     // thuộc ấn phẩm…`, under an interview whose questions are unmarked).
@@ -64,7 +69,7 @@ pub(super) fn dash_starts(
         .filter(|&i| alone(i) && before_prose(i) && classes[i + 1].cues.reads_as_question())
         .count();
     let dashes: Vec<usize> = (0..n)
-        .filter(|&i| classes[i].dash.is_some() && starts[i].is_none())
+        .filter(|&i| classes[i].dash.is_some() && starts[i].is_none() && !listed[i])
         .filter(|&i| {
             // Alone, a dash marks the question on the next line; an empty
             // bullet before other prose marks nothing.
@@ -140,6 +145,66 @@ pub(super) fn dash_starts(
         questions_only: false,
         answers_only,
     }
+}
+
+/// The fewest items of a list introduced by a line ending in a colon.
+const MIN_LIST_ITEMS: usize = 3;
+/// The most words of such a list's item.
+const LIST_ITEM_MAX_WORDS: usize = 15;
+/// The most tenths of a list's items that may read as questions.
+const LIST_QUESTION_TENTHS: usize = 3;
+
+/// The paragraphs that are items of a list a line ending in a colon
+/// introduces before any dash-led turn (`In this Issue:` then `-An
+/// interview with …`, `-What's new at PG?`, …): at least
+/// [`MIN_LIST_ITEMS`] paragraphs in a row led by the same dash (markup and
+/// blank lines between them passed over) of at most
+/// [`LIST_ITEM_MAX_WORDS`] words, few asking. A table of contents, not
+/// turns; a lede ending in a colon over dash-led questions and answers
+/// (`…trao đổi với ông X:` then `- Thưa ông, …?`) is no such list, its
+/// turns being longer or asking.
+fn listed(paras: &[Para<'_>], classes: &[Class<'_>]) -> Vec<bool> {
+    let n = paras.len();
+    let mut out = vec![false; n];
+    let shown = |j: usize| paras[j].text().chars().any(char::is_alphanumeric);
+    let glyph = |j: usize| paras[j].text().chars().next();
+    // Before the first dash paragraph only: a list inside an answer (`Three
+    // things:` then `+ …`) is left to the glyphs (see `glyph_sides`).
+    let first_dash = (0..n).find(|&j| classes[j].dash.is_some()).unwrap_or(n);
+    let mut i = 0;
+    while i < first_dash {
+        let c = &classes[i];
+        if !(c.cues.ends_colon && c.dash.is_none() && c.shape.is_text()) {
+            i += 1;
+            continue;
+        }
+        let mut items: Vec<usize> = Vec::new();
+        let mut j = i + 1;
+        while j < n {
+            if !shown(j) {
+                j += 1;
+                continue;
+            }
+            let item = &classes[j];
+            let same = items.first().is_none_or(|&f| glyph(f) == glyph(j));
+            if item.dash.is_none() || item.cues.words() > LIST_ITEM_MAX_WORDS || !same {
+                break;
+            }
+            items.push(j);
+            j += 1;
+        }
+        let asking = items
+            .iter()
+            .filter(|&&k| classes[k].cues.reads_as_question())
+            .count();
+        if items.len() >= MIN_LIST_ITEMS && asking * 10 <= items.len() * LIST_QUESTION_TENTHS {
+            for k in items {
+                out[k] = true;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
 }
 
 /// The most tenths of bullet paragraphs that may read as questions where

@@ -12,6 +12,7 @@ use crate::classify::Class;
 use crate::grammar::marker::list_number;
 use crate::model::MarkerKind;
 use crate::scan::Para;
+use crate::text::is_alpha;
 
 /// The fewest numbered paragraphs that mark questions: a list of two is
 /// as often a list.
@@ -25,7 +26,7 @@ const NUMBERED_ASK_TENTHS: usize = 6;
 fn number_at(text: &str) -> Option<(u32, usize)> {
     let (value, at) = list_number(text)?;
     text[at..]
-        .starts_with(|c: char| c.is_uppercase() || c.is_alphabetic())
+        .starts_with(|c: char| c.is_uppercase() || is_alpha(c))
         .then_some((value, at))
 }
 
