@@ -178,6 +178,17 @@ fn broken_after(line: &str, next: &str) -> bool {
             .is_some_and(char::is_lowercase)
 }
 
+/// The most lines joined onto a Markdown image left open (its alt text
+/// wrapped over them).
+const IMAGE_MAX_LINES: usize = 8;
+
+/// Whether `text` opens a Markdown image it does not close: `![` with no
+/// `](` after the last one.
+fn unclosed_image(text: &str) -> bool {
+    text.rfind("![")
+        .is_some_and(|at| !text[at..].contains("]("))
+}
+
 /// A line shorter than this is a heading or a date, not a broken paragraph.
 const BROKEN_MIN_CHARS: usize = 80;
 
@@ -236,6 +247,19 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
             }) {
                 last = next;
             }
+        }
+        // A Markdown image whose alt text was wrapped: its lines join
+        // until it closes (`![El presidente … Plan` / `Nacional de` /
+        // `Desarrollo.](https://…)`).
+        let mut open = unclosed_image(&input[line.content.start..last.content.end]);
+        let mut joined = 0;
+        while open && joined < IMAGE_MAX_LINES {
+            let Some(next) = all.next_if(|n| !n.blank) else {
+                break;
+            };
+            open = !next.content.slice(input).contains("](");
+            last = next;
+            joined += 1;
         }
         // A line the scraper broke: the next one goes on in lower case.
         while let Some(next) = all.next_if(|n| {
@@ -378,6 +402,22 @@ mod tests {
         let doc = scan(&input, None);
         assert_eq!(doc.wrap, None);
         assert_eq!(doc.paragraphs.len(), 7);
+    }
+
+    #[test]
+    fn a_wrapped_image_holds_together() {
+        let long = "The minister presented the final version of the national plan this morning, with the budget for each region. ";
+        let input = format!(
+            "{long}\n\n![The minister presents the plan at the palace, with the\nbudget\nfor each region.](https://example.org/a.jpg)\nThe minister presents the plan.\n\n{long}\n"
+        );
+        let doc = scan(&input, None);
+        let texts: Vec<&str> = doc.paragraphs.iter().map(|p| p.text()).collect();
+        assert_eq!(texts.len(), 4, "{texts:?}");
+        assert!(texts[1].starts_with("![The minister") && texts[1].contains("](https://"));
+        assert_eq!(texts[2], "The minister presents the plan.");
+        // An image closed on its line takes no more lines than before.
+        let closed = input.replace("the\nbudget\nfor", "the budget for");
+        assert_eq!(scan(&closed, None).paragraphs.len(), 4);
     }
 
     #[test]

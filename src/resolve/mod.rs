@@ -80,6 +80,9 @@ struct Group {
     labels: Vec<String>,
     turns: Vec<usize>,
     role: Option<Role>,
+    /// The header introduces them in their role (see [`introduced_roles`]):
+    /// they lead the conversation, asking the others.
+    introduced: bool,
     part: Stance,
 }
 
@@ -149,6 +152,7 @@ fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
                             labels: Vec::new(),
                             turns: Vec::new(),
                             role: None,
+                            introduced: false,
                             part: Stance::Free,
                         });
                         of_canonical.insert(c, groups.len() - 1);
@@ -173,6 +177,73 @@ fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
     (groups, of_turn)
 }
 
+/// How many words before a speaker's name in the header a role word may
+/// stand (`MC -- Nhà báo Lê Thọ Bình`, `animé par la journaliste Anne
+/// Roux`).
+const ROLE_REACH: usize = 4;
+/// The most words of a role written before a name (`Người dẫn chương
+/// trình`).
+const ROLE_MAX_WORDS: usize = 4;
+
+/// Gives a speaker the role the header introduces them in: a procedure
+/// role's word (`MC`, `Moderator`, `Animatrice`) up to [`ROLE_REACH`]
+/// words before their name (the label's key, two words or more) in the
+/// lede or a header caption. A round table's moderator is labelled by
+/// name like the guests; only the introduction tells them apart.
+fn introduced_roles(doc: &Doc<'_>, layout: &Layout, groups: &mut [Group], lex: &Lexicon) {
+    let header = &layout.header;
+    let texts: Vec<&str> = header
+        .lede
+        .iter()
+        .chain(&header.captions)
+        .map(|&i| doc.paragraphs[i].text())
+        .collect();
+    for g in groups.iter_mut().filter(|g| g.role.is_none()) {
+        if g.key.split(' ').count() < 2 {
+            continue;
+        }
+        g.role = texts.iter().find_map(|t| role_before(t, &g.key, lex));
+        g.introduced = g.role.is_some();
+    }
+}
+
+/// The role a procedure role's word gives the person named `key` in
+/// `text`, written up to [`ROLE_REACH`] words before the name.
+fn role_before(text: &str, key: &str, lex: &Lexicon) -> Option<Role> {
+    let mut from = 0;
+    while let Some(rel) = crate::grammar::find_ci(&text[from..], key) {
+        let at = from + rel;
+        from = at + key.len();
+        let words: Vec<&str> = text[..at]
+            .split_whitespace()
+            .rev()
+            .take(ROLE_REACH + ROLE_MAX_WORDS)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let start = words.len().saturating_sub(ROLE_REACH + ROLE_MAX_WORDS);
+        for j in start..words.len() {
+            for k in 1..=ROLE_MAX_WORDS.min(words.len() - j) {
+                if words.len() - j - k > ROLE_REACH {
+                    continue;
+                }
+                let phrase = words[j..j + k].join(" ");
+                let phrase = phrase.trim_matches(|c: char| !c.is_alphanumeric());
+                // An elided article before the word (`l'animatrice`).
+                let phrase = phrase
+                    .split_once(['\'', '’'])
+                    .filter(|(article, _)| article.chars().count() <= 2)
+                    .map_or(phrase, |(_, word)| word);
+                if let Some(role) = procedure_role(phrase, lex) {
+                    return Some(role);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Decides the stance each labelled speaker takes, and each turn's.
 fn stances(info: &[TurnPlan], groups: &mut [Group], of_turn: &[Option<usize>]) -> Vec<Stance> {
     let generic_ask = info
@@ -191,6 +262,8 @@ fn stances(info: &[TurnPlan], groups: &mut [Group], of_turn: &[Option<usize>]) -
         .collect();
     let decided: Vec<Stance> = (0..groups.len())
         .map(|g| match groups[g].role {
+            // Introduced as the one who leads (`MC -- Nhà báo X`): asks.
+            Some(Role::Host | Role::Moderator) if groups[g].introduced => Stance::Ask,
             Some(Role::Host) => Stance::Host,
             Some(_) => Stance::Procedure,
             None if groups[g].turns.iter().any(|&t| info[t].note().is_some()) => Stance::Ask,
@@ -276,6 +349,7 @@ pub(crate) fn resolve<'a>(doc: &Doc<'a>, layout: &Layout, lex: &Lexicon) -> Reso
     let info = &layout.turns;
     let paras = &doc.paragraphs;
     let (mut groups, of_turn) = groups(info, lex);
+    introduced_roles(doc, layout, &mut groups, lex);
     let stances = stances(info, &mut groups, &of_turn);
     let kinds = kinds::kinds(info, &stances, &of_turn);
     let mut diagnostics = Vec::new();
