@@ -486,7 +486,43 @@ pub(crate) fn split<'a>(
             (i, at)
         })
         .collect();
-    cut_at(input, paras, cuts, markup)
+    let paras = cut_at(input, paras, cuts, markup);
+    // Then questions run on at the end of bulleted answers.
+    let trailing = trailing_questions(&paras, lex);
+    cut_at(input, paras, trailing, markup)
+}
+
+/// The fewest bulleted answers ending in a run-on question for those
+/// questions to be cut off.
+const MIN_TRAILING_QUESTIONS: usize = 2;
+
+/// Questions run on at the end of an answer set with a bullet, before the
+/// next bullet's answer (`+ …sẽ chấn chỉnh. Có ý kiến cho rằng … Quan điểm
+/// CP thế nào?` then `+ Hiện có…`), where the paragraphs of a press
+/// conference were run together: each is cut off its answer, when at
+/// least [`MIN_TRAILING_QUESTIONS`] are found. Where the question starts:
+/// see [`questions::trailing_question`].
+fn trailing_questions(paras: &[Para<'_>], lex: &Lexicon) -> Vec<(usize, Vec<usize>)> {
+    let bullet = |i: usize| {
+        paras[i]
+            .text()
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '+' | '•'))
+    };
+    let shown = |j: usize| paras[j].text().chars().any(char::is_alphanumeric);
+    let found: Vec<(usize, Vec<usize>)> = (0..paras.len())
+        .filter(|&i| bullet(i).is_some())
+        .filter(|&i| {
+            let next = (i + 1..paras.len()).find(|&j| shown(j));
+            next.is_some_and(|j| bullet(j) == bullet(i))
+        })
+        .filter_map(|i| Some((i, vec![questions::trailing_question(paras[i].text(), lex)?])))
+        .collect();
+    if found.len() < MIN_TRAILING_QUESTIONS {
+        return Vec::new();
+    }
+    found
 }
 
 /// Cuts paragraphs of [`questions::RUN_ON_MIN`] bytes or more at the
