@@ -22,7 +22,7 @@
 //! paragraph's block.
 
 use crate::clean::Markup;
-use crate::grammar::byline::glued_byline;
+use crate::grammar::byline::{glued_byline, glued_signature};
 use crate::grammar::dateline;
 use crate::grammar::label::{Label, label};
 use crate::keys::label_key;
@@ -400,12 +400,23 @@ pub(crate) fn split<'a>(
     if paras.iter().all(|p| p.text().len() < LONG) {
         return paras;
     }
-    // A byline glued to the end of a run-on paragraph.
+    // A byline glued to the end of a run-on paragraph; in the last one, a
+    // name alone too.
+    let last = paras
+        .iter()
+        .rposition(|p| p.text().chars().any(char::is_alphanumeric));
     let tails: Vec<(usize, Vec<usize>)> = paras
         .iter()
         .enumerate()
         .filter(|(_, p)| p.text().len() >= LONG)
-        .filter_map(|(i, p)| Some((i, vec![glued_byline(p.text(), lex)?])))
+        .filter_map(|(i, p)| {
+            let at = glued_byline(p.text(), lex).or_else(|| {
+                (Some(i) == last)
+                    .then(|| glued_signature(p.text(), lex))
+                    .flatten()
+            })?;
+            Some((i, vec![at]))
+        })
         .collect();
     let paras = cut_at(input, paras, tails, markup);
     // Comma-joined paragraphs.
