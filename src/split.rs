@@ -22,7 +22,7 @@
 //! paragraph's block.
 
 use crate::clean::Markup;
-use crate::grammar::byline::glued_byline;
+use crate::grammar::byline::{glued_byline, glued_signature};
 use crate::grammar::dateline;
 use crate::grammar::label::{Label, label};
 use crate::keys::label_key;
@@ -400,12 +400,23 @@ pub(crate) fn split<'a>(
     if paras.iter().all(|p| p.text().len() < LONG) {
         return paras;
     }
-    // A byline glued to the end of a run-on paragraph.
+    // A byline glued to the end of a run-on paragraph; in the last one, a
+    // name alone too.
+    let last = paras
+        .iter()
+        .rposition(|p| p.text().chars().any(char::is_alphanumeric));
     let tails: Vec<(usize, Vec<usize>)> = paras
         .iter()
         .enumerate()
         .filter(|(_, p)| p.text().len() >= LONG)
-        .filter_map(|(i, p)| Some((i, vec![glued_byline(p.text(), lex)?])))
+        .filter_map(|(i, p)| {
+            let at = glued_byline(p.text(), lex).or_else(|| {
+                (Some(i) == last)
+                    .then(|| glued_signature(p.text(), lex))
+                    .flatten()
+            })?;
+            Some((i, vec![at]))
+        })
         .collect();
     let paras = cut_at(input, paras, tails, markup);
     // Comma-joined paragraphs.
@@ -486,7 +497,43 @@ pub(crate) fn split<'a>(
             (i, at)
         })
         .collect();
-    cut_at(input, paras, cuts, markup)
+    let paras = cut_at(input, paras, cuts, markup);
+    // Then questions run on at the end of bulleted answers.
+    let trailing = trailing_questions(&paras, lex);
+    cut_at(input, paras, trailing, markup)
+}
+
+/// The fewest bulleted answers ending in a run-on question for those
+/// questions to be cut off.
+const MIN_TRAILING_QUESTIONS: usize = 2;
+
+/// Questions run on at the end of an answer set with a bullet, before the
+/// next bullet's answer (`+ …sẽ chấn chỉnh. Có ý kiến cho rằng … Quan điểm
+/// CP thế nào?` then `+ Hiện có…`), where the paragraphs of a press
+/// conference were run together: each is cut off its answer, when at
+/// least [`MIN_TRAILING_QUESTIONS`] are found. Where the question starts:
+/// see [`questions::trailing_question`].
+fn trailing_questions(paras: &[Para<'_>], lex: &Lexicon) -> Vec<(usize, Vec<usize>)> {
+    let bullet = |i: usize| {
+        paras[i]
+            .text()
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '+' | '•'))
+    };
+    let shown = |j: usize| paras[j].text().chars().any(char::is_alphanumeric);
+    let found: Vec<(usize, Vec<usize>)> = (0..paras.len())
+        .filter(|&i| bullet(i).is_some())
+        .filter(|&i| {
+            let next = (i + 1..paras.len()).find(|&j| shown(j));
+            next.is_some_and(|j| bullet(j) == bullet(i))
+        })
+        .filter_map(|i| Some((i, vec![questions::trailing_question(paras[i].text(), lex)?])))
+        .collect();
+    if found.len() < MIN_TRAILING_QUESTIONS {
+        return Vec::new();
+    }
+    found
 }
 
 /// Cuts paragraphs of [`questions::RUN_ON_MIN`] bytes or more at the

@@ -426,6 +426,22 @@ fn glued_name_start(t: &str, i: usize) -> bool {
             .is_some_and(|c| c.is_alphabetic() || matches!(c, '.' | '!' | '?' | '…'))
 }
 
+/// Where a bare name signing the piece starts, glued after the last
+/// sentence of the document's last paragraph, the line break before it
+/// lost (`…đã ban hành. Kiều Nga`): a [`bare_name`] after a sentence's end
+/// and a space, at the very end. Read only in the last paragraph: inside
+/// the text, a name after a sentence may open the next one.
+pub(crate) fn glued_signature(text: &str, lex: &Lexicon) -> Option<usize> {
+    let t = text.trim_end();
+    let from =
+        (t.len().saturating_sub(GLUED_TAIL_MAX)..=t.len()).find(|&i| t.is_char_boundary(i))?;
+    t[from..]
+        .match_indices(' ')
+        .map(|(i, _)| from + i + 1)
+        .filter(|&i| t[..i - 1].ends_with(['.', '!', '?', '…']))
+        .find(|&i| bare_name(&t[i..], lex))
+}
+
 /// A credit opening a longer text, the line break after it lost (a page's
 /// description: `INTERVIEW BY JAMIE REDKNAPP It's 9am and…`): the credit
 /// word, then the names up to where the text turns into a sentence (a
@@ -712,6 +728,20 @@ mod tests {
         );
         assert_eq!(tail("Cái khó là đương nhiên.Khánh Linh", vi), None);
         assert_eq!(tail("We use the McDonald farm every Monday.", en), None);
+    }
+
+    #[test]
+    fn a_bare_name_glued_to_the_last_sentence() {
+        let (en, vi) = (lexicon(Language::En), lexicon(Language::Vi));
+        let sig = |t: &'static str, lex| glued_signature(t, lex).map(|at| &t[at..]);
+        assert_eq!(sig("Luật đã ban hành. Kiều Nga", vi), Some("Kiều Nga"));
+        assert_eq!(
+            sig("We will be back on Monday. Dana Reyes", en),
+            Some("Dana Reyes")
+        );
+        // Not a sentence, nor a name that ends one.
+        assert_eq!(sig("We will be back on Monday with Dana Reyes", en), None);
+        assert_eq!(sig("We will be back. Dana Reyes said so.", en), None);
     }
 
     #[test]

@@ -183,6 +183,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Xin anh cho biết",
         "Xin chị cho biết",
         "Xin cho biết",
+        "Có ý kiến cho rằng",
         "Ông có thể cho biết",
         "Bà có thể cho biết",
         "Anh có thể cho biết",

@@ -136,6 +136,33 @@ pub(super) fn question_cuts(text: &str, lex: &Lexicon) -> Vec<usize> {
     cuts
 }
 
+/// Where a question run on at the end of `text` starts: the sentences
+/// that end it asking, from the first of them, or up to
+/// [`QUESTION_REACH`] sentences earlier where one addresses someone or
+/// opens as the language's questions do (`Thưa ông`, `Có ý kiến cho
+/// rằng`). `None` when `text` does not end asking, or is all question.
+pub(super) fn trailing_question(text: &str, lex: &Lexicon) -> Option<usize> {
+    let s = sentences(text);
+    let last = s.len().checked_sub(1)?;
+    if !asks(&text[s[last].clone()]) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && asks(&text[s[first - 1].clone()]) {
+        first -= 1;
+    }
+    let opens = |j: usize| {
+        let sentence = &text[s[j].clone()];
+        let (first_person, second) = persons(sentence, lex);
+        (second && !first_person)
+            || crate::grammar::longest_of(sentence, &lex.question_openers).is_some()
+    };
+    let start = (first.saturating_sub(QUESTION_REACH)..first)
+        .find(|&j| opens(j))
+        .unwrap_or(first);
+    (start > 0).then(|| s[start].start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +203,23 @@ mod tests {
                 "Do you ever sleep badly?",
                 "Sometimes.",
             ]
+        );
+    }
+
+    #[test]
+    fn a_question_run_on_at_the_end_of_an_answer() {
+        let vi = lexicon(Language::Vi);
+        let t = "+ Tôi xin khẳng định số liệu là trung thực. Sai thì sửa. Có ý kiến cho rằng giá điện tăng quá nhanh. Quan điểm của Bộ thế nào?";
+        let at = trailing_question(t, vi).expect("a question at the end");
+        assert!(t[at..].starts_with("Có ý kiến cho rằng"), "{}", &t[at..]);
+        let en = lexicon(Language::En);
+        let t = "• We will publish the samples daily. That is a promise. Why did it take a week?";
+        let at = trailing_question(t, en).expect("a question at the end");
+        assert_eq!(&t[at..], "Why did it take a week?");
+        assert_eq!(trailing_question("• Why did it take a week?", en), None);
+        assert_eq!(
+            trailing_question("• We will publish the samples daily.", en),
+            None
         );
     }
 
