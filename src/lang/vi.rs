@@ -305,6 +305,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "CLB",
     ]),
     place_words: Words::new(&[
+        "sân vận động",
+        "sân bay",
         "làng",
         "xã",
         "huyện",
