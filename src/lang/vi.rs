@@ -334,6 +334,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "CLB",
     ]),
     place_words: Words::new(&[
+        "sân vận động",
+        "sân bay",
         "làng",
         "xã",
         "huyện",

@@ -84,10 +84,23 @@ pub(crate) fn after_place_word(text: &str, name: &str, lex: &Lexicon) -> bool {
     if is_word_of(last, &lex.place_words) {
         return true;
     }
-    // A place word of two words (`thị trấn`, `thành phố`).
-    let two_at = before[..word_at].trim_end().rfind(' ').map_or(0, |i| i + 1);
-    two_at < word_at && is_word_of(&before[two_at..], &lex.place_words)
+    // A place word of two or three words (`thị trấn`, `sân vận động`).
+    let mut from = word_at;
+    for _ in 1..PLACE_WORD_MAX_WORDS {
+        let at = before[..from].trim_end().rfind(' ').map_or(0, |i| i + 1);
+        if at >= from {
+            return false;
+        }
+        from = at;
+        if is_word_of(&before[from..], &lex.place_words) {
+            return true;
+        }
+    }
+    false
 }
+
+/// The most words of a place word (`sân vận động`).
+const PLACE_WORD_MAX_WORDS: usize = 3;
 
 /// Whether `name`, a slice of `text`, opens a quotation (`“Thằng Mõ”`,
 /// `«Thần Tài»`, `"Blue Harbor"`): the title of a work, a nickname or a
@@ -253,6 +266,9 @@ mod tests {
         assert!(!after_place_word(t, &t[at..], vi));
         let t = "Người dân thành phố Hải Dương";
         let at = t.find("Hải").unwrap();
+        assert!(after_place_word(t, &t[at..], vi));
+        let t = "Khán đài B, sân vận động Mỹ Đình";
+        let at = t.find("Mỹ").unwrap();
         assert!(after_place_word(t, &t[at..], vi));
         let en = lexicon(Language::En);
         let t = "Wine growers in Tunuyán Valley";
