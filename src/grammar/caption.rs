@@ -2,12 +2,14 @@
 //!
 //! ```text
 //! captioned := caption? SEP? "("? CREDIT_WORD (":" name)? ")"?      -- at the end of a line
+//!            | caption? SEP? "("? COURTESY_PHRASE name ")"?
 //! SEP       := "." | " - " | " – " | " | " | " / "
 //! ```
 //!
 //! Accepts `Ảnh: Ngọc Hà`, `Trao cờ cho các đơn vị. (Ảnh: Minh Tâm)`, `… (Ảnh
 //! minh họa)`, `Jane Doe at the summit. (Photo: Tom Reed)`, `(Photo : Jean
-//! Martin)`, `… Foto: Ana Lima`. The credit words come from the
+//! Martin)`, `… Foto: Ana Lima`, `Photo courtesy of Ana Ruiz`, `(Ảnh cắt từ
+//! clip)`. The credit words come from the
 //! [`Lexicon`]; a credit needs its colon unless it is a bare credit word in
 //! brackets (`(Ảnh minh họa)`). Refuses a credit word inside a sentence
 //! (`Ảnh hưởng của …`, `Photographers said …`).
@@ -27,6 +29,10 @@ pub(crate) struct Credited {
 
 /// The most words of a credited name.
 const MAX_NAME_WORDS: usize = 8;
+
+/// The most words of a name after a courtesy phrase that follows a
+/// sentence on its line (`… 1990. Courtesy of the Avery family`).
+const COURTESY_NAME_MAX_WORDS: usize = 5;
 
 /// Where the last `n` words of `text` start, words being split at ASCII
 /// white space (other white space only joins words, so the stretch found
@@ -56,13 +62,16 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
     }
     // A credit reaches the end of the line, its name runs to at most
     // `MAX_NAME_WORDS` words: only the last words can open one.
-    let from = last_words_at(text, lex.credit_prefixes.most_words() + MAX_NAME_WORDS + 2);
+    let most = lex
+        .credit_prefixes
+        .most_words()
+        .max(lex.courtesy_prefixes.most_words());
+    let from = last_words_at(text, most + MAX_NAME_WORDS + 2);
     // A credit word past the line's start needs a colon after it, or the
     // line to end in the bracket closing `(Ảnh minh họa)`: most lines have
-    // neither, and are not searched.
-    if from > 0 && !text[from..].contains(':') && !text.trim_end().ends_with(')') {
-        return None;
-    }
+    // neither, and are searched for courtesy phrases only, which need
+    // neither (`… 1990. Courtesy of the Avery family`).
+    let plain_searched = from == 0 || text[from..].contains(':') || text.trim_end().ends_with(')');
     let mut found = None;
     let mut prev: Option<char> = text[..from].chars().next_back();
     for (i, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {
@@ -71,18 +80,24 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
         if !at_boundary {
             continue;
         }
-        let Some(n) = longest_of(&text[i..], &lex.credit_prefixes) else {
-            continue;
+        let courtesy = longest_of(&text[i..], &lex.courtesy_prefixes)
+            .and_then(|n| credit_at(text, i, n, true));
+        let plain = || {
+            plain_searched
+                .then(|| longest_of(&text[i..], &lex.credit_prefixes))
+                .flatten()
+                .and_then(|n| credit_at(text, i, n, false))
         };
-        if let Some(cr) = credit_at(text, i, n) {
+        if let Some(cr) = courtesy.or_else(plain) {
             found = Some(cr);
         }
     }
     found
 }
 
-/// A credit whose word starts at `i` and is `n` bytes long, reaching the end.
-fn credit_at(text: &str, i: usize, n: usize) -> Option<Credited> {
+/// A credit whose word starts at `i` and is `n` bytes long, reaching the
+/// end; a `courtesy` phrase leads to the name with no colon.
+fn credit_at(text: &str, i: usize, n: usize, courtesy: bool) -> Option<Credited> {
     let before = &text[..i];
     let bracketed = before.ends_with('(');
     let caption_end = before
@@ -95,6 +110,20 @@ fn credit_at(text: &str, i: usize, n: usize) -> Option<Credited> {
     let after_colon = after.trim_start().strip_prefix(':');
     let tail = match after_colon {
         Some(t) => t.trim_start(),
+        // `Photo courtesy of Ana Ruiz`: after a full stop, a short name
+        // that ends no sentence (`… Courtesy of the Avery family`), so
+        // that a sentence opening with the phrase is no credit.
+        None if courtesy && after.starts_with(' ') => {
+            let tail = after.trim_start();
+            let mid_sentence = i > 0 && !bracketed && before.trim_end().ends_with('.');
+            if mid_sentence
+                && (tail.ends_with('.')
+                    || tail.split_whitespace().count() > COURTESY_NAME_MAX_WORDS)
+            {
+                return None;
+            }
+            tail
+        }
         // A credit of several words opening the line needs no colon:
         // `Image copyright Getty Images`.
         None if i == 0 && text[..n].contains(' ') && after.starts_with(' ') => after.trim_start(),
@@ -206,6 +235,37 @@ mod tests {
             parts(Vi, "Lễ khánh thành - Ảnh: Thu Trang"),
             Some(("Lễ khánh thành", Some("Thu Trang")))
         );
+    }
+
+    #[test]
+    fn courtesy_phrases_lead_to_the_name_without_a_colon() {
+        use Language::*;
+        assert_eq!(
+            parts(En, "Photo courtesy of Ana Ruiz"),
+            Some(("", Some("Ana Ruiz")))
+        );
+        assert_eq!(
+            parts(En, "The mill in 1990. Courtesy of the Avery family"),
+            Some(("The mill in 1990.", Some("the Avery family")))
+        );
+        assert_eq!(
+            parts(Es, "El puerto al amanecer (Foto cortesía de Luis Vega)"),
+            Some(("El puerto al amanecer", Some("Luis Vega")))
+        );
+        assert_eq!(
+            parts(Vi, "Cướp dâu ở bản Lác (Ảnh cắt từ clip)"),
+            Some(("Cướp dâu ở bản Lác", None))
+        );
+        // Inside a sentence, or opening one that goes on, it is no credit.
+        assert!(parts(En, "The boat came courtesy of my uncle Tom").is_none());
+        assert!(
+            parts(
+                En,
+                "We won. Courtesy of a long night of work and luck, we won."
+            )
+            .is_none()
+        );
+        assert!(parts(Vi, "Giá tăng mạnh (ảnh hưởng từ thế giới)").is_none());
     }
 
     #[test]

@@ -15,6 +15,7 @@
 //!
 //! ```text
 //! list_number := DIGIT{1,2} ("." | ")") " "
+//! list_letter := LOWER-CASE ASCII LETTER ")" " "               -- `b) `
 //! ```
 
 use crate::text::{is_alnum, is_alpha};
@@ -102,9 +103,24 @@ pub(crate) fn list_number(text: &str) -> Option<(u32, usize)> {
     Some((value, text.len() - after.len()))
 }
 
+/// Whether `text` opens with a list's letter (`a) `, `b) `), as a clause
+/// of a law or the points of an answer are lettered.
+pub(crate) fn list_letter(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() > 3 && b[0].is_ascii_lowercase() && b[1] == b')' && b[2] == b' '
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_letters() {
+        assert!(list_letter("b) phân phối bản sao"));
+        assert!(!list_letter("B) Capital"));
+        assert!(!list_letter("ab) two letters"));
+        assert!(!list_letter("a)glued"));
+    }
 
     #[test]
     fn list_numbers() {

@@ -143,8 +143,27 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     generic_reporters: Words::new(&["Redazione"]),
     placeholder_authors: Words::new(&["Ospite", "Autore", "Collaboratore"]),
     source_prefixes: Words::new(&["Fonte"]),
-    caption_prefixes: Words::new(&["Didascalia:"]),
+    caption_prefixes: Words::new(&["Didascalia:", "Video:"]),
     credit_prefixes: Words::new(&["Foto", "Immagine"]),
+    widget_labels: Words::new(&[
+        "Condividi",
+        "Condividi questo articolo",
+        "Copia link",
+        "Pubblicità",
+    ]),
+    related_prefixes: Words::new(&[
+        "Leggi anche",
+        "Leggi di più",
+        "Vedi anche",
+        "Articoli correlati",
+    ]),
+    picture_phrases: Words::new(&["Veduta di", "Vista di", "Scorcio di", "Schermata di"]),
+    // Italian pages often credit their photos in English.
+    courtesy_prefixes: Words::new(&[
+        "Foto per gentile concessione di",
+        "Per gentile concessione di",
+        "Photo courtesy of",
+    ]),
     interview_phrases: Words::new(&[
         "risponde alle nostre domande",
         "ha risposto alle nostre domande",

@@ -102,10 +102,24 @@ pub(crate) struct Lexicon {
     pub placeholder_authors: Words,
     /// Words that open a source line (`Theo`, `Nguồn`).
     pub source_prefixes: Words,
-    /// Words that open a caption line (`Image caption`).
+    /// Words that open a caption line, a photo's or a video's (`Image
+    /// caption`, `Video:`).
     pub caption_prefixes: Words,
-    /// Words that open a photo credit (`Ảnh`, `Photo`).
+    /// Words that open a photo credit (`Ảnh`, `Photo`); a name after them
+    /// needs a colon (`Ảnh: Ngọc Hà`), unless they open the line.
     pub credit_prefixes: Words,
+    /// Labels a page's widgets print alone on a line (`Share`, `Close share
+    /// panel`, `Chia sẻ`, `Đóng kênh chia sẻ`): page furniture.
+    pub widget_labels: Words,
+    /// Words that open a link to another article (`Read more:`, `Lire aussi
+    /// :`, `Xem thêm:`, `Tin liên quan`): the line is page furniture.
+    pub related_prefixes: Words,
+    /// Phrases that open a line describing a picture (`Quang cảnh …`,
+    /// `A view of …`, `Capture d'écran …`): such a line is a caption.
+    pub picture_phrases: Words,
+    /// Phrases that open a photo credit and lead straight to the name, no
+    /// colon between (`Photo courtesy of Ana Ruiz`, `Foto cortesía de …`).
+    pub courtesy_prefixes: Words,
     /// Phrases saying someone gives the interview (`trả lời phỏng vấn`).
     pub interview_phrases: Words,
     /// Words joining two names (`và`, `and`).

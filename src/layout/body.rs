@@ -6,7 +6,10 @@
 //! follows; failing one, after the last turn's prose. A document with no
 //! turn is refused, unless it says it is a published statement.
 
-use super::captions::{Builder, caption_shaped, pull_quote};
+use super::captions::{
+    Builder, caption_shaped, furniture_words, listing_form, pictured, pull_quote,
+    under_image_shaped,
+};
 use super::convention::{Side, Style, is_bare_question};
 use super::similarity::{near_duplicate, several_sentences};
 use super::{Part, furniture_part};
@@ -209,11 +212,17 @@ fn prose_end(paras: &[Para<'_>], classes: &[Class<'_>], style: &Style, first_tur
 const GUESSED_CAPTION_MAX_WORDS: usize = 25;
 
 /// Lays out the body, the paragraphs of `range`.
-pub(crate) fn body(b: &mut Builder<'_, '_>, style: &Style, range: std::ops::Range<usize>) {
+pub(crate) fn body(
+    b: &mut Builder<'_, '_>,
+    style: &Style,
+    range: std::ops::Range<usize>,
+    lex: &Lexicon,
+) {
     let caption_evidence = caption_evidence(b, style, range.clone());
     let mut body = Body {
         b,
         style,
+        lex,
         end: range.end,
         caption_evidence,
         pending_speech: None,
@@ -243,14 +252,19 @@ fn caption_evidence(b: &Builder<'_, '_>, style: &Style, range: std::ops::Range<u
 }
 
 /// Whether paragraphs `i` and `i + 1` read as an image's alt text and its
-/// caption saying it again: neither opens a turn, neither speaks in the
+/// caption saying it again: neither opens a turn, neither is a list item,
+/// field or link line ([`listing_form`]), neither speaks in the
 /// first person nor asks (speakers echo each other: `Do we need to?` / `I
 /// don't think we do.`), and the second repeats the first (two parallel
 /// sentences of one speech are near duplicates, not repeats).
 fn alt_and_caption(b: &Builder<'_, '_>, style: &Style, i: usize) -> bool {
     let described = |k: usize| {
         let cues = &b.classes[k].cues;
-        style.starts[k].is_none() && !cues.first_person && !b.paras[k].text().contains('?')
+        let text = b.paras[k].text();
+        style.starts[k].is_none()
+            && !cues.first_person
+            && !text.contains('?')
+            && !listing_form(text)
     };
     described(i) && described(i + 1) && b.repeats(i, i + 1)
 }
@@ -259,6 +273,7 @@ fn alt_and_caption(b: &Builder<'_, '_>, style: &Style, i: usize) -> bool {
 struct Body<'b, 'a, 'd> {
     b: &'b mut Builder<'a, 'd>,
     style: &'b Style,
+    lex: &'b Lexicon,
     end: usize,
     caption_evidence: bool,
     /// A turn whose label stood alone, waiting for its speech.
@@ -344,7 +359,8 @@ impl Body<'_, '_, '_> {
         None
     }
 
-    /// An alt text and its caption, a caption line, a credit line.
+    /// An alt text and its caption, a caption line, a line under an image,
+    /// a credit line.
     fn caption(&mut self, i: usize) -> Option<usize> {
         let classes = self.b.classes;
         if self.plain(i + 1) && alt_and_caption(self.b, self.style, i) {
@@ -353,6 +369,14 @@ impl Body<'_, '_, '_> {
         }
         if classes[i].caption_line {
             self.b.caption_line(i);
+            return Some(1);
+        }
+        // A short line right under a page's image is its caption.
+        if self.plain(i)
+            && self.b.under_image(i)
+            && under_image_shaped(self.b.paras[i].text(), &classes[i])
+        {
+            self.b.caption(i, None);
             return Some(1);
         }
         // A credit line before a caption line goes with it.
@@ -368,6 +392,12 @@ impl Body<'_, '_, '_> {
     fn unmarked(&mut self, i: usize) {
         let (paras, classes, style) = (self.b.paras, self.b.classes, self.style);
         let c = &classes[i];
+        // A widget's label or a link to another article: page furniture,
+        // even between the paragraphs of a turn.
+        if furniture_words(paras[i].text(), self.lex) {
+            self.b.parts[i] = Part::Furniture;
+            return;
+        }
         let last_side = self.b.turns.last().map(|t| t.side);
         // Closing thanks after an unmarked answer: the interviewer's turn.
         if (style.bare_questions || style.implicit_answers)
@@ -393,14 +423,20 @@ impl Body<'_, '_, '_> {
             }
             return;
         }
-        let prev_ends =
-            i == 0 || classes[i - 1].cues.ends_sentence || style.starts[i - 1].is_some();
+        // The line before ends a sentence, opens a turn, or is a caption
+        // itself (two photos side by side, a caption under each).
+        let prev_ends = i == 0
+            || classes[i - 1].cues.ends_sentence
+            || style.starts[i - 1].is_some()
+            || matches!(self.b.parts[i - 1], Part::Caption(_));
         let guess = self.caption_evidence
             && !style.implicit_answers
             && prev_ends
             && caption_shaped(paras[i].text(), &c.cues)
             && c.cues.words() <= GUESSED_CAPTION_MAX_WORDS;
-        if c.credit().is_some() || guess {
+        // A line saying what a picture shows needs no other evidence.
+        let depicts = prev_ends && pictured(paras[i].text(), c, self.lex);
+        if c.credit().is_some() || guess || depicts {
             self.b.caption(i, None);
             return;
         }

@@ -132,11 +132,18 @@ impl<'a, 'd> Builder<'a, 'd> {
         idx
     }
 
-    /// The alt text of a page's `<img>` just before caption `i`: in one of
-    /// the few paragraphs before it that show no text of their own and are
-    /// nothing but furniture. With the image's paragraph, and the alt
-    /// value's span in the input.
+    /// The alt text of a page's `<img>` just before caption `i` (see
+    /// [`Builder::image_above`]), with the image's paragraph.
     fn image_alt(&self, i: usize) -> Option<(usize, Span)> {
+        let (a, alt) = self.image_above(i)?;
+        Some((a, alt?))
+    }
+
+    /// A page's `<img>` just before paragraph `i`: in one of the few
+    /// paragraphs before it that show no text of their own and are nothing
+    /// but furniture. With the image's paragraph, and the span of its alt
+    /// value in the input when that shows any text.
+    pub(crate) fn image_above(&self, i: usize) -> Option<(usize, Option<Span>)> {
         let mut a = i;
         for _ in 0..IMAGE_CAPTION_GAP {
             a = a.checked_sub(1)?;
@@ -148,12 +155,31 @@ impl<'a, 'd> Builder<'a, 'd> {
             let Some((at, tag)) = crate::clean::tags(raw, "img").next() else {
                 continue;
             };
-            let (off, value) = crate::clean::attribute(tag, "alt")?;
-            let start = p.block.start + at + off;
-            let shows = !crate::clean::clean_with(value, start, None).text.is_empty();
-            return shows.then(|| (a, Span::new(start, start + value.len())));
+            let alt = crate::clean::attribute(tag, "alt").and_then(|(off, value)| {
+                let start = p.block.start + at + off;
+                let shows = !crate::clean::clean_with(value, start, None).text.is_empty();
+                shows.then(|| Span::new(start, start + value.len()))
+            });
+            return Some((a, alt));
         }
         None
+    }
+
+    /// Whether paragraph `i`'s markup shows an image before its text, the
+    /// image and its caption glued in one block (`<div><img …> <span>The
+    /// quay at dawn</span></div>`).
+    pub(crate) fn image_opens(&self, i: usize) -> bool {
+        let p = &self.paras[i];
+        !p.text().is_empty()
+            && crate::clean::tags(&self.input[p.block.start..p.span.start], "img")
+                .next()
+                .is_some()
+    }
+
+    /// Whether paragraph `i` stands under an image: right after it, only
+    /// markup between ([`Builder::image_above`]), or in the same block.
+    pub(crate) fn under_image(&self, i: usize) -> bool {
+        self.image_opens(i) || self.image_above(i).is_some()
     }
 
     /// A caption line (`Image caption …`), with the credit line just before
@@ -342,18 +368,222 @@ const CAPTION_MAX_BYTES: usize = 320;
 /// from this many words on (shorter ones are names or mastheads).
 const HEADER_CAPTION_MIN_WORDS: usize = 4;
 
+/// Whether a line opens in lower case: the rest of a sentence broken
+/// before it.
+fn opens_lower_case(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+/// The most words of a field's label before its colon (`Món ăn yêu thích:
+/// …`, `Star sign : Aries`).
+const FIELD_LABEL_MAX_WORDS: usize = 8;
+
+/// The fewest items of a tag list (`climbing,Patagonia,Cerro Torre,…`).
+const TAG_LIST_MIN_ITEMS: usize = 4;
+
+/// A list of keywords with a space after each comma needs this many items
+/// (fewer read as a caption naming people one after another).
+const SPACED_TAG_LIST_MIN_ITEMS: usize = 6;
+
+/// The most words of one tag, in a list with a space after each comma.
+const TAG_MAX_WORDS: usize = 3;
+
+/// The most words of one tag, in a list whose commas have no space after
+/// them (no sentence is written so; a tag may be a name or a body's title).
+const GLUED_TAG_MAX_WORDS: usize = 6;
+
+/// Quotation marks that may open the quote a caption gives its subject
+/// (`Ông Lâm: "Xu hướng chung…"`).
+const QUOTE_OPENERS: [char; 6] = ['"', '“', '«', '„', '\'', '‘'];
+
+/// Whether a line has the form of a list item, a field, a tag list or a
+/// link, never a caption whatever names it holds: the evidence is its form
+/// alone, a bullet, dash or letter opening it (`- `, `• `, `b) `) or
+/// bullets inside it (`• Leeds • Hull`), a short label and a colon before
+/// a value that is no quotation (`Star sign : Aries`), keywords joined by
+/// commas with no sentence in them, or a URL.
+pub(crate) fn listing_form(text: &str) -> bool {
+    let t = text.trim();
+    crate::grammar::marker::dash_marker(t).is_some()
+        || crate::grammar::marker::list_number(t).is_some()
+        || crate::grammar::marker::list_letter(t)
+        || t.matches('•').count() >= 2
+        || field_form(t)
+        || tag_list(t)
+        || t.contains("://")
+        || t.contains("www.")
+        || t.contains("](")
+}
+
+/// A field line: a label of at most [`FIELD_LABEL_MAX_WORDS`] words, a
+/// colon (spaced or not, or full-width), and a value that does not open
+/// with a quotation mark. A clock time's colon (`08:15`) is none.
+fn field_form(t: &str) -> bool {
+    let Some((at, colon)) = t.char_indices().find(|&(_, c)| c == ':' || c == '：') else {
+        return false;
+    };
+    let label = t[..at].trim_end();
+    let value = t[at + colon.len_utf8()..].trim_start();
+    let digits_around = label.ends_with(|c: char| c.is_ascii_digit())
+        && value.starts_with(|c: char| c.is_ascii_digit());
+    !label.is_empty()
+        && !value.is_empty()
+        && !digits_around
+        && label.split_whitespace().count() <= FIELD_LABEL_MAX_WORDS
+        && !value.starts_with(QUOTE_OPENERS)
+}
+
+/// A tag list: at least [`TAG_LIST_MIN_ITEMS`] keywords of at most
+/// [`GLUED_TAG_MAX_WORDS`] words joined by commas, not ending like a
+/// sentence; with a space after every comma it takes
+/// [`SPACED_TAG_LIST_MIN_ITEMS`] keywords of at most [`TAG_MAX_WORDS`].
+fn tag_list(t: &str) -> bool {
+    if t.ends_with(['.', '!', '?', '…']) {
+        return false;
+    }
+    // Read item by item, without a list of them: a long paragraph is
+    // refused at its first long item.
+    let (mut items, mut spaced, mut longest) = (0, true, 0);
+    for (k, item) in t.split([',', '，']).enumerate() {
+        let w = item
+            .split_whitespace()
+            .take(GLUED_TAG_MAX_WORDS + 1)
+            .count();
+        if w == 0 || w > GLUED_TAG_MAX_WORDS {
+            return false;
+        }
+        spaced &= k == 0 || item.starts_with(' ');
+        longest = longest.max(w);
+        items += 1;
+    }
+    let (least, most) = if spaced {
+        (SPACED_TAG_LIST_MIN_ITEMS, TAG_MAX_WORDS)
+    } else {
+        (TAG_LIST_MIN_ITEMS, GLUED_TAG_MAX_WORDS)
+    };
+    items >= least && longest <= most
+}
+
 /// A short third-person line that names someone: a caption, in the body.
+/// A line opening in lower case goes on with the line before it (the
+/// scraper broke a sentence): it is no caption.
 pub(crate) fn caption_shaped(text: &str, cues: &Cues) -> bool {
     (3..=CAPTION_MAX_WORDS).contains(&cues.words())
+        && !opens_lower_case(text)
+        && !listing_form(text)
         && text.len() <= CAPTION_MAX_BYTES
         && !cues.first_person
         && !cues.ends_colon
         && !text.trim_end().ends_with(['?', '!', ':'])
         && names_someone(text)
         && !several_sentences(text)
-        // An item of a numbered list (`2. `, `3) `) is a point of an
-        // answer, not a caption.
-        && crate::grammar::marker::list_number(text).is_none()
+}
+
+/// The most words of a line taken for a caption because it stands right
+/// under an image: a caption is a line, while an answer's sentence that
+/// happens to follow a photo runs longer.
+const UNDER_IMAGE_MAX_WORDS: usize = 20;
+
+/// A line standing right under an image is its caption when it reads like
+/// one: the evidence weighed is its place (nothing but markup between the
+/// `<img>` and it, see [`Builder::under_image`]) and its shape, short and
+/// one sentence, asking nothing, not in the first person, not ending in a
+/// colon, and not a list item, field or link ([`listing_form`]); no name,
+/// credit or full stop is needed (`A loam mould drying beside the
+/// furnace`).
+pub(crate) fn under_image_shaped(text: &str, c: &Class<'_>) -> bool {
+    let cues = &c.cues;
+    c.shape.is_text()
+        && (1..=UNDER_IMAGE_MAX_WORDS).contains(&cues.words())
+        && !cues.first_person
+        && !cues.ends_colon
+        && !text.contains('?')
+        && !several_sentences(text)
+        && !listing_form(text)
+}
+
+/// Whether a line is page furniture by its words, neither a caption nor
+/// part of a turn: the evidence is a widget's label standing alone on the
+/// line (`Share`, `Đóng kênh chia sẻ`, the language's `widget_labels`) or
+/// the words of a link to another article opening it, then a colon, an
+/// arrow or nothing (`Lire aussi : …`, `Xem thêm >>`; `related_prefixes`),
+/// so that a sentence opening with them (`Read more about it in …`) is none.
+pub(crate) fn furniture_words(text: &str, lex: &Lexicon) -> bool {
+    let t = text.trim().trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '.' | '…' | '>' | '»')
+    });
+    if t.is_empty() {
+        return false;
+    }
+    let widget = crate::grammar::longest_of(t, &lex.widget_labels) == Some(t.len());
+    let related = crate::grammar::longest_of(t, &lex.related_prefixes).is_some_and(|n| {
+        let rest = t[n..].trim_start();
+        rest.is_empty() || rest.starts_with([':', '：', '>', '»', '|'])
+    });
+    widget || related
+}
+
+/// The most words of a line taken for a caption because it says what a
+/// picture shows.
+const PICTURE_LINE_MAX_WORDS: usize = 25;
+
+/// A line that opens by saying what a picture shows (`Quang cảnh lễ hội
+/// …`, `A view of the harbour …`, the language's `picture_phrases`) and
+/// does not end like a sentence is a caption: the evidence weighed is that
+/// phrase, the missing full stop (an answer's sentence opening so has one),
+/// and a caption's shape (short, one sentence, asking nothing, not in the
+/// first person, not a list item, field or link).
+pub(crate) fn pictured(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
+    let cues = &c.cues;
+    let t = text.trim();
+    c.shape.is_text()
+        && crate::grammar::longest_of(t, &lex.picture_phrases).is_some()
+        && (2..=PICTURE_LINE_MAX_WORDS).contains(&cues.words())
+        && !cues.ends_sentence
+        && !cues.ends_colon
+        && !cues.first_person
+        && !t.contains('?')
+        && !several_sentences(t)
+        && !listing_form(t)
+}
+
+/// A header line reporting speech runs to at least this many words to be
+/// taken for a summary of the story (a short one may caption a speaker).
+const REPORTED_SPEECH_MIN_WORDS: usize = 12;
+
+/// Whether a header line reports what someone says, as a standfirst sums
+/// the story up (`Governador do Paraná diz que …, enquanto …`): the
+/// evidence weighed is one of the language's speech verbs (`says`, `diz`,
+/// `cho biết`) after the line's first word and in its first half, and a
+/// length of a summary ([`REPORTED_SPEECH_MIN_WORDS`]). A caption shows
+/// someone; it does not report their words at length.
+fn reports_speech(text: &str, cues: &Cues, lex: &Lexicon) -> bool {
+    if cues.words() < REPORTED_SPEECH_MIN_WORDS {
+        return false;
+    }
+    let half = cues.words() / 2;
+    let mut at_word_start = true;
+    let mut word = 0;
+    for (i, ch) in text.char_indices() {
+        if ch.is_whitespace() {
+            at_word_start = true;
+            continue;
+        }
+        if at_word_start {
+            at_word_start = false;
+            word += 1;
+            if word > half {
+                return false;
+            }
+            if word > 1 && crate::grammar::longest_of(&text[i..], &lex.speech_verbs).is_some() {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The most words of a pull quote.
@@ -373,7 +603,9 @@ pub(crate) fn pull_quote(text: &str, cues: &Cues) -> bool {
 }
 
 /// In the header, a caption is a short line that does not end like a
-/// sentence, or a line introducing someone who gives the interview.
+/// sentence, or a line introducing someone who gives the interview. It
+/// speaks of the people shown, never as them: a line in the first person
+/// outside quotes (a site's motto, `We keep the lights on`) is none.
 pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
     let cues = &c.cues;
     // `Find us: Twitter / Facebook` is a label and a list, not a caption.
@@ -383,9 +615,14 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
         || text.ends_with([',', ';'])
         || !(2..=CAPTION_MAX_WORDS).contains(&cues.words())
         || text.len() > CAPTION_MAX_BYTES
+        || listing_form(text)
         || cues.ends_colon
+        || cues.first_person
         || text.ends_with('?')
     {
+        return false;
+    }
+    if reports_speech(text, cues, lex) {
         return false;
     }
     // A person and a post and nothing else is a portrait's caption, full

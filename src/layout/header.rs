@@ -6,7 +6,10 @@
 //! text with its caption, locations beside a time line, images, captions,
 //! and the lede.
 
-use super::captions::{Builder, CAPTION_MAX_WORDS, header_caption_shaped};
+use super::captions::{
+    Builder, CAPTION_MAX_WORDS, furniture_words, header_caption_shaped, listing_form,
+    under_image_shaped,
+};
 use super::similarity::near_duplicate;
 use super::sources::article_titles;
 use super::{Part, furniture_part};
@@ -26,6 +29,13 @@ pub(crate) const HEADLINE_MAX_WORDS: usize = 40;
 const LEDE_MIN_WORDS: usize = 12;
 /// The most words of a header field line (`**Quarter:** Q3 2025`).
 const FIELD_MAX_WORDS: usize = 8;
+
+/// A line repeating the title has at least this many words.
+const TITLE_REPEAT_MIN_WORDS: usize = 2;
+
+/// The share of the longer title's words (numerator, denominator) that the
+/// shorter must hold to repeat it.
+const TITLE_REPEAT_SHARE: (usize, usize) = (2, 3);
 
 /// The most words of a location line.
 const LOCATION_MAX_WORDS: usize = 8;
@@ -139,8 +149,10 @@ fn title(
         open.retain(|&i| i != h);
         return (0, Some(heading(h)));
     }
-    let first = open.first().copied().filter(|&i| title_like(&classes[i]));
-    let second = open.get(1).copied().filter(|&i| title_like(&classes[i]));
+    // A block showing an image before its text is the image's caption.
+    let titled = |i: &usize| title_like(&classes[*i]) && !b.image_opens(*i);
+    let first = open.first().copied().filter(titled);
+    let second = open.get(1).copied().filter(titled);
     match (first, second) {
         (Some(a), Some(h))
             if classes[a].cues.ends_colon
@@ -211,6 +223,8 @@ fn rest_of_header(
                 b.caption(alt, None);
                 b.parts[i] = Part::Lede;
             }
+        } else if headline_text.is_some_and(|h| repeats_title(h, text)) {
+            b.parts[i] = Part::Heading;
         } else if has_time && location_like(text, c) && !b.parts[..i].contains(&Part::Lede) {
             b.parts[i] = Part::Location;
         } else if let Shape::Image(alt) = &c.shape {
@@ -227,9 +241,16 @@ fn rest_of_header(
             } else {
                 b.caption(i, None);
             }
-        } else if matches!(c.shape, Shape::Link | Shape::Rule | Shape::Comment) {
+        } else if matches!(c.shape, Shape::Link | Shape::Rule | Shape::Comment)
+            || furniture_words(text, lex)
+        {
             b.parts[i] = Part::Furniture;
-        } else if next.is_some_and(|j| j == i + 1 && b.near_duplicate(i, j)) {
+        } else if next.is_some_and(|j| {
+            j == i + 1
+                && b.near_duplicate(i, j)
+                && !listing_form(text)
+                && !listing_form(paras[j].text())
+        }) {
             b.caption(i + 1, Some(i));
             skip_next = true;
         } else if c.caption_line {
@@ -240,6 +261,9 @@ fn rest_of_header(
             if !matches!(b.parts[i], Part::Caption(_)) {
                 b.caption(i, None);
             }
+        } else if b.under_image(i) && under_image_shaped(text, c) {
+            // A short line right under a page's image is its caption.
+            b.caption(i, None);
         } else if header_caption_shaped(text, c, lex) && !next_continues(paras, i) {
             b.caption(i, None);
         } else {
@@ -249,6 +273,36 @@ fn rest_of_header(
     if let Some(alt) = pending_alt {
         b.caption(alt, None);
     }
+}
+
+/// Whether a header line says the title again, as pages print it twice
+/// (the front matter's `Google Tech Talk (2016)` over a `Google Tech Talk`
+/// line, a title with the site's name after it): the evidence is that the
+/// words of one begin the other and cover most of the longer
+/// ([`TITLE_REPEAT_SHARE`]), so that a caption naming the person of a
+/// `Name: "quote"` headline is no repeat.
+fn repeats_title(headline: &str, text: &str) -> bool {
+    // Read word by word, without a folded copy of a long paragraph: a line
+    // of more than `most` words repeats no title.
+    let title: Vec<&str> = headline.split(' ').filter(|w| !w.is_empty()).collect();
+    let most = title.len() * TITLE_REPEAT_SHARE.1 / TITLE_REPEAT_SHARE.0;
+    let mut words = 0;
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if let Some(x) = title.get(words) {
+            if !w.chars().flat_map(char::to_lowercase).eq(x.chars()) {
+                return false;
+            }
+        }
+        words += 1;
+        if words > most {
+            return false;
+        }
+    }
+    let (short, long) = (words.min(title.len()), words.max(title.len()));
+    short >= TITLE_REPEAT_MIN_WORDS && short * TITLE_REPEAT_SHARE.1 >= long * TITLE_REPEAT_SHARE.0
 }
 
 /// Whether paragraph `i` stands right under the headline: the paragraph

@@ -243,7 +243,7 @@ pub(crate) fn layout<'d>(
     let body_end = body::end(paras, classes, &style, first_turn, lex);
     let mut b = Builder::new(input, paras, classes, style.starts.count());
     header::header(&mut b, doc, first_turn, lex);
-    body::body(&mut b, &style, first_turn..body_end);
+    body::body(&mut b, &style, first_turn..body_end, lex);
     let trailer = trailer::trailer(&mut b, first_turn, body_end, lex);
     let Builder {
         mut parts,

@@ -1,10 +1,11 @@
 //! The trailer: the paragraphs after the body. The first byline and the
 //! first source line in it are kept (a byline in the header counts as the
-//! first); the rest is furniture by its shape. A bare name on the first
-//! line after the body signs the piece; the last paragraph of prose is the
-//! lede the scraper moved to the end, when the header has none; a date line
-//! first after the body (a byline or a source line before it or not) is
-//! the date line the page printed at the end, when the header has none.
+//! first), a photo credit is a caption; the rest is furniture by its
+//! shape. A bare name on the first line after the body signs the piece;
+//! the last paragraph of prose is the lede the scraper moved to the end,
+//! when the header has none; a date line first after the body (a byline or
+//! a source line before it or not) is the date line the page printed at
+//! the end, when the header has none.
 
 use super::captions::Builder;
 use super::{Part, furniture_part};
@@ -52,6 +53,10 @@ pub(crate) fn trailer(
         } else if source_at.is_none() && c.source().is_some() {
             source_at = Some(i);
             b.parts[i] = Part::Source;
+        } else if c.credit().is_some() && c.shape.is_text() {
+            // A photo credit after the last turn (`Photo courtesy of …`)
+            // is a caption, as it is anywhere else.
+            b.caption(i, None);
         }
     }
     // A bare name on the first line after the last turn signs the piece.
