@@ -5,7 +5,7 @@ use super::evidence;
 use super::people::person;
 use crate::Span;
 use crate::grammar::byline::is_generic_reporter;
-use crate::grammar::speaker::{intro, mention, name_runs, quoted_headline};
+use crate::grammar::speaker::{Intro, intro, mention, name_runs, quoted_headline};
 use crate::grammar::{find_ci, is_word_of, longest_of};
 use crate::lang::Lexicon;
 use crate::layout::sources::{article_titles, front_fields};
@@ -424,6 +424,23 @@ fn named<'a, 'q>(
     for &i in sources {
         if let Some(name) = evidence::introduced(paras[i].text(), lex) {
             return vec![person_in(&paras[i], None, name, None)];
+        }
+    }
+    // The one person the captions in the body show with a title or an
+    // honorific (`Nguyên Bộ trưởng Hà Quang Dự.` under a portrait between
+    // the answers).
+    let shown: Vec<(usize, Intro<'_>)> = layout
+        .captions
+        .iter()
+        .filter(|c| c.text.is_none() && !header.captions.contains(&c.para))
+        .filter_map(|c| {
+            let m = intro(paras[c.para].text(), lex)?;
+            (m.honorific.is_some() || m.title.is_some()).then_some((c.para, m))
+        })
+        .collect();
+    if let Some((i, m)) = shown.first() {
+        if shown.iter().all(|(_, o)| o.name == m.name) {
+            return vec![person_in(&paras[*i], m.honorific, m.name, m.title)];
         }
     }
     let part = |i: &usize| {

@@ -244,6 +244,10 @@ fn role_before(text: &str, key: &str, lex: &Lexicon) -> Option<Role> {
     None
 }
 
+/// How many unlabelled answers must go before a speaker first labelled
+/// after every unlabelled turn for that speaker to be a box of their own.
+const LATE_BOX_MIN_ANSWERS: usize = 2;
+
 /// Decides the stance each labelled speaker takes, and each turn's.
 fn stances(info: &[TurnPlan], groups: &mut [Group], of_turn: &[Option<usize>]) -> Vec<Stance> {
     let generic_ask = info
@@ -376,7 +380,24 @@ pub(crate) fn resolve<'a>(doc: &Doc<'a>, layout: &Layout, lex: &Lexicon) -> Reso
         let span = first_span(g.turns[0]);
         participants.push(people::labelled_person(g, &context, &event, span, lex));
     }
-    let named_answerers = groups.iter().filter(|g| g.part == Stance::Answer).count();
+    // A speaker first labelled after the interviewer's closing thanks, or
+    // after every unlabelled turn once two unlabelled answers went before,
+    // speaks in a box of their own (`Phó Chủ tịch … X: …` under the
+    // interview): not the interviewee the unlabelled answers are given to.
+    let closing = (0..info.len())
+        .find(|&t| info[t].cues.thanks && kinds[t] != TurnKind::Answer)
+        .unwrap_or(info.len());
+    let unlabelled_answers = (0..info.len())
+        .filter(|&t| of_turn[t].is_none() && kinds[t] == TurnKind::Answer)
+        .count();
+    let last_unlabelled = (0..info.len()).rev().find(|&t| of_turn[t].is_none());
+    let late = |g: &Group| {
+        g.turns[0] >= closing
+            || (unlabelled_answers >= LATE_BOX_MIN_ANSWERS
+                && last_unlabelled.is_some_and(|u| g.turns[0] > u))
+    };
+    let answering = |g: &Group| g.part == Stance::Answer && !late(g);
+    let named_answerers = groups.iter().filter(|g| answering(g)).count();
     let mut interviewee = None;
     let mut outlet = None;
     if named_answerers == 0 {
@@ -393,7 +414,7 @@ pub(crate) fn resolve<'a>(doc: &Doc<'a>, layout: &Layout, lex: &Lexicon) -> Reso
     } else if named_answerers == 1 {
         interviewee = groups
             .iter()
-            .position(|g| g.part == Stance::Answer)
+            .position(answering)
             .map(|g| group_index[g]);
     }
     let named_askers = groups.iter().filter(|g| g.part == Stance::Ask).count();
