@@ -412,10 +412,7 @@ pub(crate) fn resolve<'a>(doc: &Doc<'a>, layout: &Layout, lex: &Lexicon) -> Reso
             diagnostics.push(diagnostics::unresolved_note(n));
         }
     } else if named_answerers == 1 {
-        interviewee = groups
-            .iter()
-            .position(answering)
-            .map(|g| group_index[g]);
+        interviewee = groups.iter().position(answering).map(|g| group_index[g]);
     }
     let named_askers = groups.iter().filter(|g| g.part == Stance::Ask).count();
     let mut interviewer = None;
