@@ -400,12 +400,34 @@ pub(crate) fn split<'a>(
     if paras.iter().all(|p| p.text().len() < LONG) {
         return paras;
     }
-    // A byline glued to the end of a run-on paragraph; in the last one, a
-    // name alone too.
+    let tails = glued_tails(&paras, lex);
+    let paras = cut_at(input, paras, tails, markup);
+    // Comma-joined paragraphs.
+    let glued: Vec<(usize, Vec<usize>)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.text().len() >= LONG)
+        .map(|(i, p)| (i, glued_commas(p.text())))
+        .filter(|(_, cuts)| cuts.len() >= MIN_GLUED)
+        .collect();
+    let paras = cut_at(input, paras, glued, markup);
+    // Then paragraphs run together, labels and dashes inside lines.
+    let Some(cuts) = line_cuts(&paras, lex) else {
+        return paras;
+    };
+    let paras = cut_at(input, paras, cuts, markup);
+    // Then questions run on at the end of bulleted answers.
+    let trailing = trailing_questions(&paras, lex);
+    cut_at(input, paras, trailing, markup)
+}
+
+/// Where bylines glued to the end of long paragraphs start; in the last
+/// paragraph, a name alone too ([`glued_signature`]).
+fn glued_tails(paras: &[Para<'_>], lex: &Lexicon) -> Vec<(usize, Vec<usize>)> {
     let last = paras
         .iter()
         .rposition(|p| p.text().chars().any(char::is_alphanumeric));
-    let tails: Vec<(usize, Vec<usize>)> = paras
+    paras
         .iter()
         .enumerate()
         .filter(|(_, p)| p.text().len() >= LONG)
@@ -417,49 +439,39 @@ pub(crate) fn split<'a>(
             })?;
             Some((i, vec![at]))
         })
-        .collect();
-    let paras = cut_at(input, paras, tails, markup);
-    // Comma-joined paragraphs.
-    let glued: Vec<(usize, Vec<usize>)> = paras
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.text().len() >= LONG)
-        .map(|(i, p)| (i, glued_commas(p.text())))
-        .filter(|(_, cuts)| cuts.len() >= MIN_GLUED)
-        .collect();
-    let paras = cut_at(input, paras, glued, markup);
-    // Paragraphs run together with nothing between them (cut with the
-    // labels and dashes inside lines, below).
-    let run_on: Vec<(usize, Vec<usize>)> = paras
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.text().len() >= LONG)
+        .collect()
+}
+
+/// Where long paragraphs are cut inside their lines: paragraphs run
+/// together with nothing between them, labels that occur twice in the
+/// document, and dashes that opened lines (from [`MIN_INLINE_DASHES`] on).
+/// `None` when no long paragraph holds any of them.
+fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>)>> {
+    let long = || {
+        paras
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.text().len() >= LONG)
+    };
+    let run_on: Vec<(usize, Vec<usize>)> = long()
         .map(|(i, p)| (i, glued_ends(p.text())))
         .filter(|(_, cuts)| cuts.len() >= MIN_GLUED_ENDS)
         .collect();
-    // Then labels inside long paragraphs.
-    let inline: Vec<(usize, Vec<(usize, Label<'_>)>)> = paras
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.text().len() >= LONG)
+    let inline: Vec<(usize, Vec<(usize, Label<'_>)>)> = long()
         .map(|(i, p)| (i, inline_labels(p.text(), lex)))
         .filter(|(_, found)| !found.is_empty())
         .collect();
-    // Dashes that opened lines before the lines were run together.
-    let dashes: Vec<(usize, Vec<usize>)> = paras
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.text().len() >= LONG)
+    let dashes: Vec<(usize, Vec<usize>)> = long()
         .map(|(i, p)| (i, inline_dashes(p.text())))
         .filter(|(_, at)| !at.is_empty())
         .collect();
     let dash_count: usize = dashes.iter().map(|(_, at)| at.len()).sum();
     if inline.is_empty() && dash_count < MIN_INLINE_DASHES && run_on.is_empty() {
-        return paras;
+        return None;
     }
     // A label inside a line counts when it occurs twice in the document.
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for p in &paras {
+    for p in paras {
         if let Some(l) = label(p.text(), lex) {
             *counts.entry(label_key(&l, lex)).or_default() += 1;
         }
@@ -488,19 +500,16 @@ pub(crate) fn split<'a>(
     for (i, at) in run_on {
         cuts.entry(i).or_default().extend(at);
     }
-    let cuts: Vec<(usize, Vec<usize>)> = cuts
-        .into_iter()
-        .filter(|(_, at)| !at.is_empty())
-        .map(|(i, mut at)| {
-            at.sort_unstable();
-            at.dedup();
-            (i, at)
-        })
-        .collect();
-    let paras = cut_at(input, paras, cuts, markup);
-    // Then questions run on at the end of bulleted answers.
-    let trailing = trailing_questions(&paras, lex);
-    cut_at(input, paras, trailing, markup)
+    Some(
+        cuts.into_iter()
+            .filter(|(_, at)| !at.is_empty())
+            .map(|(i, mut at)| {
+                at.sort_unstable();
+                at.dedup();
+                (i, at)
+            })
+            .collect(),
+    )
 }
 
 /// The fewest bulleted answers ending in a run-on question for those
