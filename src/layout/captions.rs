@@ -480,6 +480,19 @@ pub(crate) fn caption_shaped(text: &str, cues: &Cues) -> bool {
         && !text.trim_end().ends_with(['?', '!', ':'])
         && names_someone(text)
         && !several_sentences(text)
+        && !opens_with_address_or_link(text)
+}
+
+/// Whether a line opens with a word and a comma that address someone or
+/// link it to what was said (`Presidente, en 1857…`, `Entonces, ya…`,
+/// `So, we…`): speech, not a caption, which opens with what it shows. A
+/// wire caption's place in capitals (`KYIV, Ukraine — …`) is no address.
+fn opens_with_address_or_link(text: &str) -> bool {
+    text.split_whitespace().next().is_some_and(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals = !w.chars().any(char::is_lowercase);
+        w.ends_with(',') && letters >= 2 && !capitals
+    })
 }
 
 /// The most words of a line taken for a caption because it stands right
@@ -638,6 +651,24 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_opening_with_an_address_or_a_link_word_is_speech() {
+        for speech in [
+            "Presidente, en 1857 se concreta la separación de la Iglesia.",
+            "Entonces, ya eso se hace a un lado y el Estado tiene que actuar.",
+            "So, the Council voted against it in March.",
+        ] {
+            assert!(opens_with_address_or_link(speech), "{speech}");
+        }
+        for caption in [
+            "KYIV, Ukraine — Residents clear debris after the strike.",
+            "Ông Nguyễn Văn An, Giám đốc Sở Y tế.",
+            "The harbour at dawn, with the Lisbon ferry.",
+        ] {
+            assert!(!opens_with_address_or_link(caption), "{caption}");
+        }
+    }
 
     #[test]
     fn an_image_lends_its_alt_text_to_the_caption_after_it() {
