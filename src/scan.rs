@@ -39,6 +39,12 @@ impl<'a> Para<'a> {
         &self.clean.text
     }
 
+    /// Whether the paragraph shows a letter or a digit: not markup or
+    /// white space alone between paragraphs.
+    pub fn has_words(&self) -> bool {
+        self.text().chars().any(crate::text::is_alnum)
+    }
+
     /// A paragraph over `block` of `input`; with `markup`, its HTML tags
     /// and hidden elements are dropped from the cleaned text.
     pub fn new(input: &'a str, block: Span, content_end: usize, markup: Markup<'_>) -> Para<'a> {

@@ -424,9 +424,7 @@ pub(crate) fn split<'a>(
 /// Where bylines glued to the end of long paragraphs start; in the last
 /// paragraph, a name alone too ([`glued_signature`]).
 fn glued_tails(paras: &[Para<'_>], lex: &Lexicon) -> Vec<(usize, Vec<usize>)> {
-    let last = paras
-        .iter()
-        .rposition(|p| p.text().chars().any(char::is_alphanumeric));
+    let last = paras.iter().rposition(Para::has_words);
     paras
         .iter()
         .enumerate()
@@ -530,7 +528,7 @@ fn trailing_questions(paras: &[Para<'_>], lex: &Lexicon) -> Vec<(usize, Vec<usiz
             .next()
             .filter(|c| matches!(c, '+' | '•'))
     };
-    let shown = |j: usize| paras[j].text().chars().any(char::is_alphanumeric);
+    let shown = |j: usize| paras[j].has_words();
     let found: Vec<(usize, Vec<usize>)> = (0..paras.len())
         .filter(|&i| bullet(i).is_some())
         .filter(|&i| {

@@ -380,23 +380,33 @@ pub(crate) fn is_generic_reporter(name: &str, lex: &Lexicon) -> bool {
 /// The longest tail of a paragraph read as a byline glued to its end.
 const GLUED_TAIL_MAX: usize = 80;
 
+/// The start of the last [`GLUED_TAIL_MAX`] bytes of `t` (at a char
+/// boundary), and the places there where a tail may start after a
+/// sentence's end and a space: the candidates [`glued_byline`] and
+/// [`glued_signature`] read.
+fn tail_after_sentences(t: &str) -> (usize, impl Iterator<Item = usize> + '_) {
+    let from = (t.len().saturating_sub(GLUED_TAIL_MAX)..=t.len())
+        .find(|&i| t.is_char_boundary(i))
+        .unwrap_or(t.len());
+    let spaced = t[from..]
+        .match_indices(' ')
+        .map(move |(i, _)| from + i + 1)
+        .filter(|&i| t[..i - 1].ends_with(['.', '!', '?', '…']));
+    (from, spaced)
+}
+
 /// Where a byline glued to the end of a run-on paragraph starts, the line
 /// break before it lost: after an end of a sentence (`./.`, `.`, `!`, `?`,
-/// `…` and a space, or a name glued to it), the longest tail that reads as a byline saying so by
-/// itself: names before an outlet's slash (`Đào Bích/VOV.VN`), a credit
-/// word (`Interview by …`), a word after the names (`(thực hiện)`). A name
-/// alone is not enough.
+/// `…` and a space, or a name glued to it), the longest tail that reads
+/// as a byline saying so by itself: names before an outlet's slash (`Đào
+/// Bích/VOV.VN`), a credit word (`Interview by …`), a word after the names
+/// (`(thực hiện)`). A name alone is not enough.
 pub(crate) fn glued_byline(text: &str, lex: &Lexicon) -> Option<usize> {
     let t = text.trim_end();
-    let from =
-        (t.len().saturating_sub(GLUED_TAIL_MAX)..=t.len()).find(|&i| t.is_char_boundary(i))?;
     // After a sentence's end and a space; or with nothing between, where a
     // name that opens with a capital and goes on in lower case starts right
     // after a mark or a letter (`…khó tính.K.LKhánh Linh (thực hiện)`).
-    let spaced = t[from..]
-        .match_indices(' ')
-        .map(|(i, _)| from + i + 1)
-        .filter(|&i| t[..i - 1].ends_with(['.', '!', '?', '…']));
+    let (from, spaced) = tail_after_sentences(t);
     let glued = t[from..]
         .char_indices()
         .map(|(i, _)| from + i)
@@ -433,13 +443,7 @@ fn glued_name_start(t: &str, i: usize) -> bool {
 /// the text, a name after a sentence may open the next one.
 pub(crate) fn glued_signature(text: &str, lex: &Lexicon) -> Option<usize> {
     let t = text.trim_end();
-    let from =
-        (t.len().saturating_sub(GLUED_TAIL_MAX)..=t.len()).find(|&i| t.is_char_boundary(i))?;
-    t[from..]
-        .match_indices(' ')
-        .map(|(i, _)| from + i + 1)
-        .filter(|&i| t[..i - 1].ends_with(['.', '!', '?', '…']))
-        .find(|&i| bare_name(&t[i..], lex))
+    tail_after_sentences(t).1.find(|&i| bare_name(&t[i..], lex))
 }
 
 /// A credit opening a longer text, the line break after it lost (a page's

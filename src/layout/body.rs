@@ -20,7 +20,6 @@ use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::model::MarkerKind;
 use crate::scan::{Doc, Para};
-use crate::text::is_alnum;
 
 /// Continuation paragraphs after the last turn, with no byline to end the
 /// body, need at least this many words.
@@ -155,9 +154,7 @@ fn signed_above(
     lex: &Lexicon,
 ) -> Option<usize> {
     classes[t].source()?;
-    let i = (0..t)
-        .rev()
-        .find(|&i| paras[i].text().chars().any(is_alnum))?;
+    let i = (0..t).rev().find(|&i| paras[i].has_words())?;
     (style.starts[i].is_none() && bare_name(paras[i].text(), lex)).then_some(i)
 }
 
@@ -180,7 +177,7 @@ fn prose_end(paras: &[Para<'_>], classes: &[Class<'_>], style: &Style, first_tur
     let mut k = end;
     while k < n && starts[k].is_none() {
         // Markup between paragraphs (a line break) is passed over.
-        if !paras[k].text().chars().any(is_alnum) {
+        if !paras[k].has_words() {
             k += 1;
             continue;
         }

@@ -24,7 +24,6 @@ use crate::keys::{ANSWER_KEY, ASK_KEY, AliasIndex, label_key, procedure_role};
 use crate::lang::Lexicon;
 use crate::model::MarkerKind;
 use crate::scan::Para;
-use crate::text::is_alnum;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -383,9 +382,7 @@ fn accepts_speaker(
     // A label answering a question label, or (alone on its line, or after
     // a bullet) an unmarked question. The paragraph before, markup between them passed
     // over.
-    let before = (0..i)
-        .rev()
-        .find(|&j| paras[j].text().chars().any(is_alnum));
+    let before = (0..i).rev().find(|&j| paras[j].has_words());
     let bold_question_before =
         before.is_some_and(|j| classes[j].shape == Shape::Bold && classes[j].cues.leans_question());
     let after_question = bold_question_before

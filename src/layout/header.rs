@@ -309,10 +309,7 @@ fn repeats_title(headline: &str, text: &str) -> bool {
 /// with words before it is the headline, or a heading repeating the front
 /// matter's title.
 fn under_title(b: &Builder<'_, '_>, i: usize, headline_text: Option<&str>) -> bool {
-    let Some(j) = (0..i)
-        .rev()
-        .find(|&j| b.paras[j].text().chars().any(is_alnum))
-    else {
+    let Some(j) = (0..i).rev().find(|&j| b.paras[j].has_words()) else {
         return false;
     };
     b.parts[j] == Part::Headline
@@ -328,7 +325,7 @@ fn signs(b: &Builder<'_, '_>, i: usize, lex: &Lexicon) -> bool {
     let heading = |k: usize| b.classes[k].shape == Shape::Heading;
     let name_heading =
         |k: usize| heading(k) && bare_name(b.paras[k].text().trim_start_matches('#'), lex);
-    let next = (i + 1..b.paras.len()).find(|&k| b.paras[k].text().chars().any(is_alnum));
+    let next = (i + 1..b.paras.len()).find(|&k| b.paras[k].has_words());
     signature(b.paras[i].text(), heading(i), lex).is_some()
         && !(name_heading(i) && next.is_some_and(name_heading))
 }

@@ -11,7 +11,6 @@ use super::captions::Builder;
 use super::{Part, furniture_part};
 use crate::grammar::byline::bare_name;
 use crate::lang::Lexicon;
-use crate::text::is_alnum;
 
 /// A trailing paragraph needs this many words to be read as the lede.
 const TRAILING_LEDE_MIN_WORDS: usize = 15;
@@ -62,7 +61,7 @@ pub(crate) fn trailer(
     // A bare name on the first line after the last turn signs the piece.
     let mut bare_byline = None;
     if byline_at.is_none() {
-        let first = (body_end..n).find(|&i| paras[i].text().chars().any(is_alnum));
+        let first = (body_end..n).find(|&i| paras[i].has_words());
         if let Some(i) =
             first.filter(|&i| b.parts[i] == Part::Furniture && bare_name(paras[i].text(), lex))
         {
@@ -76,10 +75,8 @@ pub(crate) fn trailer(
     // sources).
     let mut dateline_at = None;
     if !b.parts[..first_turn].contains(&Part::Dateline) {
-        let first = (body_end..n).find(|&i| {
-            paras[i].text().chars().any(is_alnum)
-                && !matches!(b.parts[i], Part::Byline | Part::Source)
-        });
+        let first = (body_end..n)
+            .find(|&i| paras[i].has_words() && !matches!(b.parts[i], Part::Byline | Part::Source));
         // It gives a date: a place alone (`PARIS —`) is no date line there.
         let dated = |i: usize| classes[i].dateline().is_some_and(|d| d.date.is_some());
         // Further down (past a sidebar, related links), only a full stamp
@@ -103,9 +100,7 @@ pub(crate) fn trailer(
     // A lede the scraper moved after the body: the last paragraph of prose
     // in the trailer, when the header has none.
     if !b.parts[..first_turn].contains(&Part::Lede) {
-        let last = (body_end..n)
-            .rev()
-            .find(|&i| paras[i].text().chars().any(is_alnum));
+        let last = (body_end..n).rev().find(|&i| paras[i].has_words());
         if let Some(i) = last.filter(|&i| {
             b.parts[i] == Part::Furniture
                 && classes[i].shape.is_text()

@@ -166,7 +166,7 @@ const LIST_QUESTION_TENTHS: usize = 3;
 fn listed(paras: &[Para<'_>], classes: &[Class<'_>]) -> Vec<bool> {
     let n = paras.len();
     let mut out = vec![false; n];
-    let shown = |j: usize| paras[j].text().chars().any(char::is_alphanumeric);
+    let shown = |j: usize| paras[j].has_words();
     let glyph = |j: usize| paras[j].text().chars().next();
     // Before the first dash paragraph only: a list inside an answer (`Three
     // things:` then `+ …`) is left to the glyphs (see `glyph_sides`).
@@ -232,7 +232,7 @@ fn answers_only(paras: &[Para<'_>], classes: &[Class<'_>]) -> bool {
     if asking * 10 > bullets.len() * ANSWER_BULLET_QUESTION_TENTHS {
         return false;
     }
-    let shown = |j: usize| paras[j].text().chars().any(char::is_alphanumeric);
+    let shown = |j: usize| paras[j].has_words();
     let (mut runs, mut asked) = (0, 0);
     for &i in &bullets {
         let Some(prev) = (0..i).rev().find(|&j| shown(j)) else {
