@@ -10,7 +10,7 @@
 use crate::clean::{all_in_italics, marks_author, time_datetime};
 
 use crate::grammar::annotation::only_annotations;
-use crate::grammar::byline::{BylineParts, byline, is_name, source};
+use crate::grammar::byline::{BylineParts, byline, is_name, joint_credit, source};
 use crate::grammar::caption::{Credited, agency_credit, credit};
 use crate::grammar::dateline::{DatelineParts, iso_datetime, read as read_dateline, time_line};
 use crate::grammar::label::{Label, label};
@@ -201,7 +201,18 @@ pub(crate) fn classify<'d>(
 
 /// Classifies one cleaned paragraph.
 pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'a> {
-    let dash = dash_marker(text)
+    let marker = dash_marker(text);
+    // A credit line led by a dash (`-Ana Ruiz & Tom Field`) is no turn.
+    let credit_line = marker
+        .as_ref()
+        .and_then(|d| joint_credit(&text[d.text_at..], lex))
+        .map(|names| BylineParts {
+            names,
+            role: crate::BylineRole::Author,
+            outlet: None,
+        });
+    let dash = marker
+        .filter(|_| credit_line.is_none())
         .or_else(|| lone_dash(text))
         .and_then(Dash::of);
     let label = if text.len() > 2 {
@@ -246,7 +257,7 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         _ => text,
     };
     let (byline, source) = if text.len() <= crate::grammar::byline::LONGEST && dash.is_none() {
-        (byline(text, lex), source(text, lex))
+        (credit_line.or_else(|| byline(text, lex)), source(text, lex))
     } else {
         (None, None)
     };

@@ -267,6 +267,13 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
             }
         }
     }
+    if let Some(names) = joint_credit(text, lex) {
+        return Some(BylineParts {
+            names,
+            role: BylineRole::Author,
+            outlet: None,
+        });
+    }
     // names / OUTLET
     if let Some((head, outlet)) = text.rsplit_once('/') {
         let outlet = outlet.trim();
@@ -285,6 +292,23 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
         }
     }
     None
+}
+
+/// A line holding two people's full names and nothing else, joined by
+/// `&` or a joiner of the language (`Ana Ruiz & Tom Field`, `Jeanne Roy et
+/// Paul Vidal`): the credit of the two who made an interview, its
+/// interviewer and its interviewee. Each name is a [`bare_name`] of two to
+/// four capitalised words, so that a firm (`Marks & Spencer`) or a pair of
+/// first names is none.
+pub(crate) fn joint_credit<'a>(text: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
+    let t = text.trim();
+    if t.len() > MAX_LEN || t.ends_with(['.', '!', '?', ':', ',']) {
+        return None;
+    }
+    match pieces(t, lex)[..] {
+        [(a, false), (b, true)] if bare_name(a, lex) && bare_name(b, lex) => Some(vec![a, b]),
+        _ => None,
+    }
 }
 
 fn strip_suffix_ci<'a>(text: &'a str, word: &str) -> Option<&'a str> {
@@ -525,6 +549,46 @@ mod tests {
     use super::*;
     use crate::Language;
     use crate::lang::lexicon;
+
+    #[test]
+    fn two_full_names_joined_credit_the_interview() {
+        for (lang, line, names) in [
+            (
+                Language::En,
+                "Maya Okafor & Tom Field",
+                ["Maya Okafor", "Tom Field"],
+            ),
+            (
+                Language::Fr,
+                "Paul Vidal et Claire Roussel",
+                ["Paul Vidal", "Claire Roussel"],
+            ),
+            (
+                Language::De,
+                "Jana Keller und Ole Brandt",
+                ["Jana Keller", "Ole Brandt"],
+            ),
+            (Language::Vi, "Minh Khoa và Thu Hà", ["Minh Khoa", "Thu Hà"]),
+        ] {
+            assert_eq!(
+                joint_credit(line, lexicon(lang)),
+                Some(names.to_vec()),
+                "{line}"
+            );
+            let parts = byline(line, lexicon(lang)).expect("a byline");
+            assert_eq!(parts.names, names, "{line}");
+        }
+        // A firm, a pair of first names, three names listed, a sentence.
+        for line in [
+            "Marks & Spencer",
+            "Tom & Jerry",
+            "Maya Okafor, Tom Field & Ann Lee",
+            "Maya Okafor & Tom Field.",
+            "Maya Okafor & the team",
+        ] {
+            assert_eq!(joint_credit(line, lexicon(Language::En)), None, "{line}");
+        }
+    }
 
     fn names_of(lang: Language, s: &str) -> Option<(Vec<&str>, BylineRole)> {
         byline(s, lexicon(lang)).map(|b| (b.names, b.role))

@@ -13,6 +13,7 @@ use super::{AltPlan, CaptionPlan, LabelFacts, Part, TurnPlan};
 use crate::Span;
 use crate::classify::{Class, Cues};
 use crate::grammar::caption::Credited;
+use crate::grammar::is_word_of;
 use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::scan::Para;
@@ -407,7 +408,11 @@ const QUOTE_OPENERS: [char; 6] = ['"', '“', '«', '„', '\'', '‘'];
 /// commas with no sentence in them, or a URL.
 pub(crate) fn listing_form(text: &str) -> bool {
     let t = text.trim();
-    crate::grammar::marker::dash_marker(t).is_some()
+    // A hyphen glued to a word opens a list's item (`-eBook news`): no
+    // caption opens so.
+    let glued_item = t.starts_with('-') && t[1..].starts_with(char::is_alphabetic);
+    glued_item
+        || crate::grammar::marker::dash_marker(t).is_some()
         || crate::grammar::marker::list_number(t).is_some()
         || crate::grammar::marker::list_letter(t)
         || t.matches('•').count() >= 2
@@ -635,7 +640,7 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
     {
         return false;
     }
-    if reports_speech(text, cues, lex) {
+    if reports_speech(text, cues, lex) || names_a_body(text, lex) {
         return false;
     }
     // A person and a post and nothing else is a portrait's caption, full
@@ -646,6 +651,28 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
     let intro = crate::grammar::speaker::intro(text, lex);
     !cues.ends_sentence
         && (cues.words() >= HEADER_CAPTION_MIN_WORDS || names_someone(text) || intro.is_some())
+}
+
+/// The most words of a line taken for a body's name.
+const BODY_NAME_MAX_WORDS: usize = 6;
+
+/// Whether a line is the name of a body and nothing else: at most
+/// [`BODY_NAME_MAX_WORDS`] capitalised words, one of them an organisation
+/// word of the language (`Harbour Arts Society Bulletin`, `Musée des
+/// Beaux-Arts`). It is a masthead, a section's or a sponsor's name, not
+/// the caption of a picture, which says who or what it shows.
+fn names_a_body(text: &str, lex: &Lexicon) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let small = |w: &str| crate::lang::NAME_PARTICLES.contains(&w) || is_word_of(w, &lex.stopwords);
+    words <= BODY_NAME_MAX_WORDS
+        && t.starts_with(char::is_uppercase)
+        && t.split_whitespace()
+            .all(|w| crate::text::is_capitalised(w) || small(w))
+        && t.split_whitespace().any(|w| {
+            let core = w.trim_matches(|c: char| !crate::text::is_alnum(c));
+            is_word_of(core, &lex.organisation_words)
+        })
 }
 
 #[cfg(test)]
@@ -683,6 +710,19 @@ mod tests {
         let bare = page.replace(" alt=\"The harbour at dawn\"", "");
         let t = crate::parse(&bare).unwrap();
         assert!(t.captions.iter().all(|c| c.alt.is_none()));
+    }
+
+    #[test]
+    fn a_bodys_name_alone_is_a_masthead_not_a_caption() {
+        let en = crate::lang::lexicon(crate::Language::En);
+        let fr = crate::lang::lexicon(crate::Language::Fr);
+        assert!(names_a_body("Harbour Rowing Club Bulletin", en));
+        assert!(names_a_body("Institute for Coastal Studies", en));
+        assert!(names_a_body("Association Chorale du Vieux Port", fr));
+        // A person, a scene, a sentence naming a club.
+        assert!(!names_a_body("Prime Minister Jane Doe", en));
+        assert!(!names_a_body("Tom Field at the boathouse", en));
+        assert!(!names_a_body("Members of the Rowing Club at dawn", en));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! and the lede.
 
 use super::captions::{
-    Builder, CAPTION_MAX_WORDS, furniture_words, header_caption_shaped, listing_form,
+    Builder, CAPTION_MAX_WORDS, furniture_words, header_caption_shaped, listing_form, pull_quote,
     under_image_shaped,
 };
 use super::similarity::near_duplicate;
@@ -264,7 +264,10 @@ fn rest_of_header(
         } else if b.under_image(i) && under_image_shaped(text, c) {
             // A short line right under a page's image is its caption.
             b.caption(i, None);
-        } else if header_caption_shaped(text, c, lex) && !next_continues(paras, i) {
+        } else if header_caption_shaped(text, c, lex)
+            && !next_continues(paras, i)
+            && !attributes_quote(b, i, lex)
+        {
             b.caption(i, None);
         } else {
             b.parts[i] = Part::Lede;
@@ -328,6 +331,18 @@ fn signs(b: &Builder<'_, '_>, i: usize, lex: &Lexicon) -> bool {
     let next = (i + 1..b.paras.len()).find(|&k| b.paras[k].has_words());
     signature(b.paras[i].text(), heading(i), lex).is_some()
         && !(name_heading(i) && next.is_some_and(name_heading))
+}
+
+/// Whether paragraph `i` names who said the quotation right above it (an
+/// epigraph: `“Read, and you travel.”` over `— Ada Brook`): a name, a dash
+/// before it or not, under a paragraph that is one quotation. It is the
+/// quote's attribution, not a caption.
+fn attributes_quote(b: &Builder<'_, '_>, i: usize, lex: &Lexicon) -> bool {
+    let Some(j) = (0..i).rev().find(|&j| b.paras[j].has_words()) else {
+        return false;
+    };
+    let name = b.paras[i].text().trim_start_matches(['-', '–', '—', ' ']);
+    pull_quote(b.paras[j].text(), &b.classes[j].cues) && bare_name(name, lex)
 }
 
 /// Whether the paragraph after `i` goes on with `i`'s sentence (a line the

@@ -8,8 +8,8 @@ use crate::grammar::byline::is_generic_reporter;
 use crate::grammar::speaker::{Intro, intro, mention, name_runs, quoted_headline};
 use crate::grammar::{find_ci, is_word_of, longest_of};
 use crate::lang::Lexicon;
-use crate::layout::sources::{article_titles, front_fields};
-use crate::layout::{Layout, range_in};
+use crate::layout::sources::{TextSource, article_titles, front_fields};
+use crate::layout::{Layout, Part as LayoutPart, range_in};
 use crate::model::{BylineRole, Participant, Role};
 use crate::scan::{Doc, Para};
 use crate::text::is_alnum;
@@ -323,7 +323,53 @@ pub(super) fn interviewees<'a, 'q>(
             }
         }
     }
+    if let Some(p) = credited_interviewee(doc, layout) {
+        return (vec![p], None);
+    }
     (named(doc, layout, &sources, questions, lex), None)
+}
+
+/// Of a byline crediting two people (`Ana Ruiz & Tom Field`: the
+/// interviewer and the interviewee, in either order), the one the
+/// interview's header talks about, from its heading (or the headline) to
+/// the first turn: named in a heading, caption or lede where the other is
+/// not. The byline's spelling of the name is kept.
+fn credited_interviewee<'a>(doc: &Doc<'a>, layout: &Layout) -> Option<Participant<'a>> {
+    let b = layout.byline.as_ref()?;
+    let names = b.names(doc);
+    let [one, other] = names[..] else {
+        return None;
+    };
+    let first_turn = layout
+        .parts
+        .iter()
+        .position(|p| matches!(p, LayoutPart::Turn(_)))
+        .unwrap_or(layout.parts.len());
+    // The interview's own header: from its heading (or the headline) on.
+    let from = (0..first_turn)
+        .rev()
+        .find(|&i| matches!(layout.parts[i], LayoutPart::Headline | LayoutPart::Heading))
+        .unwrap_or(0);
+    let told = |name: &str| {
+        (from..first_turn).any(|i| {
+            matches!(
+                layout.parts[i],
+                LayoutPart::Headline
+                    | LayoutPart::Heading
+                    | LayoutPart::Lede
+                    | LayoutPart::Caption(_)
+            ) && find_ci(doc.paragraphs[i].text(), name).is_some()
+        })
+    };
+    let name = match (told(one), told(other)) {
+        (true, false) => one,
+        (false, true) => other,
+        _ => return None,
+    };
+    Some(match b.text {
+        TextSource::Para(i) => person_in(&doc.paragraphs[i], None, name, None),
+        _ => person(None, name, None, Role::Interviewee, b.span),
+    })
 }
 
 /// Where a text of the header was read: a paragraph, or a front matter
@@ -464,10 +510,13 @@ fn named<'a, 'q>(
 }
 
 /// The one person the byline credits, when it names one person and not
-/// the word for "the reporter": they asked the questions.
+/// the word for "the reporter", leaving aside the people already `known`
+/// (a credit line naming the interviewer and the interviewee: `Ana Ruiz &
+/// Tom Field`): they asked the questions.
 pub(super) fn byline_interviewer<'a>(
     doc: &Doc<'_>,
     layout: &Layout,
+    known: &[Participant<'_>],
     lex: &Lexicon,
 ) -> Option<Participant<'a>> {
     let b = layout.byline.as_ref()?;
@@ -478,6 +527,7 @@ pub(super) fn byline_interviewer<'a>(
         .names(doc)
         .into_iter()
         .filter(|n| !is_generic_reporter(n, lex) && is_capitalised(n))
+        .filter(|n| !known.iter().any(|p| p.name.eq_ignore_ascii_case(n)))
         .collect();
     match people.as_slice() {
         [one] => Some(person(None, one, None, Role::Interviewer, b.span)),

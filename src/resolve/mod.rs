@@ -417,7 +417,7 @@ pub(crate) fn resolve<'a>(doc: &Doc<'a>, layout: &Layout, lex: &Lexicon) -> Reso
     let named_askers = groups.iter().filter(|g| g.part == Stance::Ask).count();
     let mut interviewer = None;
     if named_askers == 0 {
-        if let Some(p) = header::byline_interviewer(doc, layout, lex) {
+        if let Some(p) = header::byline_interviewer(doc, layout, &participants, lex) {
             interviewer = Some(participants.len());
             participants.push(p);
         }

@@ -10,7 +10,8 @@ use crate::scan::Para;
 /// The least share of dash turns that read as questions for the dash to
 /// mark questions only...
 const DASH_QUESTION_SHARE: f32 = 0.75;
-/// ...with unmarked prose of this many words (an answer)...
+/// ...with unmarked prose of this many words (an answer, in one paragraph
+/// or several short ones)...
 const DASH_GAP_MIN_WORDS: usize = 12;
 /// ...between at least this many tenths of the consecutive dashes.
 const DASH_GAP_TENTHS: usize = 7;
@@ -93,9 +94,11 @@ pub(super) fn dash_starts(
         let gaps = dashes
             .windows(2)
             .filter(|w| {
-                (w[0] + 1..w[1]).any(|j| {
-                    classes[j].shape.is_text() && classes[j].cues.words() >= DASH_GAP_MIN_WORDS
-                })
+                let prose: usize = (w[0] + 1..w[1])
+                    .filter(|&j| classes[j].shape.is_text())
+                    .map(|j| classes[j].cues.words())
+                    .sum();
+                prose >= DASH_GAP_MIN_WORDS
             })
             .count();
         dashes.len() >= MIN_MARKERS
@@ -155,8 +158,8 @@ const LIST_ITEM_MAX_WORDS: usize = 15;
 const LIST_QUESTION_TENTHS: usize = 3;
 
 /// The paragraphs that are items of a list a line ending in a colon
-/// introduces before any dash-led turn (`In this Issue:` then `-An
-/// interview with …`, `-What's new at PG?`, …): at least
+/// introduces before any dash-led turn (`In this issue:` then `-A talk
+/// with …`, `-eBook news`, `-Who reads us?`, …): at least
 /// [`MIN_LIST_ITEMS`] paragraphs in a row led by the same dash (markup and
 /// blank lines between them passed over) of at most
 /// [`LIST_ITEM_MAX_WORDS`] words, few asking. A table of contents, not
@@ -187,7 +190,16 @@ fn listed(paras: &[Para<'_>], classes: &[Class<'_>]) -> Vec<bool> {
             }
             let item = &classes[j];
             let same = items.first().is_none_or(|&f| glyph(f) == glyph(j));
-            if item.dash.is_none() || item.cues.words() > LIST_ITEM_MAX_WORDS || !same {
+            // The dash grammar wants a capital after a glued dash; an item
+            // may open in lower case (`-eBook News`) after items it led.
+            let glued_lower = !items.is_empty()
+                && paras[j]
+                    .text()
+                    .chars()
+                    .nth(1)
+                    .is_some_and(char::is_lowercase);
+            let led = item.dash.is_some() || (same && glued_lower);
+            if !led || item.cues.words() > LIST_ITEM_MAX_WORDS || !same {
                 break;
             }
             items.push(j);
