@@ -29,7 +29,7 @@ use crate::keys::label_key;
 use crate::lang::Lexicon;
 use crate::scan::Para;
 use crate::text::NextFind;
-use crate::text::{is_alnum, is_alpha};
+use crate::text::{floor_char_boundary, is_alnum, is_alpha};
 use std::collections::HashMap;
 
 mod questions;
@@ -199,6 +199,76 @@ fn glued_ends(text: &str) -> Vec<usize> {
     }
     out.sort_unstable();
     out
+}
+
+/// The longest photo credit's name read for a paragraph glued to it.
+const CREDIT_NAME_MAX: usize = 48;
+/// The most letters of a name's particle glued to the rest of it (`Mac`
+/// of `MacLeod`): a name's end glued to the next word is longer.
+const NAME_PREFIX_MAX_CHARS: usize = 3;
+
+/// Where a paragraph starts glued to the photo credit ending the caption
+/// before it, in a line whose paragraphs were run together (`…tại buổi
+/// họp báo. Ảnh: NMChúng tôi sẵn sàng…`, `…at the port. Photo: Ana
+/// RuizWe never…`): after a credit word of the language and its colon,
+/// in the first word of the name where a capital and a letter in lower
+/// case follow initials or a name longer than a particle, the last such
+/// place (`McLeanThe` is cut before `The`, `McLean` not at all). A credit that ends its sentence is left to [`glued_ends`].
+fn glued_credits(text: &str, lex: &Lexicon) -> Vec<usize> {
+    let mut out = Vec::new();
+    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        let before = text[..colon].trim_end();
+        let credited = lex.credit_prefixes.iter().any(|w| {
+            before.len() >= w.len()
+                && before.is_char_boundary(before.len() - w.len())
+                && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+                && before[..before.len() - w.len()].ends_with([' ', '('])
+        });
+        if !credited {
+            continue;
+        }
+        let from = colon + 1;
+        let window = &text[from..floor_char_boundary(text, from + CREDIT_NAME_MAX)];
+        let mut found = None;
+        for (w_at, word) in split_words_at(window) {
+            if word.contains(['.', '?', '!']) {
+                break;
+            }
+            let cut = word
+                .char_indices()
+                .zip(word.char_indices().skip(1))
+                .zip(word.chars().skip(2))
+                .filter(|(((_, a), (_, b)), c)| {
+                    a.is_alphabetic() && b.is_uppercase() && c.is_lowercase()
+                })
+                .map(|((_, (j, _)), _)| j)
+                .filter(|&j| {
+                    // Initials (`NM`) or a name (`Reyes`) before it, not
+                    // a name's particle (`Mc` of `McLean`, `Di`, `Le`).
+                    let before = &word[..j];
+                    before.chars().all(char::is_uppercase)
+                        || before.chars().count() > NAME_PREFIX_MAX_CHARS
+                })
+                .last();
+            if let Some(j) = cut {
+                found = Some(from + w_at + j);
+                break;
+            }
+        }
+        out.extend(found);
+    }
+    out
+}
+
+/// The words of `s` between spaces, with their byte offsets.
+fn split_words_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(' ')
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
 }
 
 /// The word that opens a paragraph glued to a sentence's end, when one
@@ -422,9 +492,10 @@ pub(crate) fn split<'a>(
 }
 
 /// Where bylines glued to the end of long paragraphs start; in the last
-/// paragraph, a name alone too ([`glued_signature`]).
+/// long one, a name alone too ([`glued_signature`]): what follows it is
+/// short lines, a page's stamp, section and tags at most.
 fn glued_tails(paras: &[Para<'_>], lex: &Lexicon) -> Vec<(usize, Vec<usize>)> {
-    let last = paras.iter().rposition(Para::has_words);
+    let last = paras.iter().rposition(|p| p.text().len() >= LONG);
     paras
         .iter()
         .enumerate()
@@ -454,6 +525,10 @@ fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>
     let run_on: Vec<(usize, Vec<usize>)> = long()
         .map(|(i, p)| (i, glued_ends(p.text())))
         .filter(|(_, cuts)| cuts.len() >= MIN_GLUED_ENDS)
+        .map(|(i, mut cuts)| {
+            cuts.extend(glued_credits(paras[i].text(), lex));
+            (i, cuts)
+        })
         .collect();
     let inline: Vec<(usize, Vec<(usize, Label<'_>)>)> = long()
         .map(|(i, p)| (i, inline_labels(p.text(), lex)))
@@ -515,10 +590,10 @@ fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>
 const MIN_TRAILING_QUESTIONS: usize = 2;
 
 /// Questions run on at the end of an answer set with a bullet, before the
-/// next bullet's answer (`+ …sẽ chấn chỉnh. Có ý kiến cho rằng … Quan điểm
-/// CP thế nào?` then `+ Hiện có…`), where the paragraphs of a press
-/// conference were run together: each is cut off its answer, when at
-/// least [`MIN_TRAILING_QUESTIONS`] are found. Where the question starts:
+/// next bullet's answer (`+ …sẽ sửa ngay. Có ý kiến cho rằng … Quan điểm
+/// của Bộ thế nào?` then `+ Hiện nay…`), where the paragraphs of a press conference were run
+/// together: each is cut off its answer, when at least
+/// [`MIN_TRAILING_QUESTIONS`] are found. Where the question starts:
 /// see [`questions::trailing_question`].
 fn trailing_questions(paras: &[Para<'_>], lex: &Lexicon) -> Vec<(usize, Vec<usize>)> {
     let bullet = |i: usize| {
@@ -709,6 +784,42 @@ mod tests {
             .iter()
             .map(|p| p.text().to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_paragraph_glued_to_a_photo_credit_starts_after_the_name() {
+        let at = |t: &'static str, lang| -> Vec<&'static str> {
+            glued_credits(t, lexicon(lang))
+                .into_iter()
+                .map(|i| &t[i..])
+                .collect()
+        };
+        assert_eq!(
+            at("Ông An tại xưởng. Ảnh: NMChúng tôi làm lại.", Language::Vi),
+            ["Chúng tôi làm lại."]
+        );
+        assert_eq!(
+            at(
+                "On the launch. Photo: Tom ReyesThe ships grew.",
+                Language::En
+            ),
+            ["The ships grew."]
+        );
+        assert_eq!(
+            at("At the mill. Photo: Ann McLeanWe met there.", Language::En),
+            ["We met there."]
+        );
+        // A credit that ends its sentence, a name with an inner capital and
+        // a colon after no credit word are left alone.
+        assert!(
+            at(
+                "On the launch. Photo: Tom Reyes. The ships grew.",
+                Language::En
+            )
+            .is_empty()
+        );
+        assert!(at("At the mill. Photo: Ann McLean, 2019", Language::En).is_empty());
+        assert!(at("He said: NATO holds. We agree.", Language::En).is_empty());
     }
 
     #[test]

@@ -317,6 +317,15 @@ pub(crate) fn is_capitalised(word: &str) -> bool {
         && word.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
+/// The greatest char boundary of `s` at or before byte `i` (the end of
+/// `s` when `i` is past it): where a window of `i` bytes may end.
+pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    (0..=i).rev().find(|&k| s.is_char_boundary(k)).unwrap_or(0)
+}
+
 /// Splits `input` into lines: `(content, end)` where `end` is past the
 /// terminator.
 pub(crate) fn lines(input: &str) -> impl Iterator<Item = (Span, usize)> + '_ {

@@ -461,13 +461,25 @@ fn glued_name_start(t: &str, i: usize) -> bool {
 }
 
 /// Where a bare name signing the piece starts, glued after the last
-/// sentence of the document's last paragraph, the line break before it
-/// lost (`…đã ban hành. Kiều Nga`): a [`bare_name`] after a sentence's end
-/// and a space, at the very end. Read only in the last paragraph: inside
-/// the text, a name after a sentence may open the next one.
+/// sentence of the document's last paragraph of prose, the line break
+/// before it lost (`…đã ban hành. Kiều Nga`, `…4,8%.NGHĨA NHÂN`): a
+/// [`bare_name`] after a sentence's end and a space, or in capitals right
+/// after the mark, at the very end. Read only in the last paragraph of
+/// prose: inside the text, a name after a sentence may open the next one.
 pub(crate) fn glued_signature(text: &str, lex: &Lexicon) -> Option<usize> {
     let t = text.trim_end();
-    tail_after_sentences(t).1.find(|&i| bare_name(&t[i..], lex))
+    let (from, spaced) = tail_after_sentences(t);
+    // A name in capitals may stand glued to the sentence's mark
+    // (`…không quá 4,8%.NGHĨA NHÂN`): no sentence opens in capitals.
+    let glued = t[from..]
+        .char_indices()
+        .map(|(i, _)| from + i)
+        .filter(|&i| {
+            t[..i].ends_with(['.', '!', '?', '…']) && !t[i..].contains(char::is_lowercase)
+        });
+    let mut at: Vec<usize> = spaced.chain(glued).collect();
+    at.sort_unstable();
+    at.into_iter().find(|&i| bare_name(&t[i..], lex))
 }
 
 /// A credit opening a longer text, the line break after it lost (a page's
@@ -810,6 +822,13 @@ mod tests {
         // Not a sentence, nor a name that ends one.
         assert_eq!(sig("We will be back on Monday with Dana Reyes", en), None);
         assert_eq!(sig("We will be back. Dana Reyes said so.", en), None);
+        // In capitals, glued to the mark; not a word in capitals inside.
+        assert_eq!(sig("Không quá 4,8%.NGHĨA NHÂN", vi), Some("NGHĨA NHÂN"));
+        assert_eq!(
+            sig("Until the wind turns.MAYA OKAFOR", en),
+            Some("MAYA OKAFOR")
+        );
+        assert_eq!(sig("We met at the NATO summit.ANd then", en), None);
     }
 
     #[test]

@@ -661,7 +661,7 @@ const BODY_NAME_MAX_WORDS: usize = 6;
 /// word of the language (`Harbour Arts Society Bulletin`, `Musée des
 /// Beaux-Arts`). It is a masthead, a section's or a sponsor's name, not
 /// the caption of a picture, which says who or what it shows.
-fn names_a_body(text: &str, lex: &Lexicon) -> bool {
+pub(crate) fn names_a_body(text: &str, lex: &Lexicon) -> bool {
     let t = text.trim();
     let words = t.split_whitespace().count();
     let small = |w: &str| crate::lang::NAME_PARTICLES.contains(&w) || is_word_of(w, &lex.stopwords);
@@ -719,6 +719,8 @@ mod tests {
         assert!(names_a_body("Harbour Rowing Club Bulletin", en));
         assert!(names_a_body("Institute for Coastal Studies", en));
         assert!(names_a_body("Association Chorale du Vieux Port", fr));
+        assert!(names_a_body("HARBOUR ROWING CLUB", en));
+        assert!(!names_a_body("MAYA OKAFOR", en));
         // A person, a scene, a sentence naming a club.
         assert!(!names_a_body("Prime Minister Jane Doe", en));
         assert!(!names_a_body("Tom Field at the boathouse", en));

@@ -636,8 +636,10 @@ const HEADING_QUESTION_MIN_WORDS: usize = 3;
 
 /// The most words an unmarked question runs to.
 const BARE_QUESTION_MAX_WORDS: usize = 90;
-/// The fewest words an unmarked question runs to.
-const BARE_QUESTION_MIN_WORDS: usize = 4;
+/// The fewest words an unmarked question runs to: a follow-up such as
+/// `And the fog?` or `Et l'hiver ?` asks; `Why?` alone is a crosshead or
+/// a turn of speech.
+const BARE_QUESTION_MIN_WORDS: usize = 3;
 
 /// Whether an unmarked paragraph reads as a question put to the interviewee.
 ///
@@ -653,6 +655,25 @@ pub(crate) fn is_bare_question(text: &str, c: &Class<'_>) -> bool {
         && c.cues.words() <= BARE_QUESTION_MAX_WORDS
         && (c.cues.surely_question() || (c.cues.leans_question() && text.contains('?')))
         && (!c.cues.first_person || put_to_someone)
+        && !answers_itself(text)
+}
+
+/// The most words of a question a speaker puts to themselves before
+/// answering it.
+const SELF_QUESTION_MAX_WORDS: usize = 2;
+
+/// Whether a paragraph opens with a short question its speaker answers
+/// in the same breath and ends saying so (`Why? Because…`, `Pourquoi ?
+/// Parce que…`, `Vì sao? Vì…`): a turn of speech inside an answer.
+fn answers_itself(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(q) = t.find('?') else {
+        return false;
+    };
+    let asked = t[..q].split_whitespace().count();
+    (1..=SELF_QUESTION_MAX_WORDS).contains(&asked)
+        && !t.ends_with(['?', '؟'])
+        && t[q + 1..].split_whitespace().count() > SELF_QUESTION_MAX_WORDS
 }
 
 #[cfg(test)]
@@ -661,6 +682,26 @@ mod tests {
 
     fn start(text_at: usize) -> Option<Start> {
         StartParts::at(MarkerKind::Dash, Side::Ask, 1, text_at).compact()
+    }
+
+    #[test]
+    fn a_short_question_answered_in_the_same_paragraph_is_speech() {
+        for said in [
+            "Why? Because nobody else would do it.",
+            "Pourquoi ? Parce que le métier est dur.",
+            "Warum? Weil niemand sonst es tun wollte.",
+            "Vì sao? Vì không ai khác chịu làm.",
+        ] {
+            assert!(answers_itself(said), "{said}");
+        }
+        for asked in [
+            "And the fog?",
+            "Why did you stay? Many left.",
+            "Why? Why now, after ten years?",
+            "Pourquoi une coopérative ?",
+        ] {
+            assert!(!answers_itself(asked), "{asked}");
+        }
     }
 
     #[test]

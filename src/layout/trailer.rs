@@ -1,13 +1,14 @@
 //! The trailer: the paragraphs after the body. The first byline and the
 //! first source line in it are kept (a byline in the header counts as the
 //! first), a photo credit is a caption; the rest is furniture by its
-//! shape. A bare name on the first line after the body signs the piece;
+//! shape. A bare name on the first line after the body (in capitals
+//! too) signs the piece;
 //! the last paragraph of prose is the lede the scraper moved to the end,
 //! when the header has none; a date line first after the body (a byline or
 //! a source line before it or not) is the date line the page printed at
 //! the end, when the header has none.
 
-use super::captions::Builder;
+use super::captions::{Builder, names_a_body};
 use super::{Part, furniture_part};
 use crate::grammar::byline::bare_name;
 use crate::lang::Lexicon;
@@ -58,13 +59,21 @@ pub(crate) fn trailer(
             b.caption(i, None);
         }
     }
-    // A bare name on the first line after the last turn signs the piece.
+    // A bare name on the first line after the last turn signs the piece,
+    // in capitals too (`NGỌC ÁNH`, which reads as a heading by its shape),
+    // unless it names a body (`HARBOUR ROWING CLUB`).
     let mut bare_byline = None;
     if byline_at.is_none() {
         let first = (body_end..n).find(|&i| paras[i].has_words());
-        if let Some(i) =
-            first.filter(|&i| b.parts[i] == Part::Furniture && bare_name(paras[i].text(), lex))
-        {
+        let signs = |i: usize| {
+            let t = paras[i].text();
+            match b.parts[i] {
+                Part::Furniture => bare_name(t, lex),
+                Part::Heading => bare_name(t, lex) && !names_a_body(t, lex),
+                _ => false,
+            }
+        };
+        if let Some(i) = first.filter(|&i| signs(i)) {
             b.parts[i] = Part::Byline;
             bare_byline = Some(i);
         }
