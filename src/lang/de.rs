@@ -103,6 +103,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     procedure_roles: Table::new(&[
         ("Moderator", Role::Moderator),
         ("Moderatorin", Role::Moderator),
+        ("Operator", Role::Operator),
+        ("Operatorin", Role::Operator),
     ]),
     annotation_words: Table::new(&[
         ("Lachen", AnnotationKind::Reaction),

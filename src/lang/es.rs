@@ -104,6 +104,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Moderadora", Role::Moderator),
         ("Presentador", Role::Host),
         ("Presentadora", Role::Host),
+        ("Operador", Role::Operator),
+        ("Operadora", Role::Operator),
     ]),
     annotation_words: Table::new(&[
         ("Risas", AnnotationKind::Reaction),

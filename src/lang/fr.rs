@@ -109,6 +109,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Animatrice", Role::Host),
         ("Présentateur", Role::Host),
         ("Présentatrice", Role::Host),
+        ("Opérateur", Role::Operator),
+        ("Opératrice", Role::Operator),
     ]),
     annotation_words: Table::new(&[
         ("Rires", AnnotationKind::Reaction),

@@ -95,6 +95,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Moderatrice", Role::Moderator),
         ("Conduttore", Role::Host),
         ("Conduttrice", Role::Host),
+        ("Operatore", Role::Operator),
+        ("Operatrice", Role::Operator),
     ]),
     annotation_words: Table::new(&[
         ("Risate", AnnotationKind::Reaction),

@@ -96,6 +96,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Moderadora", Role::Moderator),
         ("Apresentador", Role::Host),
         ("Apresentadora", Role::Host),
+        ("Operador", Role::Operator),
+        ("Operadora", Role::Operator),
     ]),
     annotation_words: Table::new(&[
         ("Risos", AnnotationKind::Reaction),

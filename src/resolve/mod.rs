@@ -296,13 +296,28 @@ fn stances(info: &[TurnPlan], groups: &mut [Group], of_turn: &[Option<usize>]) -
         .filter(|&g| groups[g].role == Some(Role::Operator))
         .collect();
     // Whoever first speaks right after the operator hands over, and asks
-    // anything at all, is an analyst on a call.
-    for g in groups.iter_mut().filter(|g| g.role.is_none()) {
+    // anything at all, is an analyst on a call; unless half their turns
+    // or more come right after an asker's turn (a `Q:`, a question's side):
+    // the official the operator hands the call to at its start, who then
+    // takes the questions.
+    for (k, g) in groups.iter_mut().enumerate() {
+        if g.role.is_some() {
+            continue;
+        }
         let first = g.turns[0];
         let after_operator =
             first > 0 && of_turn[first - 1].is_some_and(|p| operators.contains(&p));
         let asks_some = g.turns.iter().any(|&t| info[t].cues.reads_as_question());
-        if after_operator && asks_some {
+        let after_askers = g
+            .turns
+            .iter()
+            .filter(|&&t| {
+                t > 0
+                    && of_turn[t - 1] != Some(k)
+                    && (info[t - 1].key() == Some(ASK_KEY) || info[t - 1].side == Side::Ask)
+            })
+            .count();
+        if after_operator && asks_some && after_askers * 2 < g.turns.len() {
             g.part = Stance::Ask;
         }
     }
@@ -380,11 +395,15 @@ pub(crate) fn resolve<'a>(doc: &Doc<'a>, layout: &Layout, lex: &Lexicon) -> Reso
         let span = first_span(g.turns[0]);
         participants.push(people::labelled_person(g, &context, &event, span, lex));
     }
-    // A speaker first labelled after the interviewer's closing thanks, or
+    // A speaker first labelled after the interviewer's closing thanks (after
+    // an answer: thanks that open the event close nothing), or
     // after every unlabelled turn once two unlabelled answers went before,
     // speaks in a box of their own (`Phó Chủ tịch … X: …` under the
     // interview): not the interviewee the unlabelled answers are given to.
-    let closing = (0..info.len())
+    let first_answer = (0..info.len())
+        .find(|&t| kinds[t] == TurnKind::Answer)
+        .unwrap_or(info.len());
+    let closing = (first_answer..info.len())
         .find(|&t| info[t].cues.thanks && kinds[t] != TurnKind::Answer)
         .unwrap_or(info.len());
     let unlabelled_answers = (0..info.len())
