@@ -2,6 +2,7 @@
 //! held to the sides the markers give, then who speaks each turn.
 
 use super::Stance;
+use crate::keys::ASK_KEY;
 use crate::layout::TurnPlan;
 use crate::model::TurnKind;
 
@@ -14,8 +15,9 @@ const OPEN_WITH_ANSWER_COST: f32 = 1.5;
 /// Cost of going against a side the markers give.
 const SIDE_COST: f32 = 20.0;
 
-/// An answerer's turn this short, right after their own turn, passes the
-/// floor rather than answers.
+/// An answerer's turn this short, right after their own turn, or calling
+/// on someone between another speaker's answer and the next question,
+/// passes the floor rather than answers.
 const FLOOR_WORDS: usize = 8;
 
 /// Each turn's kind.
@@ -23,6 +25,7 @@ pub(super) fn kinds(
     info: &[TurnPlan],
     parts: &[Stance],
     of_turn: &[Option<usize>],
+    calls_on: impl Fn(usize) -> bool,
 ) -> Vec<TurnKind> {
     let n = info.len();
     let mut kinds = vec![TurnKind::Remark; n];
@@ -94,8 +97,21 @@ pub(super) fn kinds(
             Stance::Answer | Stance::Free if kinds[i] == TurnKind::Answer => {
                 let same_speaker_before =
                     i > 0 && of_turn[i].is_some() && of_turn[i - 1] == of_turn[i];
+                // Calling on someone between another speaker's answer and
+                // a reporter's question (`Go ahead, Mary.` after a colleague
+                // answered, before `Q:`; not `Yes.`, agreeing with them).
+                let gives_floor = i > 0
+                    && i + 1 < end
+                    && of_turn[i].is_some()
+                    && of_turn[i - 1] != of_turn[i]
+                    && kinds[i - 1] == TurnKind::Answer
+                    && kinds[i + 1] == TurnKind::Question
+                    && (of_turn[i + 1].is_none() || info[i + 1].key() == Some(ASK_KEY))
+                    && !info[i].cues.thanks
+                    && calls_on(i);
+                let short = info[i].cues.words() <= FLOOR_WORDS;
                 if (!asked && parts[i] == Stance::Answer)
-                    || (same_speaker_before && info[i].cues.words() <= FLOOR_WORDS)
+                    || (short && (same_speaker_before || gives_floor))
                 {
                     TurnKind::Remark
                 } else {
