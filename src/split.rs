@@ -418,7 +418,7 @@ const WIRE_LEDE_REACH: usize = 8;
 /// line opens (`CURITIBA - "Só o diálogo…", disse…`, `HANOI (Reuters) -
 /// Vietnam's…`), with where its lede starts: cut there, the date line is
 /// read as the header's. Not where the name before the dash labels
-/// another paragraph too (`REZENDE - …` in an interview whose answers all
+/// another paragraph too (`TEIXEIRA - …` in an interview whose answers all
 /// open so): that is a speaker's label.
 fn wire_lede(paras: &[Para<'_>], lex: &Lexicon) -> Option<(usize, Vec<usize>)> {
     let (i, at) = paras

@@ -456,7 +456,7 @@ fn tokens_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// What may stand before a label: a dash glued to a question or answer
 /// label (`—P.`, `–R.`), a Markdown heading's marks (`#### Peter Pallister:`),
-/// or a bullet or a dash and its space (`+ Chủ nhiệm Vũ Đức Đam:`, `• Q:`,
+/// or a bullet or a dash and its space (`+ Chủ nhiệm Hồ Văn Khải:`, `• Q:`,
 /// `- PV:`).
 fn lead_len(text: &str) -> usize {
     if let Some(b) = ["+ ", "• ", "- ", "– ", "— "]

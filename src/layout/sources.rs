@@ -511,7 +511,7 @@ mod tests {
             (d.place.map(|p| p.to_string()), d.date, lede)
         };
         // Opening the lede: the place is the date line, the rest the lede.
-        let pt = "Rezende fala\n\nCURITIBA - \"Só o diálogo pode vencer\", disse à Folha o governador.\n\n- O sr. vai concorrer à Prefeitura?\n- Isso ainda não decidi.\n- E o partido?\n- O partido decide.\n";
+        let pt = "Teixeira fala\n\nCURITIBA - \"Só o diálogo pode vencer\", disse à Folha o governador.\n\n- O sr. vai concorrer à Prefeitura?\n- Isso ainda não decidi.\n- E o partido?\n- O partido decide.\n";
         let (p, date, lede) = place(pt);
         assert_eq!((p.as_deref(), date), (Some("CURITIBA"), None));
         assert_eq!(
@@ -543,7 +543,7 @@ mod tests {
         assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2019-09-12"));
         // A name before a dash that opens other paragraphs too is a
         // speaker's label, not a place.
-        let labels = "Rezende fala\n\nESTADO - O sr. vai concorrer à Prefeitura este ano?\n\nREZENDE - Isso ainda não decidi, vamos ver.\n\nESTADO - E o partido, governador?\n\nREZENDE - O partido decide isso depois.\n";
+        let labels = "Teixeira fala\n\nESTADO - O sr. vai concorrer à Prefeitura este ano?\n\nTEIXEIRA - Isso ainda não decidi, vamos ver.\n\nESTADO - E o partido, governador?\n\nTEIXEIRA - O partido decide isso depois.\n";
         let t = crate::parse(labels).unwrap();
         assert!(t.dateline.is_none());
         assert_eq!(t.turns.len(), 4);

@@ -180,7 +180,7 @@ fn first_person_in<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
 const CLOSING_QUOTES: [char; 6] = ['’', '”', '»', '"', '\'', '“'];
 
 /// The most words between a headline's speech verb and the name it
-/// attributes the quote to (`afirma o governador Beto Rezende`).
+/// attributes the quote to (`afirma o governador Beto Teixeira`).
 const ATTRIBUTION_REACH: usize = 6;
 
 /// The person a headline quotes with a speech verb after the quote:

@@ -201,7 +201,7 @@ fn most_named<'t>(
         };
         let count = c.forms.iter().map(|f| recurs(f)).max().unwrap_or(0);
         // The address names the given name: a run that starts before it
-        // (a German noun, `Cutterin Sofia Kats`) starts at it.
+        // (a German noun, `Cutterin Lena Brandt`) starts at it.
         let call = c
             .name
             .split(' ')

@@ -299,7 +299,7 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
             }
             let mut found = None;
             // A name runs on only across plain spaces: not past the end of
-            // a sentence, a comma or a label's colon (`Peace: Well, …`).
+            // a sentence, a comma or a label's colon (`Ember: Well, …`).
             let prev = word_before(text, start);
             let initial = |w: &str| {
                 w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
@@ -667,13 +667,13 @@ mod tests {
     #[test]
     fn a_name_does_not_run_past_a_colon_a_comma_or_a_full_stop() {
         let n = names(&[
-            "Peace: Well, all of it was hacked.",
-            "It was late. Peace said no.",
+            "Ember: Well, all of it was planned.",
+            "It was late. Ember said no.",
         ]);
-        assert_eq!(n.get("peace"), None);
+        assert_eq!(n.get("ember"), None);
         let n = names(&["Hale, Robert and Anna came."]);
         assert_eq!(n.get("hale"), None);
-        let n = names(&["They met George Washington. Peace was made."]);
-        assert_eq!(n.get("peace"), None);
+        let n = names(&["They met George Washington. Ember was made."]);
+        assert_eq!(n.get("ember"), None);
     }
 }
