@@ -58,7 +58,7 @@ pub(crate) struct Class<'a> {
     /// paragraph.
     pub label: Option<Box<Label<'a>>>,
     pub shape: Shape,
-    /// A start or end time alone (`2:52 P.M. EST`, `END 1:01 P.M. EST`).
+    /// A start or end time alone (`2:47 P.M. EST`, `END 1:01 P.M. EST`).
     pub time: Option<bool>,
     /// A copyright line or a transcript disclaimer.
     pub notice: bool,
@@ -224,7 +224,7 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     let short = text.len() <= DATELINE_MAX;
     let dateline = if short && dash.is_none() {
         read_dateline(text, lex).or_else(|| {
-            // A date line in bold (`**Date:** 2025-07-31`, `**CURITIBA**
+            // A date line in bold (`**Date:** 2025-03-14`, `**CURITIBA**
             // -`), read without the marks where the text itself shows four
             // digits in a row or ends in a dash.
             let dash_end = text.trim_end().ends_with(['-', '–', '—']);
@@ -246,7 +246,7 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     } else {
         None
     };
-    // A page's header field (`Fecha: 2024-10-02`, `URL: https://…`) is no
+    // A page's header field (`Fecha: 2024-06-18`, `URL: https://…`) is no
     // speaker's turn.
     // Nor is a feed's footer, whose post title may hold a colon.
     let footer = text.len() <= NOTICE_MAX && feed_footer(text, lex);
@@ -503,7 +503,7 @@ mod tests {
         let de = lexicon(Language::De);
         let fr = lexicon(Language::Fr);
         for (text, lex) in [
-            ("„Welche Rolle spielen die Banken?“", de),
+            ("„Welche Rolle spielen die Gemeinden?“", de),
             ("»Und die Zentralbank?«", de),
             ("« Et la banque centrale ? »", fr),
         ] {
@@ -518,7 +518,7 @@ mod tests {
         let fr = lexicon(Language::Fr);
         let de = lexicon(Language::De);
         // A question mark mid-paragraph and `vous`: a hard-wrapped question.
-        let q = "Vous avez étudié ces métiers de près. Savez-vous combien ils sont ? Puis il y a la question du salaire";
+        let q = "Vous avez observé ces métiers de près. Savez-vous combien ils sont ? Puis il y a la question du salaire";
         assert!(cues(q, fr).reads_as_question(), "{q}");
         // Without the address, the same mark is not enough.
         let a =
@@ -562,7 +562,7 @@ mod tests {
     #[test]
     fn first_person_inside_quotes_does_not_count() {
         let vi = lexicon(Language::Vi);
-        assert!(!cues("Đỗ An và Miu Lê trong phim \"Bạn gái tôi là sếp\".", vi).first_person);
+        assert!(!cues("Hải Yến và Minh Khôi trong phim \"Cô dâu tháng Chạp\".", vi).first_person);
         assert!(cues("Tôi rất vui.", vi).first_person);
     }
 }

@@ -875,7 +875,7 @@ mod tests {
         // folded around them, a no-break space (which makes the paragraph
         // need cleaning), a tab, a letter with a mark, must not shift them.
         let pieces = [
-            "MS. JEAN-PIERRE:\u{a0} Thank you.",
+            "MS. JACQUET-ROUX:\u{a0} Thank you.",
             "a b  c\u{a0}d e\tf",
             "One two three.\u{a0}Four five é six",
             "x y\u{a0}\u{a0}z w\u{301} v u",

@@ -122,7 +122,7 @@ impl<'a> Transcript<'a> {
     }
 
     /// The participant with this name or alias (a label that stands for
-    /// them, such as `MS. JEAN-PIERRE`), compared without regard to case
+    /// them, such as `MS. JACQUET-ROUX`), compared without regard to case
     /// or to white space at the ends; the first, if several match.
     #[must_use]
     pub fn participant(&self, name: &str) -> Option<&Participant<'a>> {
@@ -173,7 +173,7 @@ mod tests {
     #[test]
     fn a_participant_is_found_by_name_or_alias_whatever_the_case() {
         let text =
-            "MS. JEAN-PIERRE: Good afternoon.\n\nQ: Any news?\n\nMS. JEAN-PIERRE: None today.\n";
+            "MS. JACQUET-ROUX: Good afternoon.\n\nQ: Any news?\n\nMS. JACQUET-ROUX: None today.\n";
         let t = crate::parse(text).unwrap();
         let Some(p) = t.participants.first() else {
             panic!("no participant in {t:#?}");

@@ -255,8 +255,8 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
             }
         }
         // A Markdown image whose alt text was wrapped: its lines join
-        // until it closes (`![El presidente … Plan` / `Nacional de` /
-        // `Desarrollo.](https://…)`).
+        // until it closes (`![La alcaldesa … Programa` / `Municipal de` /
+        // `Obras.](https://…)`).
         let mut open = unclosed_image(&input[line.content.start..last.content.end]);
         let mut joined = 0;
         while open && joined < IMAGE_MAX_LINES {
@@ -394,11 +394,11 @@ mod tests {
     fn short_lines_and_hard_breaks_stay_apart() {
         let long = "word ".repeat(60);
         let mut input = wrapped(&[long.trim(), long.trim(), long.trim()]);
-        input.push_str("Aboard Air Force One  \nEn Route Denver, Colorado\n");
+        input.push_str("Aboard Air Force One  \nEn Route Omaha, Nebraska\n");
         let doc = scan(&input, None);
         let n = doc.paragraphs.len();
         assert_eq!(doc.paragraphs[n - 2].text(), "Aboard Air Force One");
-        assert_eq!(doc.paragraphs[n - 1].text(), "En Route Denver, Colorado");
+        assert_eq!(doc.paragraphs[n - 1].text(), "En Route Omaha, Nebraska");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! Four shapes are undone here, before paragraphs are classified:
 //!
-//! - **a wire date line opening the lede** (`CURITIBA - "Só Alckmin…",
+//! - **a wire date line opening the lede** (`CURITIBA - "Só o diálogo…",
 //!   disse…`, `HANOI (Reuters) - Vietnam's…`): the date line becomes a
 //!   paragraph of its own, near the top, unless the name before the dash
 //!   labels another paragraph (a speaker's label).
@@ -12,8 +12,8 @@
 //!   comma glued to the next paragraph's capital stands for the paragraph
 //!   break (and `HEADING,Text` for a heading's). A line is split at every
 //!   such comma when it holds at least four of them.
-//! - **labels inside a line**: `… der Märchen? Garrone: Nein, …`, or glued
-//!   to the sentence where a line break was dropped (`…Thiên Tử.PV: Điều
+//! - **labels inside a line**: `… der Märchen? Gardella: Nein, …`, or glued
+//!   to the sentence where a line break was dropped (`…Kinh Bắc.PV: Điều
 //!   gì`). A long paragraph is split before every speaker or question label
 //!   that stands after the end of a sentence, when the same label occurs at
 //!   least twice in the document (counting labels that open paragraphs).
@@ -72,7 +72,7 @@ pub(super) fn sentence_ends(before: &str) -> bool {
     if !before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')']) {
         return false;
     }
-    // Not after an initial or an abbreviation: `Timothy D. Cook`, `MS. X`.
+    // Not after an initial or an abbreviation: `Theodore D. Crane`, `MS. X`.
     let last_word = before.rsplit(' ').next().unwrap_or("");
     let letters = last_word.chars().filter(|&c| is_alpha(c)).count();
     let abbreviation =
@@ -81,8 +81,8 @@ pub(super) fn sentence_ends(before: &str) -> bool {
 }
 
 /// Whether a sentence ends just before `at` with no space after it, as
-/// where a scraper dropped a line break: `…ngôi Thiên Tử.PV: Điều gì`,
-/// `…nghìn tỷ?Ông Nguyễn Bá Quý: …`. The mark follows a word, and a period
+/// where a scraper dropped a line break: `…vùng Kinh Bắc.PV: Điều gì`,
+/// `…trăm tỷ?Ông Trần Bá Quang: …`. The mark follows a word, and a period
 /// does not end an abbreviation in capitals or an initial (`TP.HCM`,
 /// `TS.Nguyễn`, `U.S.`).
 fn glued_sentence_end(text: &str, at: usize) -> bool {
@@ -167,7 +167,7 @@ const MIN_GLUED_ENDS: usize = 4;
 
 /// Positions where a paragraph starts right after the end of the one
 /// before, with nothing between them, as where a scraper joined a page's
-/// paragraphs: `…quên lãng?Tôi sợ…`, `…Thế thôi!Hẳn ông…`, `…to
+/// paragraphs: `…lãng quên?Tôi lo…`, `…Vậy thôi!Chắc ông…`, `…to
 /// ship.“We never…`, `…thế nào?+Hiện nay…`. The evidence: a sentence's
 /// mark after a word ([`glued_sentence_end`], which leaves `TP.HCM`,
 /// `U.S.` and initials alone), then a word opening with a capital, maybe
@@ -208,8 +208,8 @@ const CREDIT_NAME_MAX: usize = 48;
 const NAME_PREFIX_MAX_CHARS: usize = 3;
 
 /// Where a paragraph starts glued to the photo credit ending the caption
-/// before it, in a line whose paragraphs were run together (`…tại buổi
-/// họp báo. Ảnh: NMChúng tôi sẵn sàng…`, `…at the port. Photo: Ana
+/// before it, in a line whose paragraphs were run together (`…tại lễ khánh
+/// thành. Ảnh: HTNhà máy sẽ chạy…`, `…at the port. Photo: Ana
 /// RuizWe never…`): after a credit word of the language and its colon,
 /// in the first word of the name where a capital and a letter in lower
 /// case follow initials or a name longer than a particle, the last such
@@ -415,10 +415,10 @@ fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
 const WIRE_LEDE_REACH: usize = 8;
 
 /// The first of the top [`WIRE_LEDE_REACH`] paragraphs that a wire date
-/// line opens (`CURITIBA - "Só Alckmin…", disse…`, `HANOI (Reuters) -
+/// line opens (`CURITIBA - "Só o diálogo…", disse…`, `HANOI (Reuters) -
 /// Vietnam's…`), with where its lede starts: cut there, the date line is
 /// read as the header's. Not where the name before the dash labels
-/// another paragraph too (`RICHA - …` in an interview whose answers all
+/// another paragraph too (`TEIXEIRA - …` in an interview whose answers all
 /// open so): that is a speaker's label.
 fn wire_lede(paras: &[Para<'_>], lex: &Lexicon) -> Option<(usize, Vec<usize>)> {
     let (i, at) = paras
@@ -795,7 +795,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            at("Ông An tại xưởng. Ảnh: NMChúng tôi làm lại.", Language::Vi),
+            at("Ông An tại xưởng. Ảnh: HTChúng tôi làm lại.", Language::Vi),
             ["Chúng tôi làm lại."]
         );
         assert_eq!(

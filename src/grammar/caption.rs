@@ -6,7 +6,7 @@
 //! SEP       := "." | " - " | " – " | " | " | " / "
 //! ```
 //!
-//! Accepts `Ảnh: Ngọc Hà`, `Trao cờ cho các đơn vị. (Ảnh: Minh Tâm)`, `… (Ảnh
+//! Accepts `Ảnh: Ngọc Hà`, `Trao quà cho các đơn vị. (Ảnh: Minh Tâm)`, `… (Ảnh
 //! minh họa)`, `Jane Doe at the summit. (Photo: Tom Reed)`, `(Photo : Jean
 //! Martin)`, `… Foto: Ana Lima`, `Photo courtesy of Ana Ruiz`, `(Ảnh cắt từ
 //! clip)`. The credit words come from the
@@ -163,8 +163,8 @@ fn credit_at(text: &str, i: usize, n: usize, courtesy: bool) -> Option<Credited>
 }
 
 /// A credit line with no credit word: photographers and agencies joined by
-/// slashes, as picture desks write them (`Nik Wheeler/Getty Images`,
-/// `HOANG DINH NAM/AFP`).
+/// slashes, as picture desks write them (`Nik Walsh/Getty Images`,
+/// `HOANG VAN LAM/AFP`).
 pub(crate) fn agency_credit(text: &str) -> Option<Credited> {
     let t = text.trim();
     if t.len() > 80 || !t.contains('/') {
@@ -212,8 +212,8 @@ mod tests {
         use Language::*;
         assert_eq!(parts(Vi, "Ảnh: Ngọc Hà"), Some(("", Some("Ngọc Hà"))));
         assert_eq!(
-            parts(Vi, "Trao cờ cho các đơn vị. (Ảnh: Minh Tâm)"),
-            Some(("Trao cờ cho các đơn vị.", Some("Minh Tâm")))
+            parts(Vi, "Trao quà cho các đơn vị. (Ảnh: Minh Tâm)"),
+            Some(("Trao quà cho các đơn vị.", Some("Minh Tâm")))
         );
         assert_eq!(
             parts(Vi, "Cảnh lũ ở miền Trung (Ảnh minh họa)"),
@@ -270,8 +270,8 @@ mod tests {
 
     #[test]
     fn agency_credit_lines() {
-        assert!(agency_credit("Nik Wheeler/Getty Images").is_some());
-        assert!(agency_credit("HOANG DINH NAM/AFP/Getty Images").is_some());
+        assert!(agency_credit("Nik Walsh/Getty Images").is_some());
+        assert!(agency_credit("HOANG VAN LAM/AFP/Getty Images").is_some());
         assert!(agency_credit("Find us: Twitter / Facebook / Instagram").is_none());
         assert!(agency_credit("Mixed/case is fine but not a sentence/really.").is_none());
         assert!(agency_credit("24/7").is_none());

@@ -30,7 +30,7 @@
 //! `Madrid, 4 de junio de 2021`, `PUBLISHED: 07:15 GMT, 3 March 2020 |
 //! UPDATED: 08:55 GMT, 3 March 2020`, `ĐÀ NẴNG -` (a place, no date).
 //! [`wire_opening`] finds a wire date line opening the lede (`CURITIBA -
-//! "Só Alckmin…", disse…`). Refuses a line that holds anything
+//! "Só o diálogo…", disse…`). Refuses a line that holds anything
 //! else (a sentence mentioning a date), a time with no date, and impossible
 //! dates (`31/02/2019`). Weekday and month names, clock and date words come
 //! from the [`Lexicon`]; zone abbreviations are language-neutral.
@@ -89,7 +89,7 @@ fn digits(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, u32> {
     }
 }
 
-/// `ngày 12 tháng 12 năm 2016`, `12 tháng 12, 2016`, `03 thg 3, 2020`;
+/// `ngày 14 tháng 11 năm 2016`, `14 tháng 11, 2016`, `03 thg 3, 2020`;
 /// after the year's word, any year of four digits (`ngày 10 tháng 3 năm
 /// 1428`), as after a month's name.
 fn month_word_date<'l>(lex: &'l Lexicon) -> impl Fn(&str) -> IResult<&str, Date> + 'l {
@@ -253,7 +253,7 @@ fn split_year<'l>(
     }
 }
 
-/// The time a briefing's start or end line gives (`2:52 P.M.`, `23:06`,
+/// The time a briefing's start or end line gives (`2:47 P.M.`, `23:06`,
 /// `14h05`), in no language in particular.
 pub(crate) fn time(i: &str) -> IResult<&str, Time> {
     let (rest, (h, _, m, s)) = (
@@ -691,7 +691,7 @@ mod tests {
             (Language::Vi, "PV -"),
             (Language::Vi, "BÀ LAN –"),
             (Language::En, "THE PRESIDENT —"),
-            (Language::En, "MR. MUSK —"),
+            (Language::En, "MR. MERCER —"),
             (Language::En, "MODERATOR —"),
             (Language::En, "I —"),
             (Language::En, "Q -"),
@@ -713,11 +713,11 @@ mod tests {
         assert_eq!(
             lede(
                 Language::Pt,
-                "CURITIBA - \"Só Alckmin pode vencer Lula\", disse ao Estado o governador:"
+                "CURITIBA - \"Só o diálogo pode vencer a crise\", disse à Folha o governador:"
             ),
             Some((
                 "CURITIBA - ",
-                "\"Só Alckmin pode vencer Lula\", disse ao Estado o governador:"
+                "\"Só o diálogo pode vencer a crise\", disse à Folha o governador:"
             ))
         );
         // In bold, as pages set the place.
@@ -787,7 +787,7 @@ mod tests {
             ),
             (
                 Language::Pt,
-                "ENTREVISTA - O governador do Paraná fala de tudo e de todos",
+                "ENTREVISTA - O prefeito de Londrina fala de obras e de planos",
             ),
             (
                 Language::En,
@@ -806,15 +806,15 @@ mod tests {
     fn refuses_what_is_not_a_date_line() {
         use Language::Vi;
         for s in [
-            "Ngày 13-9, tại TP. Nha Trang, hội nghị đã diễn ra",
+            "Ngày 21-4, tại TP. Vũng Tàu, hội nghị đã diễn ra",
             "23:06",
             "31/02/2019",
             "Tỷ số 6-4, 6-3",
             "Gọi 0912 345 678",
-            "Trao đổi, học tập kinh nghiệm",
+            "Chia sẻ, học hỏi kinh nghiệm",
             "Thứ Năm",
             "ÔNG NAM -",
-            "MR. MUSK: (Inaudible) —",
+            "MR. MERCER: (Inaudible) —",
             "12/09/2019 và 13/09/2019",
         ] {
             assert!(dateline(s, lexicon(Vi)).is_none(), "{s}");
@@ -823,7 +823,7 @@ mod tests {
 
     #[test]
     fn times() {
-        assert_eq!(time("2:52 P.M.").unwrap().1.to_string(), "14:52");
+        assert_eq!(time("2:47 P.M.").unwrap().1.to_string(), "14:47");
         assert_eq!(time("12:05 am").unwrap().1.to_string(), "00:05");
         assert!(time("13:05 PM").is_err());
         assert!(time("25:00").is_err());
@@ -841,7 +841,7 @@ pub(crate) fn order_note(date: Date, month_first: bool) -> String {
 }
 
 /// A line that holds only a time, maybe with its zone and an `END` before
-/// it: the start or end time of a briefing (`2:52 P.M. EST`, `END 1:01 P.M.
+/// it: the start or end time of a briefing (`2:47 P.M. EST`, `END 1:01 P.M.
 /// EST`). Returns whether it is an end time.
 pub(crate) fn time_line(text: &str) -> Option<(bool, Time)> {
     let (end, rest) = match text.strip_prefix("END") {
@@ -863,20 +863,20 @@ mod time_line_tests {
 
     #[test]
     fn start_and_end_times() {
-        assert_eq!(time_line("2:52 P.M. EST").map(|x| x.0), Some(false));
+        assert_eq!(time_line("2:47 P.M. EST").map(|x| x.0), Some(false));
         assert_eq!(time_line("END 1:01 P.M. EST").map(|x| x.0), Some(true));
         assert_eq!(
-            time_line("END 1:45 P.M. EST").map(|x| x.1.to_string()),
-            Some("13:45".into())
+            time_line("END 1:38 P.M. EST").map(|x| x.1.to_string()),
+            Some("13:38".into())
         );
-        assert!(time_line("2:52 P.M. EST, the President said").is_none());
-        assert!(time_line("At 2:52").is_none());
+        assert!(time_line("2:47 P.M. EST, the President said").is_none());
+        assert!(time_line("At 2:47").is_none());
     }
 }
 
-/// An ISO 8601 date and time as front matter gives it: `2023-04-06`,
-/// `20191204`, `2023-04-06 18:22:46-04:00`, `2021-06-26T05:02:56Z`,
-/// `2016-06-10 00:55:17`, `2020-10-01-14-38-16`. The whole text must be the
+/// An ISO 8601 date and time as front matter gives it: `2022-11-15`,
+/// `20191204`, `2022-11-15 16:07:33-04:00`, `2021-08-14T07:19:05Z`,
+/// `2017-02-09 00:43:12`, `2019-11-05-15-24-08`. The whole text must be the
 /// value.
 pub(crate) fn iso_datetime(text: &str) -> Option<(Date, Option<Time>, Option<UtcOffset>)> {
     iso_value(text).map(|(d, t, o, _)| (d, t, o))
@@ -973,20 +973,20 @@ mod iso_tests {
 
     #[test]
     fn front_matter_dates() {
-        assert_eq!(iso("2023-04-06").as_deref(), Some("2023-04-06 - -"));
+        assert_eq!(iso("2022-11-15").as_deref(), Some("2022-11-15 - -"));
         assert_eq!(iso("'2022-01-07'").as_deref(), Some("2022-01-07 - -"));
         assert_eq!(iso("20191204").as_deref(), Some("2019-12-04 - -"));
         assert_eq!(
-            iso("2023-04-06 18:22:46-04:00").as_deref(),
-            Some("2023-04-06 18:22:46 -04:00")
+            iso("2022-11-15 16:07:33-04:00").as_deref(),
+            Some("2022-11-15 16:07:33 -04:00")
         );
         assert_eq!(
-            iso("2021-06-26T05:02:56Z").as_deref(),
-            Some("2021-06-26 05:02:56 +00:00")
+            iso("2021-08-14T07:19:05Z").as_deref(),
+            Some("2021-08-14 07:19:05 +00:00")
         );
         assert_eq!(
-            iso("2016-06-10 00:55:17").as_deref(),
-            Some("2016-06-10 00:55:17 -")
+            iso("2017-02-09 00:43:12").as_deref(),
+            Some("2017-02-09 00:43:12 -")
         );
         assert_eq!(
             iso("2024-01-02T03:04:05.123+0700").as_deref(),
@@ -1028,7 +1028,7 @@ mod iso_tests {
             Some("2020-03-03 07:15:00 -05:00")
         );
         assert_eq!(value("March 3, 2020").as_deref(), Some("2020-03-03 - -"));
-        assert_eq!(value("2023-04-06").as_deref(), Some("2023-04-06 - -"));
+        assert_eq!(value("2022-11-15").as_deref(), Some("2022-11-15 - -"));
         assert_eq!(value("draft"), None);
         assert_eq!(value("HANOI (Reuters) -"), None);
     }
@@ -1036,8 +1036,8 @@ mod iso_tests {
     #[test]
     fn dashed_timestamps() {
         assert_eq!(
-            iso("2020-10-01-14-38-16").as_deref(),
-            Some("2020-10-01 14:38:16 -")
+            iso("2019-11-05-15-24-08").as_deref(),
+            Some("2019-11-05 15:24:08 -")
         );
         assert_eq!(
             iso("20200303T071500Z").as_deref(),
@@ -1050,7 +1050,7 @@ mod iso_tests {
         for s in [
             "2023-13-01",
             "yesterday",
-            "2023-04-06 at noon",
+            "2022-11-15 at noon",
             "201912041",
             "12/09/2019",
         ] {

@@ -2,23 +2,23 @@
 //!
 //! ```text
 //! labelled  := LEAD? BOLD? label BOLD? DELIM SPACE* stamp? speech?
-//! LEAD      := "—" | "–" | "#"{1,6} " " | "+ " | "• "          -- —P., #### Peter Praet:, + Ông X:
+//! LEAD      := "—" | "–" | "#"{1,6} " " | "+ " | "• "          -- —P., #### Peter Pallister:, + Ông X:
 //!            | BOLD label DELIM speech BOLD                 -- **Q: a question in bold?**
 //! label     := QA_WORD                                       -- Q, A, Hỏi, Đáp, PV, Frage, P, R
-//!            | UPPER ("," UPPER)? bracket?                   -- MS. JEAN-PIERRE, NICK FOUNTAIN, HOST,
-//!                                                            --   FRANK CORMIER [Associated Press]
+//!            | UPPER ("," UPPER)? bracket?                   -- MS. JACQUET-ROUX, NICK FALLOWES, HOST,
+//!                                                            --   FRANK CALDERWOOD [Associated Press]
 //!            | HONORIFIC words                               -- Ông Trần Quốc Bảo – Giám đốc Sở Y tế
-//!            | NAME{1,5} NUMBER?                             -- Timothy D. Cook, Garrone, Speaker 2
+//!            | NAME{1,5} NUMBER?                             -- Theodore D. Crane, Gardella, Speaker 2
 //! DELIM     := ":" | "::" | " :" | "：" | "."  (a period only after QA_WORD or an upper-case label)
 //!            | "  " after a bare Q (Q    Thank you)
 //! stamp     := "(" digits ":" digits (":" digits)? ")"       -- Jane Porter: (00:27)
 //! BOLD      := "**" | "__" | "*" | "_"                      -- bold or italic: *MM*:
 //! ```
 //!
-//! Accepts `Q:`, `Q.`, `Q    Thank you`, `—P. ¿Cómo…`, `MS. JEAN-PIERRE:  All right`,
-//! `THE PRESIDENT. Since…`, `**Christian Horner:** I think`, `**Linus**: You
-//! can`, `PGS.TS. Nguyễn Duy Hưng:`, `Jane Porter: (00:27)`. Refuses times
-//! (`2:52 P.M.`), URLs, sentences with a colon (`Bảo vệ da với ánh nắng: …`,
+//! Accepts `Q:`, `Q.`, `Q    Thank you`, `—P. ¿Cómo…`, `MS. JACQUET-ROUX:  All right`,
+//! `THE PRESIDENT. Since…`, `**Christian Halden:** I think`, `**Lukas**: You
+//! can`, `PGS.TS. Nguyễn Duy Khang:`, `Jane Porter: (00:27)`. Refuses times
+//! (`2:47 P.M.`), URLs, sentences with a colon (`Chăm sóc tóc vào mùa hanh: …`,
 //! `The reason: money`), and bold text that is not a label. Whether a label
 //! that the grammar accepts really marks turns is for the document's style
 //! to say: this module only reads one paragraph.
@@ -43,7 +43,7 @@ pub(crate) struct Label<'a> {
     /// The label as written, without bold, delimiter or bracket.
     pub name: &'a str,
     /// A bracketed note inside the label (`[Associated Press]`) or right
-    /// after a question label (`(Scott Mitchell – The Race)`), brackets off.
+    /// after a question label (`(Scott Merrow – The Paddock)`), brackets off.
     pub note: Option<&'a str>,
     /// Where the marker (label, bold, delimiter, spaces) ends: the speech
     /// starts here, or the paragraph ends.
@@ -81,7 +81,7 @@ fn is_particle(w: &str) -> bool {
 }
 
 fn is_name_token(t: &str) -> bool {
-    // `d’Alché-Buc`, `O'Brien`: an elided particle glued to a capitalised name.
+    // `d’Arvieu-Mas`, `O'Brien`: an elided particle glued to a capitalised name.
     let t = t
         .strip_prefix("d’")
         .or_else(|| t.strip_prefix("d'"))
@@ -126,7 +126,7 @@ fn clock_len(s: &str) -> Option<(usize, usize)> {
 }
 
 /// A time stamp such as `(00:27)`, `[01:02:03]`, or bare: `00:00:07`, or
-/// `00:17` ending the paragraph (a label line `Ayush: 00:00:07`). A bare
+/// `00:17` ending the paragraph (a label line `Rohan: 00:00:07`). A bare
 /// `10:30` before more words is speech (`10:30 is when…`), not a stamp.
 fn stamp_len(s: &str) -> Option<usize> {
     let close = match s.chars().next()? {
@@ -146,7 +146,7 @@ fn stamp_len(s: &str) -> Option<usize> {
 }
 
 /// A speaker in brackets before a time stamp, as transcription tools
-/// write them: `[Speaker 1] [00:17] So…`, `[Ana Ruiz] 00:01:02 Yes.`.
+/// write them: `[Speaker 1] [00:42] So…`, `[Ana Ruiz] 00:01:02 Yes.`.
 /// The name's range and where the speech starts.
 fn bracket_label(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let inner = text.strip_prefix('[')?;
@@ -200,7 +200,7 @@ fn delimiter(
     }
     let r = &rest[i..];
     // French typography sets a space before the colon (cleaning has made
-    // a no-break space a space): `Olivier Dedieu : Oui.`; East Asian text
+    // a no-break space a space): `Olivier Delmas : Oui.`; East Asian text
     // a full-width colon.
     let spaced = r.starts_with(" :").then_some(2);
     // A dash between spaces after a name: `BBC Brasil - Como assim?`.
@@ -335,7 +335,7 @@ fn honorific_name(text: &str, lex: &Lexicon) -> Option<usize> {
 const SLUG_PARTS: std::ops::RangeInclusive<usize> = 2..=5;
 
 /// A name written as a page's slug, its words in lower case joined by
-/// hyphens (`nicolas-demorand`, `souleymane-bachir-diagne`), as transcript
+/// hyphens (`nicolas-delorme`, `moussa-cheikh-ndiaye`), as transcript
 /// exports write speakers: two to five parts of two letters or more. Read
 /// as a label only alone on its line (see [`label`]); its length.
 fn slug_name(text: &str) -> Option<usize> {
@@ -411,7 +411,7 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
 /// Whether a dash after `name` may end it as a label: not after one letter
 /// (`I — I don't…`) or when a word of the name is a function word (`And
 /// I — …`), nor when a post follows the dash, which makes it an apposition
-/// (`Ông Nguyễn Xuân Sang - Cục trưởng Cục Hàng hải`).
+/// (`Ông Nguyễn Xuân Tùng - Cục trưởng Cục Đường thủy`).
 fn dash_label(name: &str, rest: &str, lex: &Lexicon) -> bool {
     let en = crate::lang::lexicon(crate::Language::En);
     let function_word = |w: &str| is_word_of(w, &lex.stopwords) || is_word_of(w, &en.stopwords);
@@ -455,8 +455,8 @@ fn tokens_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// What may stand before a label: a dash glued to a question or answer
-/// label (`—P.`, `–R.`), a Markdown heading's marks (`#### Peter Praet:`),
-/// or a bullet or a dash and its space (`+ Chủ nhiệm Vũ Đức Đam:`, `• Q:`,
+/// label (`—P.`, `–R.`), a Markdown heading's marks (`#### Peter Pallister:`),
+/// or a bullet or a dash and its space (`+ Chủ nhiệm Hồ Văn Khải:`, `• Q:`,
 /// `- PV:`).
 fn lead_len(text: &str) -> usize {
     if let Some(b) = ["+ ", "• ", "- ", "– ", "— "]
@@ -624,9 +624,9 @@ mod tests {
         );
         ok(
             vi,
-            "- Thầy Nguyễn Xuân Điều:",
+            "- Thầy Nguyễn Văn Điền:",
             Speaker,
-            "Thầy Nguyễn Xuân Điều",
+            "Thầy Nguyễn Văn Điền",
             "",
         );
         ok(en, "– Q: Why now?", Question, "Q", "Why now?");
@@ -638,18 +638,12 @@ mod tests {
     fn slug_names_alone_on_their_line() {
         use LabelKind::*;
         let (fr, en) = (Language::Fr, Language::En);
+        ok(fr, "### nicolas-delorme：", Speaker, "nicolas-delorme", "");
         ok(
             fr,
-            "### nicolas-demorand：",
+            "moussa-cheikh-ndiaye:",
             Speaker,
-            "nicolas-demorand",
-            "",
-        );
-        ok(
-            fr,
-            "souleymane-bachir-diagne:",
-            Speaker,
-            "souleymane-bachir-diagne",
+            "moussa-cheikh-ndiaye",
             "",
         );
         ok(en, "ana-lee :", Speaker, "ana-lee", "");
@@ -726,12 +720,12 @@ mod tests {
         use Language::En;
         ok(
             En,
-            "MS. JEAN-PIERRE: All right.",
+            "MS. JACQUET-ROUX: All right.",
             Speaker,
-            "MS. JEAN-PIERRE",
+            "MS. JACQUET-ROUX",
             "All right.",
         );
-        ok(En, "MR KIRBY: Thanks.", Speaker, "MR KIRBY", "Thanks.");
+        ok(En, "MR KERWIN: Thanks.", Speaker, "MR KERWIN", "Thanks.");
         ok(
             En,
             "THE PRESIDENT: Well.",
@@ -741,10 +735,10 @@ mod tests {
         );
         ok(
             En,
-            "THE PRESIDENT. Since last November",
+            "THE PRESIDENT. Since last spring",
             Speaker,
             "THE PRESIDENT",
-            "Since last November",
+            "Since last spring",
         );
         ok(
             En,
@@ -755,16 +749,20 @@ mod tests {
         );
         ok(
             En,
-            "NICK FOUNTAIN, HOST:",
+            "NICK FALLOWES, HOST:",
             Speaker,
-            "NICK FOUNTAIN, HOST",
+            "NICK FALLOWES, HOST",
             "",
         );
         ok(En, "STANDARD:: Warum?", Speaker, "STANDARD", "Warum?");
-        let l = label("FRANK CORMIER [Associated Press]. Thank you.", lexicon(En)).unwrap();
+        let l = label(
+            "FRANK CALDERWOOD [Associated Press]. Thank you.",
+            lexicon(En),
+        )
+        .unwrap();
         assert_eq!(
             (l.name, l.note),
-            ("FRANK CORMIER", Some("Associated Press"))
+            ("FRANK CALDERWOOD", Some("Associated Press"))
         );
     }
 
@@ -774,9 +772,9 @@ mod tests {
         use Language::*;
         ok(
             En,
-            "Timothy D. Cook: Thank you.",
+            "Theodore D. Crane: Thank you.",
             Speaker,
-            "Timothy D. Cook",
+            "Theodore D. Crane",
             "Thank you.",
         );
         ok(
@@ -796,16 +794,16 @@ mod tests {
         ok(En, "Speaker 2: Right.", Speaker, "Speaker 2", "Right.");
         ok(
             Vi,
-            "Ông Nguyễn Xuân Sang: Ngành",
+            "Ông Nguyễn Xuân Tùng: Ngành",
             Speaker,
-            "Ông Nguyễn Xuân Sang",
+            "Ông Nguyễn Xuân Tùng",
             "Ngành",
         );
         ok(
             Vi,
-            "PGS.TS. Nguyễn Duy Hưng:",
+            "PGS.TS. Nguyễn Duy Khang:",
             Speaker,
-            "PGS.TS. Nguyễn Duy Hưng",
+            "PGS.TS. Nguyễn Duy Khang",
             "",
         );
         ok(
@@ -817,9 +815,9 @@ mod tests {
         );
         ok(
             Fr,
-            "Florence d’Alché-Buc: Oui.",
+            "Florence d’Arvieu-Mas: Oui.",
             Speaker,
-            "Florence d’Alché-Buc",
+            "Florence d’Arvieu-Mas",
             "Oui.",
         );
     }
@@ -830,12 +828,12 @@ mod tests {
         use Language::En;
         ok(
             En,
-            "**Christian Horner:** I think",
+            "**Christian Halden:** I think",
             Speaker,
-            "Christian Horner",
+            "Christian Halden",
             "I think",
         );
-        ok(En, "**Linus**: You can", Speaker, "Linus", "You can");
+        ok(En, "**Lukas**: You can", Speaker, "Lukas", "You can");
         ok(En, "**CH:** Not really", Speaker, "CH", "Not really");
         let l = label("**Q: Do you agree?**", lexicon(En)).unwrap();
         assert!(l.bold_paragraph && l.kind == Question);
@@ -882,7 +880,7 @@ mod tests {
         );
         ok(En, "ANNA BERG： Nothing.", Speaker, "ANNA BERG", "Nothing.");
         // A script without case has no upper-case label.
-        assert!(label("作者：[Mike Saunders][a]", lexicon(En)).is_none());
+        assert!(label("作者：[Mike Sutter][a]", lexicon(En)).is_none());
         // A heading that is not a label, and a sentence whose colon is spaced.
         for s in [
             "## Les débuts",
@@ -925,7 +923,7 @@ mod tests {
         assert!(label("I — I don't know.", lexicon(En)).is_none());
         assert!(
             label(
-                "Ông Nguyễn Xuân Sang - Cục trưởng Cục Hàng hải",
+                "Ông Nguyễn Xuân Tùng - Cục trưởng Cục Đường thủy",
                 lexicon(Vi)
             )
             .is_none()
@@ -938,10 +936,10 @@ mod tests {
         use Language::*;
         ok(
             En,
-            "[Speaker 1] [00:17] So, Brigitte.",
+            "[Speaker 1] [00:42] So, Bernadette.",
             Speaker,
             "Speaker 1",
-            "So, Brigitte.",
+            "So, Bernadette.",
         );
         ok(
             Es,
@@ -950,7 +948,7 @@ mod tests {
             "Ana Ruiz",
             "Sí, claro.",
         );
-        ok(En, "Ayush: 00:00:07", Speaker, "Ayush", "");
+        ok(En, "Rohan: 00:00:07", Speaker, "Rohan", "");
         ok(Fr, "Claire Aubin : 00:12", Speaker, "Claire Aubin", "");
         ok(
             En,
@@ -963,9 +961,9 @@ mod tests {
         // is a note, not a label.
         ok(
             En,
-            "Ayush: 10:30 is when we met.",
+            "Rohan: 10:30 is when we met.",
             Speaker,
-            "Ayush",
+            "Rohan",
             "10:30 is when we met.",
         );
         assert!(label("[Editor's note] This was edited.", lexicon(En)).is_none());
@@ -985,11 +983,11 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_label() {
         for (lang, s) in [
-            (Language::En, "2:52 P.M. EST"),
+            (Language::En, "2:47 P.M. EST"),
             (Language::En, "https://example.com/a"),
             (Language::En, "The reason: money"),
             (Language::En, "we said: no"),
-            (Language::Vi, "Bảo vệ da với ánh nắng: mặc áo dài tay"),
+            (Language::Vi, "Chăm sóc tóc vào mùa hanh: gội đầu nước ấm"),
             (Language::En, "**TEAM REPRESENTATIVES**"),
             (Language::En, "END 1:34 P.M. EDT"),
             (Language::En, "Quite so."),

@@ -149,7 +149,7 @@ mod tests {
         ] {
             assert!(dash_marker(s).is_some(), "{s}");
         }
-        assert_eq!(text_of("-   Hơn 20 năm qua"), Some("Hơn 20 năm qua"));
+        assert_eq!(text_of("-   Hơn 15 năm qua"), Some("Hơn 15 năm qua"));
     }
 
     #[test]

@@ -5,13 +5,13 @@
 //! name     := capitalised word{1,5}              -- two at least without an honorific
 //! SEP      := " - " | " – " | ", "
 //! title    := text up to PHRASE, "(", or the end
-//! headline := HONORIFIC* name ":" QUOTE …          -- Phi Thanh Vân: 'Tôi …'
+//! headline := HONORIFIC* name ":" QUOTE …          -- Phan Thanh Vy: 'Tôi …'
 //! portrait := HONORIFIC* name DASH POST text?          -- at most PORTRAIT_MAX_WORDS
 //! DASH     := " - " | " – " | " — "
 //! ```
 //!
-//! Accepts `Ông Lương Kiên Định - Bí thư Đảng ủy Khối các cơ quan tỉnh trả
-//! lời phỏng vấn Báo Khánh Hòa` (honorific, name, title, outlet), `Marie
+//! Accepts `Ông Đặng Minh Khoa - Bí thư Đảng ủy Khối doanh nghiệp tỉnh trả
+//! lời phỏng vấn Báo Bình Sơn` (honorific, name, title, outlet), `Marie
 //! Dufresne, directrice de l'Observatoire, répond à nos questions`, `Bà Trần
 //! Thị Mai, Giám đốc Sở Y tế`. Honorifics and the phrases that say someone
 //! gives an interview come from the [`Lexicon`].
@@ -65,7 +65,7 @@ fn honorifics<'a>(text: &'a str, lex: &Lexicon, posts: bool) -> (Option<&'a str>
 }
 
 /// A capitalised word of letters (an initial such as `D.` too), or a
-/// family name after an elided particle (`d'Ornano`, `d’Alché-Buc`).
+/// family name after an elided particle (`d'Ornano`, `d’Arvieu-Mas`).
 fn is_name_word(w: &str) -> bool {
     let w = crate::lang::ELIDED_PARTICLES
         .iter()
@@ -88,7 +88,7 @@ fn name_len(text: &str) -> (usize, usize) {
         let core = w.split("](").next().unwrap_or(w);
         let core = core.trim_end_matches([',', ';', ':']);
         // A full stop after a name word that is no initial ends the
-        // sentence, and the name (`… Nhà nước Hồ Đức Phớc.`).
+        // sentence, and the name (`… Chính phủ Trịnh Văn Lộc.`).
         let core = match core.strip_suffix('.') {
             Some(word) if word.chars().count() > 2 && !word.contains('.') => word,
             _ => core,
@@ -121,7 +121,7 @@ fn split_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub(crate) const PORTRAIT_MAX_WORDS: usize = 18;
 
 /// Parses a line that is a person and a post and nothing else, the caption
-/// of a portrait: `Bà Hoàng Lan – Trưởng phòng Giáo dục mầm non`, `Marta
+/// of a portrait: `Bà Hoàng Lan – Trưởng phòng Giáo dục tiểu học`, `Marta
 /// Lindgren – Director of Operations, Hallbeck Ferries.`. The post opens
 /// with a post word of the language's table or of English's; the name has
 /// two capitalised words, or one after an honorific. Returns the name.
@@ -238,8 +238,8 @@ pub(crate) fn mention<'a>(text: &'a str, lex: &Lexicon) -> Option<(&'a str, &'a 
         let (n, words) = name_len(rest);
         return (words >= 2).then(|| (h, &rest[..n]));
     }
-    // A field after the honorific, in lower case: `tiến sĩ tâm lý Nguyễn
-    // Hữu Long`, `Dr. in physics …` is not taken (an English field is rare).
+    // A field after the honorific, in lower case: `tiến sĩ tâm lý Phan
+    // Minh Đức`, `Dr. in physics …` is not taken (an English field is rare).
     let n = longest_of(text, &lex.honorifics)?;
     let mut rest = text[n..].strip_prefix(' ')?;
     for _ in 0..MAX_FIELD_WORDS {
@@ -299,12 +299,12 @@ mod portrait_tests {
         let en = lexicon(Language::En);
         let fr = lexicon(Language::Fr);
         assert_eq!(
-            portrait("Ông Nguyễn Văn Hòa - Chủ tịch UBND tỉnh Kon Tum.", vi),
-            Some("Nguyễn Văn Hòa")
+            portrait("Ông Trương Văn Lợi - Chủ tịch UBND tỉnh Lai Châu.", vi),
+            Some("Trương Văn Lợi")
         );
         assert_eq!(
             portrait(
-                "Bà Hoàng Lan – Trưởng phòng Giáo dục mầm non – Sở GD&ĐT.",
+                "Bà Hoàng Lan – Trưởng phòng Giáo dục tiểu học – Sở GD&ĐT.",
                 vi
             ),
             Some("Hoàng Lan")
@@ -351,7 +351,7 @@ mod portrait_tests {
         );
         // A label, a question, a single name without an honorific, two sentences.
         assert_eq!(
-            portrait("Ông Nguyễn Văn Hòa – Chủ tịch UBND tỉnh:", vi),
+            portrait("Ông Trương Văn Lợi – Chủ tịch UBND tỉnh:", vi),
             None
         );
         assert_eq!(portrait("Marta Lindgren – Director of what?", en), None);
@@ -408,7 +408,7 @@ mod tests {
     #[test]
     fn a_caption_doing_something_names_without_title() {
         let i = intro(
-            "Ông Lương Văn Nam trao cờ cho các đơn vị",
+            "Ông Lương Văn Nam trao quà cho các đơn vị",
             lexicon(Language::Vi),
         )
         .unwrap();
@@ -444,8 +444,8 @@ mod tests {
         // A name that ends a sentence ends at its full stop; an initial
         // does not end one.
         let vi = lexicon(Language::Vi);
-        let runs = name_runs("Tổng kiểm toán Nhà nước Hồ Đức Phớc. \"Kiểm toán…", vi);
-        assert!(runs.contains(&(false, "Hồ Đức Phớc")), "{runs:?}");
+        let runs = name_runs("Tổng thanh tra Chính phủ Trịnh Văn Lộc. \"Thanh tra…", vi);
+        assert!(runs.contains(&(false, "Trịnh Văn Lộc")), "{runs:?}");
         let runs = name_runs("It was John F. Kennedy. Then", en);
         assert!(runs.contains(&(false, "John F. Kennedy")), "{runs:?}");
     }
@@ -457,7 +457,7 @@ mod tests {
             quoted_headline("Lê Hồng Nhung: 'Tôi chưa bao giờ bỏ cuộc'", vi).map(|q| q.1),
             Some("Lê Hồng Nhung")
         );
-        assert!(quoted_headline("Bảo vệ da với ánh nắng: những điều cần biết", vi).is_none());
-        assert!(quoted_headline("Hội nghị giao ban: 'Trao đổi kinh nghiệm'", vi).is_none());
+        assert!(quoted_headline("Chăm sóc tóc vào mùa hanh: những điều cần biết", vi).is_none());
+        assert!(quoted_headline("Hội nghị tổng kết: 'Chia sẻ kinh nghiệm'", vi).is_none());
     }
 }

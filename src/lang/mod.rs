@@ -193,7 +193,7 @@ pub(crate) static NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Particles elided onto a family name (`Anne d'Ornano`, `Florence
-/// d’Alché-Buc`): the name word is what follows them.
+/// d’Arvieu-Mas`): the name word is what follows them.
 pub(crate) static ELIDED_PARTICLES: &[&str] = &["d'", "d’"];
 
 /// Lower-case particles inside a place name (`Río de Janeiro`,

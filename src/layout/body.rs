@@ -160,7 +160,7 @@ fn signed_above(
 
 /// Past the last turn, and the paragraphs of prose that go on from it
 /// (unless it is closing thanks), and the closing thanks after them where
-/// questions are unmarked. Trailing time lines (`3:03 P.M. EDT`) stay out
+/// questions are unmarked. Trailing time lines (`3:18 P.M. EDT`) stay out
 /// of the body.
 fn prose_end(paras: &[Para<'_>], classes: &[Class<'_>], style: &Style, first_turn: usize) -> usize {
     let n = paras.len();

@@ -397,7 +397,7 @@ const TAG_MAX_WORDS: usize = 3;
 const GLUED_TAG_MAX_WORDS: usize = 6;
 
 /// Quotation marks that may open the quote a caption gives its subject
-/// (`Ông Lâm: "Xu hướng chung…"`).
+/// (`Ông Lâm: "Xu thế mới…"`).
 const QUOTE_OPENERS: [char; 6] = ['"', '“', '«', '„', '\'', '‘'];
 
 /// Whether a line has the form of a list item, a field, a tag list or a
@@ -573,7 +573,7 @@ pub(crate) fn pictured(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
 const REPORTED_SPEECH_MIN_WORDS: usize = 12;
 
 /// Whether a header line reports what someone says, as a standfirst sums
-/// the story up (`Governador do Paraná diz que …, enquanto …`): the
+/// the story up (`Prefeito de Londrina diz que …, enquanto …`): the
 /// evidence weighed is one of the language's speech verbs (`says`, `diz`,
 /// `cho biết`) after the line's first word and in its first half, and a
 /// length of a summary ([`REPORTED_SPEECH_MIN_WORDS`]). A caption shows
@@ -682,8 +682,8 @@ mod tests {
     #[test]
     fn a_line_opening_with_an_address_or_a_link_word_is_speech() {
         for speech in [
-            "Presidente, en 1857 se concreta la separación de la Iglesia.",
-            "Entonces, ya eso se hace a un lado y el Estado tiene que actuar.",
+            "Presidente, en 1912 se firma el acuerdo de la frontera.",
+            "Entonces, ya eso se deja de lado y el municipio tiene que actuar.",
             "So, the Council voted against it in March.",
         ] {
             assert!(opens_with_address_or_link(speech), "{speech}");
@@ -731,7 +731,7 @@ mod tests {
     fn captions_name_someone_in_the_third_person() {
         let lex = crate::lang::lexicon(crate::Language::Vi);
         let c = |s: &str| caption_shaped(s, &crate::classify::cues(s, lex));
-        assert!(c("Gia đình Hoàng Lan khi còn hạnh phúc."));
+        assert!(c("Gia đình Hoàng Lan thời còn đầm ấm."));
         assert!(!c("Tôi rất vui khi gặp lại Hà Nội."));
         assert!(!c("Đó là điều quan trọng nhất."));
     }

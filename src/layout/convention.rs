@@ -5,8 +5,8 @@
 //!
 //! - question and answer labels (`Q:`, `PV:`, `Hỏi:`) when the document has
 //!   at least two labels in all;
-//! - a speaker label when it recurs (under any of its forms: `KEITH ROMER`,
-//!   `ROMER`; `Christian Horner`, `CH`), when it answers a question label
+//! - a speaker label when it recurs (under any of its forms: `KEITH RANSOME`,
+//!   `RANSOME`; `Christian Halden`, `CH`), when it answers a question label
 //!   right before it, when it names a role that runs events (`MODERATOR`), or
 //!   when it is upper-case in a document with several upper-case labels;
 //! - dashes when at least two paragraphs open with one, and labels do not
@@ -469,8 +469,8 @@ fn range_of(text: &str, part: &str) -> Range<usize> {
 }
 
 /// Sets the starts of readers' questions: a bold topic, `by` a user name
-/// (on its line or the next), then the question quoted (`**Productivity**
-/// by DoofusOfDeath` / `> You've …`), when the document has two or more.
+/// (on its line or the next), then the question quoted (`**Tooling**
+/// by QuietKestrel` / `> Have you …`), when the document has two or more.
 fn reader_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut Starts) {
     let n = paras.len();
     let mut heads: Vec<(usize, usize, Range<usize>)> = Vec::new();

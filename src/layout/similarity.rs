@@ -95,9 +95,9 @@ fn may_share(na: usize, ba: u128, nb: usize, bb: u128) -> bool {
 /// for a near duplicate...
 const NEAR_DUPLICATE_TENTHS: usize = 7;
 /// ...and for a repeat: an alt text and the caption that says it again,
-/// where two sentences of one speech said in parallel (`the wallet only
-/// affects people using the wallet` / `the GUI only affects people using
-/// the GUI`) share less.
+/// where two sentences of one speech said in parallel (`the new crane only
+/// affects those who work the crane` / `the new scale only affects those
+/// who work the scale`) share less.
 const REPEAT_TENTHS: usize = 9;
 
 /// [`near_duplicate`] of two texts whose `count_words` is known.
@@ -268,12 +268,12 @@ mod tests {
     #[test]
     fn alt_text_and_caption_are_near_duplicates() {
         assert!(near_duplicate(
-            "Đồng chí Lương Văn Nam trao cờ cho các tổ chức cơ sở đảng",
-            "Ông Lương Văn Nam trao cờ cho các tổ chức cơ sở đảng tiêu biểu"
+            "Đồng chí Lương Văn Nam tặng quà cho các hộ gia đình khó khăn",
+            "Ông Lương Văn Nam tặng quà cho các hộ gia đình khó khăn tiêu biểu"
         ));
         assert!(!near_duplicate(
             "Tôi nghĩ năm nay sẽ tốt hơn nhiều",
-            "Ông Lương Văn Nam trao cờ cho các tổ chức"
+            "Ông Lương Văn Nam tặng quà cho các hộ nghèo"
         ));
         assert!(!near_duplicate("a b", "a b"));
     }
@@ -293,7 +293,7 @@ mod tests {
     fn the_word_bits_keep_every_near_duplicate_and_rule_out_strangers() {
         // Pairs of every kind: near duplicates (a word or three changed,
         // added or dropped, case changed) and strangers.
-        let base = "Ông Lương Văn Nam trao cờ cho các tổ chức cơ sở đảng tiêu biểu năm 2019";
+        let base = "Ông Lương Văn Nam tặng quà cho các hộ gia đình khó khăn tiêu biểu năm 2019";
         let words: Vec<&str> = base.split(' ').collect();
         let mut pairs: Vec<(String, String)> = Vec::new();
         for cut in 0..words.len() {
@@ -328,7 +328,7 @@ mod tests {
     #[test]
     fn the_cache_gives_what_the_texts_give() {
         let doc = crate::scan::scan(
-            "Ông Nam trao cờ cho các tổ chức\nÔng Nam trao cờ cho các tổ chức tiêu biểu\nMột câu khác hẳn về chuyện khác\n",
+            "Ông Nam tặng quà cho các hộ nghèo\nÔng Nam tặng quà cho các hộ nghèo tiêu biểu\nMột câu khác hẳn về chuyện khác\n",
             None,
         );
         let cache = WordCache::new(doc.paragraphs.len());

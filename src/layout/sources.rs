@@ -303,8 +303,8 @@ fn byline(
         });
         plan.or_else(|| author_record(input, f, k, lex))
     };
-    // A description opening with a credit (`INTERVIEW BY JAMIE REDKNAPP
-    // It's 9am…`).
+    // A description opening with a credit (`INTERVIEW BY JAMIE RADFORD
+    // It's noon…`).
     let described = || {
         let f = doc.front_matter.as_ref()?;
         let k = field(f, &DESCRIPTION_KEYS)?;
@@ -459,11 +459,11 @@ mod tests {
     #[test]
     fn a_date_line_printed_after_the_body_dates_a_page_whose_header_has_none() {
         let body = "Harbour talk\n\n- How long have you fished here?\n- Forty years.\n\n";
-        let text = format!("{body}By Ana Ruiz\n\n28/05/13 16:23 GMT+7\n\nRelated: 12/09/2019\n");
+        let text = format!("{body}By Ana Ruiz\n\n19/03/14 09:41 GMT+7\n\nRelated: 12/09/2019\n");
         let t = crate::parse(&text).unwrap();
         let d = t.dateline.expect("the date line after the body");
-        assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2013-05-28"));
-        assert_eq!(d.text, "28/05/13 16:23 GMT+7");
+        assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2014-03-19"));
+        assert_eq!(d.text, "19/03/14 09:41 GMT+7");
         // The header's date line comes first; the one after the body is
         // furniture.
         let headed = text.replace("Harbour talk\n", "Harbour talk\n\n3 March 2020\n");
@@ -478,7 +478,7 @@ mod tests {
         );
         // Only the first paragraph after the body (past a byline) may be one.
         let later = text.replace(
-            "28/05/13 16:23 GMT+7\n\nRelated: 12/09/2019",
+            "19/03/14 09:41 GMT+7\n\nRelated: 12/09/2019",
             "See also our archive.\n\n12/09/2019",
         );
         assert!(crate::parse(&later).unwrap().dateline.is_none());
@@ -486,7 +486,7 @@ mod tests {
         // dates it, in any language; a date and time alone there do not (a
         // reader's comment prints those).
         let stamp = text.replace(
-            "28/05/13 16:23 GMT+7\n\nRelated: 12/09/2019",
+            "19/03/14 09:41 GMT+7\n\nRelated: 12/09/2019",
             "Xem thêm: Nghề cá ven bờ\n\nThứ Hai, 27/05/2013, 08:10 (GMT+7)\n\nDu lịch",
         );
         let d = crate::parse(&stamp)
@@ -511,12 +511,12 @@ mod tests {
             (d.place.map(|p| p.to_string()), d.date, lede)
         };
         // Opening the lede: the place is the date line, the rest the lede.
-        let pt = "Richa fala\n\nCURITIBA - \"Só Alckmin pode vencer\", disse ao Estado o governador.\n\n- O sr. vai disputar o Senado?\n- Eu ainda não sei.\n- E o partido?\n- O partido decide.\n";
+        let pt = "Teixeira fala\n\nCURITIBA - \"Só o diálogo pode vencer\", disse à Folha o governador.\n\n- O sr. vai concorrer à Prefeitura?\n- Isso ainda não decidi.\n- E o partido?\n- O partido decide.\n";
         let (p, date, lede) = place(pt);
         assert_eq!((p.as_deref(), date), (Some("CURITIBA"), None));
         assert_eq!(
             lede.as_deref(),
-            Some("\"Só Alckmin pode vencer\", disse ao Estado o governador.")
+            Some("\"Só o diálogo pode vencer\", disse à Folha o governador.")
         );
         // Alone on its line.
         let vi = "Mùa vụ mới\n\nĐÀ NẴNG -\n\nSáng nay, nông dân cho biết vụ mùa năm nay rất tốt.\n\n- Thưa ông, vụ mùa năm nay ra sao?\n- Năm nay được mùa.\n";
@@ -529,7 +529,7 @@ mod tests {
             Some("Le maire a reçu hier les habitants du quartier.")
         );
         // On a page, in bold.
-        let page = "<h1>Ferrovia chega em 2027</h1>\n<p><strong>CURITIBA</strong> - &quot;A ferrovia chega ao porto em 2027&quot;, disse ao Estado o secretário.</p>\n<p><b>Quando começa a obra?</b></p>\n<p>Em março, se a licença sair.</p>\n<p><b>E o custo?</b></p>\n<p>Quatro bilhões.</p>\n";
+        let page = "<h1>Ferrovia chega em 2027</h1>\n<p><strong>CURITIBA</strong> - &quot;A ferrovia chega ao porto em 2027&quot;, disse à Folha o secretário.</p>\n<p><b>Quando começa a obra?</b></p>\n<p>Em março, se a licença sair.</p>\n<p><b>E o custo?</b></p>\n<p>Quatro bilhões.</p>\n";
         let (p, _, lede) = place(page);
         assert_eq!(p.as_deref(), Some("CURITIBA"));
         assert!(lede.is_some_and(|l| l.starts_with("\"A ferrovia")));
@@ -543,7 +543,7 @@ mod tests {
         assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2019-09-12"));
         // A name before a dash that opens other paragraphs too is a
         // speaker's label, not a place.
-        let labels = "Richa fala\n\nESTADO - O sr. vai disputar o Senado este ano?\n\nRICHA - Eu ainda não sei, vamos ver.\n\nESTADO - E o partido, governador?\n\nRICHA - O partido decide isso depois.\n";
+        let labels = "Teixeira fala\n\nESTADO - O sr. vai concorrer à Prefeitura este ano?\n\nTEIXEIRA - Isso ainda não decidi, vamos ver.\n\nESTADO - E o partido, governador?\n\nTEIXEIRA - O partido decide isso depois.\n";
         let t = crate::parse(labels).unwrap();
         assert!(t.dateline.is_none());
         assert_eq!(t.turns.len(), 4);

@@ -89,7 +89,7 @@ pub(crate) fn trailer(
         // It gives a date: a place alone (`PARIS —`) is no date line there.
         let dated = |i: usize| classes[i].dateline().is_some_and(|d| d.date.is_some());
         // Further down (past a sidebar, related links), only a full stamp
-        // of the page: date, time and zone or weekday (`26/05/13 17:28
+        // of the page: date, time and zone or weekday (`19/03/14 09:41
         // GMT+7`), which a reader's comment does not print.
         let stamped = |i: usize| {
             classes[i].dateline().is_some_and(|d| {

@@ -319,7 +319,7 @@ pub enum MarkerKind {
     Question,
     /// A label that marks an answer (`A:`, `Đáp:`, `Antwort:`).
     Answer,
-    /// A speaker's name or role (`MS. JEAN-PIERRE:`, `Ông Trần Quốc Bảo:`).
+    /// A speaker's name or role (`MS. JACQUET-ROUX:`, `Ông Trần Quốc Bảo:`).
     Speaker,
     /// A whole paragraph in bold, with no label: a question.
     Bold,
@@ -384,17 +384,17 @@ pub enum Role {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Participant<'a> {
-    /// The name, without honorific (`Lương Kiên Định`).
+    /// The name, without honorific (`Lương Minh Đạt`).
     pub name: Cow<'a, str>,
     /// The honorific as written (`Ông`, `Ms.`, `PGS.TS.`).
     pub honorific: Option<Cow<'a, str>>,
-    /// The post or role description (`Bí thư Đảng ủy Khối các cơ quan tỉnh`).
+    /// The post or role description (`Bí thư Đảng ủy Khối doanh nghiệp tỉnh`).
     pub title: Option<Cow<'a, str>>,
     /// The organisation they speak for, when given apart from the title.
     pub affiliation: Option<Cow<'a, str>>,
     /// Their part in the conversation.
     pub role: Role,
-    /// The labels that stand for them, as written (`MS. JEAN-PIERRE`).
+    /// The labels that stand for them, as written (`MS. JACQUET-ROUX`).
     #[serde(default)]
     pub aliases: Vec<Cow<'a, str>>,
     /// Where they are first named.
@@ -497,7 +497,7 @@ pub struct Caption<'a> {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BylineRole {
-    /// Wrote the article (`By X`, `Đào Bích/VOV.VN`).
+    /// Wrote the article (`By X`, `Đào Hạnh/VOV.VN`).
     Author,
     /// Conducted the interview (`X (thực hiện)`, `Interview by X`,
     /// `Propos recueillis par X`).
@@ -518,7 +518,7 @@ pub enum BylineRole {
 pub struct Byline<'a> {
     /// The line as cleaned text.
     pub text: Cow<'a, str>,
-    /// The names it gives (`P.V`, `Đào Bích`).
+    /// The names it gives (`P.V`, `Đào Hạnh`).
     #[serde(default)]
     pub names: Vec<Cow<'a, str>>,
     /// What they did.
@@ -557,7 +557,7 @@ pub enum BlockKind {
     Heading,
     /// Where an event takes place (`Aboard Air Force One`).
     Location,
-    /// A start or end time (`2:52 P.M. EST`, `END 1:01 P.M. EST`).
+    /// A start or end time (`2:47 P.M. EST`, `END 1:01 P.M. EST`).
     Time,
     /// A stage direction standing alone (`(SOUNDBITE OF MUSIC)`).
     Annotation,

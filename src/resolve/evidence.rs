@@ -6,7 +6,7 @@
 //!   `I'm`), none an organisation word (`Foundation`, `Institut`), none a
 //!   possessive (`Fed's`).
 //! - **An introduction**: the person named right after a phrase that says
-//!   the outlet met them (`OStatic caught up with Tomer Shiran`, `nous nous
+//!   the outlet met them (`OpenBeat caught up with Tobias Sheridan`, `nous nous
 //!   sommes entretenus avec Anne d'Ornano`).
 //! - **A headline's attribution**: the person a headline quotes with a
 //!   speech verb (`‘…’, afirma Carla Menezes`).
@@ -29,7 +29,7 @@ fn is_possessive(word: &str) -> bool {
 }
 
 /// The name a possessive label stands for: the words after its owner
-/// (`Williams` for `Fed's Williams`, as headlines write it); the label
+/// (`Whitcombe` for `Fed's Whitcombe`, as headlines write it); the label
 /// itself when it has no possessive.
 pub(crate) fn after_possessive(label: &str) -> &str {
     let mut rest = label;
@@ -102,7 +102,7 @@ pub(crate) fn after_place_word(text: &str, name: &str, lex: &Lexicon) -> bool {
 /// The most words of a place word (`sân vận động`).
 const PLACE_WORD_MAX_WORDS: usize = 3;
 
-/// Whether `name`, a slice of `text`, opens a quotation (`“Thằng Mõ”`,
+/// Whether `name`, a slice of `text`, opens a quotation (`“Chú Cuội”`,
 /// `«Thần Tài»`, `"Blue Harbor"`): the title of a work, a nickname or a
 /// figure of speech, not a person the article presents.
 pub(crate) fn opens_quote(text: &str, name: &str) -> bool {
@@ -113,8 +113,8 @@ pub(crate) fn opens_quote(text: &str, name: &str) -> bool {
 }
 
 /// The most words after an introducing phrase the introduced name may
-/// stand (`spoke with the writer behind Saturday's episode, producer Matt
-/// Roberts`).
+/// stand (`spoke with the editor behind Sunday's special, producer Matt
+/// Rawlings`).
 const INTRO_REACH: usize = 12;
 
 /// The person `text` introduces as interviewed: the first person's name
@@ -180,7 +180,7 @@ fn first_person_in<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
 const CLOSING_QUOTES: [char; 6] = ['’', '”', '»', '"', '\'', '“'];
 
 /// The most words between a headline's speech verb and the name it
-/// attributes the quote to (`afirma o governador Beto Richa`).
+/// attributes the quote to (`afirma o governador Beto Teixeira`).
 const ATTRIBUTION_REACH: usize = 6;
 
 /// The person a headline quotes with a speech verb after the quote:
@@ -198,7 +198,7 @@ pub(crate) fn attributed<'t>(headline: &'t str, lex: &Lexicon) -> Option<&'t str
 /// The capitalised words the questions call someone by, lower-cased: a
 /// word set off by a comma at a question's start (`Dana, what …`, `1.
 /// Sofia, beschreibe …`) or between a comma and another comma or the end
-/// of the sentence (`In the general sense, Kiki, is it …`).
+/// of the sentence (`In the broad view, Gigi, is it …`).
 pub(crate) fn addressed(questions: &[&str], lex: &Lexicon) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let is_call = |w: &str| {
@@ -242,10 +242,10 @@ mod tests {
         let en = lexicon(Language::En);
         assert!(is_person_name("Priya Raman", en));
         assert!(!is_person_name("In China", en));
-        assert!(!is_person_name("Fed's Williams", en));
-        assert_eq!(after_possessive("Fed's Williams"), "Williams");
-        assert_eq!(after_possessive("fed’s williams"), "williams");
-        assert_eq!(after_possessive("John Williams"), "John Williams");
+        assert!(!is_person_name("Fed's Whitcombe", en));
+        assert_eq!(after_possessive("Fed's Whitcombe"), "Whitcombe");
+        assert_eq!(after_possessive("fed’s whitcombe"), "whitcombe");
+        assert_eq!(after_possessive("John Whitcombe"), "John Whitcombe");
         assert!(!is_person_name("Open Mapping Alliance", en));
         let de = lexicon(Language::De);
         assert!(!is_person_name("Die Moderatorin", de));
@@ -267,8 +267,8 @@ mod tests {
         let t = "Người dân thành phố Hải Dương";
         let at = t.find("Hải").unwrap();
         assert!(after_place_word(t, &t[at..], vi));
-        let t = "Khán đài B, sân vận động Mỹ Đình";
-        let at = t.find("Mỹ").unwrap();
+        let t = "Khán đài C, sân vận động Thống Nhất";
+        let at = t.find("Thống").unwrap();
         assert!(after_place_word(t, &t[at..], vi));
         let en = lexicon(Language::En);
         let t = "Wine growers in Tunuyán Valley";
@@ -299,8 +299,8 @@ mod tests {
         let en = lexicon(Language::En);
         let s = "Harbor Lantern runs offline. Coastline Weekly caught up with Priya Raman (pictured), a maintainer.";
         assert_eq!(introduced(s, en), Some("Priya Raman"));
-        let s = "The Reporter spoke with the writer behind Saturday's episode, producer Matt Roberts, about it.";
-        assert_eq!(introduced(s, en), Some("Matt Roberts"));
+        let s = "The Reporter spoke with the editor behind Sunday's special, producer Matt Rawlings, about it.";
+        assert_eq!(introduced(s, en), Some("Matt Rawlings"));
         assert_eq!(
             introduced("We spoke with The Daily Post about it.", en),
             None
@@ -327,13 +327,13 @@ mod tests {
         let got = addressed(
             &[
                 "Dana, what did the board look at?",
-                "In the general sense, Kiki, is it hard?",
+                "In the broad view, Gigi, is it hard?",
                 "So, what next?",
                 "Some say Ellery was fast. Did you weigh that?",
             ],
             en,
         );
-        assert_eq!(got, vec!["dana", "kiki"]);
+        assert_eq!(got, vec!["dana", "gigi"]);
         let de = lexicon(Language::De);
         assert_eq!(addressed(&["1. Sofia, beschreibe das"], de), vec!["sofia"]);
     }

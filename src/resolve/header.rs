@@ -66,8 +66,8 @@ enum Part {
 /// A name the header offers, and the evidence for it.
 struct Candidate<'t> {
     name: &'t str,
-    /// The other forms it is written in (`Florence d’Alché` beside
-    /// `Florence d’Alché-Buc`).
+    /// The other forms it is written in (`Florence d’Arvieu` beside
+    /// `Florence d’Arvieu-Mas`).
     forms: Vec<&'t str>,
     /// Which text it was first read in.
     text: usize,
@@ -96,7 +96,7 @@ fn capitalised_words<'t>(texts: impl Iterator<Item = &'t str>) -> HashMap<String
 }
 
 /// The last word of a name, as the texts are split to count it: its last
-/// run of letters and digits (`Buc` of `d’Alché-Buc`).
+/// run of letters and digits (`Mas` of `d’Arvieu-Mas`).
 fn last_piece(name: &str) -> &str {
     name.rsplit(|c: char| !is_alnum(c))
         .find(|w| !w.is_empty())
@@ -111,7 +111,7 @@ fn same_or_tail(a: &str, b: &str) -> bool {
 }
 
 /// Whether `long` is `short` with its family name written in full
-/// (`Florence d’Alché-Buc` for `Florence d’Alché`).
+/// (`Florence d’Arvieu-Mas` for `Florence d’Arvieu`).
 fn completes(long: &str, short: &str) -> bool {
     long.len() > short.len()
         && long.is_char_boundary(short.len())
@@ -122,7 +122,7 @@ fn completes(long: &str, short: &str) -> bool {
 /// The names the texts offer that can be a person's, each once (in any
 /// case; a name with words before it is the same name), with where they
 /// stand. A name met once right after a place word (`xã Tân Hòa`) is a
-/// place, and one met opening a quote (`“Thằng Mõ”`) a title: neither is
+/// place, and one met opening a quote (`“Chú Cuội”`) a title: neither is
 /// offered.
 fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>> {
     let mut cands: Vec<Candidate<'t>> = Vec::new();
@@ -201,7 +201,7 @@ fn most_named<'t>(
         };
         let count = c.forms.iter().map(|f| recurs(f)).max().unwrap_or(0);
         // The address names the given name: a run that starts before it
-        // (a German noun, `Cutterin Sofia Kats`) starts at it.
+        // (a German noun, `Cutterin Lena Brandt`) starts at it.
         let call = c
             .name
             .split(' ')
@@ -473,7 +473,7 @@ fn named<'a, 'q>(
         }
     }
     // The one person the captions in the body show with a title or an
-    // honorific (`Nguyên Bộ trưởng Hà Quang Dự.` under a portrait between
+    // honorific (`Nguyên Bộ trưởng Hà Minh Dũng.` under a portrait between
     // the answers).
     let shown: Vec<(usize, Intro<'_>)> = layout
         .captions

@@ -3,7 +3,7 @@
 //! - **Participants.** The interviewee is the person a header caption, the
 //!   lede or the headline introduces (`Ông X - Giám đốc … trả lời phỏng vấn
 //!   Báo Y`; `… trao đổi với ông X và ông Y`; `X: 'quote'`; `'…', afirma
-//!   X`; `OStatic caught up with X`), the one person a front matter
+//!   X`; `OpenBeat caught up with X`), the one person a front matter
 //!   `speakers:` list names, or else the name the evidence favours (see
 //!   `evidence`: a person's name, not a sentence start or an organisation;
 //!   addressed in the questions, named in the headline or a caption,
@@ -101,11 +101,11 @@ fn is_pronoun_key(k: &str, lex: &Lexicon) -> bool {
 }
 
 /// Groups the labelled turns by speaker, merging a label's other forms
-/// (`ROMER` into `KEITH ROMER`, `CH` into `Christian Horner`).
+/// (`RANSOME` into `KEITH RANSOME`, `CH` into `Christian Halden`).
 fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) {
     // Each distinct key once: a briefing has thousands of turns and a few
     // speakers.
-    // A possessive label (`Fed's Williams`) stands for the name after it.
+    // A possessive label (`Fed's Whitcombe`) stands for the name after it.
     fn key_of(x: &TurnPlan) -> Option<&str> {
         x.key().map(evidence::after_possessive)
     }
@@ -178,7 +178,7 @@ fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
 }
 
 /// How many words before a speaker's name in the header a role word may
-/// stand (`MC -- Nhà báo Lê Thọ Bình`, `animé par la journaliste Anne
+/// stand (`MC -- Nhà báo Lê Hải Bằng`, `animé par la journaliste Anne
 /// Roux`).
 const ROLE_REACH: usize = 4;
 /// The most words of a role written before a name (`Người dẫn chương

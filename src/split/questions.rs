@@ -1,6 +1,6 @@
 //! Questions run into the text around them: a whole interview whose
-//! paragraph breaks became spaces (`…thì cứ kiện thoải mái. Như vậy, theo
-//! ông, tất cả … là trung thực? Trung thực và đều có bằng chứng…`).
+//! paragraph breaks became spaces (`…thì cứ góp ý thẳng. Như vậy, theo
+//! ông, mọi việc … là hợp lý? Hợp lý và đều có cơ sở…`).
 //!
 //! Read only for a document in which no turn was found otherwise (see
 //! [`split_questions`](super::split_questions)): a long paragraph is cut
@@ -8,11 +8,11 @@
 //! least [`MIN_RUN_ON_QUESTIONS`] of them. The evidence for a question: it
 //! ends in a question mark, more text follows it (the answer), and it is
 //! not said in the first person unless it addresses someone in the second
-//! (an answer's rhetorical `Tôi đồi trụy chỗ nào?` is not cut), nor so
+//! (an answer's rhetorical `Tôi sai ở chỗ nào?` is not cut), nor so
 //! short that it is an answer's own when it addresses no one. A question
 //! starts at its own sentence, or up to [`QUESTION_REACH`] sentences
-//! earlier at one that addresses the interviewee (`Thưa ông, nhiều đại
-//! biểu… . Nhưng… . Họ phản ứng có đúng không?`).
+//! earlier at one that addresses the interviewee (`Thưa ông, nhiều cử
+//! tri… . Nhưng… . Họ lo lắng có đúng không?`).
 
 use crate::grammar::is_word_of;
 use crate::lang::Lexicon;
@@ -65,7 +65,7 @@ fn persons(sentence: &str, lex: &Lexicon) -> (bool, bool) {
         }
         first = first || is_word_of(w, &lex.first_person);
         // Before a name, the word is a title that names someone (`trao đổi
-        // với ông Nguyễn Hữu Phước`), not an address.
+        // với ông Lê Hữu Phát`), not an address.
         let named = words
             .peek()
             .is_some_and(|n| n.starts_with(char::is_uppercase));

@@ -1,7 +1,7 @@
 //! Places and wires: a place before a date (`Madrid, 4 de junio de 2021`)
 //! and wire date lines (`HANOI (Reuters) -`, `NEW YORK, March 3
 //! /PRNewswire/ --`, `ĐÀ NẴNG - 3/3/2020`, a place alone before its dash:
-//! `CURITIBA -`), whole or opening the lede (`CURITIBA - "Só Alckmin…",
+//! `CURITIBA -`), whole or opening the lede (`CURITIBA - "Só o diálogo…",
 //! disse…`). The grammar is the parent module's (`wire`).
 
 use super::{DatelineParts, digits, fail, items, ordinal_suffix, vocabulary};
@@ -84,7 +84,7 @@ const BARE_PLACE_LETTERS: usize = 2;
 /// Whether `name`, in capitals before a dash with nothing else on the line
 /// (no date, no agency), is a place (`ĐÀ NẴNG`, `CURITIBA`, `SÃO PAULO`)
 /// and not a speaker cut off or labelled in capitals (`ÔNG NAM -`, `THE
-/// PRESIDENT —`, `MR. MUSK —`, `PV -`): one to [`BARE_PLACE_WORDS`] words
+/// PRESIDENT —`, `MR. MERCER —`, `PV -`): one to [`BARE_PLACE_WORDS`] words
 /// of [`BARE_PLACE_LETTERS`] letters or more, none of them, in any
 /// language of the tables, an honorific, a post, a question or answer
 /// label or a procedure's role (place particles aside). Function words
@@ -157,7 +157,7 @@ pub(super) fn wire<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts<'a>
         Some((h, opener)) => {
             let open = h.rfind(opener)?;
             agency(&head[open..]).ok()?;
-            // A stage direction is no agency: `MR. MUSK: (Inaudible) —`.
+            // A stage direction is no agency: `MR. MERCER: (Inaudible) —`.
             let inner = &h[open + 1..];
             if crate::lang::all().any(|l| longest(inner, &l.annotation_words).is_some()) {
                 return None;
@@ -200,7 +200,7 @@ const WIRE_HEAD_MAX: usize = 64;
 const WIRE_LEDE_MIN_WORDS: usize = 8;
 
 /// Where the lede starts in a paragraph that a wire date line opens
-/// (`CURITIBA - "Só Alckmin pode vencer…", disse…`, `HANOI (Reuters) -
+/// (`CURITIBA - "Só o diálogo pode vencer…", disse…`, `HANOI (Reuters) -
 /// Vietnam's…`, `WASHINGTON, March 4, 2021 — The…`): the byte after the
 /// dash and the spaces, when before it stands what [`wire`] reads, in the
 /// document's language or another whose date words it holds, and after it
