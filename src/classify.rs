@@ -130,6 +130,9 @@ pub(crate) struct Cues {
     pub first_person: bool,
     /// Addresses someone in the second person (outside quotes).
     pub addresses: bool,
+    /// Opens as the language's questions and requests do (`Why`, `Tell
+    /// us`, `Erzählen Sie`).
+    pub opens_asking: bool,
     /// Word count (see [`Cues::words`]), kept in four bytes: the cues of
     /// every paragraph fit in sixteen.
     word_count: u32,
@@ -435,7 +438,8 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     if opened.starts_with('¿') {
         q += weight::OPENS_WITH_INVERTED_MARK;
     }
-    if longest_of(opened, &lex.question_openers).is_some() {
+    let opens_asking = longest_of(opened, &lex.question_openers).is_some();
+    if opens_asking {
         q += weight::QUESTION_OPENER;
     }
     // Question phrases stand near a question's end: a long text is looked
@@ -478,6 +482,7 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
         thanks,
         first_person,
         addresses,
+        opens_asking,
         word_count: u32::try_from(words).unwrap_or(u32::MAX),
         ends_colon: last == Some(':'),
         ends_sentence: matches!(last, Some('.' | '!' | '?' | '…' | '。')),

@@ -311,6 +311,24 @@ pub(crate) fn joint_credit<'a>(text: &'a str, lex: &Lexicon) -> Option<Vec<&'a s
     }
 }
 
+/// The names a line that signs the piece alone gives, in bold or italics
+/// or not: one [`bare_name`], or two joined by a spaced dash or by the
+/// language's joiner (`Claire Dubois - Marc Vasseur`, `Quang Minh và Thùy
+/// Dung`).
+pub(crate) fn signing_names<'a>(text: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
+    let t = text.trim().trim_matches(['*', '_']).trim();
+    if bare_name(t, lex) {
+        return Some(vec![t]);
+    }
+    if let Some(names) = joint_credit(t, lex) {
+        return Some(names);
+    }
+    [" - ", " – ", " — "].iter().find_map(|sep| {
+        let (a, b) = t.split_once(sep)?;
+        (bare_name(a, lex) && bare_name(b, lex)).then(|| vec![a, b])
+    })
+}
+
 fn strip_suffix_ci<'a>(text: &'a str, word: &str) -> Option<&'a str> {
     let n = word.chars().count();
     let start = text.char_indices().rev().nth(n.checked_sub(1)?)?.0;
@@ -561,6 +579,27 @@ mod tests {
     use super::*;
     use crate::Language;
     use crate::lang::lexicon;
+
+    #[test]
+    fn a_signing_line_gives_one_name_or_two() {
+        let (en, vi) = (lexicon(Language::En), lexicon(Language::Vi));
+        assert_eq!(
+            signing_names("**Tom Whitaker**", en),
+            Some(vec!["Tom Whitaker"])
+        );
+        assert_eq!(
+            signing_names("Claire Dubois - Marc Vasseur", en),
+            Some(vec!["Claire Dubois", "Marc Vasseur"])
+        );
+        assert_eq!(
+            signing_names("Quang Minh – Thùy Dung", vi),
+            Some(vec!["Quang Minh", "Thùy Dung"])
+        );
+        // A sentence, a name and a word, three names.
+        assert_eq!(signing_names("Tom Whitaker wrote this.", en), None);
+        assert_eq!(signing_names("Tom Whitaker - reporter", en), None);
+        assert_eq!(signing_names("Ann Lee - Bo Park - Cy Moss", en), None);
+    }
 
     #[test]
     fn two_full_names_joined_credit_the_interview() {

@@ -647,7 +647,10 @@ const BARE_QUESTION_MIN_WORDS: usize = 3;
 /// someone it addresses in the second person: reporters say "we" too
 /// (`Chúng tôi được biết… ông nghĩ sao?`, `We hear… what do you say?`).
 pub(crate) fn is_bare_question(text: &str, c: &Class<'_>) -> bool {
-    let put_to_someone = c.cues.addresses && text.trim_end().ends_with('?');
+    // A request in the first person plural asks too (`Tell us about your
+    // …`, `Erzählen Sie uns …`): the interviewer speaks for the readers.
+    let put_to_someone =
+        c.cues.addresses && (text.trim_end().ends_with('?') || c.cues.opens_asking);
     c.label.is_none()
         && c.dash.is_none()
         && c.shape.is_text()

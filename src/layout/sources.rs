@@ -10,6 +10,7 @@ use crate::clean::{attribute, clean_with, tags};
 use crate::frontmatter::Found;
 use crate::grammar::byline::{
     BylineParts, is_handle, looks_like_name, opening_credit, placeholder_author, signature,
+    signing_names,
 };
 use crate::grammar::dateline::value_datetime;
 use crate::grammar::shape::Shape;
@@ -269,12 +270,17 @@ fn byline(
     lex: &Lexicon,
 ) -> Option<BylinePlan> {
     let paras = &doc.paragraphs;
-    let bare = trailer.bare_byline.map(|i| BylinePlan {
-        text: TextSource::Para(i),
-        span: paras[i].span,
-        names: None,
-        role: BylineRole::Author,
-        part: None,
+    let bare = trailer.bare_byline.map(|i| {
+        let p = &paras[i];
+        let names =
+            signing_names(p.text(), lex).map(|v| v.iter().map(|nm| range_in(p, nm)).collect());
+        BylinePlan {
+            text: TextSource::Para(i),
+            span: p.span,
+            names,
+            role: BylineRole::Author,
+            part: None,
+        }
     });
     let written = || {
         let i = trailer.byline_at?;

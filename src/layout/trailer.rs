@@ -10,7 +10,7 @@
 
 use super::captions::{Builder, names_a_body};
 use super::{Part, furniture_part};
-use crate::grammar::byline::bare_name;
+use crate::grammar::byline::signing_names;
 use crate::lang::Lexicon;
 
 /// A trailing paragraph needs this many words to be read as the lede.
@@ -65,11 +65,13 @@ pub(crate) fn trailer(
     let mut bare_byline = None;
     if byline_at.is_none() {
         let first = (body_end..n).find(|&i| paras[i].has_words());
+        // One name or two, in bold or italics too (`**Tom Whitaker**`,
+        // `Claire Dubois - Marc Vasseur`).
         let signs = |i: usize| {
             let t = paras[i].text();
             match b.parts[i] {
-                Part::Furniture => bare_name(t, lex),
-                Part::Heading => bare_name(t, lex) && !names_a_body(t, lex),
+                Part::Furniture => signing_names(t, lex).is_some(),
+                Part::Heading => signing_names(t, lex).is_some() && !names_a_body(t, lex),
                 _ => false,
             }
         };
