@@ -157,7 +157,7 @@ pub(crate) fn classify<'d>(
     // On a page, the tags say what the text does not.
     if markup {
         for (c, p) in out.iter_mut().zip(paras) {
-            let raw = p.block.slice(input);
+            let raw = p.block().slice(input);
             // A paragraph whose text is all inside `<em>` or `<i>` is set in
             // italics, as `*…*` is in Markdown.
             if c.shape == Shape::Prose && all_in_italics(raw) {
@@ -191,7 +191,7 @@ pub(crate) fn classify<'d>(
     for i in 1..out.len() {
         let underline = out[i].shape == Shape::Rule
             && paras[i].text().starts_with(['=', '-'])
-            && paras[i - 1].block.end == paras[i].block.start;
+            && paras[i - 1].block().end == paras[i].block().start;
         if underline && out[i - 1].shape.is_text() && out[i - 1].cues.words() <= 20 {
             out[i - 1].shape = Shape::Heading;
         }

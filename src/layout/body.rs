@@ -291,7 +291,8 @@ impl Body<'_, '_, '_> {
             if (c.shape.is_text() || c.shape == Shape::Bold) && !c.annotation {
                 let b = &mut *self.b;
                 b.turns[t].last = i;
-                b.turns[t].cues = Some(c.cues);
+                b.turns[t].cues = c.cues;
+                b.turns[t].cued = true;
                 b.parts[i] = Part::Turn(t);
                 return 1;
             }
@@ -321,7 +322,7 @@ impl Body<'_, '_, '_> {
         let c = &self.b.classes[i];
         if let Shape::Image(alt) = &c.shape {
             // The caption repeated after the image goes with its alt text.
-            let alt_text = &self.b.paras[i].text()[alt.clone()];
+            let alt_text = &self.b.paras[i].text()[alt.range()];
             let repeated =
                 self.plain(i + 1) && near_duplicate(alt_text, self.b.paras[i + 1].text());
             return Some(if repeated {

@@ -198,6 +198,12 @@ impl Starts {
         }
     }
 
+    /// Gives back the room the list grew into: the starts are held while
+    /// the turns' plans are made from them, at the layout's peak.
+    fn shrink_to_fit(&mut self) {
+        self.list.shrink_to_fit();
+    }
+
     /// How many paragraphs open a turn.
     pub fn count(&self) -> usize {
         self.list.iter().flatten().count()
@@ -289,6 +295,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
             })
             .count()
             >= MIN_MARKERS;
+    starts.shrink_to_fit();
     Style {
         starts,
         implicit_answers: implicit_answers || bare_questions,

@@ -231,9 +231,9 @@ fn rest_of_header(
             let repeated = next.is_some_and(|j| {
                 j == i + 1
                     && classes[j].shape.is_text()
-                    && near_duplicate(&text[alt.clone()], paras[j].text())
+                    && near_duplicate(&text[alt.range()], paras[j].text())
             });
-            if alt.is_empty() {
+            if alt.range().is_empty() {
                 b.parts[i] = Part::Furniture;
             } else if repeated {
                 b.caption(i + 1, Some(i));

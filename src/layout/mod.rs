@@ -88,8 +88,11 @@ pub(crate) struct TurnPlan {
     pub last: usize,
     /// The side its marker puts it on.
     pub side: Side,
-    /// The cues of its first paragraph that has any.
+    /// The cues of its first paragraph that has any...
     pub cues: Cues,
+    /// ...once read (a label standing alone has none: its speech's
+    /// paragraph gives them).
+    pub cued: bool,
     /// The written marker's kind, ending at `marker_end` in the first
     /// paragraph's cleaned text.
     pub marker: Option<MarkerKind>,
@@ -117,8 +120,8 @@ impl TurnPlan {
 
     /// The turn's span: from its first paragraph to its last.
     pub(crate) fn span(&self, paras: &[Para<'_>]) -> Span {
-        let start = paras[self.first].span.start;
-        Span::new(start, paras[self.last].span.end.max(start))
+        let start = paras[self.first].span().start;
+        Span::new(start, paras[self.last].span().end.max(start))
     }
 
     /// The written marker's span, when there is one.
@@ -249,12 +252,13 @@ pub(crate) fn layout<'d>(
         mut parts,
         captions,
         caption_paras,
-        turns,
+        mut turns,
         ..
     } = b;
     let headline_para = parts.iter().position(|&p| p == Part::Headline);
     let sources = sources::sources(input, doc, classes, &mut parts, &trailer, lex);
-    let turns = captions::turn_plans(turns, &mut style.starts, paras, classes);
+    captions::turn_plans(&mut turns, &mut style.starts, paras, classes);
+    drop(style);
     // The header's captions first, then the body's.
     let mut header_captions: Vec<usize> = caption_paras
         .iter()
@@ -284,7 +288,7 @@ pub(crate) fn layout<'d>(
 pub(crate) fn furniture_part(c: &Class<'_>) -> Option<Part> {
     match c.shape {
         Shape::Rule | Shape::Link | Shape::Comment => return Some(Part::Furniture),
-        Shape::Image(ref alt) if alt.is_empty() => return Some(Part::Furniture),
+        Shape::Image(alt) if alt.range().is_empty() => return Some(Part::Furniture),
         Shape::Heading => return Some(Part::Heading),
         _ => {}
     }

@@ -246,7 +246,7 @@ fn para_dateline(p: &Para<'_>, classes: &[Class<'_>], i: usize) -> Option<Dateli
     let d = classes[i].dateline()?;
     Some(DatelinePlan {
         text: TextSource::Para(i),
-        span: p.span,
+        span: p.span(),
         date: d.date,
         time: d.time,
         utc_offset: d.utc_offset,
@@ -271,7 +271,7 @@ fn byline(
     let paras = &doc.paragraphs;
     let bare = trailer.bare_byline.map(|i| BylinePlan {
         text: TextSource::Para(i),
-        span: paras[i].span,
+        span: paras[i].span(),
         names: None,
         role: BylineRole::Author,
         part: None,
@@ -282,7 +282,7 @@ fn byline(
         let parts = written_byline(paras, classes, i, lex)?;
         Some(BylinePlan {
             text: TextSource::Para(i),
-            span: p.span,
+            span: p.span(),
             names: Some(parts.names.iter().map(|nm| range_in(p, nm)).collect()),
             role: parts.role,
             part: None,
@@ -431,10 +431,10 @@ fn meta_dateline(input: &str, paras: &[Para<'_>], parts: &[Part]) -> Option<(Dat
             place: None,
         })
     })?;
-    let i = paras.partition_point(|p| p.block.end <= d.span.start);
+    let i = paras.partition_point(|p| p.block().end <= d.span.start);
     let holds = i < paras.len()
-        && paras[i].block.start <= d.span.start
-        && d.span.end <= paras[i].block.end
+        && paras[i].block().start <= d.span.start
+        && d.span.end <= paras[i].block().end
         && parts[i] == Part::Furniture;
     holds.then_some((d, i))
 }
