@@ -422,7 +422,7 @@ fn make_turn<'a>(
 ) -> Turn<'a> {
     let span = plan.span(paras);
     let marker = plan.marker.map(|kind| {
-        let Text { text, span } = sub_text(&paras[plan.first], 0..plan.marker_end);
+        let Text { text, span } = sub_text(&paras[plan.first()], 0..plan.marker_end());
         Marker { kind, text, span }
     });
     let mut paragraphs = Vec::with_capacity(mine.len());
@@ -458,8 +458,9 @@ mod tests {
     fn built(text: &str) -> Transcript<'_> {
         let scanned = scan_stage(text, &Options::default(), None).unwrap();
         let lex = lang::lexicon(scanned.language);
-        let classes = classify::classify(text, &scanned.doc.paragraphs, lex, scanned.doc.markup);
-        let layout = layout::layout(text, &scanned.doc, &classes, lex).unwrap();
+        let mut classes =
+            classify::classify(text, &scanned.doc.paragraphs, lex, scanned.doc.markup);
+        let layout = layout::layout(text, &scanned.doc, &mut classes, lex).unwrap();
         drop(classes);
         let resolution = resolve::resolve(&scanned.doc, &layout, lex);
         let parts = Parts {

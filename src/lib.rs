@@ -266,8 +266,8 @@ fn parse_inner<'a>(
 ) -> Result<Transcript<'a>, Error> {
     let mut scanned = scan_stage(input, options, hidden)?;
     let lex = lang::lexicon(scanned.language);
-    let classes = classify::classify(input, &scanned.doc.paragraphs, lex, scanned.doc.markup);
-    let laid = layout::layout(input, &scanned.doc, &classes, lex);
+    let mut classes = classify::classify(input, &scanned.doc.paragraphs, lex, scanned.doc.markup);
+    let laid = layout::layout(input, &scanned.doc, &mut classes, lex);
     drop(classes);
     // No turn found: a whole interview run into one paragraph is cut at
     // its questions and laid out again; the first reading stands if that
@@ -286,9 +286,9 @@ fn parse_inner<'a>(
             None => match refused {
                 Some(e) => return Err(e),
                 None => {
-                    let classes =
+                    let mut classes =
                         classify::classify(input, &scanned.doc.paragraphs, lex, scanned.doc.markup);
-                    layout::layout(input, &scanned.doc, &classes, lex)?
+                    layout::layout(input, &scanned.doc, &mut classes, lex)?
                 }
             },
         }
@@ -321,8 +321,8 @@ fn again_at_questions<'a>(
     let markup = doc.markup.then_some(&doc.hidden[..]);
     let cut = split::split_questions(input, &doc.paragraphs, lex, markup)?;
     let original = std::mem::replace(&mut doc.paragraphs, cut);
-    let classes = classify::classify(input, &doc.paragraphs, lex, doc.markup);
-    match layout::layout(input, doc, &classes, lex) {
+    let mut classes = classify::classify(input, &doc.paragraphs, lex, doc.markup);
+    match layout::layout(input, doc, &mut classes, lex) {
         Ok(again) if !again.turns.is_empty() => Some(again),
         _ => {
             drop(classes);

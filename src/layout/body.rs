@@ -133,7 +133,7 @@ pub(crate) fn end(
             && (classes[i].byline().is_some()
                 || classes[i].source().is_some()
                 || classes[i].notice
-                || classes[i].time == Some(true))
+                || classes[i].time() == Some(true))
     });
     match trailer_mark {
         Some(t) => signed_above(paras, classes, style, t, lex).unwrap_or(t),
@@ -290,7 +290,7 @@ impl Body<'_, '_, '_> {
         if let Some(t) = self.pending_speech.take() {
             if (c.shape.is_text() || c.shape == Shape::Bold) && !c.annotation {
                 let b = &mut *self.b;
-                b.turns[t].last = i;
+                b.turns[t].set_last(i);
                 b.turns[t].cues = c.cues;
                 b.turns[t].cued = true;
                 b.parts[i] = Part::Turn(t);
@@ -448,13 +448,13 @@ impl Body<'_, '_, '_> {
             let t = self.b.turns.last().expect("a turn before");
             // A list item after the closing thanks (`* This interview is
             // part of our series …`) answers nothing.
-            if classes[t.first].cues.thanks && c.dash.is_some() {
+            if classes[t.first()].cues.thanks && c.dash.is_some() {
                 self.b.parts[i] = Part::Furniture;
                 return;
             }
             // The question's own unmarked paragraphs (a reader's question
             // quoted under its heading) are not answers.
-            if classes[t.last].shape != Shape::Quote {
+            if classes[t.last()].shape != Shape::Quote {
                 return self.b.open_turn(i, false, Side::Answer);
             }
         }

@@ -202,10 +202,10 @@ impl<'a, 'd> Builder<'a, 'd> {
             return true;
         };
         let turn = &self.turns[t];
-        if turn.last != i {
+        if turn.last() != i {
             return false;
         }
-        if turn.first == i {
+        if turn.first() == i {
             if !whole || t + 1 != self.turns.len() {
                 return false;
             }
@@ -213,11 +213,11 @@ impl<'a, 'd> Builder<'a, 'd> {
             self.parts[i] = Part::Furniture;
             return true;
         }
-        let last = (turn.first..i)
+        let last = (turn.first()..i)
             .rev()
             .find(|&j| self.parts[j] == Part::Turn(t))
-            .unwrap_or(turn.first);
-        self.turns[t].last = last;
+            .unwrap_or(turn.first());
+        self.turns[t].set_last(last);
         self.parts[i] = Part::Furniture;
         true
     }
@@ -253,21 +253,8 @@ impl<'a, 'd> Builder<'a, 'd> {
     /// Opens a turn at paragraph `i`, by its marker (the convention's start
     /// there) or without one.
     pub(crate) fn open_turn(&mut self, i: usize, marked: bool, side: Side) {
-        self.turns.push(TurnPlan {
-            first: i,
-            last: i,
-            side,
-            cues: if marked {
-                self.classes[i].cues
-            } else {
-                Cues::default()
-            },
-            cued: marked,
-            marker: None,
-            marker_end: 0,
-            text_at: 0,
-            label: None,
-        });
+        let cues = marked.then(|| self.classes[i].cues);
+        self.turns.push(TurnPlan::new(i, side, cues));
         self.parts[i] = Part::Turn(self.turns.len() - 1);
     }
 
@@ -276,7 +263,7 @@ impl<'a, 'd> Builder<'a, 'd> {
         let Some(t) = self.turns.len().checked_sub(1) else {
             return false;
         };
-        self.turns[t].last = i;
+        self.turns[t].set_last(i);
         if !self.turns[t].cued {
             self.turns[t].cues = self.classes[i].cues;
             self.turns[t].cued = true;
@@ -325,8 +312,8 @@ pub(crate) fn turn_plans(
 ) {
     let mut shared = Labels::default();
     for plan in plans {
-        let start = starts.take(plan.first);
-        let text = paras[plan.first].text();
+        let start = starts.take(plan.first());
+        let text = paras[plan.first()].text();
         plan.label = start.as_ref().and_then(|s| {
             shared.get(
                 s.key.as_deref(),
@@ -335,12 +322,11 @@ pub(crate) fn turn_plans(
             )
         });
         if let Some(st) = &start {
-            plan.marker = (st.marker_range().end > 0).then_some(st.marker);
-            plan.marker_end = st.marker_range().end;
-            plan.text_at = st.text_at();
+            let end = st.marker_range().end;
+            plan.set_marker((end > 0).then_some(st.marker), end, st.text_at());
         }
         if !plan.cued {
-            plan.cues = classes[plan.first].cues;
+            plan.cues = classes[plan.first()].cues;
             plan.cued = true;
         }
     }
