@@ -20,6 +20,7 @@ use crate::markdown::heading_range;
 use crate::model::*;
 use crate::resolve::Resolution;
 use crate::scan::{Doc, Para};
+use crate::span::Span32;
 use crate::{Language, Span};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -40,13 +41,12 @@ pub(crate) fn build<'a>(parts: Parts<'a>, lex: &Lexicon) -> Transcript<'a> {
     let Parts {
         input,
         mut doc,
-        layout,
+        mut layout,
         resolution,
         language,
         markdown,
     } = parts;
     let paras = &doc.paragraphs;
-    let blocks = blocks(input, &doc, &layout.parts);
     let kicker = layout
         .paras_of(Part::Kicker)
         .next()
@@ -72,6 +72,7 @@ pub(crate) fn build<'a>(parts: Parts<'a>, lex: &Lexicon) -> Transcript<'a> {
         .or_else(|| layout.byline_outlet.clone())
         .map(in_para);
     let mut notes = stage_directions(&layout, paras, lex);
+    let front_span = doc.front_matter.as_ref().map(|f| f.span);
     let front_matter = doc.front_matter.take().map(|f| FrontMatter {
         format: f.format,
         fields: f.fields,
@@ -85,7 +86,7 @@ pub(crate) fn build<'a>(parts: Parts<'a>, lex: &Lexicon) -> Transcript<'a> {
         ..
     } = resolution;
     let turns = turns(
-        layout,
+        &mut layout,
         &mut doc.paragraphs,
         kinds,
         speakers,
@@ -93,6 +94,22 @@ pub(crate) fn build<'a>(parts: Parts<'a>, lex: &Lexicon) -> Transcript<'a> {
         lex,
     );
     notes.sort_by_key(|a| a.span.start);
+    // The blocks last: the turns' plans are gone by then, and the turns
+    // hold the paragraphs' texts. The blocks read only each paragraph's
+    // lines, kept in eight bytes, and its part: the paragraphs' records and
+    // the rest of the layout go first.
+    let lines: Vec<Span32> = doc
+        .paragraphs
+        .iter()
+        .map(|p| Span32::of(p.block()))
+        .collect();
+    let (parts, blanks) = (
+        std::mem::take(&mut layout.parts),
+        std::mem::take(&mut doc.blanks),
+    );
+    drop((doc, layout));
+    let blocks = blocks(input, front_span, &lines, &blanks, &parts);
+    drop((lines, blanks, parts));
     let mut t = Transcript {
         schema_version: Transcript::SCHEMA_VERSION,
         language,
@@ -122,7 +139,7 @@ pub(crate) fn build<'a>(parts: Parts<'a>, lex: &Lexicon) -> Transcript<'a> {
 fn text_of<'a>(p: &Para<'a>) -> Text<'a> {
     Text {
         text: p.clean.text.clone(),
-        span: p.span,
+        span: p.span(),
     }
 }
 
@@ -174,7 +191,7 @@ fn join<'a>(paras: &[Para<'a>], idx: &[usize]) -> Option<Text<'a>> {
     };
     Some(Text {
         text,
-        span: paras[first].span.cover(paras[last].span),
+        span: paras[first].span().cover(paras[last].span()),
     })
 }
 
@@ -313,26 +330,34 @@ fn stage_directions<'a>(layout: &Layout, paras: &[Para<'a>], lex: &Lexicon) -> V
     notes
 }
 
-/// The blocks: the front matter, every paragraph with its part, every blank
-/// run, in order.
-fn blocks(input: &str, doc: &Doc<'_>, parts: &[Part]) -> Vec<Block> {
-    let mut out = Vec::with_capacity(doc.paragraphs.len() + doc.blanks.len() + 1);
-    if let Some(f) = &doc.front_matter {
+/// The blocks: the front matter (at `front_matter`), every paragraph (over
+/// its `lines`) with its part, every blank run, in order.
+fn blocks(
+    input: &str,
+    front_matter: Option<Span>,
+    lines: &[Span32],
+    blanks: &[Span32],
+    parts: &[Part],
+) -> Vec<Block> {
+    let front = usize::from(front_matter.is_some());
+    let mut out = Vec::with_capacity(lines.len() + blanks.len() + front);
+    if let Some(f) = front_matter {
         // Blank lines before the fence belong to it.
         out.push(Block {
             kind: BlockKind::FrontMatter,
-            span: Span::new(0, f.span.end),
+            span: Span::new(0, f.end),
             node: None,
         });
     }
-    let blank = |span: &Span| Block {
+    let blank = |span: &Span32| Block {
         kind: BlockKind::Blank,
-        span: *span,
+        span: span.span(),
         node: None,
     };
-    let mut blanks = doc.blanks.iter().peekable();
-    for (p, part) in doc.paragraphs.iter().zip(parts) {
-        while let Some(bl) = blanks.next_if(|bl| bl.start < p.block.start) {
+    let mut blanks = blanks.iter().peekable();
+    for (line, part) in lines.iter().zip(parts) {
+        let span = line.span();
+        while let Some(bl) = blanks.next_if(|bl| bl.span().start < span.start) {
             out.push(blank(bl));
         }
         let (kind, node) = match *part {
@@ -351,11 +376,7 @@ fn blocks(input: &str, doc: &Doc<'_>, parts: &[Part]) -> Vec<Block> {
             Part::Notice => (BlockKind::Notice, None),
             Part::Annotation => (BlockKind::Annotation, None),
         };
-        out.push(Block {
-            kind,
-            span: p.block,
-            node,
-        });
+        out.push(Block { kind, span, node });
     }
     out.extend(blanks.map(blank));
     debug_assert_eq!(out.last().map_or(0, |b| b.span.end), input.len());
@@ -365,7 +386,7 @@ fn blocks(input: &str, doc: &Doc<'_>, parts: &[Part]) -> Vec<Block> {
 /// Makes the turns, from the last back, each taking its paragraphs' text;
 /// the annotations inside them go to `notes`.
 fn turns<'a>(
-    mut layout: Layout,
+    layout: &mut Layout,
     paras: &mut [Para<'a>],
     mut kinds: Vec<TurnKind>,
     mut speakers: Vec<Option<usize>>,
@@ -401,7 +422,7 @@ fn make_turn<'a>(
 ) -> Turn<'a> {
     let span = plan.span(paras);
     let marker = plan.marker.map(|kind| {
-        let Text { text, span } = sub_text(&paras[plan.first], 0..plan.marker_end);
+        let Text { text, span } = sub_text(&paras[plan.first()], 0..plan.marker_end());
         Marker { kind, text, span }
     });
     let mut paragraphs = Vec::with_capacity(mine.len());
@@ -437,8 +458,9 @@ mod tests {
     fn built(text: &str) -> Transcript<'_> {
         let scanned = scan_stage(text, &Options::default(), None).unwrap();
         let lex = lang::lexicon(scanned.language);
-        let classes = classify::classify(text, &scanned.doc.paragraphs, lex, scanned.doc.markup);
-        let layout = layout::layout(text, &scanned.doc, &classes, lex).unwrap();
+        let mut classes =
+            classify::classify(text, &scanned.doc.paragraphs, lex, scanned.doc.markup);
+        let layout = layout::layout(text, &scanned.doc, &mut classes, lex).unwrap();
         drop(classes);
         let resolution = resolve::resolve(&scanned.doc, &layout, lex);
         let parts = Parts {

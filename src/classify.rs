@@ -55,11 +55,13 @@ impl Dash {
 pub(crate) struct Class<'a> {
     pub dash: Option<Dash>,
     /// Boxed: most paragraphs have none, and a document holds a class a
-    /// paragraph.
+    /// paragraph. Read by the convention only: the layout drops it once
+    /// the convention is decided ([`Class::labelled`] stays).
     pub label: Option<Box<Label<'a>>>,
+    /// The paragraph opens with a label (whether or not `label` is still
+    /// held).
+    pub labelled: bool,
     pub shape: Shape,
-    /// A start or end time alone (`2:47 P.M. EST`, `END 1:01 P.M. EST`).
-    pub time: Option<bool>,
     /// A copyright line or a transcript disclaimer.
     pub notice: bool,
     /// Opens with a caption word (`Image caption …`).
@@ -76,6 +78,8 @@ pub(crate) struct Class<'a> {
 /// credit.
 #[derive(Debug, Clone, Default)]
 struct Rare<'a> {
+    /// A start or end time alone (`2:47 P.M. EST`, `END 1:01 P.M. EST`).
+    time: Option<bool>,
     dateline: Option<DatelineParts<'a>>,
     byline: Option<BylineParts<'a>>,
     source: Option<&'a str>,
@@ -84,7 +88,8 @@ struct Rare<'a> {
 
 impl<'a> Rare<'a> {
     fn boxed(self) -> Option<Box<Rare<'a>>> {
-        let any = self.dateline.is_some()
+        let any = self.time.is_some()
+            || self.dateline.is_some()
             || self.byline.is_some()
             || self.source.is_some()
             || self.credit.is_some();
@@ -93,6 +98,12 @@ impl<'a> Rare<'a> {
 }
 
 impl<'a> Class<'a> {
+    /// A start or end time alone (`2:47 P.M. EST`, `END 1:01 P.M. EST`):
+    /// whether it ends the event.
+    pub fn time(&self) -> Option<bool> {
+        self.rare.as_ref()?.time
+    }
+
     /// The paragraph read as a date line.
     pub fn dateline(&self) -> Option<&DatelineParts<'a>> {
         self.rare.as_ref()?.dateline.as_ref()
@@ -160,7 +171,7 @@ pub(crate) fn classify<'d>(
     // On a page, the tags say what the text does not.
     if markup {
         for (c, p) in out.iter_mut().zip(paras) {
-            let raw = p.block.slice(input);
+            let raw = p.block().slice(input);
             // A paragraph whose text is all inside `<em>` or `<i>` is set in
             // italics, as `*…*` is in Markdown.
             if c.shape == Shape::Prose && all_in_italics(raw) {
@@ -194,7 +205,7 @@ pub(crate) fn classify<'d>(
     for i in 1..out.len() {
         let underline = out[i].shape == Shape::Rule
             && paras[i].text().starts_with(['=', '-'])
-            && paras[i - 1].block.end == paras[i].block.start;
+            && paras[i - 1].block().end == paras[i].block().start;
         if underline && out[i - 1].shape.is_text() && out[i - 1].cues.words() <= 20 {
             out[i - 1].shape = Shape::Heading;
         }
@@ -266,12 +277,8 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     };
     Class {
         dash,
+        labelled: label.is_some(),
         label: label.map(Box::new),
-        time: if short {
-            time_line(text).map(|(end, _)| end)
-        } else {
-            None
-        },
         notice: text.len() <= NOTICE_MAX
             && (text.contains('©')
                 || footer
@@ -282,6 +289,11 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         annotation: short && only_annotations(text, lex),
         shape,
         rare: Rare {
+            time: if short {
+                time_line(text).map(|(end, _)| end)
+            } else {
+                None
+            },
             dateline,
             byline,
             source,

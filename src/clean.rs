@@ -42,36 +42,62 @@ pub(crate) fn is_blankish(c: char) -> bool {
 }
 
 /// Cleaned text and the way back to the raw input.
+///
+/// Offsets from `base` are kept in 32 bits: an input is at most
+/// [`crate::MAX_INPUT_BYTES`] long (a document holds one of these a
+/// paragraph).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Cleaned<'a> {
     pub text: Cow<'a, str>,
     /// Offset in the input of the raw text's first byte.
     base: usize,
-    /// `(clean, raw)` pairs, ascending, each starting a stretch over which
-    /// `raw - clean` is constant; empty when `text` borrows (then the
+    /// `(clean, raw - base)` pairs, ascending, each starting a stretch over
+    /// which `raw - clean` is constant; empty when `text` borrows (then the
     /// stretch starts at `(0, lead)`).
-    map: Box<[(usize, usize)]>,
+    map: Box<[(u32, u32)]>,
     /// Bytes trimmed at the start, for the borrowed case.
-    lead: usize,
+    lead: u32,
+    /// The length from `base` of the block the raw text stands in (a
+    /// paragraph's lines with their terminators; see [`Cleaned::block`]),
+    /// 0 until its holder sets it.
+    block_len: u32,
+}
+
+/// An offset from a cleaned text's base, in 32 bits (see [`Cleaned`]).
+fn narrow(offset: usize) -> u32 {
+    debug_assert!(u32::try_from(offset).is_ok(), "{offset} past 4 GiB");
+    offset as u32
 }
 
 impl<'a> Cleaned<'a> {
     /// The input offset of position `clean` in the cleaned text.
     pub fn raw(&self, clean: usize) -> usize {
         if self.map.is_empty() {
-            return self.base + self.lead + clean;
+            return self.base + self.lead as usize + clean;
         }
         let i = self
             .map
-            .partition_point(|&(c, _)| c <= clean)
+            .partition_point(|&(c, _)| c as usize <= clean)
             .saturating_sub(1);
         let (c, r) = self.map[i];
-        self.base + r + (clean - c)
+        self.base + r as usize + (clean - c as usize)
     }
 
     /// The input offset where the cleaned text ends.
     pub fn raw_end(&self) -> usize {
         self.raw(self.text.len())
+    }
+
+    /// The block the raw text stands in, from its start to `len` bytes on
+    /// (a paragraph's lines with their terminators).
+    pub fn with_block(mut self, len: usize) -> Self {
+        self.block_len = narrow(len);
+        self
+    }
+
+    /// The span of the block set by [`Cleaned::with_block`].
+    pub fn block(&self) -> Span {
+        Span::new(self.base, self.base + self.block_len as usize)
     }
 
     /// A slice of the text, borrowing when the text does.
@@ -495,7 +521,8 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
             text: Cow::Borrowed(trimmed),
             base,
             map: Box::default(),
-            lead,
+            lead: narrow(lead),
+            block_len: 0,
         };
     }
     let mut b = Build {
@@ -606,15 +633,19 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         }
         i = j;
     }
+    // Cleaning shortens the text (folded white space, dropped tags): the
+    // room left over would be held through every stage and in the model.
+    b.out.shrink_to_fit();
     Cleaned {
         text: Cow::Owned(b.out),
         base,
         map: if b.map.is_empty() {
-            Box::new([(0, lead)])
+            Box::new([(0, narrow(lead))])
         } else {
             b.map.into_boxed_slice()
         },
-        lead,
+        lead: narrow(lead),
+        block_len: 0,
     }
 }
 
@@ -661,7 +692,7 @@ fn plain_run_end(bytes: &[u8], i: usize, limit: usize, markup: bool) -> usize {
 struct Build {
     out: String,
     /// `(clean, raw)` entries: each text piece's start and end.
-    map: Vec<(usize, usize)>,
+    map: Vec<(u32, u32)>,
     /// A space waiting to be written before the next text, and where in the
     /// raw text it began.
     space: Option<usize>,
@@ -675,7 +706,7 @@ impl Build {
     }
 
     fn mark(&mut self, raw_at: usize) {
-        let c = self.out.len();
+        let (c, raw_at) = (narrow(self.out.len()), narrow(raw_at));
         match self.map.last() {
             Some(&(lc, lr)) if raw_at.checked_sub(lr) == Some(c - lc) => {}
             Some(&(lc, _)) if lc == c => {

@@ -38,10 +38,10 @@ pub fn parse_html(html: &str) -> Result<Transcript<'_>, Error> {
 /// As [`parse_with`](crate::parse_with).
 #[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub fn parse_html_with<'a>(html: &'a str, options: &Options) -> Result<Transcript<'a>, Error> {
-    if html.len() > options.max_bytes {
+    if html.len() > options.limit() {
         return Err(Error::TooLarge {
             len: html.len(),
-            max: options.max_bytes,
+            max: options.limit(),
         });
     }
     let options = options.clone().format(Format::Html);

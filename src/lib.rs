@@ -133,6 +133,12 @@ pub use span::Span;
 /// The default for [`Options::max_bytes`]: 256 MiB.
 pub const DEFAULT_MAX_BYTES: usize = 256 * 1024 * 1024;
 
+/// The largest input parsed whatever [`Options::max_bytes`] says: the
+/// stages keep offsets into the input in 32 bits (a paragraph's records
+/// are held through every stage, and the peak heap of a parse is a few
+/// times its input).
+pub(crate) const MAX_INPUT_BYTES: usize = u32::MAX as usize;
+
 /// How to parse.
 ///
 /// # Example
@@ -149,7 +155,8 @@ pub struct Options {
     /// as does [`Language::Unknown`].
     pub language: Option<Language>,
     /// Inputs larger than this many bytes are refused with
-    /// [`Error::TooLarge`] before any work is done.
+    /// [`Error::TooLarge`] before any work is done; so are inputs of 4 GiB
+    /// or more, whatever it says.
     pub max_bytes: usize,
     /// How the text is marked up; detected by default.
     pub format: Format,
@@ -217,11 +224,18 @@ impl Options {
         self
     }
 
-    /// Refuse inputs larger than `max` bytes.
+    /// Refuse inputs larger than `max` bytes (and inputs of 4 GiB or more,
+    /// whatever `max` is).
     #[must_use]
     pub fn max_bytes(mut self, max: usize) -> Self {
         self.max_bytes = max;
         self
+    }
+
+    /// The limit in force: [`Options::max_bytes`], at most
+    /// [`MAX_INPUT_BYTES`].
+    pub(crate) fn limit(&self) -> usize {
+        self.max_bytes.min(MAX_INPUT_BYTES)
     }
 }
 
@@ -252,8 +266,8 @@ fn parse_inner<'a>(
 ) -> Result<Transcript<'a>, Error> {
     let mut scanned = scan_stage(input, options, hidden)?;
     let lex = lang::lexicon(scanned.language);
-    let classes = classify::classify(input, &scanned.doc.paragraphs, lex, scanned.doc.markup);
-    let laid = layout::layout(input, &scanned.doc, &classes, lex);
+    let mut classes = classify::classify(input, &scanned.doc.paragraphs, lex, scanned.doc.markup);
+    let laid = layout::layout(input, &scanned.doc, &mut classes, lex);
     drop(classes);
     // No turn found: a whole interview run into one paragraph is cut at
     // its questions and laid out again; the first reading stands if that
@@ -272,9 +286,9 @@ fn parse_inner<'a>(
             None => match refused {
                 Some(e) => return Err(e),
                 None => {
-                    let classes =
+                    let mut classes =
                         classify::classify(input, &scanned.doc.paragraphs, lex, scanned.doc.markup);
-                    layout::layout(input, &scanned.doc, &classes, lex)?
+                    layout::layout(input, &scanned.doc, &mut classes, lex)?
                 }
             },
         }
@@ -307,8 +321,8 @@ fn again_at_questions<'a>(
     let markup = doc.markup.then_some(&doc.hidden[..]);
     let cut = split::split_questions(input, &doc.paragraphs, lex, markup)?;
     let original = std::mem::replace(&mut doc.paragraphs, cut);
-    let classes = classify::classify(input, &doc.paragraphs, lex, doc.markup);
-    match layout::layout(input, doc, &classes, lex) {
+    let mut classes = classify::classify(input, &doc.paragraphs, lex, doc.markup);
+    match layout::layout(input, doc, &mut classes, lex) {
         Ok(again) if !again.turns.is_empty() => Some(again),
         _ => {
             drop(classes);
@@ -337,10 +351,10 @@ pub(crate) fn scan_stage<'a>(
     options: &Options,
     hidden: Option<Vec<Span>>,
 ) -> Result<Scanned<'a>, Error> {
-    if input.len() > options.max_bytes {
+    if input.len() > options.limit() {
         return Err(Error::TooLarge {
             len: input.len(),
-            max: options.max_bytes,
+            max: options.limit(),
         });
     }
     error::check_utf16(input.as_bytes())?;
@@ -430,10 +444,10 @@ pub fn parse_bytes(input: &[u8]) -> Result<Transcript<'_>, Error> {
 /// assert!(matches!(err, Err(Error::TooLarge { len: 13, max: 4 })));
 /// ```
 pub fn parse_bytes_with<'a>(input: &'a [u8], options: &Options) -> Result<Transcript<'a>, Error> {
-    if input.len() > options.max_bytes {
+    if input.len() > options.limit() {
         return Err(Error::TooLarge {
             len: input.len(),
-            max: options.max_bytes,
+            max: options.limit(),
         });
     }
     error::check_utf16(input)?;

@@ -21,20 +21,29 @@
 use crate::Span;
 use crate::clean::{Cleaned, Markup, clean_with, hidden_spans, is_blankish, plain};
 use crate::frontmatter::{Found, front_matter};
+use crate::span::Span32;
 use crate::text::lines;
 
-/// A paragraph: a line, or the lines of a hard-wrapped paragraph.
+/// A paragraph: a line, or the lines of a hard-wrapped paragraph. A
+/// document holds one a paragraph through every stage: its spans are read
+/// from its cleaned text's map rather than held.
 #[derive(Debug, Clone)]
 pub(crate) struct Para<'a> {
-    /// The trimmed raw text.
-    pub span: Span,
-    /// The whole lines, terminators included.
-    pub block: Span,
-    /// The cleaned text.
+    /// The cleaned text, with the block it stands in.
     pub clean: Cleaned<'a>,
 }
 
 impl<'a> Para<'a> {
+    /// The trimmed raw text.
+    pub fn span(&self) -> Span {
+        Span::new(self.clean.raw(0), self.clean.raw_end())
+    }
+
+    /// The whole lines, terminators included.
+    pub fn block(&self) -> Span {
+        self.clean.block()
+    }
+
     pub fn text(&self) -> &str {
         &self.clean.text
     }
@@ -49,8 +58,9 @@ impl<'a> Para<'a> {
     /// and hidden elements are dropped from the cleaned text.
     pub fn new(input: &'a str, block: Span, content_end: usize, markup: Markup<'_>) -> Para<'a> {
         let clean = clean_with(&input[block.start..content_end], block.start, markup);
-        let span = Span::new(clean.raw(0), clean.raw_end());
-        Para { span, block, clean }
+        Para {
+            clean: clean.with_block(block.len()),
+        }
     }
 }
 
@@ -59,7 +69,7 @@ pub(crate) struct Doc<'a> {
     pub front_matter: Option<Found<'a>>,
     pub paragraphs: Vec<Para<'a>>,
     /// Runs of blank lines, terminators included.
-    pub blanks: Vec<Span>,
+    pub blanks: Vec<Span32>,
     /// The text carries HTML markup (paragraph and line-break tags).
     pub markup: bool,
     /// With markup, the spans a page does not show (scripts, styles,
@@ -232,13 +242,15 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
         Vec::new()
     };
     let mut paragraphs = Vec::new();
-    let mut blanks: Vec<Span> = Vec::new();
+    let mut blanks: Vec<Span32> = Vec::new();
     let mut all = read_lines().peekable();
     while let Some(line) = all.next() {
         if line.blank {
             match blanks.last_mut() {
-                Some(last) if last.end == line.content.start => last.end = line.next,
-                _ => blanks.push(Span::new(line.content.start, line.next)),
+                Some(last) if last.span().end == line.content.start => {
+                    *last = Span32::of(Span::new(last.span().start, line.next));
+                }
+                _ => blanks.push(Span32::of(Span::new(line.content.start, line.next))),
             }
             continue;
         }
@@ -281,6 +293,7 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
         ));
     }
     paragraphs.shrink_to_fit();
+    blanks.shrink_to_fit();
     Doc {
         front_matter,
         paragraphs,
@@ -346,16 +359,16 @@ mod tests {
         let input = "One\n\n\u{a0}\n \t\nTwo\n";
         let doc = scan(input, None);
         assert_eq!(doc.paragraphs.len(), 2);
-        assert_eq!(doc.blanks, vec![Span::new(4, 11)]);
-        assert_eq!(doc.paragraphs[1].block, Span::new(11, 15));
+        assert_eq!(doc.blanks, vec![Span32::of(Span::new(4, 11))]);
+        assert_eq!(doc.paragraphs[1].block(), Span::new(11, 15));
     }
 
     #[test]
     fn paragraph_span_is_trimmed_raw_text() {
         let input = "\u{feff}  Hello  \n";
         let doc = scan(input, None);
-        assert_eq!(doc.paragraphs[0].span.slice(input), "Hello");
-        assert_eq!(doc.paragraphs[0].block, Span::new(0, input.len()));
+        assert_eq!(doc.paragraphs[0].span().slice(input), "Hello");
+        assert_eq!(doc.paragraphs[0].block(), Span::new(0, input.len()));
     }
 
     fn wrapped(paragraphs: &[&str]) -> String {
@@ -443,6 +456,6 @@ mod tests {
         let input = "---\ntitle: T\n---\nBody\n";
         let doc = scan(input, None);
         assert_eq!(doc.front_matter.as_ref().unwrap().span, Span::new(0, 17));
-        assert_eq!(doc.paragraphs[0].block, Span::new(17, 22));
+        assert_eq!(doc.paragraphs[0].block(), Span::new(17, 22));
     }
 }

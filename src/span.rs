@@ -111,6 +111,31 @@ impl From<Span> for Range<usize> {
     }
 }
 
+/// A [`Span`] in eight bytes, for the records a document holds one of a
+/// line or paragraph (inputs are shorter than 4 GiB: see
+/// `crate::MAX_INPUT_BYTES`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span32 {
+    start: u32,
+    end: u32,
+}
+
+impl Span32 {
+    /// `span` in eight bytes.
+    pub(crate) fn of(span: Span) -> Span32 {
+        debug_assert!(u32::try_from(span.end).is_ok(), "{span:?} past 4 GiB");
+        Span32 {
+            start: span.start as u32,
+            end: span.end as u32,
+        }
+    }
+
+    /// The span.
+    pub(crate) fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -453,9 +453,14 @@ pub(crate) fn split<'a>(
             if cuts.is_empty() {
                 v.push(p);
             } else {
-                v.extend(cut_raw(input, &p, &cuts, markup));
+                // The pieces are cleaned anew: the whole line's cleaned
+                // text goes first.
+                let extent = extent(&p);
+                drop(p);
+                v.extend(cut_raw(input, extent, &cuts, markup));
             }
         }
+        v.shrink_to_fit();
         v
     } else {
         paras
@@ -643,7 +648,7 @@ pub(crate) fn split_questions<'a>(
     let mut out = Vec::with_capacity(paras.len());
     for (i, p) in paras.iter().enumerate() {
         match cuts_of.next_if(|(at, _)| *at == i) {
-            Some((_, at)) => out.extend(cut(input, p, &at, markup)),
+            Some((_, at)) => out.extend(cut_raw(input, extent(p), &raw_cuts(p, &at), markup)),
             None => out.push(p.clone()),
         }
     }
@@ -661,32 +666,53 @@ fn cut_at<'a>(
     if cuts.is_empty() {
         return paras;
     }
+    // Room for every piece at once (each position cuts off one more at
+    // most).
+    let room = paras.len() + cuts.iter().map(|(_, at)| at.len()).sum::<usize>();
     let mut cuts_of = cuts.into_iter().peekable();
-    let mut out = Vec::with_capacity(paras.len());
+    let mut out = Vec::with_capacity(room);
     for (i, p) in paras.into_iter().enumerate() {
         match cuts_of.next_if(|(at, _)| *at == i) {
-            Some((_, at)) => out.extend(cut(input, &p, &at, markup)),
+            Some((_, at)) => {
+                // The pieces are cleaned anew: the paragraph's own cleaned
+                // text goes first.
+                let (raws, extent) = (raw_cuts(&p, &at), extent(&p));
+                drop(p);
+                out.extend(cut_raw(input, extent, &raws, markup));
+            }
             None => out.push(p),
         }
     }
+    out.shrink_to_fit();
     out
 }
 
-/// Cuts a paragraph at ascending positions of its cleaned text.
-fn cut<'a>(input: &'a str, p: &Para<'a>, at: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
-    let raws: Vec<usize> = at
-        .iter()
-        .filter(|&&a| a > 0 && a < p.text().len())
-        .map(|&a| p.clean.raw(a))
-        .collect();
-    cut_raw(input, p, &raws, markup)
+/// A paragraph's block, and where its content ends in it: what its pieces
+/// are cut from.
+fn extent(p: &Para<'_>) -> (crate::Span, usize) {
+    let block = p.block();
+    (block, block.start.max(p.span().end))
 }
 
-/// Cuts a paragraph at ascending raw offsets inside its block.
-fn cut_raw<'a>(input: &'a str, p: &Para<'a>, raws: &[usize], markup: Markup<'_>) -> Vec<Para<'a>> {
+/// The raw offsets of ascending positions `at` of a paragraph's cleaned
+/// text, inside it.
+fn raw_cuts(p: &Para<'_>, at: &[usize]) -> Vec<usize> {
+    at.iter()
+        .filter(|&&a| a > 0 && a < p.text().len())
+        .map(|&a| p.clean.raw(a))
+        .collect()
+}
+
+/// Cuts a paragraph of `extent` (see [`extent`]) at ascending raw offsets
+/// inside its block.
+fn cut_raw<'a>(
+    input: &'a str,
+    (block, content_end): (crate::Span, usize),
+    raws: &[usize],
+    markup: Markup<'_>,
+) -> Vec<Para<'a>> {
     let mut pieces = Vec::with_capacity(raws.len() + 1);
-    let mut start = p.block.start;
-    let content_end = p.block.start.max(p.span.end);
+    let mut start = block.start;
     for &r in raws {
         if r <= start || r >= content_end {
             continue;
@@ -696,7 +722,7 @@ fn cut_raw<'a>(input: &'a str, p: &Para<'a>, raws: &[usize], markup: Markup<'_>)
     }
     pieces.push(Para::new(
         input,
-        crate::Span::new(start, p.block.end),
+        crate::Span::new(start, block.end),
         content_end.max(start),
         markup,
     ));
@@ -742,7 +768,7 @@ const CLOSE_INLINE: &[&str] = &["</strong>", "</b>", "</em>", "</i>", "</span>",
 /// opening block tag, after a closing one, after a line break (and the
 /// inline tags it closes).
 fn markup_cuts(input: &str, p: &Para<'_>) -> Vec<usize> {
-    let raw = &input[p.block.start..p.span.end.max(p.block.start)];
+    let raw = &input[p.block().start..p.span().end.max(p.block().start)];
     let lower = raw.to_ascii_lowercase();
     let mut cuts = Vec::new();
     // The next `>`, searched for once for all the `<br`s before it.
@@ -766,7 +792,7 @@ fn markup_cuts(input: &str, p: &Para<'_>) -> Vec<usize> {
         }
     }
     cuts.iter()
-        .map(|c| p.block.start + c)
+        .map(|c| p.block().start + c)
         .filter(|&c| input.is_char_boundary(c))
         .collect()
 }
@@ -918,7 +944,7 @@ mod markup_tests {
         let input = "<p><strong>Q: Why?</strong><br/>A: Because.</p>";
         let p = Para::new(input, Span::new(0, input.len()), input.len(), Some(&[]));
         let cuts = markup_cuts(input, &p);
-        let pieces = cut_raw(input, &p, &cuts, Some(&[]));
+        let pieces = cut_raw(input, extent(&p), &cuts, Some(&[]));
         let texts: Vec<&str> = pieces.iter().map(|p| p.text()).collect();
         assert_eq!(texts, ["**Q: Why?**", "A: Because."], "cuts {cuts:?}");
     }

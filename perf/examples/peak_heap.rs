@@ -10,8 +10,13 @@
 //! prints the median, the 90th percentile and the largest of (peak heap
 //! during the parse) / (input bytes), the same for the heap the finished
 //! transcript holds, and the allocations per KB of input. `--all` also
-//! prints each document's figures, worst last. The tables the parser
-//! builds on first use are built before the first measurement.
+//! prints each document's figures, worst last.
+//!
+//! Each document is parsed once before it is measured: the tables the
+//! parser builds on first use (each language's, each word list's indexes,
+//! some only for the rare paragraph that reads them) are a process's cost,
+//! not a parse's. Measured on a first parse, the first German document of
+//! the dev corpus showed 8.6x its size, 4.7x of it German tables.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -40,8 +45,10 @@ struct Measure {
     held: f64,
 }
 
-/// Parses `text` alone; its figures and the allocations it made.
+/// Parses `text` alone (after a parse that builds the tables it needs);
+/// its figures and the allocations it made.
 fn measure(name: String, text: &str) -> (Measure, usize) {
+    drop(press_transcript::parse(text));
     let (before, calls) = (NOW.load(Relaxed), CALLS.load(Relaxed));
     PEAK.store(before, Relaxed);
     let t = press_transcript::parse(text);
@@ -84,8 +91,6 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // The tables are built once, on first use: not a parse's cost.
-    let _ = press_transcript::parse("- Thưa ông?\n- Vâng.\nQ: Why?\nA: Yes.\n");
     let (mut measures, mut calls, mut bytes) = (Vec::new(), 0usize, 0usize);
     for (name, text) in docs.into_iter().filter(|(_, t)| t.len() >= MIN_BYTES) {
         let (m, c) = measure(name, &text);

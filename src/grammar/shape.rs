@@ -35,13 +35,36 @@ pub(crate) enum Shape {
     Italic,
     /// A blockquote.
     Quote,
-    /// An image alone; the range is its alt text (maybe empty).
-    Image(Range<usize>),
+    /// An image alone, with its alt text (maybe empty).
+    Image(Alt),
     /// A link or a URL alone.
     Link,
     /// An HTML comment alone (`<!--more-->`, `<!-- TEASER_END -->`): a
     /// site generator's mark, which a reader never sees.
     Comment,
+}
+
+/// Where an image's alt text stands in its paragraph's cleaned text, in
+/// 32 bits (a document holds a shape a paragraph; see
+/// `crate::MAX_INPUT_BYTES`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Alt {
+    start: u32,
+    end: u32,
+}
+
+impl Alt {
+    fn of(r: Range<usize>) -> Alt {
+        Alt {
+            start: r.start as u32,
+            end: r.end as u32,
+        }
+    }
+
+    /// The range of the alt text.
+    pub(crate) fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 impl Shape {
@@ -157,7 +180,7 @@ pub(crate) fn shape(text: &str) -> Shape {
         return Shape::Comment;
     }
     if let Some(alt) = image(t) {
-        return Shape::Image(alt);
+        return Shape::Image(Alt::of(alt));
     }
     if link_only(t) {
         return Shape::Link;
@@ -228,9 +251,9 @@ mod tests {
         assert_eq!(shape("**TEAM REPRESENTATIVES**"), Shape::Heading);
         assert_eq!(shape("**Why did the council say no?**"), Shape::Bold);
         assert_eq!(shape("> A pull quote"), Shape::Quote);
-        assert_eq!(shape("![](http://x/a.jpg)"), Shape::Image(2..2));
-        assert_eq!(shape("[![][1]][2]"), Shape::Image(3..3));
-        assert_eq!(shape("![A man](a.jpg)"), Shape::Image(2..7));
+        assert_eq!(shape("![](http://x/a.jpg)"), Shape::Image(Alt::of(2..2)));
+        assert_eq!(shape("[![][1]][2]"), Shape::Image(Alt::of(3..3)));
+        assert_eq!(shape("![A man](a.jpg)"), Shape::Image(Alt::of(2..7)));
         assert_eq!(shape("[Accueil](https://x.fr)"), Shape::Link);
         assert_eq!(shape("https://www.example.org/transcripts/1"), Shape::Link);
         assert_eq!(shape("[#]: author: (Ann Lee https://x.com/a)"), Shape::Link);

@@ -133,7 +133,7 @@ pub(crate) fn end(
             && (classes[i].byline().is_some()
                 || classes[i].source().is_some()
                 || classes[i].notice
-                || classes[i].time == Some(true))
+                || classes[i].time() == Some(true))
     });
     match trailer_mark {
         Some(t) => signed_above(paras, classes, style, t, lex).unwrap_or(t),
@@ -290,8 +290,9 @@ impl Body<'_, '_, '_> {
         if let Some(t) = self.pending_speech.take() {
             if (c.shape.is_text() || c.shape == Shape::Bold) && !c.annotation {
                 let b = &mut *self.b;
-                b.turns[t].last = i;
-                b.turns[t].cues = Some(c.cues);
+                b.turns[t].set_last(i);
+                b.turns[t].cues = c.cues;
+                b.turns[t].cued = true;
                 b.parts[i] = Part::Turn(t);
                 return 1;
             }
@@ -321,7 +322,7 @@ impl Body<'_, '_, '_> {
         let c = &self.b.classes[i];
         if let Shape::Image(alt) = &c.shape {
             // The caption repeated after the image goes with its alt text.
-            let alt_text = &self.b.paras[i].text()[alt.clone()];
+            let alt_text = &self.b.paras[i].text()[alt.range()];
             let repeated =
                 self.plain(i + 1) && near_duplicate(alt_text, self.b.paras[i + 1].text());
             return Some(if repeated {
@@ -447,13 +448,13 @@ impl Body<'_, '_, '_> {
             let t = self.b.turns.last().expect("a turn before");
             // A list item after the closing thanks (`* This interview is
             // part of our series …`) answers nothing.
-            if classes[t.first].cues.thanks && c.dash.is_some() {
+            if classes[t.first()].cues.thanks && c.dash.is_some() {
                 self.b.parts[i] = Part::Furniture;
                 return;
             }
             // The question's own unmarked paragraphs (a reader's question
             // quoted under its heading) are not answers.
-            if classes[t.last].shape != Shape::Quote {
+            if classes[t.last()].shape != Shape::Quote {
                 return self.b.open_turn(i, false, Side::Answer);
             }
         }

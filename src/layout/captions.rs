@@ -23,18 +23,6 @@ use std::rc::Rc;
 /// and its caption.
 const IMAGE_CAPTION_GAP: usize = 3;
 
-/// A turn being laid out: its paragraphs are those from `first` to `last`
-/// whose part is this turn.
-pub(crate) struct TurnDraft {
-    /// Its first paragraph; the convention's start there, if any, opened it.
-    pub first: usize,
-    pub last: usize,
-    pub side: Side,
-    /// The cues of its first paragraph that has any (a label standing
-    /// alone has none: its speech's paragraph gives them).
-    pub cues: Option<Cues>,
-}
-
 /// The layout being built.
 pub(crate) struct Builder<'a, 'd> {
     pub input: &'a str,
@@ -44,7 +32,9 @@ pub(crate) struct Builder<'a, 'd> {
     pub captions: Vec<CaptionPlan>,
     /// The paragraph holding each caption's text.
     pub caption_paras: Vec<usize>,
-    pub turns: Vec<TurnDraft>,
+    /// The turns, planned as far as the paragraphs' parts go (their
+    /// starts' facts are added by [`turn_plans`]).
+    pub turns: Vec<TurnPlan>,
     words: WordCache,
 }
 
@@ -90,23 +80,23 @@ impl<'a, 'd> Builder<'a, 'd> {
         let (text, credit) = match self.classes[i].credit() {
             Some(Credited { credit, .. }) => (None, credit.clone().map(|r| (i, r))),
             None => match &self.classes[i].shape {
-                Shape::Image(alt) => (Some(alt.clone()), None),
+                Shape::Image(alt) => (Some(alt.range()), None),
                 _ => (None, None),
             },
         };
         let alt_plan = img_alt.map(AltPlan::Attribute).or_else(|| {
             alt.map(|a| match &self.classes[a].shape {
                 // A Markdown image's alt text, not its syntax.
-                Shape::Image(r) => AltPlan::Range(a, r.clone()),
+                Shape::Image(r) => AltPlan::Range(a, r.range()),
                 _ => AltPlan::Para(a),
             })
         });
-        let start = alt.map_or(p.span.start, |a| {
+        let start = alt.map_or(p.span().start, |a| {
             let a = &self.paras[a];
             if a.text().is_empty() {
-                a.block.start
+                a.block().start
             } else {
-                a.span.start
+                a.span().start
             }
         });
         // A turn's paragraph becomes a caption's only once the turn has
@@ -122,7 +112,7 @@ impl<'a, 'd> Builder<'a, 'd> {
             text,
             alt: alt_plan,
             credit,
-            span: Span::new(start, p.span.end),
+            span: Span::new(start, p.span().end),
         });
         if let Some(a) = alt {
             for k in a..i {
@@ -152,12 +142,12 @@ impl<'a, 'd> Builder<'a, 'd> {
             if !p.text().is_empty() || self.parts[a] != Part::Furniture {
                 return None;
             }
-            let raw = p.block.slice(self.input);
+            let raw = p.block().slice(self.input);
             let Some((at, tag)) = crate::clean::tags(raw, "img").next() else {
                 continue;
             };
             let alt = crate::clean::attribute(tag, "alt").and_then(|(off, value)| {
-                let start = p.block.start + at + off;
+                let start = p.block().start + at + off;
                 let shows = !crate::clean::clean_with(value, start, None).text.is_empty();
                 shows.then(|| Span::new(start, start + value.len()))
             });
@@ -172,7 +162,7 @@ impl<'a, 'd> Builder<'a, 'd> {
     pub(crate) fn image_opens(&self, i: usize) -> bool {
         let p = &self.paras[i];
         !p.text().is_empty()
-            && crate::clean::tags(&self.input[p.block.start..p.span.start], "img")
+            && crate::clean::tags(&self.input[p.block().start..p.span().start], "img")
                 .next()
                 .is_some()
     }
@@ -198,7 +188,7 @@ impl<'a, 'd> Builder<'a, 'd> {
         let credit = self.classes[i - 1].credit().and_then(|c| c.credit.clone());
         let cap = &mut self.captions[c];
         cap.credit = credit.map(|r| (i - 1, r));
-        cap.span = p.span.cover(cap.span);
+        cap.span = p.span().cover(cap.span);
         self.parts[i - 1] = Part::Caption(c);
     }
 
@@ -213,10 +203,10 @@ impl<'a, 'd> Builder<'a, 'd> {
             return true;
         };
         let turn = &self.turns[t];
-        if turn.last != i {
+        if turn.last() != i {
             return false;
         }
-        if turn.first == i {
+        if turn.first() == i {
             if !whole || t + 1 != self.turns.len() {
                 return false;
             }
@@ -224,11 +214,11 @@ impl<'a, 'd> Builder<'a, 'd> {
             self.parts[i] = Part::Furniture;
             return true;
         }
-        let last = (turn.first..i)
+        let last = (turn.first()..i)
             .rev()
             .find(|&j| self.parts[j] == Part::Turn(t))
-            .unwrap_or(turn.first);
-        self.turns[t].last = last;
+            .unwrap_or(turn.first());
+        self.turns[t].set_last(last);
         self.parts[i] = Part::Furniture;
         true
     }
@@ -256,7 +246,7 @@ impl<'a, 'd> Builder<'a, 'd> {
         let credit = self.classes[i].credit().and_then(|c| c.credit.clone());
         let cap = &mut self.captions[c];
         cap.credit = credit.map(|r| (i, r));
-        cap.span = cap.span.cover(p.span);
+        cap.span = cap.span.cover(p.span());
         self.parts[i] = Part::Caption(c);
         true
     }
@@ -265,12 +255,7 @@ impl<'a, 'd> Builder<'a, 'd> {
     /// there) or without one.
     pub(crate) fn open_turn(&mut self, i: usize, marked: bool, side: Side) {
         let cues = marked.then(|| self.classes[i].cues);
-        self.turns.push(TurnDraft {
-            first: i,
-            last: i,
-            side,
-            cues,
-        });
+        self.turns.push(TurnPlan::new(i, side, cues));
         self.parts[i] = Part::Turn(self.turns.len() - 1);
     }
 
@@ -279,9 +264,10 @@ impl<'a, 'd> Builder<'a, 'd> {
         let Some(t) = self.turns.len().checked_sub(1) else {
             return false;
         };
-        self.turns[t].last = i;
-        if self.turns[t].cues.is_none() {
-            self.turns[t].cues = Some(self.classes[i].cues);
+        self.turns[t].set_last(i);
+        if !self.turns[t].cued {
+            self.turns[t].cues = self.classes[i].cues;
+            self.turns[t].cued = true;
         }
         self.parts[i] = Part::Turn(t);
         true
@@ -316,47 +302,35 @@ impl Labels {
     }
 }
 
-/// The turns' plans: each draft with what its start says (marker, where
-/// the speech starts, the label's facts). The starts are taken out.
+/// Completes the turns' plans, in place: each with what its start says
+/// (marker, where the speech starts, the label's facts), and the cues of
+/// its first paragraph when none was read yet. The starts are taken out.
 pub(crate) fn turn_plans(
-    drafts: Vec<TurnDraft>,
+    plans: &mut [TurnPlan],
     starts: &mut Starts,
     paras: &[Para<'_>],
     classes: &[Class<'_>],
-) -> Vec<TurnPlan> {
+) {
     let mut shared = Labels::default();
-    drafts
-        .into_iter()
-        .map(|d| {
-            let start = starts.take(d.first);
-            let text = paras[d.first].text();
-            let label = start.as_ref().and_then(|s| {
-                shared.get(
-                    s.key.as_deref(),
-                    s.name().map(|r| &text[r]).or(s.label_elsewhere.as_deref()),
-                    s.note().map(|r| &text[r]),
-                )
-            });
-            let (marker, marker_end, text_at) = match &start {
-                Some(st) => (
-                    (st.marker_range().end > 0).then_some(st.marker),
-                    st.marker_range().end,
-                    st.text_at(),
-                ),
-                None => (None, 0, 0),
-            };
-            TurnPlan {
-                first: d.first,
-                last: d.last,
-                side: d.side,
-                cues: d.cues.unwrap_or(classes[d.first].cues),
-                marker,
-                marker_end,
-                text_at,
-                label,
-            }
-        })
-        .collect()
+    for plan in plans {
+        let start = starts.take(plan.first());
+        let text = paras[plan.first()].text();
+        plan.label = start.as_ref().and_then(|s| {
+            shared.get(
+                s.key.as_deref(),
+                s.name().map(|r| &text[r]).or(s.label_elsewhere.as_deref()),
+                s.note().map(|r| &text[r]),
+            )
+        });
+        if let Some(st) = &start {
+            let end = st.marker_range().end;
+            plan.set_marker((end > 0).then_some(st.marker), end, st.text_at());
+        }
+        if !plan.cued {
+            plan.cues = classes[plan.first()].cues;
+            plan.cued = true;
+        }
+    }
 }
 
 /// The most words a caption runs to.

@@ -198,6 +198,17 @@ impl Starts {
         }
     }
 
+    /// Makes room for `n` more starts.
+    fn reserve(&mut self, n: usize) {
+        self.list.reserve_exact(n);
+    }
+
+    /// Gives back the room the list grew into: the starts are held while
+    /// the turns' plans are made from them, at the layout's peak.
+    fn shrink_to_fit(&mut self) {
+        self.list.shrink_to_fit();
+    }
+
     /// How many paragraphs open a turn.
     pub fn count(&self) -> usize {
         self.list.iter().flatten().count()
@@ -289,6 +300,7 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
             })
             .count()
             >= MIN_MARKERS;
+    starts.shrink_to_fit();
     Style {
         starts,
         implicit_answers: implicit_answers || bare_questions,
@@ -417,6 +429,8 @@ fn label_starts(
         .filter_map(|(i, c)| c.label.as_ref().map(|l| (i, label_key(l, lex))))
         .collect();
     let counts = LabelCounts::new(&keys, classes);
+    // At most a start a label: room for them at once, not grown by doubling.
+    starts.reserve(keys.len());
     let title_repeat = (1..paras.len())
         .find(|&j| !paras[j].text().trim().is_empty())
         .filter(|&j| super::similarity::near_duplicate(paras[0].text(), paras[j].text()))
@@ -651,7 +665,7 @@ pub(crate) fn is_bare_question(text: &str, c: &Class<'_>) -> bool {
     // …`, `Erzählen Sie uns …`): the interviewer speaks for the readers.
     let put_to_someone =
         c.cues.addresses && (text.trim_end().ends_with('?') || c.cues.opens_asking);
-    c.label.is_none()
+    !c.labelled
         && c.dash.is_none()
         && c.shape.is_text()
         && c.cues.words() >= BARE_QUESTION_MIN_WORDS

@@ -74,7 +74,7 @@ fn title_like(c: &Class<'_>) -> bool {
         || matches!(c.shape, Shape::Heading | Shape::Bold)
             && c.dateline().is_none()
             && c.byline().is_none()
-            && c.time.is_none()
+            && c.time().is_none()
             && !c.notice
             && c.credit().is_none()
             && (1..=HEADLINE_MAX_WORDS).contains(&c.cues.words())
@@ -207,7 +207,7 @@ fn rest_of_header(
             b.parts[i] = Part::Heading;
         } else if !have_dateline && c.dateline().is_some() {
             b.parts[i] = Part::Dateline;
-        } else if text.starts_with("**") && c.label.is_some() && c.cues.words() <= FIELD_MAX_WORDS {
+        } else if text.starts_with("**") && c.labelled && c.cues.words() <= FIELD_MAX_WORDS {
             // A field line of a page's header: `**Company:** AAPL`.
             b.parts[i] = Part::Furniture;
             have_dateline = true;
@@ -231,9 +231,9 @@ fn rest_of_header(
             let repeated = next.is_some_and(|j| {
                 j == i + 1
                     && classes[j].shape.is_text()
-                    && near_duplicate(&text[alt.clone()], paras[j].text())
+                    && near_duplicate(&text[alt.range()], paras[j].text())
             });
-            if alt.is_empty() {
+            if alt.range().is_empty() {
                 b.parts[i] = Part::Furniture;
             } else if repeated {
                 b.caption(i + 1, Some(i));

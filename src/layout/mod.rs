@@ -83,23 +83,84 @@ pub(crate) struct LabelFacts {
 /// to `last` whose part is this turn (captions and furniture may stand
 /// between).
 #[derive(Debug, Clone)]
+///
+/// Its paragraph indices and offsets are 32 bits (a briefing holds
+/// thousands of plans; see `crate::MAX_INPUT_BYTES`): read them through
+/// [`TurnPlan::first`], [`TurnPlan::last`] and the like.
 pub(crate) struct TurnPlan {
-    pub first: usize,
-    pub last: usize,
+    first: u32,
+    last: u32,
     /// The side its marker puts it on.
     pub side: Side,
-    /// The cues of its first paragraph that has any.
+    /// The cues of its first paragraph that has any...
     pub cues: Cues,
+    /// ...once read (a label standing alone has none: its speech's
+    /// paragraph gives them).
+    pub cued: bool,
     /// The written marker's kind, ending at `marker_end` in the first
     /// paragraph's cleaned text.
     pub marker: Option<MarkerKind>,
-    pub marker_end: usize,
+    marker_end: u32,
     /// Where the speech starts in the first paragraph's cleaned text.
-    pub text_at: usize,
+    text_at: u32,
     pub label: Option<Rc<LabelFacts>>,
 }
 
 impl TurnPlan {
+    /// A turn of paragraph `i` alone, on `side`, with `cues` if they were
+    /// read, and no marker yet.
+    pub(crate) fn new(i: usize, side: Side, cues: Option<Cues>) -> TurnPlan {
+        TurnPlan {
+            first: i as u32,
+            last: i as u32,
+            side,
+            cues: cues.unwrap_or_default(),
+            cued: cues.is_some(),
+            marker: None,
+            marker_end: 0,
+            text_at: 0,
+            label: None,
+        }
+    }
+
+    /// Its first paragraph.
+    pub(crate) fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    /// Its last paragraph.
+    pub(crate) fn last(&self) -> usize {
+        self.last as usize
+    }
+
+    /// Ends the turn at paragraph `i`.
+    pub(crate) fn set_last(&mut self, i: usize) {
+        self.last = i as u32;
+    }
+
+    /// Where the written marker ends in the first paragraph's cleaned text.
+    pub(crate) fn marker_end(&self) -> usize {
+        self.marker_end as usize
+    }
+
+    /// Where the speech starts in the first paragraph's cleaned text.
+    pub(crate) fn text_at(&self) -> usize {
+        self.text_at as usize
+    }
+
+    /// Sets the written marker, ending at `marker_end`, and where the
+    /// speech starts.
+    pub(crate) fn set_marker(
+        &mut self,
+        marker: Option<MarkerKind>,
+        marker_end: usize,
+        text_at: usize,
+    ) {
+        self.marker = marker;
+        self.marker_end = marker_end as u32;
+        self.text_at = text_at as u32;
+    }
+
     /// The speaker's key, for labels.
     pub(crate) fn key(&self) -> Option<&str> {
         self.label.as_ref()?.key.as_deref()
@@ -117,15 +178,15 @@ impl TurnPlan {
 
     /// The turn's span: from its first paragraph to its last.
     pub(crate) fn span(&self, paras: &[Para<'_>]) -> Span {
-        let start = paras[self.first].span.start;
-        Span::new(start, paras[self.last].span.end.max(start))
+        let start = paras[self.first()].span().start;
+        Span::new(start, paras[self.last()].span().end.max(start))
     }
 
     /// The written marker's span, when there is one.
     pub(crate) fn marker_span(&self, paras: &[Para<'_>]) -> Option<Span> {
         self.marker?;
-        let clean = &paras[self.first].clean;
-        Some(Span::new(clean.raw(0), clean.raw(self.marker_end)))
+        let clean = &paras[self.first()].clean;
+        Some(Span::new(clean.raw(0), clean.raw(self.marker_end())))
     }
 }
 
@@ -199,8 +260,8 @@ impl Layout {
         t: usize,
         paras: &'s [Para<'_>],
     ) -> impl Iterator<Item = (usize, usize)> + 's {
-        let (first, text_at) = (plan.first, plan.text_at);
-        (plan.first..=plan.last)
+        let (first, text_at) = (plan.first(), plan.text_at());
+        (plan.first()..=plan.last())
             .filter(move |&i| i == first || self.parts[i] == Part::Turn(t))
             .map(move |i| {
                 let text = paras[i].text();
@@ -230,15 +291,21 @@ impl Layout {
 /// # Errors
 /// [`Error::NoTurns`] when no paragraph opens a turn and nothing says the
 /// document is a published statement.
-pub(crate) fn layout<'d>(
+pub(crate) fn layout(
     input: &str,
-    doc: &'d Doc<'_>,
-    classes: &'d [Class<'d>],
+    doc: &Doc<'_>,
+    classes: &mut [Class<'_>],
     lex: &Lexicon,
 ) -> Result<Layout, Error> {
     let paras = &doc.paragraphs;
     let n = paras.len();
     let mut style = convention::style(paras, classes, lex);
+    // The labels were the convention's to read: their records go before
+    // the turns are laid out (a briefing holds one a turn), the flag stays.
+    for c in classes.iter_mut() {
+        c.label = None;
+    }
+    let classes: &[Class<'_>] = classes;
     let first_turn = body::start(doc, classes, &style)?;
     let body_end = body::end(paras, classes, &style, first_turn, lex);
     let mut b = Builder::new(input, paras, classes, style.starts.count());
@@ -249,12 +316,13 @@ pub(crate) fn layout<'d>(
         mut parts,
         captions,
         caption_paras,
-        turns,
+        mut turns,
         ..
     } = b;
     let headline_para = parts.iter().position(|&p| p == Part::Headline);
     let sources = sources::sources(input, doc, classes, &mut parts, &trailer, lex);
-    let turns = captions::turn_plans(turns, &mut style.starts, paras, classes);
+    captions::turn_plans(&mut turns, &mut style.starts, paras, classes);
+    drop(style);
     // The header's captions first, then the body's.
     let mut header_captions: Vec<usize> = caption_paras
         .iter()
@@ -284,11 +352,11 @@ pub(crate) fn layout<'d>(
 pub(crate) fn furniture_part(c: &Class<'_>) -> Option<Part> {
     match c.shape {
         Shape::Rule | Shape::Link | Shape::Comment => return Some(Part::Furniture),
-        Shape::Image(ref alt) if alt.is_empty() => return Some(Part::Furniture),
+        Shape::Image(alt) if alt.range().is_empty() => return Some(Part::Furniture),
         Shape::Heading => return Some(Part::Heading),
         _ => {}
     }
-    if c.time.is_some() {
+    if c.time().is_some() {
         return Some(Part::Time);
     }
     if c.annotation {

@@ -247,7 +247,7 @@ fn para_dateline(p: &Para<'_>, classes: &[Class<'_>], i: usize) -> Option<Dateli
     let d = classes[i].dateline()?;
     Some(DatelinePlan {
         text: TextSource::Para(i),
-        span: p.span,
+        span: p.span(),
         date: d.date,
         time: d.time,
         utc_offset: d.utc_offset,
@@ -276,7 +276,7 @@ fn byline(
             signing_names(p.text(), lex).map(|v| v.iter().map(|nm| range_in(p, nm)).collect());
         BylinePlan {
             text: TextSource::Para(i),
-            span: p.span,
+            span: p.span(),
             names,
             role: BylineRole::Author,
             part: None,
@@ -288,7 +288,7 @@ fn byline(
         let parts = written_byline(paras, classes, i, lex)?;
         Some(BylinePlan {
             text: TextSource::Para(i),
-            span: p.span,
+            span: p.span(),
             names: Some(parts.names.iter().map(|nm| range_in(p, nm)).collect()),
             role: parts.role,
             part: None,
@@ -437,10 +437,10 @@ fn meta_dateline(input: &str, paras: &[Para<'_>], parts: &[Part]) -> Option<(Dat
             place: None,
         })
     })?;
-    let i = paras.partition_point(|p| p.block.end <= d.span.start);
+    let i = paras.partition_point(|p| p.block().end <= d.span.start);
     let holds = i < paras.len()
-        && paras[i].block.start <= d.span.start
-        && d.span.end <= paras[i].block.end
+        && paras[i].block().start <= d.span.start
+        && d.span.end <= paras[i].block().end
         && parts[i] == Part::Furniture;
     holds.then_some((d, i))
 }

@@ -7,8 +7,8 @@ use crate::{Options, Scanned, classify, lang, scan_stage};
 fn lay(text: &str) -> Result<(Scanned<'_>, Layout), Error> {
     let scanned = scan_stage(text, &Options::default(), None)?;
     let lex = lang::lexicon(scanned.language);
-    let classes = classify::classify(text, &scanned.doc.paragraphs, lex, scanned.doc.markup);
-    let layout = layout(text, &scanned.doc, &classes, lex)?;
+    let mut classes = classify::classify(text, &scanned.doc.paragraphs, lex, scanned.doc.markup);
+    let layout = layout(text, &scanned.doc, &mut classes, lex)?;
     drop(classes);
     Ok((scanned, layout))
 }

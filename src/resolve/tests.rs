@@ -9,8 +9,8 @@ use crate::{Options, classify, lang, layout, scan_stage};
 fn resolved(text: &str, check: impl FnOnce(&Doc<'_>, &Layout, Resolution<'_>)) {
     let scanned = scan_stage(text, &Options::default(), None).unwrap();
     let lex = lang::lexicon(scanned.language);
-    let classes = classify::classify(text, &scanned.doc.paragraphs, lex, scanned.doc.markup);
-    let layout = layout::layout(text, &scanned.doc, &classes, lex).unwrap();
+    let mut classes = classify::classify(text, &scanned.doc.paragraphs, lex, scanned.doc.markup);
+    let layout = layout::layout(text, &scanned.doc, &mut classes, lex).unwrap();
     drop(classes);
     let r = resolve(&scanned.doc, &layout, lex);
     check(&scanned.doc, &layout, r);
