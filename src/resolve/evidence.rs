@@ -195,6 +195,19 @@ pub(crate) fn attributed<'t>(headline: &'t str, lex: &Lexicon) -> Option<&'t str
     first_person_in(sentence_head(after, ATTRIBUTION_REACH), lex)
 }
 
+/// Whether a turn calls on someone by a name set off by commas, in one
+/// sentence and no more (`Go ahead, Mary.`, `Phil, in the back.`; not
+/// `And then, David, as...`, an answer cut off, nor `That's correct.
+/// Thank you, Mr. Vice President.`).
+pub(crate) fn calls_on(said: &str, lex: &Lexicon) -> bool {
+    let said = said.trim_end();
+    // Its one mark of a sentence's end is its last character.
+    let Some(body) = said.strip_suffix(['.', '!']) else {
+        return false;
+    };
+    !body.contains(['.', '!', '?']) && !addressed(&[said], lex).is_empty()
+}
+
 /// The capitalised words the questions call someone by, lower-cased: a
 /// word set off by a comma at a question's start (`Dana, what …`, `1.
 /// Sofia, beschreibe …`) or between a comma and another comma or the end
@@ -236,6 +249,26 @@ mod tests {
     use super::*;
     use crate::Language;
     use crate::lang::lexicon;
+
+    #[test]
+    fn a_turn_that_calls_on_someone_by_name_and_says_no_more() {
+        let (en, fr, de) = (
+            lexicon(Language::En),
+            lexicon(Language::Fr),
+            lexicon(Language::De),
+        );
+        assert!(calls_on("Go ahead, Mary.", en));
+        assert!(calls_on("Maria, in the back.", en));
+        assert!(calls_on("Allez-y, Julien.", fr));
+        assert!(calls_on("Bitte, Frau Keller.", de));
+        assert!(!calls_on("Yes.", en));
+        assert!(!calls_on("And then, David, as...", en));
+        assert!(!calls_on(
+            "That's correct. Thank you, Mr. Vice President.",
+            en
+        ));
+        assert!(!calls_on("Mary, what do you think?", en));
+    }
 
     #[test]
     fn sentence_starts_organisations_and_possessives_are_not_people() {

@@ -370,22 +370,11 @@ pub(crate) fn resolve<'a>(doc: &Doc<'a>, layout: &Layout, lex: &Lexicon) -> Reso
     let (mut groups, of_turn) = groups(info, lex);
     introduced_roles(doc, layout, &mut groups, lex);
     let stances = stances(info, &mut groups, &of_turn);
-    // A turn that calls on someone by name, set off by commas, in one
-    // sentence and no more (`Go ahead, Mary.`, `Phil, in the back.`; not
-    // `And then, David, as...`, an answer cut off, nor `That's correct.
-    // Thank you, Mr. Vice President.`).
     let calls_on = |t: usize| {
-        layout
-            .turn_paragraphs(t, paras)
+        let mut first = layout.turn_paragraphs(t, paras);
+        first
             .next()
-            .is_some_and(|(i, from)| {
-                let said = paras[i].text()[from..].trim_end();
-                // Its one mark of a sentence's end is its last character.
-                let Some(body) = said.strip_suffix(['.', '!']) else {
-                    return false;
-                };
-                !body.contains(['.', '!', '?']) && !evidence::addressed(&[said], lex).is_empty()
-            })
+            .is_some_and(|(i, from)| evidence::calls_on(&paras[i].text()[from..], lex))
     };
     let kinds = kinds::kinds(info, &stances, &of_turn, calls_on);
     let mut diagnostics = Vec::new();
