@@ -12,6 +12,7 @@
 //! DELIM     := ":" | "::" | " :" | "：" | "."  (a period only after QA_WORD or an upper-case label)
 //!            | "  " after a bare Q (Q    Thank you)
 //! stamp     := "(" digits ":" digits (":" digits)? ")"       -- Jane Porter: (00:27)
+//!            | before DELIM, in brackets                    -- Ben Carver (00:00:02):
 //! BOLD      := "**" | "__" | "*" | "_"                      -- bold or italic: *MM*:
 //! ```
 //!
@@ -475,6 +476,30 @@ fn lead_len(text: &str) -> usize {
     0
 }
 
+/// What a label holds after its name and before its delimiter: a bracket
+/// (`FRANK CORMIER [Associated Press]:`), its note, or a time stamp in
+/// brackets, as transcription services write them (`Ben Carver
+/// (00:00:02):`). Where the label's name part ends, and the note.
+fn inside_label(text: &str, name_end: usize) -> (usize, Option<&str>) {
+    let Some(r) = text[name_end..].strip_prefix(' ') else {
+        return (name_end, None);
+    };
+    if let Some(close) = r
+        .starts_with('[')
+        .then(|| find_within(r.as_bytes(), b']', MAX_NOTE - 1))
+        .flatten()
+    {
+        if r[close + 1..].starts_with(['.', ':']) {
+            return (name_end + 1 + close + 1, Some(&r[1..close]));
+        }
+    }
+    let stamp = r.starts_with(['(', '[']).then(|| stamp_len(r)).flatten();
+    match stamp.filter(|&s| r[s..].starts_with([':', '：'])) {
+        Some(s) => (name_end + 1 + s, None),
+        None => (name_end, None),
+    }
+}
+
 /// Parses a label at the start of cleaned paragraph text.
 pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     // `[Laughter] [00:17]` is an annotation with its time, not a speaker.
@@ -503,22 +528,7 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     if n == 0 || n > MAX_LABEL {
         return None;
     }
-    let mut name_end = at + n;
-    let mut note = None;
-    // A bracket inside the label, before its delimiter: [Associated Press].
-    let rest = &text[name_end..];
-    if let Some(r) = rest.strip_prefix(' ') {
-        if let Some(close) = r
-            .starts_with('[')
-            .then(|| find_within(r.as_bytes(), b']', MAX_NOTE - 1))
-            .flatten()
-        {
-            if r[close + 1..].starts_with(['.', ':']) {
-                note = Some(&r[1..close]);
-                name_end += 1 + close + 1;
-            }
-        }
-    }
+    let (name_end, mut note) = inside_label(text, at + n);
     let qa = kind != LabelKind::Speaker;
     let allow_period = qa || upper;
     let rest = &text[name_end..];
@@ -958,6 +968,15 @@ mod tests {
             Speaker,
             "Jane Porter",
             "Yes.",
+        );
+        // The stamp before the delimiter, the speech on the next line.
+        ok(En, "Ben Carver (00:00:02):", Speaker, "Ben Carver", "");
+        ok(
+            De,
+            "Katrin Behrendt [01:12]: Nein.",
+            Speaker,
+            "Katrin Behrendt",
+            "Nein.",
         );
         // A clock before more words is speech; a bracket without a stamp
         // is a note, not a label.

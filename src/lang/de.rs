@@ -152,6 +152,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Das Gespräch führten", BylineRole::Interviewer),
         ("Das Interview führte", BylineRole::Interviewer),
         ("Interview:", BylineRole::Interviewer),
+        ("Ein Interview von", BylineRole::Interviewer),
+        ("Ein Gespräch von", BylineRole::Interviewer),
         ("Von", BylineRole::Author),
         ("Aufgezeichnet von", BylineRole::Recorder),
     ]),
@@ -230,7 +232,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "unterhielten uns mit",
         "trafen",
     ]),
-    speech_verbs: Words::new(&["sagt", "meint", "erklärt", "warnt", "fordert"]),
+    speech_verbs: Words::new(&["sagt", "meint", "erklärt", "warnt", "fordert", "spricht"]),
     stopwords: Words::new(&[
         "der", "die", "das", "und", "ist", "nicht", "ich", "wir", "Sie", "für", "mit", "dass",
         "sich", "ein", "eine",

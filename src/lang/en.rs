@@ -229,6 +229,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     byline_after: Table::new(&[]),
     byline_before: Table::new(&[
         ("Interview by", BylineRole::Interviewer),
+        ("An interview by", BylineRole::Interviewer),
         ("Interviewed by", BylineRole::Interviewer),
         ("Interview conducted by", BylineRole::Interviewer),
         ("As told to", BylineRole::Recorder),
@@ -427,7 +428,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "joined by",
     ]),
     speech_verbs: Words::new(&[
-        "says", "said", "tells", "told", "insists", "warns", "argues",
+        "says", "said", "tells", "told", "insists", "warns", "argues", "talks",
     ]),
     stopwords: Words::new(&[
         "the", "and", "of", "to", "is", "in", "that", "it", "you", "for", "was", "with", "we",

@@ -256,6 +256,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "assure",
         "prévient",
         "confie",
+        "raconte",
     ]),
     stopwords: Words::new(&[
         "le", "la", "les", "et", "des", "du", "un", "une", "est", "nous", "vous", "pour", "dans",

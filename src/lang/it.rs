@@ -205,7 +205,9 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "abbiamo intervistato",
         "abbiamo sentito",
     ]),
-    speech_verbs: Words::new(&["dice", "afferma", "spiega", "avverte", "sostiene"]),
+    speech_verbs: Words::new(&[
+        "dice", "afferma", "spiega", "avverte", "sostiene", "racconta",
+    ]),
     stopwords: Words::new(&[
         "il", "lo", "la", "gli", "le", "e", "che", "di", "non", "per", "una", "con", "è", "questa",
         "grazie",

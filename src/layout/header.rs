@@ -30,6 +30,17 @@ const LEDE_MIN_WORDS: usize = 12;
 /// The most words of a header field line (`**Quarter:** Q3 2025`).
 const FIELD_MAX_WORDS: usize = 8;
 
+/// The most words of a kicker over a quoted headline (`Klimaforscherin
+/// über Hitzesommer`, `ENTREVISTA | Lucía Garmendia, bióloga marina`): a
+/// section or topic line, not a sentence.
+const KICKER_MAX_WORDS: usize = 8;
+
+/// Quotation marks that open a quoted headline (`»`, as German sets it,
+/// opens as well as closes).
+const OPENING_QUOTES: [char; 7] = ['"', '“', '„', '«', '»', '‘', '‹'];
+/// Quotation marks that close a quoted headline.
+const CLOSING_QUOTES: [char; 7] = ['"', '”', '“', '»', '«', '’', '›'];
+
 /// A line repeating the title has at least this many words.
 const TITLE_REPEAT_MIN_WORDS: usize = 2;
 
@@ -70,7 +81,7 @@ fn folds_to(s: &str, folded: &str) -> bool {
 
 /// Whether a header paragraph can be the headline (or the kicker).
 fn title_like(c: &Class<'_>) -> bool {
-    c.shape.is_text()
+    c.shape.is_text() && c.dateline().is_none()
         || matches!(c.shape, Shape::Heading | Shape::Bold)
             && c.dateline().is_none()
             && c.byline().is_none()
@@ -163,11 +174,38 @@ fn title(
             b.parts[h] = Part::Headline;
             (2, Some(fold(paras[h].text())))
         }
+        (Some(a), Some(h))
+            if a + 1 == h && kicker_over_quote(paras[a].text(), &classes[a], paras[h].text()) =>
+        {
+            b.parts[a] = Part::Kicker;
+            b.parts[h] = Part::Headline;
+            (2, Some(fold(paras[h].text())))
+        }
         (Some(h), _) if !classes[h].cues.ends_colon || classes[h].shape == Shape::Heading => {
             b.parts[h] = Part::Headline;
             (1, Some(heading(h)))
         }
         _ => (0, None),
+    }
+}
+
+/// Whether a short line `kicker` stands over a quoted headline,
+/// `headline`: interview pages title the interview with what the
+/// interviewee said, quoted whole (`»Wir haben …«`) or after the speaker's
+/// name and a colon (`Anne Delorme : « Le théâtre … »`), under a topic or
+/// section line. The quote is the evidence: a headline over a standfirst
+/// is not quoted, and a standfirst is a sentence, not a short line without
+/// an end. The kicker may be set in capitals or bold, not as a Markdown
+/// heading (a site's heading over the article's).
+fn kicker_over_quote(kicker: &str, c: &Class<'_>, headline: &str) -> bool {
+    let short = (1..=KICKER_MAX_WORDS).contains(&c.cues.words());
+    // An upper-case or bold line is a heading's shape: `ENTREVISTA`.
+    let line = c.shape.is_text() || c.shape == Shape::Heading && !kicker.starts_with('#');
+    short && line && !c.cues.ends_sentence && !c.cues.ends_colon && {
+        let h = headline.trim();
+        let opens_quote = |s: &str| s.trim_start().starts_with(OPENING_QUOTES);
+        let quoted = opens_quote(h) || h.split_once(':').is_some_and(|(_, q)| opens_quote(q));
+        quoted && h.ends_with(CLOSING_QUOTES) && h.len() > kicker.trim().len()
     }
 }
 
