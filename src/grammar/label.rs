@@ -308,12 +308,35 @@ fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
         end = i + core.len();
         let honorific = is_honorific(core, lex);
         only_honorifics &= honorific;
-        if tok.ends_with([':', '：']) || (core.ends_with('.') && !honorific) {
+        let abbreviation = core.ends_with('.') && !honorific;
+        if tok.ends_with([':', '：'])
+            || (abbreviation && !upper_run_to_colon(&text[i + tok.len()..]))
+        {
             break;
         }
     }
     let name = text[..end].trim_end_matches(['.', ',']);
     (name.chars().filter(|&c| is_alpha(c)).count() >= 2).then_some(name.len())
+}
+
+/// The most upper-case words after an abbreviated title that the label
+/// goes on with to its colon (`VORS. DETJEN:`, `SRA. SECRETARIA GARCÍA:`).
+const AFTER_ABBREVIATION_WORDS: usize = 3;
+
+/// Whether `rest`, after an upper-case word ending in a period that is no
+/// known honorific, goes on in upper-case words to a colon, so that the
+/// period abbreviates a title (`VORS.` for Vorsitzender, `SRS.`) inside
+/// the label and does not end it as `THE PRESIDENT.` does before speech.
+fn upper_run_to_colon(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let Some(colon) = rest.find([':', '：']) else {
+        return false;
+    };
+    let words: Vec<&str> = rest[..colon].split_whitespace().collect();
+    (1..=AFTER_ABBREVIATION_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| is_upper_token(w.trim_end_matches('.')))
 }
 
 fn is_honorific(word: &str, lex: &Lexicon) -> bool {
@@ -755,6 +778,29 @@ mod tests {
             Speaker,
             "THE PRESIDENT",
             "Since last November",
+        );
+        // An abbreviated title inside the label, up to its colon; a
+        // period before speech in capitals still ends it.
+        ok(
+            Language::De,
+            "VORS. DETJEN: Dann bedanke ich mich.",
+            Speaker,
+            "VORS. DETJEN",
+            "Dann bedanke ich mich.",
+        );
+        ok(
+            Language::Es,
+            "SRIA. GONZÁLEZ: Gracias.",
+            Speaker,
+            "SRIA. GONZÁLEZ",
+            "Gracias.",
+        );
+        ok(
+            En,
+            "THE PRESIDENT. OK, LET ME SAY: thanks",
+            Speaker,
+            "THE PRESIDENT",
+            "OK, LET ME SAY: thanks",
         );
         ok(
             En,

@@ -183,6 +183,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "This is a rush transcript",
         "This transcript",
         "Transcript provided by",
+        "Transcript by",
+        "Transcription by",
         "Transcripts are created",
         "Accuracy and availability may vary",
         "The authoritative record",

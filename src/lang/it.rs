@@ -104,7 +104,13 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ]),
     follow_ups: Words::new(&[]),
     feed_footers: Words::new(&["sembra essere il primo su"]),
-    notices: Words::new(&["Copyright", "©", "Tutti i diritti riservati"]),
+    notices: Words::new(&[
+        "Copyright",
+        "©",
+        "Tutti i diritti riservati",
+        "Trascrizione a cura",
+        "Testo trascritto da",
+    ]),
     question_openers: Words::new(&[
         "Perché",
         "Come",

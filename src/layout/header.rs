@@ -79,9 +79,11 @@ fn folds_to(s: &str, folded: &str) -> bool {
     want.next().is_none()
 }
 
-/// Whether a header paragraph can be the headline (or the kicker).
+/// Whether a header paragraph can be the headline (or the kicker): not a
+/// date alone (`June 4, 2023` opening a page), though a title may read as
+/// a place before a date (`Department Press Briefing – March 21, 2024`).
 fn title_like(c: &Class<'_>) -> bool {
-    c.shape.is_text() && c.dateline().is_none()
+    c.shape.is_text() && c.dateline().is_none_or(|d| d.place.is_some())
         || matches!(c.shape, Shape::Heading | Shape::Bold)
             && c.dateline().is_none()
             && c.byline().is_none()
