@@ -432,6 +432,17 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
     mixed_name(text).map(|n| (LabelKind::Speaker, n, false))
 }
 
+/// Whether a spaced dash after a question or answer label ends it (`P –
+/// Quantos…`, `R - Cerca…`): the speech after it opens a sentence, with a
+/// capital or an opening mark, where `A – a word` does not.
+fn qa_dash(rest: &str) -> bool {
+    let after = rest.trim_start_matches([' ', '-', '–', '—']);
+    after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || "¿¡\"“«„‘(".contains(c))
+}
+
 /// Whether a dash after `name` may end it as a label: not after one letter
 /// (`I — I don't…`) or when a word of the name is a function word (`And
 /// I — …`), nor when a post follows the dash, which makes it an apposition
@@ -555,10 +566,13 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     let qa = kind != LabelKind::Speaker;
     let allow_period = qa || upper;
     let rest = &text[name_end..];
-    let allow_dash = kind == LabelKind::Speaker
-        && bold.is_none()
-        && SPACED_DASHES.iter().any(|d| rest.starts_with(*d))
-        && dash_label(&body[..n], rest, lex);
+    let spaced_dash = bold.is_none() && SPACED_DASHES.iter().any(|d| rest.starts_with(*d));
+    let allow_dash = spaced_dash
+        && if qa {
+            qa_dash(rest)
+        } else {
+            dash_label(&body[..n], rest, lex)
+        };
     let (after, _bare) = match delimiter(rest, bold, allow_period, allow_dash) {
         Some(a) => (a, false),
         None => {
@@ -974,6 +988,18 @@ mod tests {
             "Tom Reed",
             "Yes, we did.",
         );
+        // Question and answer words before a spaced dash, the speech
+        // opening a sentence after it.
+        ok(
+            Pt,
+            "P – Quantos moradores perdeu o bairro?",
+            Question,
+            "P",
+            "Quantos moradores perdeu o bairro?",
+        );
+        ok(It, "R - Con fiebre.", Answer, "R", "Con fiebre.");
+        ok(Es, "P - ¿Y el precio?", Question, "P", "¿Y el precio?");
+        assert!(label("A – a word of warning", lexicon(En)).is_none());
         // Not before lower case (an apposition), nor a question label.
         assert!(label("Hà Nội - nơi tôi sinh ra", lexicon(Vi)).is_none());
         assert!(label("Q - Why?", lexicon(En)).is_none_or(|l| l.kind != Speaker));

@@ -41,6 +41,10 @@ const OPENING_QUOTES: [char; 7] = ['"', '“', '„', '«', '»', '‘', '‹'];
 /// Quotation marks that close a quoted headline.
 const CLOSING_QUOTES: [char; 7] = ['"', '”', '“', '»', '«', '’', '›'];
 
+/// The fewest words of a standfirst under the headline (see
+/// [`standfirst`]); a shorter line there may be a caption.
+const STANDFIRST_MIN_WORDS: usize = 10;
+
 /// A line repeating the title has at least this many words.
 const TITLE_REPEAT_MIN_WORDS: usize = 2;
 
@@ -304,7 +308,10 @@ fn rest_of_header(
         } else if b.under_image(i) && under_image_shaped(text, c) {
             // A short line right under a page's image is its caption.
             b.caption(i, None);
-        } else if header_caption_shaped(text, c, lex) && !next_continues(paras, i) {
+        } else if header_caption_shaped(text, c, lex)
+            && !next_continues(paras, i)
+            && !standfirst(b, i, text, lex)
+        {
             b.caption(i, None);
         } else {
             b.parts[i] = Part::Lede;
@@ -368,6 +375,23 @@ fn signs(b: &Builder<'_, '_>, i: usize, lex: &Lexicon) -> bool {
     let next = (i + 1..b.paras.len()).find(|&k| b.paras[k].has_words());
     signature(b.paras[i].text(), heading(i), lex).is_some()
         && !(name_heading(i) && next.is_some_and(name_heading))
+}
+
+/// Whether paragraph `i` is the standfirst: right under the headline and
+/// right over the date line or byline, as pages set the head of an
+/// article before its pictures, a line of [`STANDFIRST_MIN_WORDS`] or
+/// more that is not a portrait's caption (a name and a post). A line
+/// under the headline and over the text is as often an image's caption.
+/// Standfirsts often end without a full stop
+/// (`La investigadora … lleva dos décadas midiendo la salud del
+/// Mediterráneo`), which alone would make them read as captions.
+fn standfirst(b: &Builder<'_, '_>, i: usize, text: &str, lex: &Lexicon) -> bool {
+    let metadata = |c: &Class<'_>| c.dateline().is_some() || c.byline().is_some();
+    i > 0
+        && b.parts[i - 1] == Part::Headline
+        && b.classes.get(i + 1).is_some_and(metadata)
+        && b.classes[i].cues.words() >= STANDFIRST_MIN_WORDS
+        && crate::grammar::speaker::portrait(text, lex).is_none()
 }
 
 /// Whether the paragraph after `i` goes on with `i`'s sentence (a line the
