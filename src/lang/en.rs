@@ -412,7 +412,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Boulevard",
         "Highway",
     ]),
-    place_words: Words::new(&["in", "at", "near"]),
+    place_words: Words::new(&["in", "at", "near", "across"]),
     family_names: Words::new(&[]),
     introducers: Words::new(&[
         "caught up with",

@@ -102,7 +102,8 @@ fn speaks(text: &str, name: &str, lex: &Lexicon) -> bool {
 /// case; only words whose lower case is as long as they are, in bytes.
 fn capitalised_words<'t>(texts: impl Iterator<Item = &'t str>) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for t in texts {
+    // A text in capitals capitalises every word: none of them counts.
+    for t in texts.filter(|t| t.chars().any(char::is_lowercase)) {
         for w in t.split(|ch: char| !is_alnum(ch)) {
             if !w.starts_with(char::is_uppercase) {
                 continue;
@@ -144,11 +145,17 @@ fn completes(long: &str, short: &str) -> bool {
 /// case; a name with words before it is the same name), with where they
 /// stand. A name met once right after a place word (`xã Tân Hòa`) is a
 /// place, and one met opening a quote (`“Thằng Mõ”`) a title: neither is
-/// offered.
+/// offered. A text in capitals offers none.
 fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>> {
     let mut cands: Vec<Candidate<'t>> = Vec::new();
     let mut not_people: Vec<String> = Vec::new();
     for (i, &(t, part)) in texts.iter().enumerate() {
+        // In a text set all in capitals (`TROIS QUESTIONS À LA GARDIENNE
+        // DU PHARE DE KERBIHAN`) every word looks like a name: its case
+        // tells nothing.
+        if !t.chars().any(char::is_lowercase) {
+            continue;
+        }
         for (personal, name) in name_runs(t, lex) {
             // A name after a place word is a place; one opening a quote
             // is a title (a song, a film, a nickname).
