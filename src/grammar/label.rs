@@ -9,7 +9,7 @@
 //!                                                            --   FRANK CORMIER [Associated Press]
 //!            | HONORIFIC words                               -- Ông Trần Quốc Bảo – Giám đốc Sở Y tế
 //!            | NAME{1,5} NUMBER?                             -- Timothy D. Cook, Garrone, Speaker 2
-//! DELIM     := ":" | "::" | " :" | "：" | "."  (a period only after QA_WORD or an upper-case label)
+//! DELIM     := ":" | "::" | " :" | "：" | "." | ".—" | ".-"  (a period only after QA_WORD or an upper-case label)
 //!            | "  " after a bare Q (Q    Thank you)
 //! stamp     := "(" digits ":" digits (":" digits)? ")"       -- Jane Porter: (00:27)
 //!            | before DELIM, in brackets                    -- Ben Carver (00:00:02):
@@ -224,7 +224,10 @@ fn delimiter(
     } else if r.starts_with('：') {
         ('：'.len_utf8(), false)
     } else if allow_period && r.starts_with('.') && !r.starts_with("..") {
-        (1, true)
+        // Spanish transcripts glue a dash to the period: `PREGUNTA.— ¿…`,
+        // `RESPUESTA.- …`.
+        let glued = ['—', '–', '-'].into_iter().find(|&d| r[1..].starts_with(d));
+        (1 + glued.map_or(0, char::len_utf8), true)
     } else {
         return None;
     };
@@ -999,6 +1002,21 @@ mod tests {
         );
         ok(It, "R - Con fiebre.", Answer, "R", "Con fiebre.");
         ok(Es, "P - ¿Y el precio?", Question, "P", "¿Y el precio?");
+        // A dash glued to the period after a label.
+        ok(
+            Es,
+            "PREGUNTA.— ¿Y el público?",
+            Question,
+            "PREGUNTA",
+            "¿Y el público?",
+        );
+        ok(
+            Es,
+            "RESPUESTA.- Nunca faltó.",
+            Answer,
+            "RESPUESTA",
+            "Nunca faltó.",
+        );
         assert!(label("A – a word of warning", lexicon(En)).is_none());
         // Not before lower case (an apposition), nor a question label.
         assert!(label("Hà Nội - nơi tôi sinh ra", lexicon(Vi)).is_none());
