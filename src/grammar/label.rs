@@ -9,6 +9,7 @@
 //!                                                            --   FRANK CORMIER [Associated Press]
 //!            | HONORIFIC words                               -- Ông Trần Quốc Bảo – Giám đốc Sở Y tế
 //!            | NAME{1,5} NUMBER?                             -- Timothy D. Cook, Garrone, Speaker 2
+//!            | ARTICLE POST                                  -- Le ministre, La alcaldesa
 //! DELIM     := ":" | "::" | " :" | "：" | "." | ".—" | ".-"  (a period only after QA_WORD or an upper-case label)
 //!            | "  " after a bare Q (Q    Thank you)
 //! stamp     := "(" digits ":" digits (":" digits)? ")"       -- Jane Porter: (00:27)
@@ -432,7 +433,28 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
     if let Some(n) = honorific_name(text, lex) {
         return Some((LabelKind::Speaker, n, false));
     }
+    if let Some(n) = article_post(text, lex) {
+        return Some((LabelKind::Speaker, n, false));
+    }
     mixed_name(text).map(|n| (LabelKind::Speaker, n, false))
+}
+
+/// A post named with its article as a label, the person's name left out,
+/// as ministries' transcripts write the minister's turns: `Le ministre :`,
+/// `La alcaldesa:`, `Il sindaco:`. The article is a capitalised function
+/// word of the language (its name stops) and the post one of its posts;
+/// nothing else stands before the colon.
+fn article_post(text: &str, lex: &Lexicon) -> Option<usize> {
+    let (article, rest) = text.split_once(' ')?;
+    if !is_capitalised(article) || !is_word_of(article, &lex.name_stops) {
+        return None;
+    }
+    let post = longest_of(rest, &lex.posts)?;
+    let n = article.len() + 1 + post;
+    text[n..]
+        .trim_start_matches(' ')
+        .starts_with([':', '：'])
+        .then_some(n)
 }
 
 /// Whether a spaced dash after a question or answer label ends it (`P –
@@ -1002,6 +1024,22 @@ mod tests {
         );
         ok(It, "R - Con fiebre.", Answer, "R", "Con fiebre.");
         ok(Es, "P - ¿Y el precio?", Question, "P", "¿Y el precio?");
+        // A post and its article, the name left out.
+        ok(
+            Fr,
+            "Le ministre : Je vous remercie.",
+            Speaker,
+            "Le ministre",
+            "Je vous remercie.",
+        );
+        ok(
+            Es,
+            "La alcaldesa: Gracias.",
+            Speaker,
+            "La alcaldesa",
+            "Gracias.",
+        );
+        assert!(label("Le ministre de la Culture a dit : non.", lexicon(Fr)).is_none());
         // A dash glued to the period after a label.
         ok(
             Es,
