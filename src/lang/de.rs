@@ -114,7 +114,12 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ]),
     follow_ups: Words::new(&["Nachfrage"]),
     feed_footers: Words::new(&["erschien zuerst auf"]),
-    notices: Words::new(&["Copyright", "©", "Alle Rechte vorbehalten"]),
+    notices: Words::new(&[
+        "Copyright",
+        "©",
+        "Alle Rechte vorbehalten",
+        "Es gilt das gesprochene Wort",
+    ]),
     question_openers: Words::new(&[
         "Warum",
         "Wieso",

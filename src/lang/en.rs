@@ -184,6 +184,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "This transcript",
         "Transcript provided by",
         "Transcript by",
+        "Check against delivery",
+        "As prepared for delivery",
         "Transcription by",
         "Transcripts are created",
         "Accuracy and availability may vary",
