@@ -404,8 +404,11 @@ fn mixed_name(text: &str) -> Option<usize> {
 /// upper-case.
 fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
     let en = crate::lang::lexicon(crate::Language::En);
+    // A follow-up's word alone is a question label too (`Nachfrage:`,
+    // `Follow-up:`).
     let q = qa_word(text, &lex.question_labels)
         .or_else(|| qa_word(text, &en.question_labels))
+        .or_else(|| qa_word(text, &lex.follow_ups))
         .max(numbered_question(text, lex));
     let a = qa_word(text, &lex.answer_labels).or_else(|| qa_word(text, &en.answer_labels));
     let qa = match (q, a) {
@@ -1024,6 +1027,21 @@ mod tests {
         );
         ok(It, "R - Con fiebre.", Answer, "R", "Con fiebre.");
         ok(Es, "P - ¿Y el precio?", Question, "P", "¿Y el precio?");
+        // A follow-up's word alone.
+        ok(
+            Language::De,
+            "Nachfrage: Die Händler befürchten Einbußen.",
+            Question,
+            "Nachfrage",
+            "Die Händler befürchten Einbußen.",
+        );
+        ok(
+            Es,
+            "Repregunta: ¿Y el precio?",
+            Question,
+            "Repregunta",
+            "¿Y el precio?",
+        );
         // A post and its article, the name left out.
         ok(
             Fr,

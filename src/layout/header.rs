@@ -211,7 +211,7 @@ fn kicker_over_quote(kicker: &str, c: &Class<'_>, headline: &str) -> bool {
         let h = headline.trim();
         let opens_quote = |s: &str| s.trim_start().starts_with(OPENING_QUOTES);
         let quoted = opens_quote(h) || h.split_once(':').is_some_and(|(_, q)| opens_quote(q));
-        quoted && h.ends_with(CLOSING_QUOTES) && h.len() > kicker.trim().len()
+        quoted && h.ends_with(CLOSING_QUOTES)
     }
 }
 
