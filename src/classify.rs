@@ -264,7 +264,15 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
     // speaker's turn.
     // Nor is a feed's footer, whose post title may hold a colon.
     let footer = text.len() <= NOTICE_MAX && feed_footer(text, lex);
-    let label = label.filter(|l| dateline.is_none() && !footer && !is_address(&text[l.text_at..]));
+    let notice = text.len() <= NOTICE_MAX
+        && (text.contains('©')
+            || footer
+            || longest_of(text, &lex.notices).is_some()
+            || longest_of(text, &lang::lexicon(crate::Language::En).notices).is_some());
+    // Nor is a copyright line or a transcript's disclaimer, whose opening
+    // words in capitals read as a label (`THIS IS A RUSH TRANSCRIPT.`).
+    let label = label
+        .filter(|l| dateline.is_none() && !footer && !notice && !is_address(&text[l.text_at..]));
     let body = match (dash, &label) {
         (Some(d), _) => &text[d.text_at()..],
         (None, Some(l)) => &text[l.text_at..],
@@ -279,11 +287,7 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         dash,
         labelled: label.is_some(),
         label: label.map(Box::new),
-        notice: text.len() <= NOTICE_MAX
-            && (text.contains('©')
-                || footer
-                || longest_of(text, &lex.notices).is_some()
-                || longest_of(text, &lang::lexicon(crate::Language::En).notices).is_some()),
+        notice,
         caption_line: longest_of(text, &lex.caption_prefixes).is_some()
             || longest_of(text, &lang::lexicon(crate::Language::En).caption_prefixes).is_some(),
         annotation: short && only_annotations(text, lex),

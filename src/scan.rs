@@ -178,6 +178,32 @@ fn opens_block(text: &str) -> bool {
     t.starts_with(['-', '*', '+', '#', '>', '|', '•', '–', '—']) || t.starts_with("![")
 }
 
+/// The most capitals of a short turn label opening a line (`Q.`, `A:`,
+/// `JP:`).
+const SHORT_LABEL_MAX: usize = 3;
+
+/// Whether `next` opens a new turn after `line` ends a sentence: a short
+/// label in capitals and its period or colon, then a space (`Q. How …`,
+/// `A. My husband's …`, `JP: Well`), as plain-text transcripts set turns
+/// on consecutive lines with no blank line between them. A wrapped
+/// sentence does not go on that way.
+fn opens_turn(line: &str, next: &str) -> bool {
+    let ends = line
+        .trim_end()
+        .ends_with(['.', '!', '?', '…', '"', '”', '»', ')']);
+    let t = next.trim_start();
+    let caps = t.chars().take_while(char::is_ascii_uppercase).count();
+    // French sets a space before the colon: `Q : Pourquoi …`.
+    let delim = if t[caps..].starts_with(" :") {
+        2
+    } else if t[caps..].starts_with(['.', ':']) {
+        1
+    } else {
+        return false;
+    };
+    ends && (1..=SHORT_LABEL_MAX).contains(&caps) && t[caps + delim..].starts_with(' ')
+}
+
 /// Whether `next` goes on with the sentence `line` leaves open: `line` is
 /// a long paragraph that does not end like a sentence, and `next` opens in
 /// lower case.
@@ -262,6 +288,7 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
                     && !last.hard_break
                     && last.width + WRAP_SLACK >= w
                     && !opens_block(n.content.slice(input))
+                    && !opens_turn(last.content.slice(input), n.content.slice(input))
             }) {
                 last = next;
             }
@@ -437,6 +464,18 @@ mod tests {
         // An image closed on its line takes no more lines than before.
         let closed = input.replace("the\nbudget\nfor", "the budget for");
         assert_eq!(scan(&closed, None).paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn turns_on_consecutive_lines_stay_apart() {
+        let text = "Eleanor Voss has volunteered in our archive room every Tuesday since\n1998. Our editor sat down with her in March.\n\nQ. How did you first get involved with the society?\nA. My husband's aunt left us a trunk of letters from the 1880s, and I\n   wanted to know who the people in them were. Somebody told me the\n   society had the old town directories, so I came in one Tuesday and\n   never really left.\nQ. What is the strangest thing you have found in the archive?\nA. A wedding cake recipe written on the back of a tax receipt from\n   1911. Both of them are very interesting, in different ways.\nQ. What would you tell a new volunteer?\nA. Wear a sweater. The archive room is always cold.\n";
+        let doc = scan(text, Some(false));
+        let starts: Vec<&str> = doc
+            .paragraphs
+            .iter()
+            .map(|p| p.text().split(' ').next().unwrap_or(""))
+            .collect();
+        assert_eq!(starts, ["Eleanor", "Q.", "A.", "Q.", "A.", "Q.", "A."]);
     }
 
     #[test]

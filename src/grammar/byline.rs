@@ -226,7 +226,14 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
         });
         // A linked user name: the link vouches for it (`[kwalsh88][a]`).
         let handle = || (rest.len() < written.len() && is_handle(rest, lex)).then(|| vec![rest]);
-        if let Some(names) = credited_names(rest, lex).or(lower).or_else(handle) {
+        if let Some(mut names) = credited_names(rest, lex).or(lower).or_else(handle) {
+            // A post after the name is no second author (`By Gail
+            // Summers, Staff Writer`, `Por Lucía Herrero, Redacción`).
+            let en = crate::lang::lexicon(crate::Language::En);
+            let generic = |n: &&str| is_generic_reporter(n, lex) || is_generic_reporter(n, en);
+            if names.iter().any(|n| !generic(n)) {
+                names.retain(|n| !generic(n));
+            }
             return Some(BylineParts {
                 names,
                 role,
@@ -884,6 +891,22 @@ mod tests {
     fn generic_reporters() {
         assert!(is_generic_reporter("P.V", lexicon(Language::Vi)));
         assert!(!is_generic_reporter("Thu Hà", lexicon(Language::Vi)));
+        // A post after the credited name is not a second name.
+        for (lang, line, name) in [
+            (
+                Language::En,
+                "By Gail Summers, Staff Writer",
+                "Gail Summers",
+            ),
+            (
+                Language::Es,
+                "Por Lucía Herrero, Redacción",
+                "Lucía Herrero",
+            ),
+        ] {
+            let b = byline(line, lexicon(lang)).expect("a byline");
+            assert_eq!(b.names, [name], "{line}");
+        }
     }
 }
 

@@ -44,7 +44,7 @@ mod zone;
 use crate::text::{is_alnum, is_alpha};
 pub(crate) use numeric::may_hold_date;
 pub(crate) use wire::wire_opening;
-use wire::{agency, place, wire};
+use wire::{agency, place, place_name, venue_name, wire};
 pub(crate) use zone::zone;
 
 use super::{any_word, one_name, prefix_fold};
@@ -470,13 +470,60 @@ pub(crate) fn dateline<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts
     if let Some(parts) = wire(text, lex) {
         return Some(parts);
     }
-    let (name, rest) = place(text)?;
-    if one_name(&lex.weekdays)(name).is_ok() {
+    placed(text, lex).or_else(|| updated(text, lex))
+}
+
+/// The separators between a date line's publication and its update.
+const UPDATE_SEPARATORS: [&str; 6] = [", ", " | ", " - ", " – ", " · ", "; "];
+
+/// A date line and then its update after a separator, the update opening
+/// with a date prefix of the language (`Publié le 7 mai 2024 à 8h15, mis à
+/// jour à 11h40`, `Published May 3, 2024 | Updated 9:12 a.m.`): the
+/// publication's date is the first one.
+fn updated<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts<'a>> {
+    UPDATE_SEPARATORS.iter().find_map(|sep| {
+        let (head, tail) = text.split_once(sep)?;
+        let update = prefix(lex)(tail).is_ok() && tail.contains(|c: char| c.is_ascii_digit());
+        update.then(|| dateline(head, lex)).flatten()
+    })
+}
+
+/// A place before a date: after a comma (`Madrid, 4 de junio de 2021`),
+/// a venue and its city, either way round (`Palacio Nacional, Ciudad de
+/// México, 9 de octubre de 2024`), or before a spaced dash (`Palma - 03 AGO 2023 - 05:40 CEST`).
+fn placed<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts<'a>> {
+    if let Some((name, rest)) = place(text).or_else(|| dashed_place(text)) {
+        if one_name(&lex.weekdays)(name).is_ok() {
+            return None;
+        }
+        if let Some(mut parts) = items(rest, lex) {
+            parts.place = Some(name);
+            return Some(parts);
+        }
+    }
+    // Two places: either may be a venue, in lower case after its first
+    // word (`Bergamo, Centro sportivo Zingonia, 4 luglio 2023`).
+    let (first, rest) = text.split_once(',')?;
+    let name = venue_name(first)?;
+    let (second, rest) = rest.split_once(',')?;
+    let city = venue_name(second)?;
+    if one_name(&lex.weekdays)(city).is_ok() {
         return None;
     }
     let mut parts = items(rest, lex)?;
-    parts.place = Some(name);
+    let start = name.as_ptr() as usize - text.as_ptr() as usize;
+    let end = city.as_ptr() as usize - text.as_ptr() as usize + city.len();
+    parts.place = Some(&text[start..end]);
     Some(parts)
+}
+
+/// A place before a spaced dash, in the case words are written in
+/// (`Palma - …`): [`place`]'s words before the dash instead of a comma.
+fn dashed_place(text: &str) -> Option<(&str, &str)> {
+    [" - ", " – ", " — "].iter().find_map(|d| {
+        let (head, rest) = text.split_once(d)?;
+        Some((place_name(head)?, rest))
+    })
 }
 
 #[cfg(test)]
@@ -544,6 +591,45 @@ mod tests {
             Some("07:00"),
             None,
         );
+    }
+
+    #[test]
+    fn places_before_the_date_and_updates_after_it() {
+        use Language::*;
+        let place = |lang, s| parse(lang, s).and_then(|p| p.3);
+        ok(
+            Es,
+            "Palma - 03 AGO 2023 - 05:40 CEST",
+            "2023-08-03",
+            Some("05:40"),
+            Some("+02:00"),
+        );
+        assert_eq!(place(Es, "Palma - 03 AGO 2023 - 05:40 CEST"), Some("Palma"));
+        let venue = "Palacio Nacional, Ciudad de México, 9 de octubre de 2024";
+        ok(Es, venue, "2024-10-09", None, None);
+        assert_eq!(place(Es, venue), Some("Palacio Nacional, Ciudad de México"));
+        let venue = "Bergamo, Centro sportivo Zingonia, 4 luglio 2023";
+        ok(It, venue, "2023-07-04", None, None);
+        assert_eq!(place(It, venue), Some("Bergamo, Centro sportivo Zingonia"));
+        // A sentence before the date is no place.
+        assert!(parse(En, "He said, after a pause, May 3, 2024").is_none());
+        // The publication's date, not the update's.
+        ok(
+            Fr,
+            "Publié le 7 mai 2024 à 8h15, mis à jour à 11h40",
+            "2024-05-07",
+            Some("08:15"),
+            None,
+        );
+        ok(
+            En,
+            "Published May 3, 2024 | Updated 9:12 a.m.",
+            "2024-05-03",
+            None,
+            None,
+        );
+        // An update word after a separator, with no date before it.
+        assert!(parse(Fr, "La ville, mis à jour à 11h40").is_none());
     }
 
     #[test]

@@ -9,9 +9,11 @@
 //!                                                            --   FRANK CALDERWOOD [Associated Press]
 //!            | HONORIFIC words                               -- Ông Trần Quốc Bảo – Giám đốc Sở Y tế
 //!            | NAME{1,5} NUMBER?                             -- Theodore D. Crane, Gardella, Speaker 2
-//! DELIM     := ":" | "::" | " :" | "：" | "."  (a period only after QA_WORD or an upper-case label)
+//!            | ARTICLE POST                                  -- Le ministre, La alcaldesa
+//! DELIM     := ":" | "::" | " :" | "：" | "." | ".—" | ".-"  (a period only after QA_WORD or an upper-case label)
 //!            | "  " after a bare Q (Q    Thank you)
 //! stamp     := "(" digits ":" digits (":" digits)? ")"       -- Jane Porter: (00:27)
+//!            | before DELIM, in brackets                    -- Ben Carver (00:00:02):
 //! BOLD      := "**" | "__" | "*" | "_"                      -- bold or italic: *MM*:
 //! ```
 //!
@@ -223,7 +225,10 @@ fn delimiter(
     } else if r.starts_with('：') {
         ('：'.len_utf8(), false)
     } else if allow_period && r.starts_with('.') && !r.starts_with("..") {
-        (1, true)
+        // Spanish transcripts glue a dash to the period: `PREGUNTA.— ¿…`,
+        // `RESPUESTA.- …`.
+        let glued = ['—', '–', '-'].into_iter().find(|&d| r[1..].starts_with(d));
+        (1 + glued.map_or(0, char::len_utf8), true)
     } else {
         return None;
     };
@@ -307,12 +312,35 @@ fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
         end = i + core.len();
         let honorific = is_honorific(core, lex);
         only_honorifics &= honorific;
-        if tok.ends_with([':', '：']) || (core.ends_with('.') && !honorific) {
+        let abbreviation = core.ends_with('.') && !honorific;
+        if tok.ends_with([':', '：'])
+            || (abbreviation && !upper_run_to_colon(&text[i + tok.len()..]))
+        {
             break;
         }
     }
     let name = text[..end].trim_end_matches(['.', ',']);
     (name.chars().filter(|&c| is_alpha(c)).count() >= 2).then_some(name.len())
+}
+
+/// The most upper-case words after an abbreviated title that the label
+/// goes on with to its colon (`VORS. DETJEN:`, `SRA. SECRETARIA GARCÍA:`).
+const AFTER_ABBREVIATION_WORDS: usize = 3;
+
+/// Whether `rest`, after an upper-case word ending in a period that is no
+/// known honorific, goes on in upper-case words to a colon, so that the
+/// period abbreviates a title (`VORS.` for Vorsitzender, `SRS.`) inside
+/// the label and does not end it as `THE PRESIDENT.` does before speech.
+fn upper_run_to_colon(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let Some(colon) = rest.find([':', '：']) else {
+        return false;
+    };
+    let words: Vec<&str> = rest[..colon].split_whitespace().collect();
+    (1..=AFTER_ABBREVIATION_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| is_upper_token(w.trim_end_matches('.')))
 }
 
 fn is_honorific(word: &str, lex: &Lexicon) -> bool {
@@ -376,8 +404,11 @@ fn mixed_name(text: &str) -> Option<usize> {
 /// upper-case.
 fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
     let en = crate::lang::lexicon(crate::Language::En);
+    // A follow-up's word alone is a question label too (`Nachfrage:`,
+    // `Follow-up:`).
     let q = qa_word(text, &lex.question_labels)
         .or_else(|| qa_word(text, &en.question_labels))
+        .or_else(|| qa_word(text, &lex.follow_ups))
         .max(numbered_question(text, lex));
     let a = qa_word(text, &lex.answer_labels).or_else(|| qa_word(text, &en.answer_labels));
     let qa = match (q, a) {
@@ -405,7 +436,39 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
     if let Some(n) = honorific_name(text, lex) {
         return Some((LabelKind::Speaker, n, false));
     }
+    if let Some(n) = article_post(text, lex) {
+        return Some((LabelKind::Speaker, n, false));
+    }
     mixed_name(text).map(|n| (LabelKind::Speaker, n, false))
+}
+
+/// A post named with its article as a label, the person's name left out,
+/// as ministries' transcripts write the minister's turns: `Le ministre :`,
+/// `La alcaldesa:`, `Il sindaco:`. The article is a capitalised function
+/// word of the language (its name stops) and the post one of its posts;
+/// nothing else stands before the colon.
+fn article_post(text: &str, lex: &Lexicon) -> Option<usize> {
+    let (article, rest) = text.split_once(' ')?;
+    if !is_capitalised(article) || !is_word_of(article, &lex.name_stops) {
+        return None;
+    }
+    let post = longest_of(rest, &lex.posts)?;
+    let n = article.len() + 1 + post;
+    text[n..]
+        .trim_start_matches(' ')
+        .starts_with([':', '：'])
+        .then_some(n)
+}
+
+/// Whether a spaced dash after a question or answer label ends it (`P –
+/// Quantos…`, `R - Cerca…`): the speech after it opens a sentence, with a
+/// capital or an opening mark, where `A – a word` does not.
+fn qa_dash(rest: &str) -> bool {
+    let after = rest.trim_start_matches([' ', '-', '–', '—']);
+    after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || "¿¡\"“«„‘(".contains(c))
 }
 
 /// Whether a dash after `name` may end it as a label: not after one letter
@@ -475,6 +538,30 @@ fn lead_len(text: &str) -> usize {
     0
 }
 
+/// What a label holds after its name and before its delimiter: a bracket
+/// (`FRANK CORMIER [Associated Press]:`), its note, or a time stamp in
+/// brackets, as transcription services write them (`Ben Carver
+/// (00:00:02):`). Where the label's name part ends, and the note.
+fn inside_label(text: &str, name_end: usize) -> (usize, Option<&str>) {
+    let Some(r) = text[name_end..].strip_prefix(' ') else {
+        return (name_end, None);
+    };
+    if let Some(close) = r
+        .starts_with('[')
+        .then(|| find_within(r.as_bytes(), b']', MAX_NOTE - 1))
+        .flatten()
+    {
+        if r[close + 1..].starts_with(['.', ':']) {
+            return (name_end + 1 + close + 1, Some(&r[1..close]));
+        }
+    }
+    let stamp = r.starts_with(['(', '[']).then(|| stamp_len(r)).flatten();
+    match stamp.filter(|&s| r[s..].starts_with([':', '：'])) {
+        Some(s) => (name_end + 1 + s, None),
+        None => (name_end, None),
+    }
+}
+
 /// Parses a label at the start of cleaned paragraph text.
 pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     // `[Laughter] [00:17]` is an annotation with its time, not a speaker.
@@ -503,29 +590,17 @@ pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     if n == 0 || n > MAX_LABEL {
         return None;
     }
-    let mut name_end = at + n;
-    let mut note = None;
-    // A bracket inside the label, before its delimiter: [Associated Press].
-    let rest = &text[name_end..];
-    if let Some(r) = rest.strip_prefix(' ') {
-        if let Some(close) = r
-            .starts_with('[')
-            .then(|| find_within(r.as_bytes(), b']', MAX_NOTE - 1))
-            .flatten()
-        {
-            if r[close + 1..].starts_with(['.', ':']) {
-                note = Some(&r[1..close]);
-                name_end += 1 + close + 1;
-            }
-        }
-    }
+    let (name_end, mut note) = inside_label(text, at + n);
     let qa = kind != LabelKind::Speaker;
     let allow_period = qa || upper;
     let rest = &text[name_end..];
-    let allow_dash = kind == LabelKind::Speaker
-        && bold.is_none()
-        && SPACED_DASHES.iter().any(|d| rest.starts_with(*d))
-        && dash_label(&body[..n], rest, lex);
+    let spaced_dash = bold.is_none() && SPACED_DASHES.iter().any(|d| rest.starts_with(*d));
+    let allow_dash = spaced_dash
+        && if qa {
+            qa_dash(rest)
+        } else {
+            dash_label(&body[..n], rest, lex)
+        };
     let (after, _bare) = match delimiter(rest, bold, allow_period, allow_dash) {
         Some(a) => (a, false),
         None => {
@@ -740,6 +815,29 @@ mod tests {
             "THE PRESIDENT",
             "Since last spring",
         );
+        // An abbreviated title inside the label, up to its colon; a
+        // period before speech in capitals still ends it.
+        ok(
+            Language::De,
+            "VORS. DETJEN: Dann bedanke ich mich.",
+            Speaker,
+            "VORS. DETJEN",
+            "Dann bedanke ich mich.",
+        );
+        ok(
+            Language::Es,
+            "SRIA. GONZÁLEZ: Gracias.",
+            Speaker,
+            "SRIA. GONZÁLEZ",
+            "Gracias.",
+        );
+        ok(
+            En,
+            "THE PRESIDENT. OK, LET ME SAY: thanks",
+            Speaker,
+            "THE PRESIDENT",
+            "OK, LET ME SAY: thanks",
+        );
         ok(
             En,
             "SENIOR ADMINISTRATION OFFICIAL: Thanks.",
@@ -916,6 +1014,64 @@ mod tests {
             "Tom Reed",
             "Yes, we did.",
         );
+        // Question and answer words before a spaced dash, the speech
+        // opening a sentence after it.
+        ok(
+            Pt,
+            "P – Quantos moradores perdeu o bairro?",
+            Question,
+            "P",
+            "Quantos moradores perdeu o bairro?",
+        );
+        ok(It, "R - Con fiebre.", Answer, "R", "Con fiebre.");
+        ok(Es, "P - ¿Y el precio?", Question, "P", "¿Y el precio?");
+        // A follow-up's word alone.
+        ok(
+            Language::De,
+            "Nachfrage: Die Händler befürchten Einbußen.",
+            Question,
+            "Nachfrage",
+            "Die Händler befürchten Einbußen.",
+        );
+        ok(
+            Es,
+            "Repregunta: ¿Y el precio?",
+            Question,
+            "Repregunta",
+            "¿Y el precio?",
+        );
+        // A post and its article, the name left out.
+        ok(
+            Fr,
+            "Le ministre : Je vous remercie.",
+            Speaker,
+            "Le ministre",
+            "Je vous remercie.",
+        );
+        ok(
+            Es,
+            "La alcaldesa: Gracias.",
+            Speaker,
+            "La alcaldesa",
+            "Gracias.",
+        );
+        assert!(label("Le ministre de la Culture a dit : non.", lexicon(Fr)).is_none());
+        // A dash glued to the period after a label.
+        ok(
+            Es,
+            "PREGUNTA.— ¿Y el público?",
+            Question,
+            "PREGUNTA",
+            "¿Y el público?",
+        );
+        ok(
+            Es,
+            "RESPUESTA.- Nunca faltó.",
+            Answer,
+            "RESPUESTA",
+            "Nunca faltó.",
+        );
+        assert!(label("A – a word of warning", lexicon(En)).is_none());
         // Not before lower case (an apposition), nor a question label.
         assert!(label("Hà Nội - nơi tôi sinh ra", lexicon(Vi)).is_none());
         assert!(label("Q - Why?", lexicon(En)).is_none_or(|l| l.kind != Speaker));
@@ -956,6 +1112,15 @@ mod tests {
             Speaker,
             "Jane Porter",
             "Yes.",
+        );
+        // The stamp before the delimiter, the speech on the next line.
+        ok(En, "Ben Carver (00:00:02):", Speaker, "Ben Carver", "");
+        ok(
+            De,
+            "Katrin Behrendt [01:12]: Nein.",
+            Speaker,
+            "Katrin Behrendt",
+            "Nein.",
         );
         // A clock before more words is speech; a bracket without a stamp
         // is a note, not a label.

@@ -116,7 +116,12 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ]),
     follow_ups: Words::new(&["Nachfrage"]),
     feed_footers: Words::new(&["erschien zuerst auf"]),
-    notices: Words::new(&["Copyright", "©", "Alle Rechte vorbehalten"]),
+    notices: Words::new(&[
+        "Copyright",
+        "©",
+        "Alle Rechte vorbehalten",
+        "Es gilt das gesprochene Wort",
+    ]),
     question_openers: Words::new(&[
         "Warum",
         "Wieso",
@@ -154,6 +159,8 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         ("Das Gespräch führten", BylineRole::Interviewer),
         ("Das Interview führte", BylineRole::Interviewer),
         ("Interview:", BylineRole::Interviewer),
+        ("Ein Interview von", BylineRole::Interviewer),
+        ("Ein Gespräch von", BylineRole::Interviewer),
         ("Von", BylineRole::Author),
         ("Aufgezeichnet von", BylineRole::Recorder),
     ]),
@@ -232,7 +239,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "unterhielten uns mit",
         "trafen",
     ]),
-    speech_verbs: Words::new(&["sagt", "meint", "erklärt", "warnt", "fordert"]),
+    speech_verbs: Words::new(&["sagt", "meint", "erklärt", "warnt", "fordert", "spricht"]),
     stopwords: Words::new(&[
         "der", "die", "das", "und", "ist", "nicht", "ich", "wir", "Sie", "für", "mit", "dass",
         "sich", "ein", "eine",

@@ -183,6 +183,10 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "This is a rush transcript",
         "This transcript",
         "Transcript provided by",
+        "Transcript by",
+        "Check against delivery",
+        "As prepared for delivery",
+        "Transcription by",
         "Transcripts are created",
         "Accuracy and availability may vary",
         "The authoritative record",
@@ -229,6 +233,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     byline_after: Table::new(&[]),
     byline_before: Table::new(&[
         ("Interview by", BylineRole::Interviewer),
+        ("An interview by", BylineRole::Interviewer),
         ("Interviewed by", BylineRole::Interviewer),
         ("Interview conducted by", BylineRole::Interviewer),
         ("As told to", BylineRole::Recorder),
@@ -409,7 +414,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Boulevard",
         "Highway",
     ]),
-    place_words: Words::new(&["in", "at", "near"]),
+    place_words: Words::new(&["in", "at", "near", "across"]),
     family_names: Words::new(&[]),
     introducers: Words::new(&[
         "caught up with",
@@ -427,7 +432,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "joined by",
     ]),
     speech_verbs: Words::new(&[
-        "says", "said", "tells", "told", "insists", "warns", "argues",
+        "says", "said", "tells", "told", "insists", "warns", "argues", "talks",
     ]),
     stopwords: Words::new(&[
         "the", "and", "of", "to", "is", "in", "that", "it", "you", "for", "was", "with", "we",

@@ -212,7 +212,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "nos reunimos con",
     ]),
     speech_verbs: Words::new(&[
-        "dice", "afirma", "asegura", "señala", "explica", "advierte", "sostiene",
+        "dice", "afirma", "asegura", "señala", "explica", "advierte", "sostiene", "habla",
     ]),
     stopwords: Words::new(&[
         "el", "la", "los", "las", "y", "que", "de", "es", "por", "para", "una", "con", "del",

@@ -122,7 +122,13 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ]),
     follow_ups: Words::new(&["Relance"]),
     feed_footers: Words::new(&["est apparu en premier sur"]),
-    notices: Words::new(&["Copyright", "©", "Tous droits réservés"]),
+    notices: Words::new(&[
+        "Copyright",
+        "©",
+        "Tous droits réservés",
+        "Seul le prononcé fait foi",
+        "Seul le texte prononcé fait foi",
+    ]),
     question_openers: Words::new(&[
         "Pourquoi",
         "Comment",
@@ -258,6 +264,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "assure",
         "prévient",
         "confie",
+        "raconte",
     ]),
     stopwords: Words::new(&[
         "le", "la", "les", "et", "des", "du", "un", "une", "est", "nous", "vous", "pour", "dans",

@@ -106,7 +106,13 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
     ]),
     follow_ups: Words::new(&[]),
     feed_footers: Words::new(&["sembra essere il primo su"]),
-    notices: Words::new(&["Copyright", "©", "Tutti i diritti riservati"]),
+    notices: Words::new(&[
+        "Copyright",
+        "©",
+        "Tutti i diritti riservati",
+        "Trascrizione a cura",
+        "Testo trascritto da",
+    ]),
     question_openers: Words::new(&[
         "Perché",
         "Come",
@@ -207,7 +213,9 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "abbiamo intervistato",
         "abbiamo sentito",
     ]),
-    speech_verbs: Words::new(&["dice", "afferma", "spiega", "avverte", "sostiene"]),
+    speech_verbs: Words::new(&[
+        "dice", "afferma", "spiega", "avverte", "sostiene", "racconta",
+    ]),
     stopwords: Words::new(&[
         "il", "lo", "la", "gli", "le", "e", "che", "di", "non", "per", "una", "con", "è", "questa",
         "grazie",

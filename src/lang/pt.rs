@@ -212,7 +212,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "falamos com",
     ]),
     speech_verbs: Words::new(&[
-        "afirma", "diz", "disse", "declara", "avalia", "garante", "defende", "admite",
+        "afirma", "diz", "disse", "declara", "avalia", "garante", "defende", "admite", "fala",
     ]),
     stopwords: Words::new(&[
         "o", "os", "as", "e", "que", "não", "uma", "um", "para", "com", "é", "do", "da", "dos",

@@ -30,6 +30,21 @@ const LEDE_MIN_WORDS: usize = 12;
 /// The most words of a header field line (`**Quarter:** Q3 2025`).
 const FIELD_MAX_WORDS: usize = 8;
 
+/// The most words of a kicker over a quoted headline (`Klimaforscherin
+/// über Hitzesommer`, `ENTREVISTA | Lucía Garmendia, bióloga marina`): a
+/// section or topic line, not a sentence.
+const KICKER_MAX_WORDS: usize = 8;
+
+/// Quotation marks that open a quoted headline (`»`, as German sets it,
+/// opens as well as closes).
+const OPENING_QUOTES: [char; 7] = ['"', '“', '„', '«', '»', '‘', '‹'];
+/// Quotation marks that close a quoted headline.
+const CLOSING_QUOTES: [char; 7] = ['"', '”', '“', '»', '«', '’', '›'];
+
+/// The fewest words of a standfirst under the headline (see
+/// [`standfirst`]); a shorter line there may be a caption.
+const STANDFIRST_MIN_WORDS: usize = 10;
+
 /// A line repeating the title has at least this many words.
 const TITLE_REPEAT_MIN_WORDS: usize = 2;
 
@@ -68,9 +83,11 @@ fn folds_to(s: &str, folded: &str) -> bool {
     want.next().is_none()
 }
 
-/// Whether a header paragraph can be the headline (or the kicker).
+/// Whether a header paragraph can be the headline (or the kicker): not a
+/// date alone (`June 4, 2023` opening a page), though a title may read as
+/// a place before a date (`Department Press Briefing – March 21, 2024`).
 fn title_like(c: &Class<'_>) -> bool {
-    c.shape.is_text()
+    c.shape.is_text() && c.dateline().is_none_or(|d| d.place.is_some())
         || matches!(c.shape, Shape::Heading | Shape::Bold)
             && c.dateline().is_none()
             && c.byline().is_none()
@@ -163,11 +180,38 @@ fn title(
             b.parts[h] = Part::Headline;
             (2, Some(fold(paras[h].text())))
         }
+        (Some(a), Some(h))
+            if a + 1 == h && kicker_over_quote(paras[a].text(), &classes[a], paras[h].text()) =>
+        {
+            b.parts[a] = Part::Kicker;
+            b.parts[h] = Part::Headline;
+            (2, Some(fold(paras[h].text())))
+        }
         (Some(h), _) if !classes[h].cues.ends_colon || classes[h].shape == Shape::Heading => {
             b.parts[h] = Part::Headline;
             (1, Some(heading(h)))
         }
         _ => (0, None),
+    }
+}
+
+/// Whether a short line `kicker` stands over a quoted headline,
+/// `headline`: interview pages title the interview with what the
+/// interviewee said, quoted whole (`»Wir haben …«`) or after the speaker's
+/// name and a colon (`Anne Delorme : « Le théâtre … »`), under a topic or
+/// section line. The quote is the evidence: a headline over a standfirst
+/// is not quoted, and a standfirst is a sentence, not a short line without
+/// an end. The kicker may be set in capitals or bold, not as a Markdown
+/// heading (a site's heading over the article's).
+fn kicker_over_quote(kicker: &str, c: &Class<'_>, headline: &str) -> bool {
+    let short = (1..=KICKER_MAX_WORDS).contains(&c.cues.words());
+    // An upper-case or bold line is a heading's shape: `ENTREVISTA`.
+    let line = c.shape.is_text() || c.shape == Shape::Heading && !kicker.starts_with('#');
+    short && line && !c.cues.ends_sentence && !c.cues.ends_colon && {
+        let h = headline.trim();
+        let opens_quote = |s: &str| s.trim_start().starts_with(OPENING_QUOTES);
+        let quoted = opens_quote(h) || h.split_once(':').is_some_and(|(_, q)| opens_quote(q));
+        quoted && h.ends_with(CLOSING_QUOTES)
     }
 }
 
@@ -267,6 +311,7 @@ fn rest_of_header(
         } else if header_caption_shaped(text, c, lex)
             && !next_continues(paras, i)
             && !attributes_quote(b, i, lex)
+            && !standfirst(b, i, text, lex)
         {
             b.caption(i, None);
         } else {
@@ -343,6 +388,23 @@ fn attributes_quote(b: &Builder<'_, '_>, i: usize, lex: &Lexicon) -> bool {
     };
     let name = b.paras[i].text().trim_start_matches(['-', '–', '—', ' ']);
     pull_quote(b.paras[j].text(), &b.classes[j].cues) && bare_name(name, lex)
+}
+
+/// Whether paragraph `i` is the standfirst: right under the headline and
+/// right over the date line or byline, as pages set the head of an
+/// article before its pictures, a line of [`STANDFIRST_MIN_WORDS`] or
+/// more that is not a portrait's caption (a name and a post). A line
+/// under the headline and over the text is as often an image's caption.
+/// Standfirsts often end without a full stop
+/// (`La investigadora … lleva dos décadas midiendo la salud del
+/// Mediterráneo`), which alone would make them read as captions.
+fn standfirst(b: &Builder<'_, '_>, i: usize, text: &str, lex: &Lexicon) -> bool {
+    let metadata = |c: &Class<'_>| c.dateline().is_some() || c.byline().is_some();
+    i > 0
+        && b.parts[i - 1] == Part::Headline
+        && b.classes.get(i + 1).is_some_and(metadata)
+        && b.classes[i].cues.words() >= STANDFIRST_MIN_WORDS
+        && crate::grammar::speaker::portrait(text, lex).is_none()
 }
 
 /// Whether the paragraph after `i` goes on with `i`'s sentence (a line the

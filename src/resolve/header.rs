@@ -55,6 +55,11 @@ const FAMILY_NAME: u32 = 2;
 /// words (`Dana, what …`): questions are put to the interviewee.
 const ADDRESSED: u32 = 6;
 
+/// What a name earns when a speech verb follows it (`Joaquim Serrão fala
+/// das perdas`, `Paolo Mancuso, spiega come …`): the standfirst says who
+/// speaks in the interview.
+const SPEAKS: u32 = 3;
+
 /// Which header part a text is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Part {
@@ -74,6 +79,22 @@ struct Candidate<'t> {
     personal: bool,
     in_headline: bool,
     captioned: bool,
+    /// A speech verb follows it in a text ([`SPEAKS`]).
+    speaks: bool,
+}
+
+/// Whether `name`, a slice of `text`, is followed by a speech verb of the
+/// language (after a comma at most): `Name fala`, `Name, spiega`.
+fn speaks(text: &str, name: &str, lex: &Lexicon) -> bool {
+    let end = name.as_ptr() as usize - text.as_ptr() as usize + name.len();
+    let after = text.get(end..).unwrap_or("");
+    let after = after.strip_prefix(',').unwrap_or(after).trim_start();
+    crate::grammar::longest_of(after, &lex.speech_verbs).is_some_and(|n| {
+        after[n..]
+            .chars()
+            .next()
+            .is_none_or(|c| !crate::text::is_alnum(c))
+    })
 }
 
 /// How often each capitalised word of `texts` (a run of letters and
@@ -81,7 +102,8 @@ struct Candidate<'t> {
 /// case; only words whose lower case is as long as they are, in bytes.
 fn capitalised_words<'t>(texts: impl Iterator<Item = &'t str>) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for t in texts {
+    // A text in capitals capitalises every word: none of them counts.
+    for t in texts.filter(|t| t.chars().any(char::is_lowercase)) {
         for w in t.split(|ch: char| !is_alnum(ch)) {
             if !w.starts_with(char::is_uppercase) {
                 continue;
@@ -123,11 +145,17 @@ fn completes(long: &str, short: &str) -> bool {
 /// case; a name with words before it is the same name), with where they
 /// stand. A name met once right after a place word (`xã Tân Hòa`) is a
 /// place, and one met opening a quote (`“Chú Cuội”`) a title: neither is
-/// offered.
+/// offered. A text in capitals offers none.
 fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>> {
     let mut cands: Vec<Candidate<'t>> = Vec::new();
     let mut not_people: Vec<String> = Vec::new();
     for (i, &(t, part)) in texts.iter().enumerate() {
+        // In a text set all in capitals (`TROIS QUESTIONS À LA GARDIENNE
+        // DU PHARE DE KERBIHAN`) every word looks like a name: its case
+        // tells nothing.
+        if !t.chars().any(char::is_lowercase) {
+            continue;
+        }
         for (personal, name) in name_runs(t, lex) {
             // A name after a place word is a place; one opening a quote
             // is a title (a song, a film, a nickname).
@@ -138,6 +166,7 @@ fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>
                 continue;
             }
             let (in_headline, captioned) = (part == Part::Headline, part == Part::Caption);
+            let said = speaks(t, name, lex);
             let found = cands.iter_mut().find(|c| {
                 same_or_tail(c.name, name)
                     || same_or_tail(name, c.name)
@@ -149,6 +178,7 @@ fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>
                     c.personal |= personal;
                     c.in_headline |= in_headline;
                     c.captioned |= captioned;
+                    c.speaks |= said;
                     c.forms.push(name);
                     // The shorter form without the words before it; the
                     // form that writes the family name in full.
@@ -164,6 +194,7 @@ fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>
                     personal,
                     in_headline,
                     captioned,
+                    speaks: said,
                 }),
             }
         }
@@ -175,8 +206,8 @@ fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>
 /// The person the header speaks of most: runs of capitalised words in the
 /// headline, lede and header captions that can be a person's name, scored
 /// by how often their last word recurs there and in the questions, whether
-/// the headline or a caption names them, a personal honorific, and whether
-/// the questions address them. Taken when it stands out (named twice, with
+/// the headline or a caption names them, a personal honorific, a speech
+/// verb after them, and whether the questions address them. Taken when it stands out (named twice, with
 /// an honorific, or addressed) or is the only one: `(text, name)`.
 fn most_named<'t>(
     texts: &[(&'t str, Part)],
@@ -220,8 +251,9 @@ fn most_named<'t>(
             + weigh(c.captioned, CAPTIONED)
             + weigh(c.personal, PERSONAL)
             + weigh(family, FAMILY_NAME)
-            + weigh(call.is_some(), ADDRESSED);
-        let stands_out = c.personal || family || count >= 2 || call.is_some();
+            + weigh(call.is_some(), ADDRESSED)
+            + weigh(c.speaks, SPEAKS);
+        let stands_out = c.personal || family || c.speaks || count >= 2 || call.is_some();
         (name, c.text, score, stands_out)
     });
     let scored: Vec<(&str, usize, u32, bool)> = scored.collect();
@@ -422,7 +454,7 @@ pub(super) fn listed_speakers<'d>(doc: &'d Doc<'_>) -> Vec<(usize, &'d str)> {
 /// The lead caption naming someone with an honorific; the person the
 /// headline (or a front matter title) quotes; the one person the front
 /// matter lists as speaking; the person the lede introduces; or the
-/// person the header speaks of most.
+/// person the header (the kicker with it) speaks of most.
 fn named<'a, 'q>(
     doc: &Doc<'a>,
     layout: &Layout,
@@ -501,6 +533,10 @@ fn named<'a, 'q>(
         .map(|i| (paras[*i].text(), Origin::Para(*i), part(i)))
         .collect();
     texts.extend(titles.first().map(|&(t, o)| (t, o, Part::Headline)));
+    // A kicker over the headline names the interview's subject as often
+    // as the lede does (`ENTREVISTA | Lucía Garmendia, bióloga marina`).
+    let kicker = (layout.parts.iter()).position(|&p| p == crate::layout::Part::Kicker);
+    texts.extend(kicker.map(|i| (paras[i].text(), Origin::Para(i), Part::Lede)));
     let questions = questions();
     let parts: Vec<(&str, Part)> = texts.iter().map(|t| (t.0, t.2)).collect();
     let Some((at, name)) = most_named(&parts, &questions, lex) else {

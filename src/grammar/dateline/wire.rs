@@ -50,12 +50,33 @@ const PLACE_WORDS: usize = 5;
 /// comma.
 pub(super) fn place(input: &str) -> Option<(&str, &str)> {
     let (head, rest) = input.split_once(',')?;
+    Some((place_name(head)?, rest))
+}
+
+/// `head`, trimmed, when it is a place's name: up to [`PLACE_WORDS`]
+/// capitalised words (particles between them).
+pub(super) fn place_name(head: &str) -> Option<&str> {
     let words: Vec<&str> = head.split_whitespace().collect();
     let ok = !words.is_empty()
         && words.len() <= PLACE_WORDS
         && is_capitalised(words[0])
         && words.iter().all(|w| is_capitalised(w) || particle(w));
-    ok.then_some((head.trim(), rest))
+    ok.then_some(head.trim())
+}
+
+/// `head`, trimmed, when it may be a venue named beside a city before a
+/// date (`Centro sportivo Zingonia`, `Palacio Nacional`): up to
+/// [`PLACE_WORDS`] words of letters, the first capitalised; the words
+/// after it may be in lower case, as Romance languages write venues.
+pub(super) fn venue_name(head: &str) -> Option<&str> {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let ok = !words.is_empty()
+        && words.len() <= PLACE_WORDS
+        && is_capitalised(words[0])
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| is_alpha(c) || "-'’.".contains(c)));
+    ok.then_some(head.trim())
 }
 
 /// A place in capitals, as a wire date line opens: `HANOI`, `ĐÀ NẴNG`,
