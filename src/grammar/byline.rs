@@ -281,24 +281,31 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
             outlet: None,
         });
     }
-    // names / OUTLET
-    if let Some((head, outlet)) = text.rsplit_once('/') {
-        let outlet = outlet.trim();
-        let outlet_ok = !outlet.is_empty()
-            && outlet.len() <= 24
-            && !outlet.contains(' ')
-            && outlet.chars().all(|c| is_alnum(c) || c == '.' || c == '-')
-            && outlet.chars().any(|c| c.is_uppercase());
-        if outlet_ok {
-            let names = names(head, lex)?;
-            return Some(BylineParts {
-                names,
-                role: BylineRole::Author,
-                outlet: Some(outlet),
-            });
-        }
+    names_over_outlet(text, lex)
+}
+
+/// The most bytes of an outlet's name after the slash.
+const OUTLET_MAX_LEN: usize = 24;
+
+/// `names / OUTLET` (`Đào Bích/VOV.VN`): names before a slash and one word
+/// of at most [`OUTLET_MAX_LEN`] letters, digits, dots and hyphens with a
+/// capital in it.
+fn names_over_outlet<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>> {
+    let (head, outlet) = text.rsplit_once('/')?;
+    let outlet = outlet.trim();
+    let outlet_ok = !outlet.is_empty()
+        && outlet.len() <= OUTLET_MAX_LEN
+        && !outlet.contains(' ')
+        && outlet.chars().all(|c| is_alnum(c) || c == '.' || c == '-')
+        && outlet.chars().any(|c| c.is_uppercase());
+    if !outlet_ok {
+        return None;
     }
-    None
+    Some(BylineParts {
+        names: names(head, lex)?,
+        role: BylineRole::Author,
+        outlet: Some(outlet),
+    })
 }
 
 /// A line holding two people's full names and nothing else, joined by
