@@ -161,7 +161,7 @@ fn title(
         .filter(|&i| paras[i].text().starts_with('#') && !paras[i].text().contains("]("))
         .collect();
     if titles.len() >= 2 {
-        let h = *titles.last().expect("two titles");
+        let h = pick_title(b, &titles, end);
         b.parts[h] = Part::Headline;
         open.retain(|&i| i != h);
         return (0, Some(heading(h)));
@@ -213,6 +213,36 @@ fn kicker_over_quote(kicker: &str, c: &Class<'_>, headline: &str) -> bool {
         let quoted = opens_quote(h) || h.split_once(':').is_some_and(|(_, q)| opens_quote(q));
         quoted && h.ends_with(CLOSING_QUOTES)
     }
+}
+
+/// A Markdown heading's level: how many `#` open it.
+fn heading_level(text: &str) -> usize {
+    text.bytes().take_while(|&c| c == b'#').count()
+}
+
+/// Of several Markdown headings over the lede (at least two), the
+/// article's title: the last of them that does not head the body's first
+/// section, right over the body at a level the body's sections use again
+/// (`# Night Shift, episode 31` over `## Segment 1 – …`, then `## Segment
+/// 2 – …` in the body); else the last (a site's name and its masthead
+/// over the article's title).
+fn pick_title(b: &Builder<'_, '_>, titles: &[usize], end: usize) -> usize {
+    let level = |i: usize| heading_level(b.paras[i].text());
+    let body_levels: Vec<usize> = (end..b.paras.len())
+        .filter(|&i| b.classes[i].shape == Shape::Heading && b.paras[i].text().starts_with('#'))
+        .map(level)
+        .collect();
+    // Right over the body, at a level the body's sections use again.
+    let heads_section = |i: usize| {
+        let next = (i + 1..b.paras.len()).find(|&j| b.paras[j].has_words());
+        next.is_none_or(|j| j >= end) && body_levels.contains(&level(i))
+    };
+    titles
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| !heads_section(i))
+        .unwrap_or(titles[titles.len() - 1])
 }
 
 /// The header's paragraphs after the title, `rest`: headings, the date
