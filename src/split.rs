@@ -470,13 +470,15 @@ pub(crate) fn split<'a>(
         Some(cut) => cut_at(input, paras, vec![cut], markup),
         None => paras,
     };
-    // Only long paragraphs are split: a document without one is left as it
-    // is, and so is one where no long paragraph holds anything to split at.
+    // Bylines glued to the end of long paragraphs, or of the last one.
+    let tails = glued_tails(&paras, lex);
+    let paras = cut_at(input, paras, tails, markup);
+    // Only long paragraphs are split further: a document without one is
+    // left as it is, and so is one where no long paragraph holds anything
+    // to split at.
     if paras.iter().all(|p| p.text().len() < LONG) {
         return paras;
     }
-    let tails = glued_tails(&paras, lex);
-    let paras = cut_at(input, paras, tails, markup);
     // Comma-joined paragraphs.
     let glued: Vec<(usize, Vec<usize>)> = paras
         .iter()
@@ -496,15 +498,19 @@ pub(crate) fn split<'a>(
     cut_at(input, paras, trailing, markup)
 }
 
-/// Where bylines glued to the end of long paragraphs start; in the last
-/// long one, a name alone too ([`glued_signature`]): what follows it is
-/// short lines, a page's stamp, section and tags at most.
+/// Where bylines glued to the end of long paragraphs, or of the last
+/// paragraph with words, start; in the last long one, a name alone too
+/// ([`glued_signature`]): what follows it is short lines, a page's stamp,
+/// section and tags at most.
 fn glued_tails(paras: &[Para<'_>], lex: &Lexicon) -> Vec<(usize, Vec<usize>)> {
     let last = paras.iter().rposition(|p| p.text().len() >= LONG);
+    // The last paragraph with words, whatever its length, for a byline
+    // that says so by itself (`…talk about it. Dana Frost/COASTWIRE`).
+    let last_words = paras.iter().rposition(Para::has_words);
     paras
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.text().len() >= LONG)
+        .filter(|&(i, p)| p.text().len() >= LONG || Some(i) == last_words)
         .filter_map(|(i, p)| {
             let at = glued_byline(p.text(), lex).or_else(|| {
                 (Some(i) == last)
