@@ -144,6 +144,9 @@ pub(crate) struct Cues {
     /// Opens as the language's questions and requests do (`Why`, `Tell
     /// us`, `Erzählen Sie`).
     pub opens_asking: bool,
+    /// Welcomes listeners or a guest near its start (`Welcome back.`,
+    /// `Herzlich willkommen zu …`), within [`WELCOME_HEAD_BYTES`].
+    pub welcomes: bool,
     /// Word count (see [`Cues::words`]), kept in four bytes: the cues of
     /// every paragraph fit in sixteen.
     word_count: u32,
@@ -426,6 +429,14 @@ impl Cues {
     }
 }
 
+/// How much of a text's start is searched for a welcome.
+const WELCOME_HEAD_BYTES: usize = 80;
+
+/// The first `n` bytes of `text` or so, cut at a char boundary.
+fn head_of(text: &str, n: usize) -> &str {
+    &text[..crate::text::floor_char_boundary(text, n)]
+}
+
 /// How much of a long text's end is searched for question phrases.
 const CUE_TAIL_BYTES: usize = 400;
 /// How many words are searched for a first-person pronoun.
@@ -491,6 +502,7 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     if words > LONG_TEXT_WORDS {
         q += weight::LONG_TEXT;
     }
+    let welcomes = contains_any_ci(head_of(text, WELCOME_HEAD_BYTES), &lex.welcomes);
     let thanks =
         words <= THANKS_MAX_WORDS && last != Some('?') && longest_of(text, &lex.thanks).is_some();
     Cues {
@@ -499,6 +511,7 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
         first_person,
         addresses,
         opens_asking,
+        welcomes,
         word_count: u32::try_from(words).unwrap_or(u32::MAX),
         ends_colon: last == Some(':'),
         ends_sentence: matches!(last, Some('.' | '!' | '?' | '…' | '。')),

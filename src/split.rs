@@ -29,7 +29,7 @@ use crate::keys::label_key;
 use crate::lang::Lexicon;
 use crate::scan::Para;
 use crate::text::NextFind;
-use crate::text::{floor_char_boundary, is_alnum, is_alpha};
+use crate::text::{floor_char_boundary, is_alnum, is_alpha, split_words_at};
 use std::collections::HashMap;
 
 mod questions;
@@ -258,17 +258,6 @@ fn glued_credits(text: &str, lex: &Lexicon) -> Vec<usize> {
         out.extend(found);
     }
     out
-}
-
-/// The words of `s` between spaces, with their byte offsets.
-fn split_words_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split(' ')
-        .scan(0, |pos, w| {
-            let at = *pos;
-            *pos += w.len() + 1;
-            Some((at, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
 }
 
 /// The word that opens a paragraph glued to a sentence's end, when one

@@ -317,6 +317,17 @@ pub(crate) fn is_capitalised(word: &str) -> bool {
         && word.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
+/// The words of `s` between spaces, with their byte offsets.
+pub(crate) fn split_words_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(' ')
+        .scan(0, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
 /// The greatest char boundary of `s` at or before byte `i` (the end of
 /// `s` when `i` is past it): where a window of `i` bytes may end.
 pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {

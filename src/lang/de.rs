@@ -138,6 +138,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Erzählen Sie",
     ]),
     question_phrases: Words::new(&[]),
+    welcomes: Words::new(&["willkommen"]),
     thanks: Words::new(&[
         "Danke",
         "Vielen Dank",

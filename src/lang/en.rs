@@ -216,6 +216,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Describe",
     ]),
     question_phrases: Words::new(&["what do you", "how do you", "do you think", "can you tell"]),
+    welcomes: Words::new(&["welcome"]),
     thanks: Words::new(&[
         "Thank you",
         "Thanks",

@@ -125,6 +125,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Explíquenos",
     ]),
     question_phrases: Words::new(&["por qué"]),
+    welcomes: Words::new(&["bienvenidos", "bienvenidas", "bienvenido", "bienvenida"]),
     thanks: Words::new(&[
         "Gracias",
         "Muchas gracias",

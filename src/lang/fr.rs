@@ -147,6 +147,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Combien",
     ]),
     question_phrases: Words::new(&["est-ce que", "pourquoi", "comment"]),
+    welcomes: Words::new(&["bienvenue"]),
     thanks: Words::new(&[
         "Merci",
         "Merci beaucoup",

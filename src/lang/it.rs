@@ -127,6 +127,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Ci parli",
     ]),
     question_phrases: Words::new(&[]),
+    welcomes: Words::new(&["benvenuti", "benvenute", "benvenuto", "benvenuta"]),
     thanks: Words::new(&[
         "Grazie",
         "Grazie mille",

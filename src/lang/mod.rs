@@ -82,6 +82,9 @@ pub(crate) struct Lexicon {
     pub question_openers: Words,
     /// Phrases that make a sentence a question wherever they stand.
     pub question_phrases: Words,
+    /// Words that welcome listeners or a guest, opening a programme
+    /// (`welcome`, `willkommen`, `bienvenue`).
+    pub welcomes: Words,
     /// Phrases of thanks that close an interview.
     pub thanks: Words,
     /// First-person pronouns (captions speak of people in the third person).

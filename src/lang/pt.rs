@@ -123,6 +123,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "Fale-nos",
     ]),
     question_phrases: Words::new(&[]),
+    welcomes: Words::new(&["bem-vindos", "bem-vindas", "bem-vindo", "bem-vinda"]),
     thanks: Words::new(&[
         "Obrigado",
         "Obrigada",

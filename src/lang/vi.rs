@@ -222,6 +222,7 @@ pub(crate) static LEXICON: Lexicon = Lexicon {
         "ở đâu",
         "khi nào",
     ]),
+    welcomes: Words::new(&["chào mừng"]),
     thanks: Words::new(&[
         "Xin cảm ơn",
         "Xin chân thành cảm ơn",

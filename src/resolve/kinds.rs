@@ -26,6 +26,7 @@ pub(super) fn kinds(
     parts: &[Stance],
     of_turn: &[Option<usize>],
     calls_on: impl Fn(usize) -> bool,
+    asks_anywhere: impl Fn(usize) -> bool,
 ) -> Vec<TurnKind> {
     let n = info.len();
     let mut kinds = vec![TurnKind::Remark; n];
@@ -94,6 +95,17 @@ pub(super) fn kinds(
             Stance::Host if info[i].cues.reads_as_question() => TurnKind::Question,
             Stance::Host => TurnKind::Remark,
             Stance::Ask if info[i].cues.thanks => TurnKind::Remark,
+            // The asker's welcome before the first question, asking
+            // nothing in any of its paragraphs (`Welcome back. Today I have
+            // X with me, who…`).
+            Stance::Ask
+                if !asked
+                    && info[i].cues.welcomes
+                    && !info[i].cues.reads_as_question()
+                    && !asks_anywhere(i) =>
+            {
+                TurnKind::Remark
+            }
             Stance::Answer | Stance::Free if kinds[i] == TurnKind::Answer => {
                 let same_speaker_before =
                     i > 0 && of_turn[i].is_some() && of_turn[i - 1] == of_turn[i];

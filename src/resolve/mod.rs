@@ -370,13 +370,13 @@ pub(crate) fn resolve<'a>(doc: &Doc<'a>, layout: &Layout, lex: &Lexicon) -> Reso
     let (mut groups, of_turn) = groups(info, lex);
     introduced_roles(doc, layout, &mut groups, lex);
     let stances = stances(info, &mut groups, &of_turn);
-    let calls_on = |t: usize| {
-        let mut first = layout.turn_paragraphs(t, paras);
-        first
+    let calls_on = |t| {
+        turn_texts(layout, paras, t)
             .next()
-            .is_some_and(|(i, from)| evidence::calls_on(&paras[i].text()[from..], lex))
+            .is_some_and(|s| evidence::calls_on(s, lex))
     };
-    let kinds = kinds::kinds(info, &stances, &of_turn, calls_on);
+    let asks_anywhere = |t| turn_texts(layout, paras, t).any(|s| s.contains('?'));
+    let kinds = kinds::kinds(info, &stances, &of_turn, calls_on, asks_anywhere);
     let mut diagnostics = Vec::new();
     // Where a turn's speaker first speaks: its marker, or the turn.
     let first_span = |t: usize| {
@@ -483,6 +483,17 @@ pub(crate) fn resolve<'a>(doc: &Doc<'a>, layout: &Layout, lex: &Lexicon) -> Reso
 }
 
 /// The texts of the question turns, a paragraph at a time.
+/// The texts of turn `t`'s paragraphs, its marker passed over.
+fn turn_texts<'s>(
+    layout: &'s Layout,
+    paras: &'s [crate::scan::Para<'_>],
+    t: usize,
+) -> impl Iterator<Item = &'s str> {
+    layout
+        .turn_paragraphs(t, paras)
+        .map(move |(i, from)| &paras[i].text()[from..])
+}
+
 fn question_texts<'s>(
     layout: &'s Layout,
     paras: &'s [crate::scan::Para<'_>],
