@@ -444,11 +444,7 @@ const FIRST_PERSON_WORDS: usize = 80;
 
 /// The last `n` bytes of `text` or so, cut at a char boundary.
 fn tail_of(text: &str, n: usize) -> &str {
-    let mut at = text.len().saturating_sub(n);
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    &text[at..]
+    &text[crate::text::ceil_char_boundary(text, text.len().saturating_sub(n))..]
 }
 
 /// Computes the cues of a turn's text.

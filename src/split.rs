@@ -29,7 +29,7 @@ use crate::keys::label_key;
 use crate::lang::Lexicon;
 use crate::scan::Para;
 use crate::text::NextFind;
-use crate::text::{floor_char_boundary, is_alnum, is_alpha, split_words_at};
+use crate::text::{ceil_char_boundary, floor_char_boundary, is_alnum, is_alpha, split_at_spaces};
 use std::collections::HashMap;
 
 mod questions;
@@ -230,7 +230,7 @@ fn glued_credits(text: &str, lex: &Lexicon) -> Vec<usize> {
         let from = colon + 1;
         let window = &text[from..floor_char_boundary(text, from + CREDIT_NAME_MAX)];
         let mut found = None;
-        for (w_at, word) in split_words_at(window) {
+        for (w_at, word) in split_at_spaces(window) {
             if word.contains(['.', '?', '!']) {
                 break;
             }
@@ -304,14 +304,8 @@ const ADDRESS_WINDOW: usize = 96;
 /// within [`ADDRESS_WINDOW`]) is a web or e-mail address, whose dots end no
 /// sentence.
 fn in_address(text: &str, at: usize) -> bool {
-    let mut from = at.saturating_sub(ADDRESS_WINDOW);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = text.len().min(at + ADDRESS_WINDOW);
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let from = ceil_char_boundary(text, at.saturating_sub(ADDRESS_WINDOW));
+    let to = floor_char_boundary(text, at + ADDRESS_WINDOW);
     let start = text[from..at]
         .rfind(char::is_whitespace)
         .map_or(from, |s| from + s + 1);
@@ -335,10 +329,7 @@ fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
     let mut try_at = |at: usize| {
         // A label, its notes and the space after it fit in a window: the
         // text past it is not read at every candidate.
-        let mut end = text.len().min(at + INLINE_LABEL_WINDOW);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = floor_char_boundary(text, at + INLINE_LABEL_WINDOW);
         if let Some(l) = label(&text[at..end], lex) {
             let has_speech = l.text_at < end - at;
             if has_speech && (!l.period || l.upper) {

@@ -317,15 +317,15 @@ pub(crate) fn is_capitalised(word: &str) -> bool {
         && word.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
-/// The words of `s` between spaces, with their byte offsets.
-pub(crate) fn split_words_at(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split(' ')
-        .scan(0, |pos, w| {
-            let at = *pos;
-            *pos += w.len() + 1;
-            Some((at, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
+/// The words of `text` between single spaces, with their byte offsets
+/// (two spaces in a row give an empty word between them).
+pub(crate) fn split_at_spaces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    text.split(' ').map(move |w| {
+        let at = pos;
+        pos += w.len() + 1;
+        (at, w)
+    })
 }
 
 /// The greatest char boundary of `s` at or before byte `i` (the end of
@@ -335,6 +335,14 @@ pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
         return s.len();
     }
     (0..=i).rev().find(|&k| s.is_char_boundary(k)).unwrap_or(0)
+}
+
+/// The least char boundary of `s` at or after byte `i` (the end of `s`
+/// when `i` is past it): where a window of the last bytes may start.
+pub(crate) fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    (i..s.len())
+        .find(|&k| s.is_char_boundary(k))
+        .unwrap_or(s.len())
 }
 
 /// Splits `input` into lines: `(content, end)` where `end` is past the
@@ -367,6 +375,19 @@ pub(crate) fn lines(input: &str) -> impl Iterator<Item = (Span, usize)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_end_and_start_at_char_boundaries() {
+        let s = "aé b"; // `é` is bytes 1..3
+        assert_eq!(floor_char_boundary(s, 2), 1);
+        assert_eq!(floor_char_boundary(s, 3), 3);
+        assert_eq!(floor_char_boundary(s, 99), s.len());
+        assert_eq!(ceil_char_boundary(s, 2), 3);
+        assert_eq!(ceil_char_boundary(s, 0), 0);
+        assert_eq!(ceil_char_boundary(s, 99), s.len());
+        let words: Vec<(usize, &str)> = split_at_spaces("a  bc").collect();
+        assert_eq!(words, [(0, "a"), (2, ""), (3, "bc")]);
+    }
 
     #[test]
     fn next_find_answers_as_a_fresh_search_does() {

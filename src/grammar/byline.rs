@@ -337,7 +337,7 @@ pub(crate) fn signing_names<'a>(text: &'a str, lex: &Lexicon) -> Option<Vec<&'a 
     if let Some(names) = joint_credit(t, lex) {
         return Some(names);
     }
-    [" - ", " – ", " — "].iter().find_map(|sep| {
+    super::SPACED_DASHES.iter().find_map(|sep| {
         let (a, b) = t.split_once(sep)?;
         (bare_name(a, lex) && bare_name(b, lex)).then(|| vec![a, b])
     })
@@ -441,9 +441,7 @@ const GLUED_TAIL_MAX: usize = 80;
 /// sentence's end and a space: the candidates [`glued_byline`] and
 /// [`glued_signature`] read.
 fn tail_after_sentences(t: &str) -> (usize, impl Iterator<Item = usize> + '_) {
-    let from = (t.len().saturating_sub(GLUED_TAIL_MAX)..=t.len())
-        .find(|&i| t.is_char_boundary(i))
-        .unwrap_or(t.len());
+    let from = crate::text::ceil_char_boundary(t, t.len().saturating_sub(GLUED_TAIL_MAX));
     let spaced = t[from..]
         .match_indices(' ')
         .map(move |(i, _)| from + i + 1)

@@ -383,11 +383,16 @@ fn repeats_title(headline: &str, text: &str) -> bool {
     short >= TITLE_REPEAT_MIN_WORDS && short * TITLE_REPEAT_SHARE.1 >= long * TITLE_REPEAT_SHARE.0
 }
 
+/// The paragraph with words nearest above paragraph `i`.
+fn shown_before(b: &Builder<'_, '_>, i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| b.paras[j].has_words())
+}
+
 /// Whether paragraph `i` stands right under the headline: the paragraph
 /// with words before it is the headline, or a heading repeating the front
 /// matter's title.
 fn under_title(b: &Builder<'_, '_>, i: usize, headline_text: Option<&str>) -> bool {
-    let Some(j) = (0..i).rev().find(|&j| b.paras[j].has_words()) else {
+    let Some(j) = shown_before(b, i) else {
         return false;
     };
     b.parts[j] == Part::Headline
@@ -413,7 +418,7 @@ fn signs(b: &Builder<'_, '_>, i: usize, lex: &Lexicon) -> bool {
 /// before it or not, under a paragraph that is one quotation. It is the
 /// quote's attribution, not a caption.
 fn attributes_quote(b: &Builder<'_, '_>, i: usize, lex: &Lexicon) -> bool {
-    let Some(j) = (0..i).rev().find(|&j| b.paras[j].has_words()) else {
+    let Some(j) = shown_before(b, i) else {
         return false;
     };
     let name = b.paras[i].text().trim_start_matches(['-', '–', '—', ' ']);

@@ -19,7 +19,7 @@ use crate::grammar::speaker::name_runs;
 use crate::grammar::{find_ci, is_word_of, longest_of};
 use crate::lang::Lexicon;
 use crate::text::is_capitalised;
-use crate::text::{is_alnum, is_alpha};
+use crate::text::{is_alnum, is_alpha, split_at_spaces};
 
 /// Whether `word` is a possessive (`Fed's`, `Apple’s`): a name qualified
 /// by its owner, not a person's own name word.
@@ -155,16 +155,6 @@ fn sentence_head(text: &str, words: usize) -> &str {
         }
     }
     &text[..end]
-}
-
-/// The words of `text` between single spaces, with their byte offsets.
-fn split_at_spaces(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut pos = 0;
-    text.split(' ').map(move |w| {
-        let at = pos;
-        pos += w.len() + 1;
-        (at, w)
-    })
 }
 
 /// The first run of two or more name words in `text` that is a person's

@@ -507,11 +507,7 @@ fn question_texts<'s>(
     };
     (0..layout.turns.len())
         .filter(|&t| asks(t))
-        .flat_map(|t| {
-            layout
-                .turn_paragraphs(t, paras)
-                .map(move |(i, from)| &paras[i].text()[from..])
-        })
+        .flat_map(|t| turn_texts(layout, paras, t))
         .collect()
 }
 

@@ -239,10 +239,7 @@ pub(crate) fn wire_opening(text: &str, lex: &Lexicon) -> Option<usize> {
     {
         return None;
     }
-    let mut end = text.len().min(WIRE_HEAD_MAX);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::text::floor_char_boundary(text, WIRE_HEAD_MAX);
     let window = &text[..end];
     let dash = [" -", " –", " —"]
         .iter()
