@@ -319,7 +319,7 @@ fn feed_footer(text: &str, lex: &Lexicon) -> bool {
     lex.feed_footers
         .iter()
         .chain(en.feed_footers.iter())
-        .any(|p| text.contains(p))
+        .any(|p| crate::text::contains_bytes(text.as_bytes(), p.as_bytes()))
 }
 
 /// Whether `text` is one web address and nothing else.
@@ -354,6 +354,19 @@ fn unquoted_words(text: &str) -> impl Iterator<Item = &str> {
         }
         !inside
     })
+}
+
+/// `word` without the characters other than letters and digits (and those
+/// `keep` accepts) at either end. A word that starts and ends with an ASCII
+/// letter or digit, most words, is returned as it is without a look at its
+/// characters.
+fn trim_to_word(word: &str, keep: impl Fn(char) -> bool) -> &str {
+    let bytes = word.as_bytes();
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if plain(bytes.first()) && plain(bytes.last()) {
+        return word;
+    }
+    word.trim_matches(|c: char| !is_alnum(c) && !keep(c))
 }
 
 fn last_char(text: &str) -> Option<char> {
@@ -476,11 +489,11 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     let (mut first_person, mut addresses) = (false, false);
     for w in unquoted_words(text).take(FIRST_PERSON_WORDS) {
         if !first_person {
-            let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'');
+            let w = trim_to_word(w, |c| c == '\'');
             first_person = !w.is_empty() && is_word_of(w, &lex.first_person);
         }
         if !addresses {
-            let w = w.trim_matches(|c: char| !is_alnum(c) && c != '\'' && c != '’');
+            let w = trim_to_word(w, |c| c == '\'' || c == '’');
             addresses = !w.is_empty()
                 && lex.second_person.candidates(w).next().is_some()
                 && lex.second_person.with_word(w).any(|p| p == w);

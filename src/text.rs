@@ -188,6 +188,30 @@ pub(crate) fn any_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
     hit || blocks.remainder().iter().any(|&b| test(b))
 }
 
+/// Whether `needle` occurs in `hay`: each occurrence of its first byte,
+/// found with `memchr`, compared with the rest. For the short needles of
+/// the tables (a phrase, a marker), where building a searcher (`str::contains`
+/// builds a Two-Way one each call) costs more than the search; the time is
+/// at most the haystack's length times the needle's.
+pub(crate) fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    memchr::memchr_iter(first, hay).any(|i| hay[i + 1..].starts_with(rest))
+}
+
+/// Whether the character before byte `i` of `text` is a letter or digit
+/// ([`is_alnum`]); an ASCII one is read without decoding. `i` is a char
+/// boundary.
+#[inline]
+pub(crate) fn alnum_before(text: &str, i: usize) -> bool {
+    match i.checked_sub(1).map(|j| text.as_bytes()[j]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..i].chars().next_back().is_some_and(is_alnum),
+    }
+}
+
 /// The character at byte `i` of `text` and its length, ASCII read without
 /// decoding; `None` at the end.
 #[inline]
@@ -247,14 +271,123 @@ pub(crate) fn split_white(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// How many words (runs without white space) `text` holds: what
-/// `split_whitespace().count()` gives, reading ASCII a byte at a time.
+/// `split_whitespace().count()` gives, reading a byte at a time: ASCII
+/// chunks without a branch a byte, other characters by their lead byte
+/// ([`white_at`]), never decoded.
 pub(crate) fn word_count(text: &str) -> usize {
-    count_runs(
-        text,
-        usize::MAX,
-        |b| !ascii_space(b),
-        |c| !c.is_whitespace(),
-    )
+    let bytes = text.as_bytes();
+    let mut n = 0;
+    let mut in_run = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        // A chunk opens at a character's start: the continuation bytes of
+        // one the last chunk cut go on with it.
+        if bytes[i] & 0xC0 == 0x80 {
+            i += 1;
+            continue;
+        }
+        let end = bytes.len().min(i + 64);
+        let chunk = &bytes[i..end];
+        if chunk.is_ascii() {
+            // As in `count_runs`: run starts counted over pairs of
+            // neighbours, in vector code.
+            let inner = |b: u8| !ascii_space(b);
+            let first = inner(chunk[0]) && !in_run;
+            let later = count_pairs(chunk, |a, b| !inner(a) & inner(b));
+            n += usize::from(first) + later;
+            in_run = inner(chunk[chunk.len() - 1]);
+            i = end;
+            continue;
+        }
+        let after = [0, 1].map(|k| bytes.get(end + k).copied().unwrap_or(0));
+        if !holds_wide_white(chunk, after) {
+            // White space is ASCII here: a word starts at each lead byte
+            // (ASCII or not, never a continuation byte) other than a space
+            // whose byte before it is a space.
+            let starts = |a: u8, b: u8| ascii_space(a) & (b & 0xC0 != 0x80) & !ascii_space(b);
+            let first = !in_run && !ascii_space(chunk[0]);
+            let later = count_pairs(chunk, starts);
+            n += usize::from(first) + later;
+            in_run = !ascii_space(chunk[chunk.len() - 1]);
+            i = end;
+            continue;
+        }
+        while i < end {
+            let b = bytes[i];
+            // A continuation byte goes on with the character it belongs to.
+            if b & 0xC0 != 0x80 {
+                let inner = !white_at(bytes, i);
+                n += usize::from(inner && !in_run);
+                in_run = inner;
+            }
+            i += 1;
+        }
+    }
+    n
+}
+
+/// How many pairs of neighbours of `chunk` (at most 64 bytes) pass `test`:
+/// summed in bytes, so that the compiler's vector code takes 16 or 32 pairs
+/// at a time.
+#[inline]
+fn count_pairs(chunk: &[u8], test: impl Fn(u8, u8) -> bool) -> usize {
+    debug_assert!(chunk.len() <= 64);
+    let n = chunk
+        .iter()
+        .zip(&chunk[1..])
+        .fold(0u8, |n, (&a, &b)| n + u8::from(test(a, b)));
+    usize::from(n)
+}
+
+/// Whether `chunk` holds the start of a white space character outside
+/// ASCII ([`white_at`]), `after` being the two bytes after the chunk (0 at
+/// the end). Most chunks of Vietnamese, French or German text, curly
+/// quotes and dashes included, hold none.
+fn holds_wide_white(chunk: &[u8], after: [u8; 2]) -> bool {
+    // Folded without an early exit, a branch-free loop in vector code.
+    let starts = |a: u8, b: u8, c: u8| {
+        ((a == 0xC2) & ((b == 0x85) | (b == 0xA0)))
+            | ((a == 0xE1) & (b == 0x9A) & (c == 0x80))
+            | ((a == 0xE2)
+                & (((b == 0x80) & ((c <= 0x8A) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF)))
+                    | ((b == 0x81) & (c == 0x9F))))
+            | ((a == 0xE3) & (b == 0x80) & (c == 0x80))
+    };
+    let n = chunk.len();
+    let inner = chunk
+        .iter()
+        .zip(&chunk[1..])
+        .zip(chunk.get(2..).unwrap_or_default())
+        .fold(false, |acc, ((&a, &b), &c)| acc | starts(a, b, c));
+    // The last two starts read past the chunk.
+    let at = |k: usize| chunk.get(k).copied().unwrap_or_else(|| after[k - n]);
+    let tail = (n.saturating_sub(2)..n).any(|k| starts(at(k), at(k + 1), at(k + 2)));
+    inner || tail
+}
+
+/// Whether the character whose first byte is at `i` of UTF-8 `bytes` is
+/// white space as `char::is_whitespace` has it, read off its bytes: ASCII
+/// space and controls, U+0085 and U+00A0 (`C2 85`, `C2 A0`), U+1680
+/// (`E1 9A 80`), U+2000 to U+200A, U+2028, U+2029, U+202F (`E2 80 …`),
+/// U+205F (`E2 81 9F`) and U+3000 (`E3 80 80`).
+#[inline]
+fn white_at(bytes: &[u8], i: usize) -> bool {
+    let b = bytes[i];
+    if b < 0x80 {
+        return ascii_space(b);
+    }
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match b {
+        0xC2 => matches!(next(1), 0x85 | 0xA0),
+        0xE1 => next(1) == 0x9A && next(2) == 0x80,
+        0xE2 => match next(1) {
+            0x80 => matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => next(2) == 0x9F,
+            _ => false,
+        },
+        0xE3 => next(1) == 0x80 && next(2) == 0x80,
+        _ => false,
+    }
 }
 
 /// How many runs of characters that `inside` accepts `text` holds,
@@ -281,11 +414,7 @@ pub(crate) fn count_runs(
             // counted over pairs of neighbours, a loop without branches
             // that the compiler turns into vector code.
             let first = ascii(chunk[0]) && !in_run;
-            let later: usize = chunk
-                .iter()
-                .zip(&chunk[1..])
-                .map(|(&a, &b)| usize::from(!ascii(a) & ascii(b)))
-                .sum();
+            let later = count_pairs(chunk, |a, b| !ascii(a) & ascii(b));
             n += usize::from(first) + later;
             in_run = ascii(chunk[chunk.len() - 1]);
             i = end;
@@ -404,6 +533,23 @@ mod tests {
     }
 
     #[test]
+    fn byte_strings_are_found_as_str_contains_finds_them() {
+        for (hay, needle) in [
+            ("", ""),
+            ("abc", ""),
+            ("", "a"),
+            ("appeared first on", "appeared first on"),
+            ("The post X appeared first on Y.", "appeared first on"),
+            ("appeared firs", "appeared first on"),
+            ("aaab", "aab"),
+            ("se publicó primero en", "publicó"),
+        ] {
+            let found = contains_bytes(hay.as_bytes(), needle.as_bytes());
+            assert_eq!(found, hay.contains(needle), "{hay:?} {needle:?}");
+        }
+    }
+
+    #[test]
     fn find_within_reads_only_its_window() {
         assert_eq!(find_within(b"abc]", b']', 3), Some(3));
         assert_eq!(find_within(b"abcd]", b']', 3), None);
@@ -422,9 +568,44 @@ mod tests {
             "nbsp\u{a0}em\u{2003}ideographic\u{3000}end",
             "Thứ Năm, 12/09/2019",
             "\u{85}nel\u{85}",
+            "\u{1680}ogham\u{2028}\u{2029}\u{202f}x\u{205f}y\u{200b}z",
+            "« Bonjour », dit-il.\u{a0}— Très bien… ",
         ] {
             assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
         }
+        // Chunks of 64 bytes cut through words and characters.
+        let pieces = [
+            "ab ",
+            "Thứ ",
+            "Năm,",
+            "\u{a0}",
+            "  ",
+            "x",
+            "\u{3000}",
+            "é",
+            "—",
+            "\u{2028}",
+            "“ỹ”",
+        ];
+        let mut t = String::new();
+        for k in 0..800 {
+            t.push_str(pieces[(k * 7 + k / 3 + k / 11) % pieces.len()]);
+            assert_eq!(word_count(&t), t.split_whitespace().count(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_is_read_off_its_bytes_for_every_character() {
+        let mut buf = [0u8; 8];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let len = c.encode_utf8(&mut buf).len();
+            // Followed by a byte that could extend no pattern wrongly.
+            buf[len] = b'x';
+            assert_eq!(white_at(&buf[..=len], 0), c.is_whitespace(), "{c:?}");
+            assert_eq!(white_at(&buf[..len], 0), c.is_whitespace(), "{c:?}");
+        }
+        // A lead byte cut short at the end is no space.
+        assert!(!white_at(&[0xE2, 0x80], 0) && !white_at(&[0xC2], 0));
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub(crate) mod shape;
 pub(crate) mod speaker;
 
 use crate::lang::{Table, Words};
-use crate::text::{CaseHash, char_at, fold_char, is_alnum, lower_as_is};
+use crate::text::{CaseHash, alnum_before, char_at, fold_char, is_alnum, lower_as_is};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -169,7 +169,7 @@ pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
             break;
         };
         i = at + len;
-        let starts_word = is_alnum(c) && !text[..at].chars().next_back().is_some_and(is_alnum);
+        let starts_word = is_alnum(c) && !alnum_before(text, at);
         let rest = &text[at..];
         if !starts_word || phrases.candidates(rest).next().is_none() {
             continue;
@@ -204,7 +204,7 @@ pub(crate) fn find_ci(text: &str, phrase: &str) -> Option<usize> {
         let mut from = 0;
         while let Some(rel) = memchr::memchr2(lo, up, &bytes[from..]) {
             let i = from + rel;
-            let boundary = text[..i].chars().next_back().is_none_or(|c| !is_alnum(c));
+            let boundary = !alnum_before(text, i);
             if boundary && word_ci(&text[i..], phrase).is_some() {
                 return Some(i);
             }
