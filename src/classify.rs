@@ -495,6 +495,7 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
         if !addresses {
             let w = trim_to_word(w, |c| c == '\'' || c == '’');
             addresses = !w.is_empty()
+                && lex.second_person.may_hold_len(w.len())
                 && lex.second_person.candidates(w).next().is_some()
                 && lex.second_person.with_word(w).any(|p| p == w);
         }

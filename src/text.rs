@@ -440,6 +440,14 @@ pub(crate) fn count_runs(
 /// Whether a word starts with an upper-case letter (or a digit, as in
 /// `Thứ 5`). Tested as "not lower-case" so that NFD text passes too.
 pub(crate) fn is_capitalised(word: &str) -> bool {
+    // An ASCII letter or digit first answers alone.
+    if let Some(&b) = word
+        .as_bytes()
+        .first()
+        .filter(|b| b.is_ascii_alphanumeric())
+    {
+        return !b.is_ascii_lowercase();
+    }
     word.chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase() || c.is_numeric())

@@ -72,10 +72,22 @@ const MAX_REPORTER_NOTE: usize = 80;
 /// A token in capitals: it has an upper-case letter and no lower-case one
 /// (a script without case, such as `作者`, is not upper-case).
 fn is_upper_token(t: &str) -> bool {
-    !t.is_empty()
-        && t.chars().any(char::is_uppercase)
-        && !t.chars().any(char::is_lowercase)
-        && t.chars().all(|c| is_alnum(c) || ".'’-&/".contains(c))
+    // One pass: an upper-case letter, no lower-case one, nothing but
+    // letters, digits and the marks a name holds; ASCII without a table.
+    let mut upper = false;
+    for c in t.chars() {
+        let (up, low, allowed) = if c.is_ascii() {
+            let allowed = c.is_ascii_alphanumeric() || matches!(c, '.' | '\'' | '-' | '&' | '/');
+            (c.is_ascii_uppercase(), c.is_ascii_lowercase(), allowed)
+        } else {
+            (c.is_uppercase(), c.is_lowercase(), is_alnum(c) || c == '’')
+        };
+        if low || !allowed {
+            return false;
+        }
+        upper |= up;
+    }
+    upper
 }
 
 fn is_particle(w: &str) -> bool {
@@ -508,12 +520,19 @@ fn is_en_honorific(t: &str) -> bool {
 /// The space-separated tokens of `text` with their offsets; a token is cut
 /// after a full-width colon (`Name：text`), which then ends it as `:` would.
 fn tokens_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut pos = 0;
-    text.split(' ').map(move |t| {
-        let at = pos;
-        pos += t.len() + 1;
-        let t = t.find('：').map_or(t, |c| &t[..c + '：'.len_utf8()]);
-        (at, t)
+    let bytes = text.as_bytes();
+    let mut next = Some(0);
+    std::iter::from_fn(move || {
+        let at = next?;
+        let end = memchr::memchr(b' ', &bytes[at..]).map_or(bytes.len(), |r| at + r);
+        next = (end < bytes.len()).then_some(end + 1);
+        let t = &text[at..end];
+        // `：` is `EF BC 9A`: a token without the byte `EF` holds none.
+        let t = match memchr::memchr(0xEF, t.as_bytes()).and_then(|_| t.find('：')) {
+            Some(c) => &t[..c + '：'.len_utf8()],
+            None => t,
+        };
+        Some((at, t))
     })
 }
 
@@ -673,6 +692,44 @@ mod tests {
     use super::*;
     use crate::Language;
     use crate::lang::lexicon;
+
+    #[test]
+    fn upper_tokens_read_in_one_pass_as_in_three() {
+        let three = |t: &str| {
+            !t.is_empty()
+                && t.chars().any(char::is_uppercase)
+                && !t.chars().any(char::is_lowercase)
+                && t.chars().all(|c| is_alnum(c) || ".'’-&/".contains(c))
+        };
+        for t in [
+            "",
+            "Q",
+            "q",
+            "MS.",
+            "JEAN-PIERRE",
+            "O’BRIEN",
+            "AT&T",
+            "A/B",
+            "12",
+            "X2",
+            "NGUYỄN",
+            "ĐÀO",
+            "Đào",
+            "SPIEGEL:",
+            "É",
+            "ÉCOLE",
+            "ÉCOLe",
+            "Σ",
+            "ΣΑ",
+            "ǅ",
+            "ᾈ",
+            "Ⅷ",
+            "Ⓐ",
+            "ß",
+        ] {
+            assert_eq!(is_upper_token(t), three(t), "{t:?}");
+        }
+    }
 
     fn lab(lang: Language, s: &str) -> Option<(LabelKind, String, String)> {
         label(s, lexicon(lang)).map(|l| (l.kind, l.name.to_string(), s[l.text_at..].to_string()))

@@ -45,8 +45,10 @@ fn eq_ci(a: char, b: char) -> bool {
 
 /// Whether `word` is one of `words`, whole, in any case (`We` for `we`).
 pub(crate) fn is_word_of(word: &str, words: &crate::lang::Words) -> bool {
-    // The first letter rules most words out before the word is hashed.
-    words.candidates(word).next().is_some()
+    // The length and then the first letter rule most words out before the
+    // word is hashed.
+    words.may_hold_len(word.len())
+        && words.candidates(word).next().is_some()
         && words
             .with_word(word)
             .any(|w| w.len() == word.len() && prefix_ci(word, w) == Some(word.len()))
@@ -58,8 +60,10 @@ pub(crate) fn prefix_ci(input: &str, word: &str) -> Option<usize> {
     // ASCII letter with another), so its match is exactly as many bytes.
     let (ib, wb) = (input.as_bytes(), word.as_bytes());
     if wb.is_ascii() {
+        // A byte outside ASCII equals no ASCII byte ignoring ASCII case, so
+        // a match is all ASCII.
         let head = ib.get(..wb.len())?;
-        return (head.is_ascii() && head.eq_ignore_ascii_case(wb)).then_some(wb.len());
+        return head.eq_ignore_ascii_case(wb).then_some(wb.len());
     }
     prefix_ci_slow(input, word)
 }
@@ -79,8 +83,8 @@ fn prefix_ci_slow(input: &str, word: &str) -> Option<usize> {
 /// word ends in a letter or digit.
 pub(crate) fn word_ci(input: &str, word: &str) -> Option<usize> {
     let n = prefix_ci(input, word)?;
-    let ends_alnum = word.chars().last().is_some_and(is_alnum);
-    let next_alnum = input[n..].chars().next().is_some_and(is_alnum);
+    let ends_alnum = alnum_before(word, word.len());
+    let next_alnum = char_at(input, n).is_some_and(|(c, _)| is_alnum(c));
     (!(ends_alnum && next_alnum)).then_some(n)
 }
 
@@ -169,9 +173,17 @@ pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
             break;
         };
         i = at + len;
-        let starts_word = is_alnum(c) && !alnum_before(text, at);
+        if !is_alnum(c) {
+            continue;
+        }
         let rest = &text[at..];
-        if !starts_word || phrases.candidates(rest).next().is_none() {
+        if alnum_before(text, at) || phrases.candidates(rest).next().is_none() {
+            // Inside a word, or opening none: the word's other letters
+            // open nothing either.
+            i += bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
             continue;
         }
         let mut hash = CaseHash::new();

@@ -25,6 +25,13 @@ struct Index {
     starts: [u16; 129],
     /// The most words (split at white space) of an entry.
     most_words: usize,
+    /// A bit for each entry's length in bytes (bit 63 for 63 and over).
+    lens: u64,
+}
+
+/// The bit of [`Index::lens`] for a length in bytes.
+fn len_bit(n: usize) -> u64 {
+    1 << n.min(63)
 }
 
 impl Index {
@@ -34,6 +41,7 @@ impl Index {
             .map(|w| w.split_whitespace().count())
             .max()
             .unwrap_or(0);
+        let lens = words.clone().fold(0, |bits, w| bits | len_bit(w.len()));
         let mut keyed: Vec<(u32, u16)> = words
             .enumerate()
             .filter_map(|(i, w)| Some((key(w.chars().next()?), u16::try_from(i).ok()?)))
@@ -50,11 +58,13 @@ impl Index {
             order: keyed.into_iter().map(|(_, i)| i).collect(),
             starts,
             most_words,
+            lens,
         }
     }
 
     /// The positions of the words that may start with `c` (none when no
     /// word starts with its key).
+    #[inline]
     fn candidates(&self, c: char) -> &[u16] {
         let k = key(c) as usize;
         &self.order[usize::from(self.starts[k])..usize::from(self.starts[k + 1])]
@@ -62,10 +72,16 @@ impl Index {
 }
 
 /// The index bit of a first letter: its folded ASCII form, or 0.
+#[inline]
 fn key(c: char) -> u32 {
     if c.is_ascii() {
         return u32::from(c.to_ascii_lowercase() as u8);
     }
+    wide_key(c)
+}
+
+/// [`key`] of a character outside ASCII.
+fn wide_key(c: char) -> u32 {
     // Latin letters, Vietnamese's included, from a table made once.
     static LATIN: OnceLock<[u8; LATIN_KEYS]> = OnceLock::new();
     let at = match u32::from(c) {
@@ -256,14 +272,22 @@ impl<E: Entry> List<E> {
         self.index().most_words
     }
 
+    /// Whether an entry is `n` bytes long (maybe: lengths of 63 bytes and
+    /// over are not told apart).
+    pub(crate) fn may_hold_len(&self, n: usize) -> bool {
+        self.index().lens & len_bit(n) != 0
+    }
+
     /// The entries that may start `text`: those whose word's first letter is
     /// its first letter, ignoring case and diacritics.
     pub(crate) fn candidates(&self, text: &str) -> impl Iterator<Item = E> + '_ {
         let list = self.list;
-        let found = text
-            .chars()
-            .next()
-            .map_or(&[][..], |c| self.index().candidates(c));
+        // An ASCII first byte is the first character, read without decoding.
+        let first = match text.as_bytes().first() {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => text.chars().next(),
+        };
+        let found = first.map_or(&[][..], |c| self.index().candidates(c));
         found.iter().map(move |&i| list[usize::from(i)])
     }
 
