@@ -253,13 +253,19 @@ pub(crate) fn split_white(text: &str) -> impl Iterator<Item = &str> {
         let start = from?;
         let mut i = start;
         while i < bytes.len() {
-            let (white, len) = if bytes[i].is_ascii() {
-                (ascii_space(bytes[i]), 1)
-            } else {
-                let c = text[i..].chars().next()?;
-                (c.is_whitespace(), c.len_utf8())
-            };
-            if white {
+            let b = bytes[i];
+            // A character's length is told by its first byte; white space
+            // is read off its bytes (`white_at`), never decoded.
+            if b.is_ascii() {
+                if ascii_space(b) {
+                    from = Some(i + 1);
+                    return Some(&text[start..i]);
+                }
+                i += 1;
+                continue;
+            }
+            let len = utf8_len(b);
+            if white_at(bytes, i) {
                 from = Some(i + len);
                 return Some(&text[start..i]);
             }
@@ -363,6 +369,17 @@ fn holds_wide_white(chunk: &[u8], after: [u8; 2]) -> bool {
     let at = |k: usize| chunk.get(k).copied().unwrap_or_else(|| after[k - n]);
     let tail = (n.saturating_sub(2)..n).any(|k| starts(at(k), at(k + 1), at(k + 2)));
     inner || tail
+}
+
+/// The length in bytes of the UTF-8 character whose first byte is `b`.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0x80 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
 }
 
 /// Whether the character whose first byte is at `i` of UTF-8 `bytes` is
