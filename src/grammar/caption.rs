@@ -80,6 +80,13 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
         if !at_boundary {
             continue;
         }
+        // A byte no credit word may open with is passed over unasked.
+        let b = text.as_bytes()[i];
+        let may_open = lex.courtesy_prefixes.may_open(b)
+            || (plain_searched && lex.credit_prefixes.may_open(b));
+        if !may_open {
+            continue;
+        }
         let courtesy = longest_of(&text[i..], &lex.courtesy_prefixes)
             .and_then(|n| credit_at(text, i, n, true));
         let plain = || {

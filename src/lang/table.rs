@@ -27,6 +27,9 @@ struct Index {
     most_words: usize,
     /// A bit for each entry's length in bytes (bit 63 for 63 and over).
     lens: u64,
+    /// The bytes a text may open with where an entry may start it
+    /// ([`List::may_open`]).
+    first_bytes: [bool; 256],
 }
 
 /// The bit of [`Index::lens`] for a length in bytes.
@@ -47,6 +50,19 @@ impl Index {
             .filter_map(|(i, w)| Some((key(w.chars().next()?), u16::try_from(i).ok()?)))
             .collect();
         keyed.sort_unstable();
+        // An ASCII byte whose key an entry's first letter has; any byte
+        // outside ASCII, whose character may fold to such a key.
+        let mut held = [false; 129];
+        for &(k, _) in &keyed {
+            held[k as usize] = true;
+        }
+        let mut first_bytes = [false; 256];
+        for (b, slot) in first_bytes.iter_mut().enumerate() {
+            *slot = match u8::try_from(b) {
+                Ok(a) if a.is_ascii() => held[key(char::from(a)) as usize],
+                _ => !keyed.is_empty(),
+            };
+        }
         let mut starts = [0u16; 129];
         for &(k, _) in &keyed {
             starts[k as usize + 1] += 1;
@@ -59,6 +75,7 @@ impl Index {
             starts,
             most_words,
             lens,
+            first_bytes,
         }
     }
 
@@ -278,6 +295,14 @@ impl<E: Entry> List<E> {
         self.index().lens & len_bit(n) != 0
     }
 
+    /// Whether an entry may start a text opening with byte `b`: false only
+    /// where [`List::candidates`] of such a text is surely empty, a test of
+    /// one byte for a scan to make before asking for the candidates.
+    #[inline]
+    pub(crate) fn may_open(&self, b: u8) -> bool {
+        self.index().first_bytes[usize::from(b)]
+    }
+
     /// The entries that may start `text`: those whose word's first letter is
     /// its first letter, ignoring case and diacritics.
     pub(crate) fn candidates(&self, text: &str) -> impl Iterator<Item = E> + '_ {
@@ -358,6 +383,23 @@ mod tests {
         assert!(found("Bà").is_empty());
         assert!(found("").is_empty());
         assert!(W.candidates("Ô").next().is_some() && W.candidates("b").next().is_none());
+    }
+
+    #[test]
+    fn a_text_opening_with_a_byte_no_entry_may_start_has_no_candidates() {
+        static W: Words = Words::new(&["Ông", "thưa", "(Ảnh", "Photo", "作者"]);
+        for t in [
+            "ông", "Ong", "ong", "THƯA", "(ảnh", "photo", "作", "Bà", "x", "(", "", "Á",
+        ] {
+            let first = t.as_bytes().first().copied();
+            if W.candidates(t).next().is_some() {
+                assert!(first.is_some_and(|b| W.may_open(b)), "{t:?}");
+            }
+        }
+        assert!(!W.may_open(b'b') && !W.may_open(b'B') && !W.may_open(b' '));
+        assert!(W.may_open(b'o') && W.may_open(b'P') && W.may_open(0xC3));
+        static E: Words = Words::new(&[]);
+        assert!((0..=255).all(|b| !E.may_open(b)));
     }
 
     #[test]
