@@ -243,7 +243,7 @@ fn stopword_languages() -> &'static StopwordMap {
         let mut m = StopwordMap::default();
         for (i, lex) in all().enumerate() {
             for s in lex.stopwords.iter() {
-                *m.entry(s.to_lowercase()).or_insert(0) |= 1 << i;
+                *m.entry(s.to_lowercase().into_bytes()).or_insert(0) |= 1 << i;
             }
         }
         m
@@ -252,12 +252,12 @@ fn stopword_languages() -> &'static StopwordMap {
 
 /// `word` in lower case, written into `buf` (no allocation); `None` if it
 /// does not fit.
-fn lower_in<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+fn lower_in<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     if word.is_ascii() {
         let out = buf.get_mut(..word.len())?;
         out.copy_from_slice(word.as_bytes());
         out.make_ascii_lowercase();
-        return std::str::from_utf8(out).ok();
+        return Some(out);
     }
     let mut n = 0;
     let mut put = |c: char| -> Option<()> {
@@ -276,14 +276,16 @@ fn lower_in<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
             }
         }
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    Some(&buf[..n])
 }
 
-/// Stopwords and their languages, hashed with FNV-1a: the keys are short
-/// and fixed (no untrusted key is ever inserted), so the default hasher's
-/// resistance to flooding buys nothing and costs a third of detection.
+/// Stopwords (their UTF-8 bytes, so that a word lower-cased into a buffer
+/// is looked up as it is) and their languages, hashed with FNV-1a: the
+/// keys are short and fixed (no untrusted key is ever inserted), so the
+/// default hasher's resistance to flooding buys nothing and costs a third
+/// of detection.
 type StopwordMap =
-    std::collections::HashMap<String, LanguageSet, std::hash::BuildHasherDefault<crate::fnv::Fnv>>;
+    std::collections::HashMap<Vec<u8>, LanguageSet, std::hash::BuildHasherDefault<crate::fnv::Fnv>>;
 
 /// A set of languages, a bit each in [`Language::ALL`] order.
 type LanguageSet = u32;
@@ -292,33 +294,86 @@ const _: () = assert!(Language::ALL.len() <= LanguageSet::BITS as usize);
 /// How many words of text to look at to detect the language.
 const DETECT_WORDS: usize = 1000;
 
+/// Whether the character at byte `i` of `text` (a character boundary)
+/// belongs to a word (a letter, a digit or an apostrophe), and its
+/// length. ASCII is read from a table, without decoding.
+#[inline]
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (ASCII_WORD[usize::from(b)], 1);
+    }
+    let c = text[i..].chars().next().expect("a character boundary");
+    (crate::text::is_alnum(c), c.len_utf8())
+}
+
+/// The ASCII bytes of words: letters, digits and the apostrophe.
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// The next word of `text` from byte `from` (a character boundary): its
+/// start, its end and whether it is all ASCII. Words are the pieces
+/// `text.split(|c| !is_alnum(c) && c != '\'')` gives that are not empty.
+fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
+    let mut i = from;
+    loop {
+        if i >= text.len() {
+            return None;
+        }
+        let (word, len) = word_char_at(text, i);
+        if word {
+            break;
+        }
+        i += len;
+    }
+    let start = i;
+    let mut ascii = true;
+    while i < text.len() {
+        let (word, len) = word_char_at(text, i);
+        if !word {
+            break;
+        }
+        ascii &= len == 1;
+        i += len;
+    }
+    Some((start, i, ascii))
+}
+
 /// Detects the language of a document from its paragraphs: Vietnamese by its
 /// letters, the others by their frequent words. English when nothing tells.
 pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language {
+    let stopwords = stopword_languages();
     let mut scores = [0usize; Language::ALL.len()];
     let mut viet = 0usize;
     let mut words = 0usize;
+    let mut buf = [0u8; 4 * MAX_STOPWORD_BYTES];
     'outer: for p in paragraphs {
-        for w in p.split(|c: char| !crate::text::is_alnum(c) && c != '\'') {
-            if w.is_empty() {
-                continue;
-            }
+        let mut from = 0;
+        while let Some((start, end, ascii)) = next_word(p, from) {
+            from = end;
+            let w = &p[start..end];
             words += 1;
             if words > DETECT_WORDS {
                 break 'outer;
             }
             // Vietnamese is told by its letters alone: its words are not
             // looked up.
-            if !w.is_ascii() && w.chars().any(is_vietnamese_letter) {
+            if !ascii && w.chars().any(is_vietnamese_letter) {
                 viet += 1;
                 continue;
             }
             if w.len() <= MAX_STOPWORD_BYTES {
-                let mut buf = [0u8; 4 * MAX_STOPWORD_BYTES];
                 let Some(lower) = lower_in(w, &mut buf) else {
                     continue;
                 };
-                if let Some(&mask) = stopword_languages().get(lower) {
+                if let Some(&mask) = stopwords.get(lower) {
                     for (i, score) in scores.iter_mut().enumerate() {
                         if mask & (1 << i) != 0 {
                             *score += 1;
@@ -376,6 +431,33 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(detect(std::iter::once(text)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn words_are_the_pieces_a_split_gives() {
+        let split = |t: &'static str| -> Vec<&'static str> {
+            t.split(|c: char| !crate::text::is_alnum(c) && c != '\'')
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        for t in [
+            "",
+            "   ",
+            "Thank you, Mr. President's team — it’s 12:30.",
+            "Xin cảm ơn ông đã dành thời gian; “Thứ Năm” 12/09",
+            "Vielen Dank, dass Sie sich die Zeit für das Gespräch nehmen…",
+            "a\u{a0}b\u{2003}c×d÷e l'été ½ x\u{301}y 日本語 Ñandú",
+            "'quoted' ''",
+        ] {
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some((start, end, ascii)) = next_word(t, from) {
+                assert_eq!(ascii, t[start..end].is_ascii(), "{t:?}");
+                got.push(&t[start..end]);
+                from = end;
+            }
+            assert_eq!(got, split(t), "{t:?}");
         }
     }
 
