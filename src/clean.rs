@@ -512,11 +512,12 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
     let end = base + lead + trimmed.len();
     hidden = &hidden[..hidden.partition_point(|h| h.start < end)];
     let markup = markup.is_some();
-    if is_clean(trimmed)
-        && !trimmed.contains('&')
-        && !(markup && trimmed.contains('<'))
-        && hidden.is_empty()
-    {
+    // Printable ASCII with single spaces (and no `&`, nor `<` in markup)
+    // needs no cleaning: found a block at a time before the full test.
+    let all_plain = plain_run_end(trimmed.as_bytes(), 0, trimmed.len(), markup) == trimmed.len();
+    let as_is = all_plain
+        || (is_clean(trimmed) && !trimmed.contains('&') && !(markup && trimmed.contains('<')));
+    if as_is && hidden.is_empty() {
         return Cleaned {
             text: Cow::Borrowed(trimmed),
             base,
@@ -551,14 +552,13 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         // A run of plain ASCII (no control, `&` or `<`, no white space but
         // single spaces between its characters) is copied at once. It stops
         // short of a hidden span, and its last character is left to the
-        // general case when a non-ASCII one follows (it may carry combining
-        // marks).
+        // general case when a combining mark follows (they compose).
         if plain_ascii(bytes[i], markup) {
             let limit = hidden.first().map_or(trimmed.len(), |h| {
                 (h.start - base - lead).min(trimmed.len())
             });
             let mut j = plain_run_end(bytes, i, limit, markup);
-            if j < bytes.len() && !bytes[j].is_ascii() {
+            if j < bytes.len() && !bytes[j].is_ascii() && is_mark(&trimmed[j..]) {
                 j -= 1;
             }
             if j > i {
@@ -649,43 +649,59 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
     }
 }
 
+/// Whether `rest` (not empty) opens with a combining mark: a character
+/// that composes with the one before it, as the general case of
+/// [`clean_with`] reads them.
+fn is_mark(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|d| {
+        !plain(d) && unicode_normalization::char::canonical_combining_class(d) != 0
+    })
+}
+
 /// A byte copied as it stands: printable ASCII but `&` (and `<` in markup).
 #[inline]
 fn plain_ascii(b: u8, markup: bool) -> bool {
     (b'!'..=b'~').contains(&b) & (b != b'&') & !(markup & (b == b'<'))
 }
 
-/// How many bytes [`plain_run_end`] checks at once, in vector code, before
-/// it looks at them one by one.
+/// How many bytes [`plain_run_end`] checks at once, in vector code (a
+/// multiple of eight).
 const RUN_BLOCK: usize = 32;
 
 /// Where the run of plain ASCII starting at `i` ends (at `limit` at the
 /// latest): at the first byte that is neither plain ([`plain_ascii`]) nor a
-/// single space between plain bytes. Whole blocks without such a byte are
-/// passed over first, then the run's end is found a byte at a time.
+/// single space between plain bytes. Read a block of [`RUN_BLOCK`] bytes at
+/// a time, in vector code: the block's stops are flagged a byte each, and
+/// the first flag found a word of eight at a time. The last block is read
+/// from a copy padded with NUL bytes, which stop a run.
 fn plain_run_end(bytes: &[u8], i: usize, limit: usize, markup: bool) -> usize {
-    let stops =
-        |b: u8, next: u8| !plain_ascii(b, markup) & !((b == b' ') & plain_ascii(next, markup));
     let mut j = i;
     // A block needs the byte after it, and before `limit`.
     while j + RUN_BLOCK < limit {
-        let block = &bytes[j..=j + RUN_BLOCK];
-        let any_stop = block
-            .iter()
-            .zip(&block[1..])
-            .fold(false, |acc, (&b, &next)| acc | stops(b, next));
-        if any_stop {
-            break;
+        if let Some(k) = first_stop(&bytes[j..=j + RUN_BLOCK], markup) {
+            return j + k;
         }
         j += RUN_BLOCK;
     }
-    while j < limit
-        && (plain_ascii(bytes[j], markup)
-            || (bytes[j] == b' ' && j + 1 < limit && plain_ascii(bytes[j + 1], markup)))
-    {
-        j += 1;
+    let mut padded = [0u8; RUN_BLOCK + 1];
+    padded[..limit - j].copy_from_slice(&bytes[j..limit]);
+    j + first_stop(&padded, markup).map_or(limit - j, |k| k.min(limit - j))
+}
+
+/// The first of the [`RUN_BLOCK`] bytes of `block` (which holds one more,
+/// the byte after them) that a run of plain ASCII stops at, if any.
+#[inline]
+fn first_stop(block: &[u8], markup: bool) -> Option<usize> {
+    let stops =
+        |b: u8, next: u8| !plain_ascii(b, markup) & !((b == b' ') & plain_ascii(next, markup));
+    let mut flags = [0u8; RUN_BLOCK];
+    for (f, (&b, &next)) in flags.iter_mut().zip(block.iter().zip(&block[1..])) {
+        *f = u8::from(stops(b, next));
     }
-    j
+    flags.chunks_exact(8).enumerate().find_map(|(c, word)| {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        (word != 0).then(|| c * 8 + (word.trailing_zeros() / 8) as usize)
+    })
 }
 
 /// Cleaned text under construction, with its map.
@@ -860,7 +876,9 @@ mod tests {
         };
         let line = "When the President asked me to serve in this role, we talked about it";
         let mut texts = vec![line.repeat(3)];
-        for stop in ["  ", "\n", "&amp;", "<b>", "’", "\u{a0} ", " "] {
+        for stop in [
+            "  ", "\n", "&amp;", "<b>", "’", "\u{a0} ", " ", "\0", "\u{7f}",
+        ] {
             for at in [0, 5, 31, 32, 33, 64, 100, 150] {
                 let mut t = line.repeat(3);
                 t.insert_str(at, stop);
@@ -871,7 +889,7 @@ mod tests {
             let bytes = t.as_bytes();
             for markup in [false, true] {
                 for limit in [bytes.len(), bytes.len() / 2, 40, 33, 1] {
-                    for i in [0, 1, 7, 32] {
+                    for i in [0, 1, 7, 31, 32, 33, 39] {
                         if i < limit {
                             let want = naive(bytes, i, limit, markup);
                             assert_eq!(plain_run_end(bytes, i, limit, markup), want, "{t:?}");
