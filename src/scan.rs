@@ -96,14 +96,11 @@ struct Line {
 /// A line's width in characters as a reader counts them: combining marks
 /// add none, so NFC and NFD text measure the same.
 fn width(line: &str) -> usize {
-    if line.is_ascii() {
-        return line.len();
-    }
+    // Every character counts (the standard library counts them a word of
+    // bytes at a time)...
+    let chars = line.chars().count();
     let bytes = line.as_bytes();
-    // Every character counts by its first byte (UTF-8 continuation bytes
-    // are 0b10xx_xxxx)...
-    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    if !may_hold_marks(bytes) {
+    if chars == bytes.len() || !may_hold_marks(bytes) {
         return chars;
     }
     // ...but for combining marks, which all stand at U+0300 or above: only
