@@ -549,6 +549,18 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
                 continue;
             }
         }
+        // White space folds, read without decoding: ASCII, and the
+        // no-break space (`C2 A0`) scraped pages are full of.
+        let white = match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
+            NBSP_FIRST_BYTE if bytes.get(i + 1) == Some(&NBSP_SECOND_BYTE) => 2,
+            _ => 0,
+        };
+        if white > 0 {
+            b.space(at);
+            i += white;
+            continue;
+        }
         // A run of plain characters (see [`run_end`]) is copied at once. It
         // stops short of a hidden span, and its last character is left to
         // the general case when a combining mark follows (they compose).
@@ -659,7 +671,9 @@ fn run_end(text: &str, i: usize, limit: usize, markup: bool) -> usize {
     let bytes = text.as_bytes();
     let mut j = i;
     loop {
-        j = plain_run_end(bytes, j, limit, markup);
+        if j < limit && bytes[j].is_ascii() {
+            j = plain_run_end(bytes, j, limit, markup);
+        }
         // A single space between the run and a plain character.
         let k = if j > i && j + 1 < limit && bytes[j] == b' ' {
             j + 1
@@ -688,6 +702,10 @@ fn is_mark(rest: &str) -> bool {
         !plain(d) && unicode_normalization::char::canonical_combining_class(d) != 0
     })
 }
+
+/// The UTF-8 bytes of U+00A0, the no-break space.
+const NBSP_FIRST_BYTE: u8 = 0xC2;
+const NBSP_SECOND_BYTE: u8 = 0xA0;
 
 /// A byte copied as it stands: printable ASCII but `&` (and `<` in markup).
 #[inline]
@@ -797,7 +815,10 @@ impl Build {
         }
         self.mark(raw_at);
         self.out.push_str(s);
-        self.mark(raw_end);
+        // Text as long as what it stands for keeps the offset just marked.
+        if raw_end - raw_at != s.len() {
+            self.mark(raw_end);
+        }
     }
 }
 

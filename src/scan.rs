@@ -86,8 +86,8 @@ struct Line {
     content: Span,
     next: usize,
     blank: bool,
-    /// Characters, trailing white space left out, at most [`WIDTH_CAP`]
-    /// (0 for a blank line).
+    /// Characters, trailing white space left out, at most [`WIDTH_CAP`]:
+    /// set in the second pass, from what [`wrap_width`] measured.
     width: usize,
     /// Ends in two spaces: a Markdown hard break.
     hard_break: bool,
@@ -158,20 +158,35 @@ const WRAP_MAX: usize = 110;
 /// The width a document is hard-wrapped at: most lines followed by a line of
 /// the same block reach within `WRAP_SLACK` of a common maximum. One pass
 /// over the lines, counting widths in a histogram (a document's lines are
-/// not held).
-fn wrap_width(lines: impl Iterator<Item = Line>) -> Option<usize> {
+/// not held). With it, the widths measured, a byte a line (capped at
+/// [`WIDTH_CAP`]; 0 for the lines not measured): only a line followed by
+/// another of its block, with no hard break, is measured, and that is the
+/// only line whose width the joining of wrapped lines asks for.
+fn wrap_width(lines: impl Iterator<Item = Line>, input: &str) -> (Option<usize>, Vec<u8>) {
     let mut counts = [0usize; WIDTH_CAP + 1];
     let mut total = 0;
+    let mut widths: Vec<u8> = Vec::new();
     let mut prev: Option<Line> = None;
     for line in lines {
         if let Some(p) = prev {
             if !p.blank && !line.blank && !p.hard_break {
-                counts[p.width.min(WIDTH_CAP)] += 1;
+                let w = width(p.content.slice(input).trim_end()).min(WIDTH_CAP);
+                if let Some(last) = widths.last_mut() {
+                    *last = u8::try_from(w).unwrap_or(u8::MAX);
+                }
+                counts[w] += 1;
                 total += 1;
             }
         }
+        widths.push(0);
         prev = Some(line);
     }
+    (wrap_from(&counts, total), widths)
+}
+
+/// The wrap width from the histogram of `total` line widths (see
+/// [`wrap_width`]).
+fn wrap_from(counts: &[usize; WIDTH_CAP + 1], total: usize) -> Option<usize> {
     if total < WRAP_MIN_LINES {
         return None;
     }
@@ -286,15 +301,8 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
         })
     };
     // A line's width is measured once, in the first pass, and kept in a
-    // byte (capped: see [`WIDTH_CAP`]) for the second.
-    let mut widths: Vec<u8> = Vec::new();
-    let wrap = wrap_width(read_lines().map(|mut line| {
-        if !line.blank {
-            line.width = width(line.content.slice(input).trim_end()).min(WIDTH_CAP);
-        }
-        widths.push(u8::try_from(line.width).unwrap_or(u8::MAX));
-        line
-    }));
+    // byte for the second.
+    let (wrap, widths) = wrap_width(read_lines(), input);
     let markup = markup.unwrap_or_else(|| has_markup(&input[body_start..]));
     let hidden = if markup {
         hidden.unwrap_or_else(|| hidden_spans(input, body_start))

@@ -322,9 +322,18 @@ static ASCII_WORD: [bool; 128] = {
 /// start, its end and whether it is all ASCII. Words are the pieces
 /// `text.split(|c| !is_alnum(c) && c != '\'')` gives that are not empty.
 fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
     let mut i = from;
+    // ASCII bytes are read from the table in a loop of their own; only
+    // other characters go through `word_char_at`.
     loop {
-        if i >= text.len() {
+        while bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii() && !ASCII_WORD[usize::from(b)])
+        {
+            i += 1;
+        }
+        if i >= bytes.len() {
             return None;
         }
         let (word, len) = word_char_at(text, i);
@@ -335,7 +344,16 @@ fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
     }
     let start = i;
     let mut ascii = true;
-    while i < text.len() {
+    loop {
+        while bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii() && ASCII_WORD[usize::from(b)])
+        {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         let (word, len) = word_char_at(text, i);
         if !word {
             break;
