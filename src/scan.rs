@@ -267,8 +267,20 @@ const IMAGE_MAX_LINES: usize = 8;
 /// Whether `text` opens a Markdown image it does not close: `![` with no
 /// `](` after the last one.
 fn unclosed_image(text: &str) -> bool {
-    text.rfind("![")
-        .is_some_and(|at| !text[at..].contains("]("))
+    last_image(text.as_bytes()).is_some_and(|at| !text[at..].contains("]("))
+}
+
+/// Where the last `![` of `bytes` starts: the last `[` (searched for
+/// backwards in vector code, a rare byte in prose) with a `!` before it.
+fn last_image(bytes: &[u8]) -> Option<usize> {
+    let mut end = bytes.len();
+    while let Some(i) = memchr::memrchr(b'[', &bytes[..end]) {
+        if i > 0 && bytes[i - 1] == b'!' {
+            return Some(i - 1);
+        }
+        end = i;
+    }
+    None
 }
 
 /// A line shorter than this is a heading or a date, not a broken paragraph.
@@ -444,6 +456,23 @@ mod tests {
         assert!(may_hold_marks("a\u{301}".as_bytes()));
         assert!(may_hold_marks("\u{20d0}".as_bytes()));
         assert_eq!(width("Thu\u{31b}\u{301}"), width("Thứ"));
+    }
+
+    #[test]
+    fn the_last_image_is_found_as_rfind_finds_it() {
+        for t in [
+            "",
+            "!",
+            "[",
+            "![",
+            "a ![b](c) d ![e",
+            "x[![y",
+            "![a] [b] !c [",
+            "!![[",
+            "Thứ ![ảnh [",
+        ] {
+            assert_eq!(last_image(t.as_bytes()), t.rfind("!["), "{t:?}");
+        }
     }
 
     #[test]
