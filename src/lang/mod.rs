@@ -237,17 +237,56 @@ const MAX_STOPWORD_BYTES: usize = 16;
 
 /// Every language's stopwords, lower-cased, with the languages (a bit each,
 /// in [`Language::ALL`] order) they belong to.
-fn stopword_languages() -> &'static StopwordMap {
-    static MAP: std::sync::OnceLock<StopwordMap> = std::sync::OnceLock::new();
+fn stopword_languages() -> &'static Stopwords {
+    static MAP: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = StopwordMap::default();
+        let mut map = StopwordMap::default();
         for (i, lex) in all().enumerate() {
             for s in lex.stopwords.iter() {
-                *m.entry(s.to_lowercase().into_bytes()).or_insert(0) |= 1 << i;
+                *map.entry(s.to_lowercase().into_bytes()).or_insert(0) |= 1 << i;
             }
         }
-        m
+        let mut ascii_filter = [0u16; FILTER_KEYS * FILTER_KEYS];
+        for key in map.keys() {
+            if let Some((at, bit)) = filter_slot(key) {
+                ascii_filter[at] |= bit;
+            }
+        }
+        Stopwords { map, ascii_filter }
     })
+}
+
+/// The stopwords, with a filter that turns most other ASCII words away
+/// before they are lower-cased and hashed.
+struct Stopwords {
+    map: StopwordMap,
+    /// For each first and last byte of an ASCII stopword (their five low
+    /// bits, which ASCII case does not change), a bit for each length it
+    /// has: an ASCII word whose bit is not set is no stopword.
+    ascii_filter: [u16; FILTER_KEYS * FILTER_KEYS],
+}
+
+/// How many values the five low bits of a byte take.
+const FILTER_KEYS: usize = 32;
+const _: () = assert!(MAX_STOPWORD_BYTES <= u16::BITS as usize);
+
+/// The entry and the bit of [`Stopwords::ascii_filter`] for an ASCII
+/// word of 1 to [`MAX_STOPWORD_BYTES`] bytes, in either case; `None` for
+/// other words.
+fn filter_slot(word: &[u8]) -> Option<(usize, u16)> {
+    let (&first, &last) = (word.first()?, word.last()?);
+    if word.len() > MAX_STOPWORD_BYTES || !word.is_ascii() {
+        return None;
+    }
+    let key = |b: u8| usize::from(b) % FILTER_KEYS;
+    Some((key(first) * FILTER_KEYS + key(last), 1 << (word.len() - 1)))
+}
+
+impl Stopwords {
+    /// Whether an ASCII `word` may be a stopword in some case.
+    fn may_hold_ascii(&self, word: &[u8]) -> bool {
+        filter_slot(word).is_some_and(|(at, bit)| self.ascii_filter[at] & bit != 0)
+    }
 }
 
 /// `word` in lower case, written into `buf` (no allocation); `None` if it
@@ -387,11 +426,11 @@ pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language 
                 viet += 1;
                 continue;
             }
-            if w.len() <= MAX_STOPWORD_BYTES {
+            if w.len() <= MAX_STOPWORD_BYTES && (!ascii || stopwords.may_hold_ascii(w.as_bytes())) {
                 let Some(lower) = lower_in(w, &mut buf) else {
                     continue;
                 };
-                if let Some(&mask) = stopwords.get(lower) {
+                if let Some(&mask) = stopwords.map.get(lower) {
                     for (i, score) in scores.iter_mut().enumerate() {
                         if mask & (1 << i) != 0 {
                             *score += 1;
@@ -477,6 +516,20 @@ mod tests {
             }
             assert_eq!(got, split(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn the_filter_lets_every_stopword_through_in_any_case() {
+        let stopwords = stopword_languages();
+        for s in all().flat_map(|lex| lex.stopwords.iter()) {
+            for w in [s.to_string(), s.to_uppercase(), s.to_lowercase()] {
+                if w.is_ascii() {
+                    assert!(stopwords.may_hold_ascii(w.as_bytes()), "{w:?}");
+                }
+            }
+        }
+        assert!(!stopwords.may_hold_ascii(b""));
+        assert!(!stopwords.may_hold_ascii(b"seventeen_letters"));
     }
 
     #[test]
