@@ -687,7 +687,7 @@ fn run_end(text: &str, i: usize, limit: usize, markup: bool) -> usize {
             return j;
         };
         let after = k + c.len_utf8();
-        if !plain(c) || is_blankish(c) || (after < text.len() && is_mark(&text[after..])) {
+        if !plain_visible(c) || (after < text.len() && is_mark(&text[after..])) {
             return j;
         }
         j = after;
@@ -850,13 +850,27 @@ fn is_clean(s: &str) -> bool {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
+        i += c.len_utf8();
+        if plain_visible(c) {
+            continue;
+        }
         if is_blankish(c) || c.is_whitespace() {
             return false;
         }
-        all_plain &= plain(c);
-        i += c.len_utf8();
+        // Neither plain and visible nor blank: not plain.
+        all_plain = false;
     }
     all_plain || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// Whether non-ASCII `c` is [`plain`] and neither white space nor
+/// invisible: all but U+0085 (next line), U+00A0 (no-break space) and
+/// U+00AD (soft hyphen) are, of the non-ASCII characters `plain` vouches
+/// for. No Unicode table is read.
+#[inline]
+fn plain_visible(c: char) -> bool {
+    debug_assert!(!c.is_ascii());
+    plain(c) && !matches!(c, '\u{85}' | '\u{a0}' | '\u{ad}')
 }
 
 /// A character no normalization changes and no mark combines with: Latin
@@ -912,6 +926,15 @@ mod tests {
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
         }
         assert!(!plain('\u{301}') && !plain('\u{2000}') && !plain('\u{2028}'));
+        // Of the non-ASCII ones, only three are blank.
+        let punctuation = PUNCTUATION.into_iter().flatten();
+        for c in ('\u{80}'..'\u{300}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+            .chain(punctuation)
+        {
+            let blank = is_blankish(c) || c.is_whitespace();
+            assert_eq!(plain_visible(c), !blank, "{c:?}");
+        }
     }
 
     #[test]
