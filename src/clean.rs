@@ -512,11 +512,12 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
     let end = base + lead + trimmed.len();
     hidden = &hidden[..hidden.partition_point(|h| h.start < end)];
     let markup = markup.is_some();
-    if is_clean(trimmed)
-        && !trimmed.contains('&')
-        && !(markup && trimmed.contains('<'))
-        && hidden.is_empty()
-    {
+    // Printable ASCII with single spaces (and no `&`, nor `<` in markup)
+    // needs no cleaning: found a block at a time before the full test.
+    let all_plain = plain_run_end(trimmed.as_bytes(), 0, trimmed.len(), markup) == trimmed.len();
+    let as_is = all_plain
+        || (is_clean(trimmed) && !trimmed.contains('&') && !(markup && trimmed.contains('<')));
+    if as_is && hidden.is_empty() {
         return Cleaned {
             text: Cow::Borrowed(trimmed),
             base,
@@ -548,17 +549,27 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
                 continue;
             }
         }
-        // A run of plain ASCII (no control, `&` or `<`, no white space but
-        // single spaces between its characters) is copied at once. It stops
-        // short of a hidden span, and its last character is left to the
-        // general case when a non-ASCII one follows (it may carry combining
-        // marks).
-        if plain_ascii(bytes[i], markup) {
+        // White space folds, read without decoding: ASCII, and the
+        // no-break space (`C2 A0`) scraped pages are full of.
+        let white = match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
+            NBSP_FIRST_BYTE if bytes.get(i + 1) == Some(&NBSP_SECOND_BYTE) => 2,
+            _ => 0,
+        };
+        if white > 0 {
+            b.space(at);
+            i += white;
+            continue;
+        }
+        // A run of plain characters (see [`run_end`]) is copied at once. It
+        // stops short of a hidden span, and its last character is left to
+        // the general case when a combining mark follows (they compose).
+        if plain_ascii(bytes[i], markup) || !bytes[i].is_ascii() {
             let limit = hidden.first().map_or(trimmed.len(), |h| {
                 (h.start - base - lead).min(trimmed.len())
             });
-            let mut j = plain_run_end(bytes, i, limit, markup);
-            if j < bytes.len() && !bytes[j].is_ascii() {
+            let mut j = run_end(trimmed, i, limit, markup);
+            if j > i && j < bytes.len() && !bytes[j].is_ascii() && is_mark(&trimmed[j..]) {
                 j -= 1;
             }
             if j > i {
@@ -649,43 +660,97 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
     }
 }
 
+/// Where the run of plain text starting at `i` of `text` ends (at `limit`
+/// at the latest, a character boundary): printable ASCII but `&` (and `<`
+/// in markup), and the characters [`plain`] vouches for that are neither
+/// white space nor invisible and that no combining mark follows, with
+/// single spaces between them. The general case of [`clean_with`] would
+/// write each of them as it stands, the spaces as spaces, with no change
+/// of offset: one piece is written for them all.
+fn run_end(text: &str, i: usize, limit: usize, markup: bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    loop {
+        if j < limit && bytes[j].is_ascii() {
+            j = plain_run_end(bytes, j, limit, markup);
+        }
+        // A single space between the run and a plain character.
+        let k = if j > i && j + 1 < limit && bytes[j] == b' ' {
+            j + 1
+        } else {
+            j
+        };
+        if k >= limit || bytes[k].is_ascii() {
+            return j;
+        }
+        let Some(c) = text[k..].chars().next() else {
+            return j;
+        };
+        let after = k + c.len_utf8();
+        if !plain_visible(c) || (after < text.len() && is_mark(&text[after..])) {
+            return j;
+        }
+        j = after;
+    }
+}
+
+/// Whether `rest` (not empty) opens with a combining mark: a character
+/// that composes with the one before it, as the general case of
+/// [`clean_with`] reads them.
+fn is_mark(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|d| {
+        !plain(d) && unicode_normalization::char::canonical_combining_class(d) != 0
+    })
+}
+
+/// The UTF-8 bytes of U+00A0, the no-break space.
+const NBSP_FIRST_BYTE: u8 = 0xC2;
+const NBSP_SECOND_BYTE: u8 = 0xA0;
+
 /// A byte copied as it stands: printable ASCII but `&` (and `<` in markup).
 #[inline]
 fn plain_ascii(b: u8, markup: bool) -> bool {
     (b'!'..=b'~').contains(&b) & (b != b'&') & !(markup & (b == b'<'))
 }
 
-/// How many bytes [`plain_run_end`] checks at once, in vector code, before
-/// it looks at them one by one.
+/// How many bytes [`plain_run_end`] checks at once, in vector code (a
+/// multiple of eight).
 const RUN_BLOCK: usize = 32;
 
 /// Where the run of plain ASCII starting at `i` ends (at `limit` at the
 /// latest): at the first byte that is neither plain ([`plain_ascii`]) nor a
-/// single space between plain bytes. Whole blocks without such a byte are
-/// passed over first, then the run's end is found a byte at a time.
+/// single space between plain bytes. Read a block of [`RUN_BLOCK`] bytes at
+/// a time, in vector code: the block's stops are flagged a byte each, and
+/// the first flag found a word of eight at a time. The last block is read
+/// from a copy padded with NUL bytes, which stop a run.
 fn plain_run_end(bytes: &[u8], i: usize, limit: usize, markup: bool) -> usize {
-    let stops =
-        |b: u8, next: u8| !plain_ascii(b, markup) & !((b == b' ') & plain_ascii(next, markup));
     let mut j = i;
     // A block needs the byte after it, and before `limit`.
     while j + RUN_BLOCK < limit {
-        let block = &bytes[j..=j + RUN_BLOCK];
-        let any_stop = block
-            .iter()
-            .zip(&block[1..])
-            .fold(false, |acc, (&b, &next)| acc | stops(b, next));
-        if any_stop {
-            break;
+        if let Some(k) = first_stop(&bytes[j..=j + RUN_BLOCK], markup) {
+            return j + k;
         }
         j += RUN_BLOCK;
     }
-    while j < limit
-        && (plain_ascii(bytes[j], markup)
-            || (bytes[j] == b' ' && j + 1 < limit && plain_ascii(bytes[j + 1], markup)))
-    {
-        j += 1;
+    let mut padded = [0u8; RUN_BLOCK + 1];
+    padded[..limit - j].copy_from_slice(&bytes[j..limit]);
+    j + first_stop(&padded, markup).map_or(limit - j, |k| k.min(limit - j))
+}
+
+/// The first of the [`RUN_BLOCK`] bytes of `block` (which holds one more,
+/// the byte after them) that a run of plain ASCII stops at, if any.
+#[inline]
+fn first_stop(block: &[u8], markup: bool) -> Option<usize> {
+    let stops =
+        |b: u8, next: u8| !plain_ascii(b, markup) & !((b == b' ') & plain_ascii(next, markup));
+    let mut flags = [0u8; RUN_BLOCK];
+    for (f, (&b, &next)) in flags.iter_mut().zip(block.iter().zip(&block[1..])) {
+        *f = u8::from(stops(b, next));
     }
-    j
+    flags.chunks_exact(8).enumerate().find_map(|(c, word)| {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        (word != 0).then(|| c * 8 + (word.trailing_zeros() / 8) as usize)
+    })
 }
 
 /// Cleaned text under construction, with its map.
@@ -750,7 +815,10 @@ impl Build {
         }
         self.mark(raw_at);
         self.out.push_str(s);
-        self.mark(raw_end);
+        // Text as long as what it stands for keeps the offset just marked.
+        if raw_end - raw_at != s.len() {
+            self.mark(raw_end);
+        }
     }
 }
 
@@ -782,13 +850,27 @@ fn is_clean(s: &str) -> bool {
         let Some(c) = s[i..].chars().next() else {
             break;
         };
+        i += c.len_utf8();
+        if plain_visible(c) {
+            continue;
+        }
         if is_blankish(c) || c.is_whitespace() {
             return false;
         }
-        all_plain &= plain(c);
-        i += c.len_utf8();
+        // Neither plain and visible nor blank: not plain.
+        all_plain = false;
     }
     all_plain || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// Whether non-ASCII `c` is [`plain`] and neither white space nor
+/// invisible: all but U+0085 (next line), U+00A0 (no-break space) and
+/// U+00AD (soft hyphen) are, of the non-ASCII characters `plain` vouches
+/// for. No Unicode table is read.
+#[inline]
+fn plain_visible(c: char) -> bool {
+    debug_assert!(!c.is_ascii());
+    plain(c) && !matches!(c, '\u{85}' | '\u{a0}' | '\u{ad}')
 }
 
 /// A character no normalization changes and no mark combines with: Latin
@@ -844,6 +926,15 @@ mod tests {
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
         }
         assert!(!plain('\u{301}') && !plain('\u{2000}') && !plain('\u{2028}'));
+        // Of the non-ASCII ones, only three are blank.
+        let punctuation = PUNCTUATION.into_iter().flatten();
+        for c in ('\u{80}'..'\u{300}')
+            .chain('\u{1E00}'..='\u{1EFF}')
+            .chain(punctuation)
+        {
+            let blank = is_blankish(c) || c.is_whitespace();
+            assert_eq!(plain_visible(c), !blank, "{c:?}");
+        }
     }
 
     #[test]
@@ -860,7 +951,9 @@ mod tests {
         };
         let line = "When the President asked me to serve in this role, we talked about it";
         let mut texts = vec![line.repeat(3)];
-        for stop in ["  ", "\n", "&amp;", "<b>", "’", "\u{a0} ", " "] {
+        for stop in [
+            "  ", "\n", "&amp;", "<b>", "’", "\u{a0} ", " ", "\0", "\u{7f}",
+        ] {
             for at in [0, 5, 31, 32, 33, 64, 100, 150] {
                 let mut t = line.repeat(3);
                 t.insert_str(at, stop);
@@ -871,7 +964,7 @@ mod tests {
             let bytes = t.as_bytes();
             for markup in [false, true] {
                 for limit in [bytes.len(), bytes.len() / 2, 40, 33, 1] {
-                    for i in [0, 1, 7, 32] {
+                    for i in [0, 1, 7, 31, 32, 33, 39] {
                         if i < limit {
                             let want = naive(bytes, i, limit, markup);
                             assert_eq!(plain_run_end(bytes, i, limit, markup), want, "{t:?}");
@@ -911,6 +1004,11 @@ mod tests {
             "One two three.\u{a0}Four five é six",
             "x y\u{a0}\u{a0}z w\u{301} v u",
             "Q  Why? A\u{a0}Because it is.",
+            // Plain non-ASCII characters inside runs, and at their edges.
+            "It’s — “ok” … Thứ Năm ’ x ’y z’ é",
+            "Ca\u{301}fe\u{301} ’\u{301} a ’\u{301}b ok\u{200b}’s",
+            "“Thứ Năm,”\u{a0} 12/09 —\u{a0}\u{a0}ok’s",
+            "’ leading and trailing ’",
         ];
         for raw in pieces {
             let c = clean(raw, 7);
@@ -922,8 +1020,9 @@ mod tests {
             for (k, ch) in text.char_indices().filter(|&(_, ch)| ch != ' ') {
                 let at = c.raw(k) - 7;
                 let written = raw[at..].chars().next().unwrap();
+                // A composed character maps to its base letter.
                 assert!(
-                    written == ch || ch == 'ẃ',
+                    written == ch || std::iter::once(ch).nfd().next() == Some(written),
                     "{raw:?}: {ch:?} at {k} maps to {written:?}"
                 );
             }

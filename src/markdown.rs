@@ -30,10 +30,7 @@ const ESCAPABLE: &str = "\\`*_{}[]()#+-.!\"'<>|~";
 
 /// The text without its Markdown syntax; borrowed when there is none.
 pub(crate) fn strip(text: &str) -> Cow<'_, str> {
-    // All five signs are ASCII: a byte scan, several times faster than a
-    // search for any of five chars.
-    let sign = |b: u8| (b == b'\\') | (b == b'*') | (b == b'_') | (b == b'[') | (b == b'`');
-    if !any_byte(text.as_bytes(), sign) {
+    if !has_sign(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     // Each pass runs only where its sign occurs, and the text before it is
@@ -54,6 +51,14 @@ pub(crate) fn strip(text: &str) -> Cow<'_, str> {
     } else {
         out
     }
+}
+
+/// Whether `bytes` hold any of the five signs Markdown syntax starts with
+/// (`\\`, `*`, `_`, `[`, `` ` ``). All are ASCII: two vector searches
+/// (for three bytes, then two), much cheaper than a test a byte.
+fn has_sign(bytes: &[u8]) -> bool {
+    memchr::memchr3(b'\\', b'*', b'_', bytes).is_some()
+        || memchr::memchr2(b'[', b'`', bytes).is_some()
 }
 
 fn strip_escapes(s: &str) -> String {

@@ -86,7 +86,8 @@ struct Line {
     content: Span,
     next: usize,
     blank: bool,
-    /// Characters, trailing white space left out.
+    /// Characters, trailing white space left out, at most [`WIDTH_CAP`]:
+    /// set in the second pass, from what [`wrap_width`] measured.
     width: usize,
     /// Ends in two spaces: a Markdown hard break.
     hard_break: bool,
@@ -95,13 +96,13 @@ struct Line {
 /// A line's width in characters as a reader counts them: combining marks
 /// add none, so NFC and NFD text measure the same.
 fn width(line: &str) -> usize {
-    if line.is_ascii() {
-        return line.len();
-    }
+    // Every character counts (the standard library counts them a word of
+    // bytes at a time)...
+    let chars = line.chars().count();
     let bytes = line.as_bytes();
-    // Every character counts by its first byte (UTF-8 continuation bytes
-    // are 0b10xx_xxxx)...
-    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    if chars == bytes.len() || !may_hold_marks(bytes) {
+        return chars;
+    }
     // ...but for combining marks, which all stand at U+0300 or above: only
     // characters whose first byte is that high are decoded.
     let mut marks = 0;
@@ -121,16 +122,35 @@ fn width(line: &str) -> usize {
 
 /// The first byte of U+0300 in UTF-8: characters below it start lower.
 const FIRST_BYTE_FROM_U0300: u8 = 0xCC;
+/// The first byte of U+2000 to U+2FFF in UTF-8.
+const FIRST_BYTE_U2000: u8 = 0xE2;
+/// The second byte past U+2000 to U+207F (General Punctuation, the
+/// super- and subscripts) after [`FIRST_BYTE_U2000`].
+const SECOND_BYTE_PAST_U207F: u8 = 0x82;
+
+/// Whether UTF-8 `bytes` may hold a combining mark: a character from
+/// U+0300 on, but for U+2000 to U+207F (dashes, curly quotes, spaces,
+/// super- and subscripts), none of which combines. One pass over every
+/// byte pair, in vector code, so that a line of curly quotes and dashes
+/// decodes none of them.
+fn may_hold_marks(bytes: &[u8]) -> bool {
+    let next = bytes.get(1..).unwrap_or_default();
+    bytes.iter().zip(next).fold(false, |acc, (&b, &n)| {
+        acc | ((b >= FIRST_BYTE_FROM_U0300)
+            & !((b == FIRST_BYTE_U2000) & (n < SECOND_BYTE_PAST_U207F)))
+    })
+}
 
 /// Lines shorter than the wrap width by more than this end a paragraph.
 const WRAP_SLACK: usize = 25;
 /// How many wrapped lines a document needs before it counts as hard-wrapped.
 const WRAP_MIN_LINES: usize = 6;
 
-/// Widths above this count as this one when finding the wrap width: they
-/// are over any width a document is taken as wrapped at (and past
-/// `WRAP_MAX + 2`, so never near it).
+/// Widths above this count as this one: they are over any width a
+/// document is taken as wrapped at (and past `WRAP_MAX + 2`, so never near
+/// it), so a line's width is held in a byte.
 const WIDTH_CAP: usize = WRAP_MAX + 3;
+const _: () = assert!(WIDTH_CAP <= u8::MAX as usize);
 /// The narrowest and widest wrap widths.
 const WRAP_MIN: usize = 55;
 const WRAP_MAX: usize = 110;
@@ -138,20 +158,35 @@ const WRAP_MAX: usize = 110;
 /// The width a document is hard-wrapped at: most lines followed by a line of
 /// the same block reach within `WRAP_SLACK` of a common maximum. One pass
 /// over the lines, counting widths in a histogram (a document's lines are
-/// not held).
-fn wrap_width(lines: impl Iterator<Item = Line>) -> Option<usize> {
+/// not held). With it, the widths measured, a byte a line (capped at
+/// [`WIDTH_CAP`]; 0 for the lines not measured): only a line followed by
+/// another of its block, with no hard break, is measured, and that is the
+/// only line whose width the joining of wrapped lines asks for.
+fn wrap_width(lines: impl Iterator<Item = Line>, input: &str) -> (Option<usize>, Vec<u8>) {
     let mut counts = [0usize; WIDTH_CAP + 1];
     let mut total = 0;
+    let mut widths: Vec<u8> = Vec::new();
     let mut prev: Option<Line> = None;
     for line in lines {
         if let Some(p) = prev {
             if !p.blank && !line.blank && !p.hard_break {
-                counts[p.width.min(WIDTH_CAP)] += 1;
+                let w = width(p.content.slice(input).trim_end()).min(WIDTH_CAP);
+                if let Some(last) = widths.last_mut() {
+                    *last = u8::try_from(w).unwrap_or(u8::MAX);
+                }
+                counts[w] += 1;
                 total += 1;
             }
         }
+        widths.push(0);
         prev = Some(line);
     }
+    (wrap_from(&counts, total), widths)
+}
+
+/// The wrap width from the histogram of `total` line widths (see
+/// [`wrap_width`]).
+fn wrap_from(counts: &[usize; WIDTH_CAP + 1], total: usize) -> Option<usize> {
     if total < WRAP_MIN_LINES {
         return None;
     }
@@ -188,11 +223,14 @@ const SHORT_LABEL_MAX: usize = 3;
 /// on consecutive lines with no blank line between them. A wrapped
 /// sentence does not go on that way.
 fn opens_turn(line: &str, next: &str) -> bool {
+    let t = next.trim_start();
+    let caps = t.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(1..=SHORT_LABEL_MAX).contains(&caps) {
+        return false;
+    }
     let ends = line
         .trim_end()
         .ends_with(['.', '!', '?', '…', '"', '”', '»', ')']);
-    let t = next.trim_start();
-    let caps = t.chars().take_while(char::is_ascii_uppercase).count();
     // French sets a space before the colon: `Q : Pourquoi …`.
     let delim = if t[caps..].starts_with(" :") {
         2
@@ -201,7 +239,7 @@ fn opens_turn(line: &str, next: &str) -> bool {
     } else {
         return false;
     };
-    ends && (1..=SHORT_LABEL_MAX).contains(&caps) && t[caps + delim..].starts_with(' ')
+    ends && t[caps + delim..].starts_with(' ')
 }
 
 /// Whether `next` goes on with the sentence `line` leaves open: `line` is
@@ -211,13 +249,15 @@ fn broken_after(line: &str, next: &str) -> bool {
     let ends = line
         .trim_end()
         .ends_with(['.', '!', '?', ':', '…', '"', '”', '»', ')', ';']);
-    width(line) >= BROKEN_MIN_CHARS
-        && !ends
+    // The cheap tests first: a line is at least as long in bytes as wide.
+    !ends
+        && line.len() >= BROKEN_MIN_CHARS
         && next
             .trim_start()
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
+        && width(line) >= BROKEN_MIN_CHARS
 }
 
 /// The most lines joined onto a Markdown image left open (its alt text
@@ -227,8 +267,20 @@ const IMAGE_MAX_LINES: usize = 8;
 /// Whether `text` opens a Markdown image it does not close: `![` with no
 /// `](` after the last one.
 fn unclosed_image(text: &str) -> bool {
-    text.rfind("![")
-        .is_some_and(|at| !text[at..].contains("]("))
+    last_image(text.as_bytes()).is_some_and(|at| !text[at..].contains("]("))
+}
+
+/// Where the last `![` of `bytes` starts: the last `[` (searched for
+/// backwards in vector code, a rare byte in prose) with a `!` before it.
+fn last_image(bytes: &[u8]) -> Option<usize> {
+    let mut end = bytes.len();
+    while let Some(i) = memchr::memrchr(b'[', &bytes[..end]) {
+        if i > 0 && bytes[i - 1] == b'!' {
+            return Some(i - 1);
+        }
+        end = i;
+    }
+    None
 }
 
 /// A line shorter than this is a heading or a date, not a broken paragraph.
@@ -255,12 +307,14 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
                 content,
                 next: next + body_start,
                 blank: raw.chars().all(is_blankish),
-                width: width(raw.trim_end()),
+                width: 0,
                 hard_break: raw.ends_with("  ") || raw.ends_with('\\'),
             }
         })
     };
-    let wrap = wrap_width(read_lines());
+    // A line's width is measured once, in the first pass, and kept in a
+    // byte for the second.
+    let (wrap, widths) = wrap_width(read_lines(), input);
     let markup = markup.unwrap_or_else(|| has_markup(&input[body_start..]));
     let hidden = if markup {
         hidden.unwrap_or_else(|| hidden_spans(input, body_start))
@@ -269,7 +323,13 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
     };
     let mut paragraphs = Vec::new();
     let mut blanks: Vec<Span32> = Vec::new();
-    let mut all = read_lines().peekable();
+    let mut all = read_lines()
+        .zip(widths)
+        .map(|(line, w)| Line {
+            width: usize::from(w),
+            ..line
+        })
+        .peekable();
     while let Some(line) = all.next() {
         if line.blank {
             match blanks.last_mut() {
@@ -375,10 +435,44 @@ mod tests {
             "Thu\u{31b}\u{301} Na\u{306}m",
             "a\u{300}\u{20dd}日本語 — ok…",
             "\u{301}",
+            // Punctuation skipped unread, marks after it and beside it.
+            "It’s — “ok” …\u{a0}a\u{2003}b",
+            "x’\u{301} —\u{20dd} \u{2070}\u{20d0}",
+            "\u{5d0}\u{5b8} \u{627}\u{64e} \u{915}\u{94d} e\u{1dc0} \u{fe20}",
+            "MS. PSAKI:\u{a0} Good evening, everyone.\u{a0} It’s an honor.",
         ] {
             assert_eq!(width(line), naive(line), "{line:?}");
         }
+        // Nothing from U+2000 to U+207F combines: such a line is not read
+        // character by character.
+        for c in '\u{2000}'..='\u{207f}' {
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
+            assert!(!may_hold_marks(c.to_string().as_bytes()), "{c:?}");
+        }
+        assert!(may_hold_marks("a\u{301}".as_bytes()));
+        assert!(may_hold_marks("\u{20d0}".as_bytes()));
         assert_eq!(width("Thu\u{31b}\u{301}"), width("Thứ"));
+    }
+
+    #[test]
+    fn the_last_image_is_found_as_rfind_finds_it() {
+        for t in [
+            "",
+            "!",
+            "[",
+            "![",
+            "a ![b](c) d ![e",
+            "x[![y",
+            "![a] [b] !c [",
+            "!![[",
+            "Thứ ![ảnh [",
+        ] {
+            assert_eq!(last_image(t.as_bytes()), t.rfind("!["), "{t:?}");
+        }
     }
 
     #[test]

@@ -237,27 +237,66 @@ const MAX_STOPWORD_BYTES: usize = 16;
 
 /// Every language's stopwords, lower-cased, with the languages (a bit each,
 /// in [`Language::ALL`] order) they belong to.
-fn stopword_languages() -> &'static StopwordMap {
-    static MAP: std::sync::OnceLock<StopwordMap> = std::sync::OnceLock::new();
+fn stopword_languages() -> &'static Stopwords {
+    static MAP: std::sync::OnceLock<Stopwords> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = StopwordMap::default();
+        let mut map = StopwordMap::default();
         for (i, lex) in all().enumerate() {
             for s in lex.stopwords.iter() {
-                *m.entry(s.to_lowercase()).or_insert(0) |= 1 << i;
+                *map.entry(s.to_lowercase().into_bytes()).or_insert(0) |= 1 << i;
             }
         }
-        m
+        let mut ascii_filter = [0u16; FILTER_KEYS * FILTER_KEYS];
+        for key in map.keys() {
+            if let Some((at, bit)) = filter_slot(key) {
+                ascii_filter[at] |= bit;
+            }
+        }
+        Stopwords { map, ascii_filter }
     })
+}
+
+/// The stopwords, with a filter that turns most other ASCII words away
+/// before they are lower-cased and hashed.
+struct Stopwords {
+    map: StopwordMap,
+    /// For each first and last byte of an ASCII stopword (their five low
+    /// bits, which ASCII case does not change), a bit for each length it
+    /// has: an ASCII word whose bit is not set is no stopword.
+    ascii_filter: [u16; FILTER_KEYS * FILTER_KEYS],
+}
+
+/// How many values the five low bits of a byte take.
+const FILTER_KEYS: usize = 32;
+const _: () = assert!(MAX_STOPWORD_BYTES <= u16::BITS as usize);
+
+/// The entry and the bit of [`Stopwords::ascii_filter`] for an ASCII
+/// word of 1 to [`MAX_STOPWORD_BYTES`] bytes, in either case; `None` for
+/// other words.
+fn filter_slot(word: &[u8]) -> Option<(usize, u16)> {
+    let (&first, &last) = (word.first()?, word.last()?);
+    if word.len() > MAX_STOPWORD_BYTES || !word.is_ascii() {
+        return None;
+    }
+    let key = |b: u8| usize::from(b) % FILTER_KEYS;
+    Some((key(first) * FILTER_KEYS + key(last), 1 << (word.len() - 1)))
+}
+
+impl Stopwords {
+    /// Whether an ASCII `word` may be a stopword in some case.
+    fn may_hold_ascii(&self, word: &[u8]) -> bool {
+        filter_slot(word).is_some_and(|(at, bit)| self.ascii_filter[at] & bit != 0)
+    }
 }
 
 /// `word` in lower case, written into `buf` (no allocation); `None` if it
 /// does not fit.
-fn lower_in<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+fn lower_in<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     if word.is_ascii() {
         let out = buf.get_mut(..word.len())?;
         out.copy_from_slice(word.as_bytes());
         out.make_ascii_lowercase();
-        return std::str::from_utf8(out).ok();
+        return Some(out);
     }
     let mut n = 0;
     let mut put = |c: char| -> Option<()> {
@@ -276,14 +315,16 @@ fn lower_in<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
             }
         }
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    Some(&buf[..n])
 }
 
-/// Stopwords and their languages, hashed with FNV-1a: the keys are short
-/// and fixed (no untrusted key is ever inserted), so the default hasher's
-/// resistance to flooding buys nothing and costs a third of detection.
+/// Stopwords (their UTF-8 bytes, so that a word lower-cased into a buffer
+/// is looked up as it is) and their languages, hashed with FNV-1a: the
+/// keys are short and fixed (no untrusted key is ever inserted), so the
+/// default hasher's resistance to flooding buys nothing and costs a third
+/// of detection.
 type StopwordMap =
-    std::collections::HashMap<String, LanguageSet, std::hash::BuildHasherDefault<crate::fnv::Fnv>>;
+    std::collections::HashMap<Vec<u8>, LanguageSet, std::hash::BuildHasherDefault<crate::fnv::Fnv>>;
 
 /// A set of languages, a bit each in [`Language::ALL`] order.
 type LanguageSet = u32;
@@ -292,33 +333,104 @@ const _: () = assert!(Language::ALL.len() <= LanguageSet::BITS as usize);
 /// How many words of text to look at to detect the language.
 const DETECT_WORDS: usize = 1000;
 
+/// Whether the character at byte `i` of `text` (a character boundary)
+/// belongs to a word (a letter, a digit or an apostrophe), and its
+/// length. ASCII is read from a table, without decoding.
+#[inline]
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (ASCII_WORD[usize::from(b)], 1);
+    }
+    let c = text[i..].chars().next().expect("a character boundary");
+    (crate::text::is_alnum(c), c.len_utf8())
+}
+
+/// The ASCII bytes of words: letters, digits and the apostrophe.
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// The next word of `text` from byte `from` (a character boundary): its
+/// start, its end and whether it is all ASCII. Words are the pieces
+/// `text.split(|c| !is_alnum(c) && c != '\'')` gives that are not empty.
+fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    // ASCII bytes are read from the table in a loop of their own; only
+    // other characters go through `word_char_at`.
+    loop {
+        while bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii() && !ASCII_WORD[usize::from(b)])
+        {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let (word, len) = word_char_at(text, i);
+        if word {
+            break;
+        }
+        i += len;
+    }
+    let start = i;
+    let mut ascii = true;
+    loop {
+        while bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii() && ASCII_WORD[usize::from(b)])
+        {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let (word, len) = word_char_at(text, i);
+        if !word {
+            break;
+        }
+        ascii &= len == 1;
+        i += len;
+    }
+    Some((start, i, ascii))
+}
+
 /// Detects the language of a document from its paragraphs: Vietnamese by its
 /// letters, the others by their frequent words. English when nothing tells.
 pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language {
+    let stopwords = stopword_languages();
     let mut scores = [0usize; Language::ALL.len()];
     let mut viet = 0usize;
     let mut words = 0usize;
+    let mut buf = [0u8; 4 * MAX_STOPWORD_BYTES];
     'outer: for p in paragraphs {
-        for w in p.split(|c: char| !crate::text::is_alnum(c) && c != '\'') {
-            if w.is_empty() {
-                continue;
-            }
+        let mut from = 0;
+        while let Some((start, end, ascii)) = next_word(p, from) {
+            from = end;
+            let w = &p[start..end];
             words += 1;
             if words > DETECT_WORDS {
                 break 'outer;
             }
             // Vietnamese is told by its letters alone: its words are not
             // looked up.
-            if !w.is_ascii() && w.chars().any(is_vietnamese_letter) {
+            if !ascii && w.chars().any(is_vietnamese_letter) {
                 viet += 1;
                 continue;
             }
-            if w.len() <= MAX_STOPWORD_BYTES {
-                let mut buf = [0u8; 4 * MAX_STOPWORD_BYTES];
+            if w.len() <= MAX_STOPWORD_BYTES && (!ascii || stopwords.may_hold_ascii(w.as_bytes())) {
                 let Some(lower) = lower_in(w, &mut buf) else {
                     continue;
                 };
-                if let Some(&mask) = stopword_languages().get(lower) {
+                if let Some(&mask) = stopwords.map.get(lower) {
                     for (i, score) in scores.iter_mut().enumerate() {
                         if mask & (1 << i) != 0 {
                             *score += 1;
@@ -377,6 +489,47 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(detect(std::iter::once(text)), want, "{text}");
         }
+    }
+
+    #[test]
+    fn words_are_the_pieces_a_split_gives() {
+        let split = |t: &'static str| -> Vec<&'static str> {
+            t.split(|c: char| !crate::text::is_alnum(c) && c != '\'')
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        for t in [
+            "",
+            "   ",
+            "Thank you, Mr. President's team — it’s 12:30.",
+            "Xin cảm ơn ông đã dành thời gian; “Thứ Năm” 12/09",
+            "Vielen Dank, dass Sie sich die Zeit für das Gespräch nehmen…",
+            "a\u{a0}b\u{2003}c×d÷e l'été ½ x\u{301}y 日本語 Ñandú",
+            "'quoted' ''",
+        ] {
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some((start, end, ascii)) = next_word(t, from) {
+                assert_eq!(ascii, t[start..end].is_ascii(), "{t:?}");
+                got.push(&t[start..end]);
+                from = end;
+            }
+            assert_eq!(got, split(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_filter_lets_every_stopword_through_in_any_case() {
+        let stopwords = stopword_languages();
+        for s in all().flat_map(|lex| lex.stopwords.iter()) {
+            for w in [s.to_string(), s.to_uppercase(), s.to_lowercase()] {
+                if w.is_ascii() {
+                    assert!(stopwords.may_hold_ascii(w.as_bytes()), "{w:?}");
+                }
+            }
+        }
+        assert!(!stopwords.may_hold_ascii(b""));
+        assert!(!stopwords.may_hold_ascii(b"seventeen_letters"));
     }
 
     #[test]
