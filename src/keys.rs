@@ -32,9 +32,13 @@ pub(crate) fn label_key(l: &Label<'_>, lex: &Lexicon) -> String {
 pub(crate) fn person_key(name: &str, lex: &Lexicon) -> String {
     let mut s = name.trim();
     // A post after a dash or comma: `Ông X – Giám đốc …`, `NICK FALLOWES, HOST`.
-    for sep in [" – ", " - ", " — ", ", "] {
-        if let Some(i) = s.find(sep) {
-            s = &s[..i];
+    // Each separator holds a `,`, a `-` or the lead byte of `–` and `—`: a
+    // name with none of them (most) is not searched for them.
+    if may_hold_post_separator(s) {
+        for sep in POST_SEPARATORS {
+            if let Some(i) = s.find(sep) {
+                s = &s[..i];
+            }
         }
     }
     // Honorifics and posts in front.
@@ -49,6 +53,17 @@ pub(crate) fn person_key(name: &str, lex: &Lexicon) -> String {
         }
     }
     s.trim_matches(|c: char| !is_alnum(c)).to_lowercase()
+}
+
+/// What a post after a name follows, in the order they are cut at.
+const POST_SEPARATORS: [&str; 4] = [" – ", " - ", " — ", ", "];
+
+/// Whether `s` holds a byte that one of [`POST_SEPARATORS`] holds besides
+/// its spaces: a `,`, a `-`, or 0xE2, the first byte of `–` and `—` (a
+/// byte no other character of those separators, nor any continuation
+/// byte, equals). `false` means none of them occurs in `s`.
+fn may_hold_post_separator(s: &str) -> bool {
+    s.bytes().any(|b| matches!(b, b',' | b'-' | 0xE2))
 }
 
 /// The length of the honorific or post a name opens with (`Ông`, `Chủ
@@ -175,6 +190,27 @@ mod tests {
         assert!(is_alias("jacquet-roux", "karine jacquet-roux"));
         assert!(!is_alias("keith", "keith ransome"));
         assert!(!is_alias("ransome", "ransome"));
+    }
+
+    #[test]
+    fn names_without_a_separator_byte_hold_no_post_separator() {
+        let names = [
+            "Ông Trần Quốc Bảo – Giám đốc Sở Y tế",
+            "NICK FALLOWES, HOST",
+            "Karine Jacquet-Roux",
+            "Jean — le maire",
+            "Müller‐Lüdenscheidt",
+            "Nguyễn Văn A",
+            "M. François Œuvré",
+            "Ms.\u{a0}Lee “Dee”",
+            "O’Brien …",
+            "A - B, C",
+            "",
+        ];
+        for name in names {
+            let held = POST_SEPARATORS.iter().any(|sep| name.contains(sep));
+            assert!(may_hold_post_separator(name) || !held, "{name}");
+        }
     }
 
     #[test]

@@ -25,7 +25,11 @@ use crate::lang::Lexicon;
 use crate::model::MarkerKind;
 use crate::scan::Para;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+
+/// A hash map keyed by short strings of our own, hashed with FNV.
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<crate::fnv::Fnv>>;
 
 mod dashes;
 mod numbered;
@@ -321,7 +325,11 @@ struct LabelCounts<'k> {
     /// The labelled paragraphs' keys, by paragraph, ascending (held only
     /// for the paragraphs with a label: most have none).
     keys: &'k [(usize, String)],
-    counts: HashMap<&'k str, usize>,
+    counts: FnvMap<&'k str, usize>,
+    /// Each distinct key's count under any of its forms ([`Self::count_of`]),
+    /// worked out once: a briefing labels thousands of paragraphs with a
+    /// few keys.
+    totals: FnvMap<&'k str, usize>,
     index: AliasIndex<'k>,
     /// Question and answer labels.
     qa_total: usize,
@@ -333,11 +341,15 @@ struct LabelCounts<'k> {
 
 impl<'k> LabelCounts<'k> {
     fn new(keys: &'k [(usize, String)], classes: &[Class<'_>]) -> Self {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: FnvMap<&str, usize> = FnvMap::default();
         for (_, k) in keys {
             *counts.entry(k.as_str()).or_default() += 1;
         }
         let index = AliasIndex::new(counts.keys().copied());
+        let totals = counts
+            .keys()
+            .map(|&k| (k, Self::count_in(&counts, &index, k)))
+            .collect();
         let qa_total = counts.get(ASK_KEY).copied().unwrap_or(0)
             + counts.get(ANSWER_KEY).copied().unwrap_or(0);
         let upper_total = classes
@@ -352,6 +364,7 @@ impl<'k> LabelCounts<'k> {
         LabelCounts {
             keys,
             counts,
+            totals,
             index,
             qa_total,
             upper_total,
@@ -361,16 +374,23 @@ impl<'k> LabelCounts<'k> {
 
     /// How often key `k` stands, under any of its forms.
     fn count_of(&self, k: &str) -> usize {
-        let others: usize = self
-            .index
-            .longer_forms(k)
-            .chain(self.index.shorter_forms(k))
-            .map(|o| self.counts.get(o).copied().unwrap_or(0))
-            .sum();
-        self.counts.get(k).copied().unwrap_or(0) + others
+        match self.totals.get(k) {
+            Some(&n) => n,
+            None => Self::count_in(&self.counts, &self.index, k),
+        }
     }
 
-    fn key(&self, i: usize) -> Option<&str> {
+    /// How often key `k` stands in `counts`, under any of its forms.
+    fn count_in(counts: &FnvMap<&str, usize>, index: &AliasIndex<'_>, k: &str) -> usize {
+        let others: usize = index
+            .longer_forms(k)
+            .chain(index.shorter_forms(k))
+            .map(|o| counts.get(o).copied().unwrap_or(0))
+            .sum();
+        counts.get(k).copied().unwrap_or(0) + others
+    }
+
+    fn key(&self, i: usize) -> Option<&'k str> {
         let at = self.keys.binary_search_by_key(&i, |&(p, _)| p).ok()?;
         Some(&self.keys[at].1)
     }
@@ -423,10 +443,23 @@ fn label_starts(
     lex: &Lexicon,
     starts: &mut Starts,
 ) -> usize {
+    // Each distinct label's key worked out once: a briefing repeats a few
+    // labels thousands of times.
+    let mut known: FnvMap<&str, String> = FnvMap::default();
     let keys: Vec<(usize, String)> = classes
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| c.label.as_ref().map(|l| (i, label_key(l, lex))))
+        .filter_map(|(i, c)| {
+            let l = c.label.as_ref()?;
+            let key = match l.kind {
+                LabelKind::Speaker => known
+                    .entry(l.name)
+                    .or_insert_with(|| label_key(l, lex))
+                    .clone(),
+                LabelKind::Question | LabelKind::Answer => label_key(l, lex),
+            };
+            Some((i, key))
+        })
         .collect();
     let counts = LabelCounts::new(&keys, classes);
     // At most a start a label: room for them at once, not grown by doubling.

@@ -164,11 +164,13 @@ fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
             }
         };
         if let Some(l) = x.label() {
+            // A label the group has had was read for a role then: it is
+            // not read again.
             if !groups[g].labels.iter().any(|have| have == l) {
                 groups[g].labels.push(l.to_string());
-            }
-            if groups[g].role.is_none() {
-                groups[g].role = procedure_role(l, lex);
+                if groups[g].role.is_none() {
+                    groups[g].role = procedure_role(l, lex);
+                }
             }
         }
         groups[g].turns.push(i);

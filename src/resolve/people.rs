@@ -181,8 +181,12 @@ impl Context<'_> {
                 && crate::keys::honorific_len(w, self.lex).is_none_or(|n| n != w.len())
         };
         let mut found: Option<String> = None;
+        // One buffer for every text's words, and one for a run's.
+        let mut tokens: Vec<&str> = Vec::new();
+        let mut words: Vec<&str> = Vec::with_capacity(width);
         for text in &self.texts {
-            let tokens: Vec<&str> = text.split_whitespace().collect();
+            tokens.clear();
+            tokens.extend(text.split_whitespace());
             for run in tokens.windows(width) {
                 // The run's words, stripped of the punctuation that may
                 // open the first and end the last; the words between carry
@@ -197,7 +201,8 @@ impl Context<'_> {
                 } else {
                     name_core(run[width - 1])
                 };
-                let mut words: Vec<&str> = run[..width - 1].to_vec();
+                words.clear();
+                words.extend_from_slice(&run[..width - 1]);
                 words.push(last);
                 if let Some(first) = words.first_mut() {
                     *first = if plain {
