@@ -87,10 +87,23 @@ pub(crate) fn procedure_role(label: &str, lex: &Lexicon) -> Option<Role> {
         lex.procedure_roles
             .candidates(w)
             .chain(en.procedure_roles.candidates(w))
-            .find(|(r, _)| r.to_lowercase() == lower)
+            .find(|(r, _)| lower_equals(r, &lower))
             .map(|(_, role)| role)
     };
     find(label).or_else(|| label.rsplit_once(", ").and_then(|(_, suffix)| find(suffix)))
+}
+
+/// Whether `s` lower-cased is `lower`, without a lower-cased copy of an
+/// ASCII `s` (whose lower case is its ASCII lower case).
+fn lower_equals(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len()
+            && s.bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
+    }
 }
 
 /// Whether key `short` is another form of `long`: its last words, or its
@@ -233,6 +246,35 @@ mod tests {
             person_key("Tiến sĩ tâm lý Phan Minh Đức", vi),
             "phan minh đức"
         );
+    }
+
+    #[test]
+    fn lower_equals_is_equality_after_lower_casing() {
+        let words = [
+            "Moderator",
+            "MODERATOR",
+            "moderator",
+            "Modérateur",
+            "MODÉRATEUR",
+            "\u{212a}elvin",
+            "kelvin",
+            "İ",
+            "i\u{307}",
+            "ΟΔΟΣ",
+            "οδος",
+            "οδοσ",
+            "",
+        ];
+        for s in words {
+            for t in words {
+                let lower = t.to_lowercase();
+                assert_eq!(
+                    lower_equals(s, &lower),
+                    s.to_lowercase() == lower,
+                    "{s} / {t}"
+                );
+            }
+        }
     }
 
     #[test]
