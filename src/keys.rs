@@ -95,7 +95,7 @@ pub(crate) fn procedure_role(label: &str, lex: &Lexicon) -> Option<Role> {
 
 /// Whether `s` lower-cased is `lower`, without a lower-cased copy of an
 /// ASCII `s` (whose lower case is its ASCII lower case).
-fn lower_equals(s: &str, lower: &str) -> bool {
+pub(crate) fn lower_equals(s: &str, lower: &str) -> bool {
     if s.is_ascii() {
         s.len() == lower.len()
             && s.bytes()

@@ -5,7 +5,7 @@
 use super::{Group, Stance};
 use crate::grammar::find_ci;
 use crate::grammar::{is_word_of, longest_of};
-use crate::keys::{ASK_KEY, honorific_len, procedure_role};
+use crate::keys::{ASK_KEY, honorific_len, lower_equals, procedure_role};
 use crate::lang::Lexicon;
 use crate::layout::sources::{article_titles, headline_text};
 use crate::layout::{Layout, TurnPlan};
@@ -283,7 +283,14 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
         return names;
     }
     let scan = StopScan::opening(&firsts);
+    // Once every wanted word has its full name, no later text adds one.
+    let mut distinct: Vec<&str> = wanted.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
     for text in texts {
+        if names.len() == distinct.len() {
+            break;
+        }
         // Only the words that open with a wanted word's first letter are
         // looked at, and the words around them read where they stand: the
         // text is not split into words.
@@ -294,8 +301,12 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
             if !mixed || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']']) {
                 continue;
             }
+            // Lower-cased only when wanted (most words are not).
+            if !wanted.iter().any(|w| lower_equals(core, w)) {
+                continue;
+            }
             let key = core.to_lowercase();
-            if !wanted.contains(&key.as_str()) || names.contains_key(&key) {
+            if names.contains_key(&key) {
                 continue;
             }
             // A sentence's first word (`At Tulane`) is not the name a label
