@@ -254,6 +254,11 @@ impl WordCache {
     /// in ten, the least share asked).
     fn shares(&self, paras: &[Para<'_>], i: usize, j: usize, tenths: usize) -> bool {
         let (a, na) = self.counted(paras, i);
+        // Of a pair, both hold between three and the most words compared:
+        // when the first does not, the second is not counted.
+        if !(3..=MAX_COMPARED_WORDS).contains(&na) {
+            return false;
+        }
         let (b, nb) = self.counted(paras, j);
         comparable(na, nb)
             && may_share(na, self.word_bits(paras, i), nb, self.word_bits(paras, j))

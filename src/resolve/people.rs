@@ -185,6 +185,11 @@ impl Context<'_> {
         let mut tokens: Vec<&str> = Vec::new();
         let mut words: Vec<&str> = Vec::with_capacity(width);
         for text in &self.texts {
+            // Every run that spells them holds a word opening with the
+            // first letter: a text without that letter holds none.
+            if !text.contains(letters[0]) {
+                continue;
+            }
             tokens.clear();
             tokens.extend(text.split_whitespace());
             for run in tokens.windows(width) {
@@ -211,16 +216,15 @@ impl Context<'_> {
                         first.trim_start_matches(|c: char| !is_alnum(c))
                     };
                 }
-                if !words.iter().all(|w| word(w)) {
-                    continue;
-                }
+                // Whether the words spell the initials, asked first: it
+                // rules out nearly every run at the cost of a letter each.
                 let opens = |w: &str, c: char| w.starts_with(c);
                 let spells = if letters.len() == 1 {
                     opens(words[1], letters[0])
                 } else {
                     words.iter().zip(&letters).all(|(w, &c)| opens(w, c))
                 };
-                if !spells {
+                if !spells || !words.iter().all(|w| word(w)) {
                     continue;
                 }
                 let name = words.join(" ");
