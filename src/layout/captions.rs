@@ -541,12 +541,13 @@ const PICTURE_LINE_MAX_WORDS: usize = 25;
 pub(crate) fn pictured(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
     let cues = &c.cues;
     let t = text.trim();
+    // The cues, already read, go before the look-up of a phrase.
     c.shape.is_text()
-        && crate::grammar::longest_of(t, &lex.picture_phrases).is_some()
         && (2..=PICTURE_LINE_MAX_WORDS).contains(&cues.words())
         && !cues.ends_sentence
         && !cues.ends_colon
         && !cues.first_person
+        && crate::grammar::longest_of(t, &lex.picture_phrases).is_some()
         && !t.contains('?')
         && !several_sentences(t)
         && !listing_form(t)
@@ -617,10 +618,10 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
         || text.ends_with([',', ';'])
         || !(2..=CAPTION_MAX_WORDS).contains(&cues.words())
         || text.len() > CAPTION_MAX_BYTES
-        || listing_form(text)
         || cues.ends_colon
         || cues.first_person
         || text.ends_with('?')
+        || listing_form(text)
     {
         return false;
     }

@@ -27,6 +27,7 @@ use crate::scan::Para;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// A hash map keyed by short strings of our own, hashed with FNV.
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<crate::fnv::Fnv>>;
@@ -57,7 +58,7 @@ struct StartParts {
     name: Option<Range<usize>>,
     /// The speaker's key: a label's normal form, `?q` / `?a` for question and
     /// answer labels.
-    key: Option<String>,
+    key: Option<Rc<str>>,
     /// A bracketed note in the label (a reporter's outlet or name).
     note: Option<Range<usize>>,
     side: Side,
@@ -106,7 +107,7 @@ impl StartParts {
                 Some(r) => Some(range(r)?),
                 None => None,
             },
-            key: self.key.map(String::into_boxed_str),
+            key: self.key,
             label_elsewhere: self.label_elsewhere.map(String::into_boxed_str),
         })
     }
@@ -124,8 +125,8 @@ pub(crate) struct Start {
     name: Option<[u32; 2]>,
     note: Option<[u32; 2]>,
     /// The speaker's key: a label's normal form, `?q` / `?a` for question and
-    /// answer labels.
-    pub key: Option<Box<str>>,
+    /// answer labels; one copy shared by every start of a label.
+    pub key: Option<Rc<str>>,
     /// The speaker's label when it stands in another paragraph (a reader's
     /// `by user` line under the question's head).
     pub label_elsewhere: Option<Box<str>>,
@@ -163,6 +164,9 @@ pub(crate) struct Starts {
     /// Each paragraph's place in `list`, `NO_START` for none.
     at: Vec<u32>,
     list: Vec<Option<Start>>,
+    /// Always `None`: what a paragraph opening no turn indexes to (a
+    /// start, holding shared keys, cannot stand in a static).
+    none: Option<Start>,
 }
 
 const NO_START: u32 = u32::MAX;
@@ -173,6 +177,7 @@ impl Starts {
         Starts {
             at: vec![NO_START; n],
             list: Vec::new(),
+            none: None,
         }
     }
 
@@ -228,9 +233,8 @@ impl std::ops::Index<usize> for Starts {
     type Output = Option<Start>;
 
     fn index(&self, i: usize) -> &Option<Start> {
-        static NONE: Option<Start> = None;
         match self.at[i] {
-            NO_START => &NONE,
+            NO_START => &self.none,
             k => &self.list[k as usize],
         }
     }
@@ -265,9 +269,11 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     let n = paras.len();
     let mut starts = Starts::new(n);
     let label_starts = label_starts(paras, classes, lex, &mut starts);
-    let bare_total = (0..n)
-        .filter(|&i| is_bare_question(paras[i].text(), &classes[i]))
-        .count();
+    // Which paragraphs read as unmarked questions, read once.
+    let bare: Vec<bool> = (0..n)
+        .map(|i| is_bare_question(paras[i].text(), &classes[i]))
+        .collect();
+    let bare_total = bare.iter().filter(|&&b| b).count();
     let dashes = dash_starts(paras, classes, label_starts, bare_total, &mut starts);
     reader_question_starts(paras, classes, &mut starts);
     let bold_mode = bold_question_starts(paras, classes, &mut starts);
@@ -284,9 +290,8 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     // Bare questions: unmarked paragraphs that ask, after the labels stop
     // (or in a document with no markers at all).
     let last_explicit = (0..n).rev().find(|&i| starts[i].is_some());
-    let asks = |i: usize| is_bare_question(paras[i].text(), &classes[i]);
     let after = last_explicit.map_or(0, |l| l + 1);
-    let bare_after = (after..n).filter(|&i| asks(i)).count();
+    let bare_after = bare[after..].iter().filter(|&&b| b).count();
     let bare_questions = dashes.answers_only
         || !dashes.style
             && (explicit.len() <= BARE_MODE_MAX_MARKERS && bare_after >= BARE_MODE_MIN_QUESTIONS);
@@ -324,7 +329,7 @@ const BARE_MODE_MIN_QUESTIONS: usize = 2;
 struct LabelCounts<'k> {
     /// The labelled paragraphs' keys, by paragraph, ascending (held only
     /// for the paragraphs with a label: most have none).
-    keys: &'k [(usize, String)],
+    keys: &'k [(usize, Rc<str>)],
     counts: FnvMap<&'k str, usize>,
     /// Each distinct key's count under any of its forms ([`Self::count_of`]),
     /// worked out once: a briefing labels thousands of paragraphs with a
@@ -340,10 +345,10 @@ struct LabelCounts<'k> {
 }
 
 impl<'k> LabelCounts<'k> {
-    fn new(keys: &'k [(usize, String)], classes: &[Class<'_>]) -> Self {
+    fn new(keys: &'k [(usize, Rc<str>)], classes: &[Class<'_>]) -> Self {
         let mut counts: FnvMap<&str, usize> = FnvMap::default();
         for (_, k) in keys {
-            *counts.entry(k.as_str()).or_default() += 1;
+            *counts.entry(&**k).or_default() += 1;
         }
         let index = AliasIndex::new(counts.keys().copied());
         let totals = counts
@@ -393,6 +398,12 @@ impl<'k> LabelCounts<'k> {
     fn key(&self, i: usize) -> Option<&'k str> {
         let at = self.keys.binary_search_by_key(&i, |&(p, _)| p).ok()?;
         Some(&self.keys[at].1)
+    }
+
+    /// Paragraph `i`'s key, shared.
+    fn shared_key(&self, i: usize) -> Option<Rc<str>> {
+        let at = self.keys.binary_search_by_key(&i, |&(p, _)| p).ok()?;
+        Some(Rc::clone(&self.keys[at].1))
     }
 }
 
@@ -445,8 +456,9 @@ fn label_starts(
 ) -> usize {
     // Each distinct label's key worked out once: a briefing repeats a few
     // labels thousands of times.
-    let mut known: FnvMap<&str, String> = FnvMap::default();
-    let keys: Vec<(usize, String)> = classes
+    let mut known: FnvMap<&str, Rc<str>> = FnvMap::default();
+    let (ask, answer): (Rc<str>, Rc<str>) = (Rc::from(ASK_KEY), Rc::from(ANSWER_KEY));
+    let keys: Vec<(usize, Rc<str>)> = classes
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
@@ -454,9 +466,10 @@ fn label_starts(
             let key = match l.kind {
                 LabelKind::Speaker => known
                     .entry(l.name)
-                    .or_insert_with(|| label_key(l, lex))
+                    .or_insert_with(|| Rc::from(label_key(l, lex)))
                     .clone(),
-                LabelKind::Question | LabelKind::Answer => label_key(l, lex),
+                LabelKind::Question => Rc::clone(&ask),
+                LabelKind::Answer => Rc::clone(&answer),
             };
             Some((i, key))
         })
@@ -499,7 +512,7 @@ fn label_starts(
         };
         let start = StartParts {
             name: Some(range_of(text, l.name)),
-            key: counts.key(i).map(str::to_string),
+            key: counts.shared_key(i),
             note: l.note.map(|s| range_of(text, s)),
             label_only: l.text_at >= text.len(),
             ..StartParts::at(marker, side, text[..l.text_at].trim_end().len(), l.text_at)
@@ -542,7 +555,7 @@ fn reader_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mu
         let name = paras[at].text()[user.clone()].to_string();
         let start = StartParts {
             name: (at == i).then_some(user),
-            key: Some(name.to_lowercase()),
+            key: Some(Rc::from(name.to_lowercase())),
             label_elsewhere: (at != i).then_some(name),
             ..StartParts::at(MarkerKind::Bold, Side::Ask, 0, 0)
         };
@@ -627,7 +640,7 @@ fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut 
         if hashes > 0 {
             let text_at = text.len() - text[hashes..].trim_start().len();
             let start = StartParts {
-                key: Some(ASK_KEY.into()),
+                key: Some(Rc::from(ASK_KEY)),
                 ..StartParts::at(MarkerKind::Heading, Side::Ask, hashes, text_at)
             };
             starts.set(i, start.compact());
@@ -637,7 +650,7 @@ fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut 
         let inner = classes[i].label.as_deref().filter(|l| l.bold_paragraph);
         let start = StartParts {
             name: inner.map(|l| range_of(text, l.name)),
-            key: Some(ASK_KEY.into()),
+            key: Some(Rc::from(ASK_KEY)),
             ..StartParts::at(
                 if classes[i].shape == Shape::Italic {
                     MarkerKind::Italic
