@@ -32,9 +32,13 @@ pub(crate) fn label_key(l: &Label<'_>, lex: &Lexicon) -> String {
 pub(crate) fn person_key(name: &str, lex: &Lexicon) -> String {
     let mut s = name.trim();
     // A post after a dash or comma: `Ông X – Giám đốc …`, `NICK FALLOWES, HOST`.
-    for sep in [" – ", " - ", " — ", ", "] {
-        if let Some(i) = s.find(sep) {
-            s = &s[..i];
+    // Each separator holds a `,`, a `-` or the lead byte of `–` and `—`: a
+    // name with none of them (most) is not searched for them.
+    if may_hold_post_separator(s) {
+        for sep in POST_SEPARATORS {
+            if let Some(i) = s.find(sep) {
+                s = &s[..i];
+            }
         }
     }
     // Honorifics and posts in front.
@@ -49,6 +53,17 @@ pub(crate) fn person_key(name: &str, lex: &Lexicon) -> String {
         }
     }
     s.trim_matches(|c: char| !is_alnum(c)).to_lowercase()
+}
+
+/// What a post after a name follows, in the order they are cut at.
+const POST_SEPARATORS: [&str; 4] = [" – ", " - ", " — ", ", "];
+
+/// Whether `s` holds a byte that one of [`POST_SEPARATORS`] holds besides
+/// its spaces: a `,`, a `-`, or 0xE2, the first byte of `–` and `—` (a
+/// byte no other character of those separators, nor any continuation
+/// byte, equals). `false` means none of them occurs in `s`.
+fn may_hold_post_separator(s: &str) -> bool {
+    s.bytes().any(|b| matches!(b, b',' | b'-' | 0xE2))
 }
 
 /// The length of the honorific or post a name opens with (`Ông`, `Chủ
@@ -72,10 +87,23 @@ pub(crate) fn procedure_role(label: &str, lex: &Lexicon) -> Option<Role> {
         lex.procedure_roles
             .candidates(w)
             .chain(en.procedure_roles.candidates(w))
-            .find(|(r, _)| r.to_lowercase() == lower)
+            .find(|(r, _)| lower_equals(r, &lower))
             .map(|(_, role)| role)
     };
     find(label).or_else(|| label.rsplit_once(", ").and_then(|(_, suffix)| find(suffix)))
+}
+
+/// Whether `s` lower-cased is `lower`, without a lower-cased copy of an
+/// ASCII `s` (whose lower case is its ASCII lower case).
+pub(crate) fn lower_equals(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len()
+            && s.bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
+    }
 }
 
 /// Whether key `short` is another form of `long`: its last words, or its
@@ -178,6 +206,27 @@ mod tests {
     }
 
     #[test]
+    fn names_without_a_separator_byte_hold_no_post_separator() {
+        let names = [
+            "Ông Trần Quốc Bảo – Giám đốc Sở Y tế",
+            "NICK FALLOWES, HOST",
+            "Karine Jacquet-Roux",
+            "Jean — le maire",
+            "Müller‐Lüdenscheidt",
+            "Nguyễn Văn A",
+            "M. François Œuvré",
+            "Ms.\u{a0}Lee “Dee”",
+            "O’Brien …",
+            "A - B, C",
+            "",
+        ];
+        for name in names {
+            let held = POST_SEPARATORS.iter().any(|sep| name.contains(sep));
+            assert!(may_hold_post_separator(name) || !held, "{name}");
+        }
+    }
+
+    #[test]
     fn keys_drop_honorifics_and_posts() {
         let vi = crate::lang::lexicon(crate::Language::Vi);
         let en = crate::lang::lexicon(crate::Language::En);
@@ -197,6 +246,35 @@ mod tests {
             person_key("Tiến sĩ tâm lý Phan Minh Đức", vi),
             "phan minh đức"
         );
+    }
+
+    #[test]
+    fn lower_equals_is_equality_after_lower_casing() {
+        let words = [
+            "Moderator",
+            "MODERATOR",
+            "moderator",
+            "Modérateur",
+            "MODÉRATEUR",
+            "\u{212a}elvin",
+            "kelvin",
+            "İ",
+            "i\u{307}",
+            "ΟΔΟΣ",
+            "οδος",
+            "οδοσ",
+            "",
+        ];
+        for s in words {
+            for t in words {
+                let lower = t.to_lowercase();
+                assert_eq!(
+                    lower_equals(s, &lower),
+                    s.to_lowercase() == lower,
+                    "{s} / {t}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -257,13 +257,13 @@ fn caption_evidence(b: &Builder<'_, '_>, style: &Style, range: std::ops::Range<u
 fn alt_and_caption(b: &Builder<'_, '_>, style: &Style, i: usize) -> bool {
     let described = |k: usize| {
         let cues = &b.classes[k].cues;
-        let text = b.paras[k].text();
-        style.starts[k].is_none()
-            && !cues.first_person
-            && !text.contains('?')
-            && !listing_form(text)
+        style.starts[k].is_none() && !cues.first_person && !b.paras[k].text().contains('?')
     };
-    described(i) && described(i + 1) && b.repeats(i, i + 1)
+    // The repeat, whose word counts are cached and rule most pairs out,
+    // is asked before the form, which reads a whole paragraph several
+    // times.
+    let listed = |k: usize| listing_form(b.paras[k].text());
+    described(i) && described(i + 1) && b.repeats(i, i + 1) && !listed(i) && !listed(i + 1)
 }
 
 /// The body being laid out, a paragraph at a time.

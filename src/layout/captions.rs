@@ -12,11 +12,14 @@ use super::similarity::{WordCache, names_someone, several_sentences};
 use super::{AltPlan, CaptionPlan, LabelFacts, Part, TurnPlan};
 use crate::Span;
 use crate::classify::{Class, Cues};
+use crate::fnv::Fnv;
 use crate::grammar::caption::Credited;
 use crate::grammar::is_word_of;
 use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::scan::Para;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
 /// How many empty paragraphs (tags, white space) may stand between an image
@@ -274,9 +277,11 @@ impl<'a, 'd> Builder<'a, 'd> {
     }
 }
 
-/// Gives one shared copy of each distinct label's facts.
+/// Gives one shared copy of each distinct label's facts: the facts by
+/// the FNV hash of what they say, looked up without copying it (a
+/// briefing's thousands of turns have a few labels).
 #[derive(Default)]
-struct Labels(std::collections::HashSet<Rc<LabelFacts>>);
+struct Labels(HashMap<u64, Vec<Rc<LabelFacts>>, BuildHasherDefault<Fnv>>);
 
 impl Labels {
     fn get(
@@ -288,16 +293,21 @@ impl Labels {
         if key.is_none() && label.is_none() && note.is_none() {
             return None;
         }
-        let facts = LabelFacts {
+        let mut h = Fnv::default();
+        (key, label, note).hash(&mut h);
+        let same = self.0.entry(h.finish()).or_default();
+        let says = |f: &LabelFacts| {
+            f.key.as_deref() == key && f.label.as_deref() == label && f.note.as_deref() == note
+        };
+        if let Some(have) = same.iter().find(|f| says(f)) {
+            return Some(Rc::clone(have));
+        }
+        let new = Rc::new(LabelFacts {
             key: key.map(Box::from),
             label: label.map(Box::from),
             note: note.map(Box::from),
-        };
-        if let Some(have) = self.0.get(&facts) {
-            return Some(Rc::clone(have));
-        }
-        let new = Rc::new(facts);
-        self.0.insert(Rc::clone(&new));
+        });
+        same.push(Rc::clone(&new));
         Some(new)
     }
 }
@@ -531,12 +541,13 @@ const PICTURE_LINE_MAX_WORDS: usize = 25;
 pub(crate) fn pictured(text: &str, c: &Class<'_>, lex: &Lexicon) -> bool {
     let cues = &c.cues;
     let t = text.trim();
+    // The cues, already read, go before the look-up of a phrase.
     c.shape.is_text()
-        && crate::grammar::longest_of(t, &lex.picture_phrases).is_some()
         && (2..=PICTURE_LINE_MAX_WORDS).contains(&cues.words())
         && !cues.ends_sentence
         && !cues.ends_colon
         && !cues.first_person
+        && crate::grammar::longest_of(t, &lex.picture_phrases).is_some()
         && !t.contains('?')
         && !several_sentences(t)
         && !listing_form(t)
@@ -607,10 +618,10 @@ pub(crate) fn header_caption_shaped(text: &str, c: &Class<'_>, lex: &Lexicon) ->
         || text.ends_with([',', ';'])
         || !(2..=CAPTION_MAX_WORDS).contains(&cues.words())
         || text.len() > CAPTION_MAX_BYTES
-        || listing_form(text)
         || cues.ends_colon
         || cues.first_person
         || text.ends_with('?')
+        || listing_form(text)
     {
         return false;
     }

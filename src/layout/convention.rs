@@ -25,7 +25,12 @@ use crate::lang::Lexicon;
 use crate::model::MarkerKind;
 use crate::scan::Para;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::rc::Rc;
+
+/// A hash map keyed by short strings of our own, hashed with FNV.
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<crate::fnv::Fnv>>;
 
 mod dashes;
 mod numbered;
@@ -53,7 +58,7 @@ struct StartParts {
     name: Option<Range<usize>>,
     /// The speaker's key: a label's normal form, `?q` / `?a` for question and
     /// answer labels.
-    key: Option<String>,
+    key: Option<Rc<str>>,
     /// A bracketed note in the label (a reporter's outlet or name).
     note: Option<Range<usize>>,
     side: Side,
@@ -102,7 +107,7 @@ impl StartParts {
                 Some(r) => Some(range(r)?),
                 None => None,
             },
-            key: self.key.map(String::into_boxed_str),
+            key: self.key,
             label_elsewhere: self.label_elsewhere.map(String::into_boxed_str),
         })
     }
@@ -120,8 +125,8 @@ pub(crate) struct Start {
     name: Option<[u32; 2]>,
     note: Option<[u32; 2]>,
     /// The speaker's key: a label's normal form, `?q` / `?a` for question and
-    /// answer labels.
-    pub key: Option<Box<str>>,
+    /// answer labels; one copy shared by every start of a label.
+    pub key: Option<Rc<str>>,
     /// The speaker's label when it stands in another paragraph (a reader's
     /// `by user` line under the question's head).
     pub label_elsewhere: Option<Box<str>>,
@@ -159,6 +164,9 @@ pub(crate) struct Starts {
     /// Each paragraph's place in `list`, `NO_START` for none.
     at: Vec<u32>,
     list: Vec<Option<Start>>,
+    /// Always `None`: what a paragraph opening no turn indexes to (a
+    /// start, holding shared keys, cannot stand in a static).
+    none: Option<Start>,
 }
 
 const NO_START: u32 = u32::MAX;
@@ -169,6 +177,7 @@ impl Starts {
         Starts {
             at: vec![NO_START; n],
             list: Vec::new(),
+            none: None,
         }
     }
 
@@ -224,9 +233,8 @@ impl std::ops::Index<usize> for Starts {
     type Output = Option<Start>;
 
     fn index(&self, i: usize) -> &Option<Start> {
-        static NONE: Option<Start> = None;
         match self.at[i] {
-            NO_START => &NONE,
+            NO_START => &self.none,
             k => &self.list[k as usize],
         }
     }
@@ -261,9 +269,11 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     let n = paras.len();
     let mut starts = Starts::new(n);
     let label_starts = label_starts(paras, classes, lex, &mut starts);
-    let bare_total = (0..n)
-        .filter(|&i| is_bare_question(paras[i].text(), &classes[i]))
-        .count();
+    // Which paragraphs read as unmarked questions, read once.
+    let bare: Vec<bool> = (0..n)
+        .map(|i| is_bare_question(paras[i].text(), &classes[i]))
+        .collect();
+    let bare_total = bare.iter().filter(|&&b| b).count();
     let dashes = dash_starts(paras, classes, label_starts, bare_total, &mut starts);
     reader_question_starts(paras, classes, &mut starts);
     let bold_mode = bold_question_starts(paras, classes, &mut starts);
@@ -280,9 +290,8 @@ pub(crate) fn style(paras: &[Para<'_>], classes: &[Class<'_>], lex: &Lexicon) ->
     // Bare questions: unmarked paragraphs that ask, after the labels stop
     // (or in a document with no markers at all).
     let last_explicit = (0..n).rev().find(|&i| starts[i].is_some());
-    let asks = |i: usize| is_bare_question(paras[i].text(), &classes[i]);
     let after = last_explicit.map_or(0, |l| l + 1);
-    let bare_after = (after..n).filter(|&i| asks(i)).count();
+    let bare_after = bare[after..].iter().filter(|&&b| b).count();
     let bare_questions = dashes.answers_only
         || !dashes.style
             && (explicit.len() <= BARE_MODE_MAX_MARKERS && bare_after >= BARE_MODE_MIN_QUESTIONS);
@@ -320,8 +329,12 @@ const BARE_MODE_MIN_QUESTIONS: usize = 2;
 struct LabelCounts<'k> {
     /// The labelled paragraphs' keys, by paragraph, ascending (held only
     /// for the paragraphs with a label: most have none).
-    keys: &'k [(usize, String)],
-    counts: HashMap<&'k str, usize>,
+    keys: &'k [(usize, Rc<str>)],
+    counts: FnvMap<&'k str, usize>,
+    /// Each distinct key's count under any of its forms ([`Self::count_of`]),
+    /// worked out once: a briefing labels thousands of paragraphs with a
+    /// few keys.
+    totals: FnvMap<&'k str, usize>,
     index: AliasIndex<'k>,
     /// Question and answer labels.
     qa_total: usize,
@@ -332,12 +345,16 @@ struct LabelCounts<'k> {
 }
 
 impl<'k> LabelCounts<'k> {
-    fn new(keys: &'k [(usize, String)], classes: &[Class<'_>]) -> Self {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+    fn new(keys: &'k [(usize, Rc<str>)], classes: &[Class<'_>]) -> Self {
+        let mut counts: FnvMap<&str, usize> = FnvMap::default();
         for (_, k) in keys {
-            *counts.entry(k.as_str()).or_default() += 1;
+            *counts.entry(&**k).or_default() += 1;
         }
         let index = AliasIndex::new(counts.keys().copied());
+        let totals = counts
+            .keys()
+            .map(|&k| (k, Self::count_in(&counts, &index, k)))
+            .collect();
         let qa_total = counts.get(ASK_KEY).copied().unwrap_or(0)
             + counts.get(ANSWER_KEY).copied().unwrap_or(0);
         let upper_total = classes
@@ -352,6 +369,7 @@ impl<'k> LabelCounts<'k> {
         LabelCounts {
             keys,
             counts,
+            totals,
             index,
             qa_total,
             upper_total,
@@ -361,18 +379,31 @@ impl<'k> LabelCounts<'k> {
 
     /// How often key `k` stands, under any of its forms.
     fn count_of(&self, k: &str) -> usize {
-        let others: usize = self
-            .index
-            .longer_forms(k)
-            .chain(self.index.shorter_forms(k))
-            .map(|o| self.counts.get(o).copied().unwrap_or(0))
-            .sum();
-        self.counts.get(k).copied().unwrap_or(0) + others
+        match self.totals.get(k) {
+            Some(&n) => n,
+            None => Self::count_in(&self.counts, &self.index, k),
+        }
     }
 
-    fn key(&self, i: usize) -> Option<&str> {
+    /// How often key `k` stands in `counts`, under any of its forms.
+    fn count_in(counts: &FnvMap<&str, usize>, index: &AliasIndex<'_>, k: &str) -> usize {
+        let others: usize = index
+            .longer_forms(k)
+            .chain(index.shorter_forms(k))
+            .map(|o| counts.get(o).copied().unwrap_or(0))
+            .sum();
+        counts.get(k).copied().unwrap_or(0) + others
+    }
+
+    fn key(&self, i: usize) -> Option<&'k str> {
         let at = self.keys.binary_search_by_key(&i, |&(p, _)| p).ok()?;
         Some(&self.keys[at].1)
+    }
+
+    /// Paragraph `i`'s key, shared.
+    fn shared_key(&self, i: usize) -> Option<Rc<str>> {
+        let at = self.keys.binary_search_by_key(&i, |&(p, _)| p).ok()?;
+        Some(Rc::clone(&self.keys[at].1))
     }
 }
 
@@ -423,10 +454,25 @@ fn label_starts(
     lex: &Lexicon,
     starts: &mut Starts,
 ) -> usize {
-    let keys: Vec<(usize, String)> = classes
+    // Each distinct label's key worked out once: a briefing repeats a few
+    // labels thousands of times.
+    let mut known: FnvMap<&str, Rc<str>> = FnvMap::default();
+    let (ask, answer): (Rc<str>, Rc<str>) = (Rc::from(ASK_KEY), Rc::from(ANSWER_KEY));
+    let keys: Vec<(usize, Rc<str>)> = classes
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| c.label.as_ref().map(|l| (i, label_key(l, lex))))
+        .filter_map(|(i, c)| {
+            let l = c.label.as_ref()?;
+            let key = match l.kind {
+                LabelKind::Speaker => known
+                    .entry(l.name)
+                    .or_insert_with(|| Rc::from(label_key(l, lex)))
+                    .clone(),
+                LabelKind::Question => Rc::clone(&ask),
+                LabelKind::Answer => Rc::clone(&answer),
+            };
+            Some((i, key))
+        })
         .collect();
     let counts = LabelCounts::new(&keys, classes);
     // At most a start a label: room for them at once, not grown by doubling.
@@ -466,7 +512,7 @@ fn label_starts(
         };
         let start = StartParts {
             name: Some(range_of(text, l.name)),
-            key: counts.key(i).map(str::to_string),
+            key: counts.shared_key(i),
             note: l.note.map(|s| range_of(text, s)),
             label_only: l.text_at >= text.len(),
             ..StartParts::at(marker, side, text[..l.text_at].trim_end().len(), l.text_at)
@@ -509,7 +555,7 @@ fn reader_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mu
         let name = paras[at].text()[user.clone()].to_string();
         let start = StartParts {
             name: (at == i).then_some(user),
-            key: Some(name.to_lowercase()),
+            key: Some(Rc::from(name.to_lowercase())),
             label_elsewhere: (at != i).then_some(name),
             ..StartParts::at(MarkerKind::Bold, Side::Ask, 0, 0)
         };
@@ -594,7 +640,7 @@ fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut 
         if hashes > 0 {
             let text_at = text.len() - text[hashes..].trim_start().len();
             let start = StartParts {
-                key: Some(ASK_KEY.into()),
+                key: Some(Rc::from(ASK_KEY)),
                 ..StartParts::at(MarkerKind::Heading, Side::Ask, hashes, text_at)
             };
             starts.set(i, start.compact());
@@ -604,7 +650,7 @@ fn bold_question_starts(paras: &[Para<'_>], classes: &[Class<'_>], starts: &mut 
         let inner = classes[i].label.as_deref().filter(|l| l.bold_paragraph);
         let start = StartParts {
             name: inner.map(|l| range_of(text, l.name)),
-            key: Some(ASK_KEY.into()),
+            key: Some(Rc::from(ASK_KEY)),
             ..StartParts::at(
                 if classes[i].shape == Shape::Italic {
                     MarkerKind::Italic

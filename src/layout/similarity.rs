@@ -14,26 +14,77 @@ use crate::text::is_alnum;
 /// caption hold fewer; a longer paragraph is no near duplicate).
 pub(crate) const MAX_COMPARED_WORDS: usize = 80;
 
+/// The FNV-1a prime, as [`Fnv`] multiplies by it for each byte.
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The FNV-1a state `h` after the bytes of `c` as a `u32`, as
+/// `Fnv::write_u32` writes them (in the machine's byte order). For an
+/// ASCII character on a little-endian machine three of the four bytes are
+/// zero, and `x ^ 0` is `x`: one multiplication by the prime's fourth
+/// power does.
+#[inline]
+fn fnv_char(h: u64, c: char) -> u64 {
+    const PRIME_POW_4: u64 = FNV_PRIME
+        .wrapping_mul(FNV_PRIME)
+        .wrapping_mul(FNV_PRIME)
+        .wrapping_mul(FNV_PRIME);
+    if cfg!(target_endian = "little") && c.is_ascii() {
+        return (h ^ u64::from(c as u8)).wrapping_mul(PRIME_POW_4);
+    }
+    u32::from(c)
+        .to_ne_bytes()
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
+
+/// Each ASCII byte in lower case when it is a letter or digit, else 0.
+const ASCII_WORD_BYTE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() {
+            t[b as usize] = b.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The words of `s` (runs of letters and digits) without case, each as a
-/// hash, written to `out`; how many there were (no more than `out` holds).
+/// hash (FNV-1a of its lower-case characters, each as a `u32`), written
+/// to `out`; how many there were (no more than `out` holds). ASCII is
+/// read a byte at a time.
 fn word_hashes(s: &str, out: &mut [u64; MAX_COMPARED_WORDS + 1]) -> usize {
     use std::hash::Hasher;
-    let mut n = 0;
-    let mut h = Fnv::default();
+    let basis = Fnv::default().finish();
+    let bytes = s.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    let mut h = basis;
     let mut in_word = false;
-    for c in s.chars() {
-        let alnum = is_alnum(c);
-        if alnum {
-            if c.is_ascii() {
-                h.write_u32(u32::from(c.to_ascii_lowercase()));
-            } else {
-                c.to_lowercase().for_each(|l| h.write_u32(u32::from(l)));
+    while i < bytes.len() {
+        let b = bytes[i];
+        let alnum = if b.is_ascii() {
+            i += 1;
+            let lower = ASCII_WORD_BYTE[usize::from(b)];
+            if lower != 0 {
+                h = fnv_char(h, char::from(lower));
             }
-        }
+            lower != 0
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            let alnum = is_alnum(c);
+            if alnum {
+                h = c.to_lowercase().fold(h, fnv_char);
+            }
+            alnum
+        };
         if !alnum && in_word {
-            out[n] = h.finish();
+            out[n] = h;
             n += 1;
-            h = Fnv::default();
+            h = basis;
             if n == out.len() {
                 return n;
             }
@@ -41,7 +92,7 @@ fn word_hashes(s: &str, out: &mut [u64; MAX_COMPARED_WORDS + 1]) -> usize {
         in_word = alnum;
     }
     if in_word {
-        out[n] = h.finish();
+        out[n] = h;
         n += 1;
     }
     n
@@ -203,6 +254,11 @@ impl WordCache {
     /// in ten, the least share asked).
     fn shares(&self, paras: &[Para<'_>], i: usize, j: usize, tenths: usize) -> bool {
         let (a, na) = self.counted(paras, i);
+        // Of a pair, both hold between three and the most words compared:
+        // when the first does not, the second is not counted.
+        if !(3..=MAX_COMPARED_WORDS).contains(&na) {
+            return false;
+        }
         let (b, nb) = self.counted(paras, j);
         comparable(na, nb)
             && may_share(na, self.word_bits(paras, i), nb, self.word_bits(paras, j))
@@ -243,6 +299,60 @@ mod tests {
     /// paragraphs.
     fn repeats(a: &str, b: &str) -> bool {
         shares((a, count_words(a)), (b, count_words(b)), REPEAT_TENTHS)
+    }
+
+    /// What [`word_hashes`] replaced: a char at a time, through [`Fnv`].
+    fn word_hashes_by_char(s: &str, out: &mut [u64; MAX_COMPARED_WORDS + 1]) -> usize {
+        use std::hash::Hasher;
+        let mut n = 0;
+        let mut h = Fnv::default();
+        let mut in_word = false;
+        for c in s.chars() {
+            let alnum = is_alnum(c);
+            if alnum {
+                if c.is_ascii() {
+                    h.write_u32(u32::from(c.to_ascii_lowercase()));
+                } else {
+                    c.to_lowercase().for_each(|l| h.write_u32(u32::from(l)));
+                }
+            }
+            if !alnum && in_word {
+                out[n] = h.finish();
+                n += 1;
+                h = Fnv::default();
+                if n == out.len() {
+                    return n;
+                }
+            }
+            in_word = alnum;
+        }
+        if in_word {
+            out[n] = h.finish();
+            n += 1;
+        }
+        n
+    }
+
+    #[test]
+    fn words_hashed_a_byte_at_a_time_hash_as_a_char_at_a_time() {
+        let long = "word ".repeat(100);
+        let texts = [
+            "",
+            "a",
+            "Ông Lê Văn Tám phát biểu tại hội nghị.",
+            "Der Bürgermeister Straße: „İstanbul“ — ΟΔΥΣΣΕΑΣ, Œuvre×2÷3",
+            "It’s 9:30\u{a0}a.m. — “Quoted” ‘text’… K-9 (KELVIN \u{212a})",
+            "  leading and trailing  ",
+            long.as_str(),
+        ];
+        for t in texts {
+            let (mut a, mut b) = (
+                [0u64; MAX_COMPARED_WORDS + 1],
+                [0u64; MAX_COMPARED_WORDS + 1],
+            );
+            let (na, nb) = (word_hashes(t, &mut a), word_hashes_by_char(t, &mut b));
+            assert_eq!(a[..na], b[..nb], "{t:?}");
+        }
     }
 
     #[test]

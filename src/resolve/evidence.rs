@@ -32,6 +32,11 @@ fn is_possessive(word: &str) -> bool {
 /// (`Whitcombe` for `Fed's Whitcombe`, as headlines write it); the label
 /// itself when it has no possessive.
 pub(crate) fn after_possessive(label: &str) -> &str {
+    // A possessive holds `'` or `’` (whose last byte is 0x99): a label
+    // with neither byte (most) has none.
+    if !label.bytes().any(|b| b == b'\'' || b == 0x99) {
+        return label;
+    }
     let mut rest = label;
     let mut at = 0;
     for (i, w) in split_at_spaces(label) {

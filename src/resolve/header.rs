@@ -126,10 +126,10 @@ fn last_piece(name: &str) -> &str {
 }
 
 /// Whether `b` names the same person as `a`, or `a` with words before it
-/// (`Lena Voss` and `Architect Lena Voss`), in any case.
-fn same_or_tail(a: &str, b: &str) -> bool {
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    a == b || a.ends_with(&format!(" {b}"))
+/// (`lena voss` and `architect lena voss`), both lower-cased (a name is
+/// lower-cased once, then compared with every other).
+fn same_or_tail_lower(a: &str, b: &str) -> bool {
+    a == b || a.len() > b.len() && a.ends_with(b) && a[..a.len() - b.len()].ends_with(' ')
 }
 
 /// Whether `long` is `short` with its family name written in full
@@ -137,8 +137,8 @@ fn same_or_tail(a: &str, b: &str) -> bool {
 fn completes(long: &str, short: &str) -> bool {
     long.len() > short.len()
         && long.is_char_boundary(short.len())
-        && long[..short.len()].to_lowercase() == short.to_lowercase()
         && long[short.len()..].starts_with('-')
+        && long[..short.len()].to_lowercase() == short.to_lowercase()
 }
 
 /// The names the texts offer that can be a person's, each once (in any
@@ -148,6 +148,9 @@ fn completes(long: &str, short: &str) -> bool {
 /// offered. A text in capitals offers none.
 fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>> {
     let mut cands: Vec<Candidate<'t>> = Vec::new();
+    // Each candidate's name lower-cased, by candidate: a name is compared
+    // with every candidate's.
+    let mut lower: Vec<String> = Vec::new();
     let mut not_people: Vec<String> = Vec::new();
     for (i, &(t, part)) in texts.iter().enumerate() {
         // In a text set all in capitals (`TROIS QUESTIONS À LA GARDIENNE
@@ -167,14 +170,15 @@ fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>
             }
             let (in_headline, captioned) = (part == Part::Headline, part == Part::Caption);
             let said = speaks(t, name, lex);
-            let found = cands.iter_mut().find(|c| {
-                same_or_tail(c.name, name)
-                    || same_or_tail(name, c.name)
+            let name_lower = name.to_lowercase();
+            let found = cands.iter_mut().zip(&mut lower).find(|(c, l)| {
+                same_or_tail_lower(l, &name_lower)
+                    || same_or_tail_lower(&name_lower, l)
                     || completes(c.name, name)
                     || completes(name, c.name)
             });
             match found {
-                Some(c) => {
+                Some((c, l)) => {
                     c.personal |= personal;
                     c.in_headline |= in_headline;
                     c.captioned |= captioned;
@@ -185,21 +189,29 @@ fn candidates<'t>(texts: &[(&'t str, Part)], lex: &Lexicon) -> Vec<Candidate<'t>
                     let shorter = name.len() < c.name.len() && !completes(c.name, name);
                     if shorter || completes(name, c.name) {
                         (c.name, c.text) = (name, i);
+                        *l = name_lower;
                     }
                 }
-                None => cands.push(Candidate {
-                    name,
-                    forms: vec![name],
-                    text: i,
-                    personal,
-                    in_headline,
-                    captioned,
-                    speaks: said,
-                }),
+                None => {
+                    lower.push(name_lower);
+                    cands.push(Candidate {
+                        name,
+                        forms: vec![name],
+                        text: i,
+                        personal,
+                        in_headline,
+                        captioned,
+                        speaks: said,
+                    });
+                }
             }
         }
     }
-    cands.retain(|c| !not_people.iter().any(|p| same_or_tail(p, c.name)));
+    let mut lower = lower.iter();
+    cands.retain(|_| {
+        let l = lower.next().map_or("", String::as_str);
+        !not_people.iter().any(|p| same_or_tail_lower(p, l))
+    });
     cands
 }
 
@@ -568,5 +580,57 @@ pub(super) fn byline_interviewer<'a>(
     match people.as_slice() {
         [one] => Some(person(None, one, None, Role::Interviewer, b.span)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What [`same_or_tail_lower`] replaced: both names lower-cased at
+    /// every comparison.
+    fn same_or_tail_each_time(a: &str, b: &str) -> bool {
+        let (a, b) = (a.to_lowercase(), b.to_lowercase());
+        a == b || a.ends_with(&format!(" {b}"))
+    }
+
+    #[test]
+    fn names_lowered_once_compare_as_names_lowered_each_time() {
+        let names = [
+            "Lena Voss",
+            "Architect Lena Voss",
+            "LENA VOSS",
+            "Voss",
+            "Ông Trần Quốc Bảo",
+            "Trần Quốc Bảo",
+            "TRẦN QUỐC BẢO",
+            "Florence d’Arvieu-Mas",
+            "d’Arvieu-Mas",
+            "ΟΔΥΣΣΕΑΣ",
+            "Οδυσσέας",
+            "İSTANBUL Voss",
+            "Straße",
+            "STRASSE",
+            " Voss",
+            "",
+        ];
+        for a in names {
+            for b in names {
+                let lowered = same_or_tail_lower(&a.to_lowercase(), &b.to_lowercase());
+                assert_eq!(lowered, same_or_tail_each_time(a, b), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_casing_twice_is_lower_casing_once() {
+        // The names left out as places are kept lower-cased, then compared
+        // with lower-cased names: lower-casing again would change nothing.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("a{c}"), format!("{c} b")] {
+                let once = s.to_lowercase();
+                assert_eq!(once.to_lowercase(), once, "{:X}", u32::from(c));
+            }
+        }
     }
 }

@@ -35,7 +35,11 @@ use crate::scan::Doc;
 use crate::text::is_capitalised;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+
+/// A hash map keyed by short strings of our own, hashed with FNV.
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<crate::fnv::Fnv>>;
 
 /// What the resolver decides: each turn's kind and speaker, the
 /// participants, the outlet an introduction names, and the diagnostics.
@@ -109,12 +113,19 @@ fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
     fn key_of(x: &TurnPlan) -> Option<&str> {
         x.key().map(evidence::after_possessive)
     }
-    let mut keys: Vec<&str> = info
+    // Each turn's key, read once; and whether it is a person's and a
+    // pronoun, decided once a distinct key.
+    let turn_keys: Vec<Option<&str>> = info.iter().map(key_of).collect();
+    let mut kinds: FnvMap<&str, (bool, bool)> = FnvMap::default();
+    for k in turn_keys.iter().flatten() {
+        kinds
+            .entry(k)
+            .or_insert_with(|| (is_person_key(k, lex), is_pronoun_key(k, lex)));
+    }
+    let mut keys: Vec<&str> = kinds
         .iter()
-        .filter_map(key_of)
-        .filter(|k| is_person_key(k, lex))
-        .collect::<std::collections::HashSet<&str>>()
-        .into_iter()
+        .filter(|&(_, &(person, _))| person)
+        .map(|(&k, _)| k)
         .collect();
     keys.sort_unstable();
     let index = AliasIndex::new(keys.iter().copied());
@@ -126,18 +137,19 @@ fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
     };
     let mut groups: Vec<Group> = Vec::new();
     // A key's group, and a canonical key's: each looked up once.
-    let mut of_key: HashMap<&str, usize> = HashMap::new();
-    let mut of_canonical: HashMap<String, usize> = HashMap::new();
+    let mut of_key: FnvMap<&str, usize> = FnvMap::default();
+    let mut of_canonical: FnvMap<String, usize> = FnvMap::default();
     let mut of_turn = vec![None; info.len()];
     for (i, x) in info.iter().enumerate() {
-        let quoting = key_of(x).is_some_and(|k| is_pronoun_key(k, lex));
+        let kind = |k: &&str| kinds.get(k).copied().unwrap_or_default();
+        let quoting = turn_keys[i].is_some_and(|k| kind(&k).1);
         let before: Option<usize> = i.checked_sub(1).and_then(|p| of_turn[p]);
         if let Some(g) = before.filter(|_| quoting) {
             groups[g].turns.push(i);
             of_turn[i] = Some(g);
             continue;
         }
-        let Some(k) = key_of(x).filter(|k| is_person_key(k, lex)) else {
+        let Some(k) = turn_keys[i].filter(|k| kind(k).0) else {
             continue;
         };
         let g = match of_key.get(k) {
@@ -164,11 +176,13 @@ fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
             }
         };
         if let Some(l) = x.label() {
+            // A label the group has had was read for a role then: it is
+            // not read again.
             if !groups[g].labels.iter().any(|have| have == l) {
                 groups[g].labels.push(l.to_string());
-            }
-            if groups[g].role.is_none() {
-                groups[g].role = procedure_role(l, lex);
+                if groups[g].role.is_none() {
+                    groups[g].role = procedure_role(l, lex);
+                }
             }
         }
         groups[g].turns.push(i);

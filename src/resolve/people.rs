@@ -5,7 +5,7 @@
 use super::{Group, Stance};
 use crate::grammar::find_ci;
 use crate::grammar::{is_word_of, longest_of};
-use crate::keys::{ASK_KEY, honorific_len, procedure_role};
+use crate::keys::{ASK_KEY, honorific_len, lower_equals, procedure_role};
 use crate::lang::Lexicon;
 use crate::layout::sources::{article_titles, headline_text};
 use crate::layout::{Layout, TurnPlan};
@@ -181,8 +181,17 @@ impl Context<'_> {
                 && crate::keys::honorific_len(w, self.lex).is_none_or(|n| n != w.len())
         };
         let mut found: Option<String> = None;
+        // One buffer for every text's words, and one for a run's.
+        let mut tokens: Vec<&str> = Vec::new();
+        let mut words: Vec<&str> = Vec::with_capacity(width);
         for text in &self.texts {
-            let tokens: Vec<&str> = text.split_whitespace().collect();
+            // Every run that spells them holds a word opening with the
+            // first letter: a text without that letter holds none.
+            if !text.contains(letters[0]) {
+                continue;
+            }
+            tokens.clear();
+            tokens.extend(text.split_whitespace());
             for run in tokens.windows(width) {
                 // The run's words, stripped of the punctuation that may
                 // open the first and end the last; the words between carry
@@ -197,7 +206,8 @@ impl Context<'_> {
                 } else {
                     name_core(run[width - 1])
                 };
-                let mut words: Vec<&str> = run[..width - 1].to_vec();
+                words.clear();
+                words.extend_from_slice(&run[..width - 1]);
                 words.push(last);
                 if let Some(first) = words.first_mut() {
                     *first = if plain {
@@ -206,16 +216,15 @@ impl Context<'_> {
                         first.trim_start_matches(|c: char| !is_alnum(c))
                     };
                 }
-                if !words.iter().all(|w| word(w)) {
-                    continue;
-                }
+                // Whether the words spell the initials, asked first: it
+                // rules out nearly every run at the cost of a letter each.
                 let opens = |w: &str, c: char| w.starts_with(c);
                 let spells = if letters.len() == 1 {
                     opens(words[1], letters[0])
                 } else {
                     words.iter().zip(&letters).all(|(w, &c)| opens(w, c))
                 };
-                if !spells {
+                if !spells || !words.iter().all(|w| word(w)) {
                     continue;
                 }
                 let name = words.join(" ");
@@ -277,19 +286,31 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
     if firsts.is_empty() {
         return names;
     }
+    let scan = StopScan::opening(&firsts);
+    // Once every wanted word has its full name, no later text adds one.
+    let mut distinct: Vec<&str> = wanted.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
     for text in texts {
+        if names.len() == distinct.len() {
+            break;
+        }
         // Only the words that open with a wanted word's first letter are
         // looked at, and the words around them read where they stand: the
         // text is not split into words.
-        for (start, tok) in opening_words(text, &firsts) {
+        for (start, tok) in opening_words(text, &firsts, &scan) {
             let core = tok.trim_matches(|c: char| !is_alnum(c));
             let mixed =
                 core.starts_with(char::is_uppercase) && core.chars().any(char::is_lowercase);
             if !mixed || core != tok.trim_end_matches([',', '.', ':', ';', ')', ']']) {
                 continue;
             }
+            // Lower-cased only when wanted (most words are not).
+            if !wanted.iter().any(|w| lower_equals(core, w)) {
+                continue;
+            }
             let key = core.to_lowercase();
-            if !wanted.contains(&key.as_str()) || names.contains_key(&key) {
+            if names.contains_key(&key) {
                 continue;
             }
             // A sentence's first word (`At Tulane`) is not the name a label
@@ -337,19 +358,21 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
 /// with where each starts. Only such letters are stopped at (a byte table
 /// finds the upper-case ASCII ones and any non-ASCII character); the word
 /// around one is then read where it stands.
-fn opening_words<'t>(text: &'t str, firsts: &[char]) -> impl Iterator<Item = (usize, &'t str)> {
-    let mut stop = [false; 256];
-    for &f in firsts.iter().filter(|f| f.is_ascii()) {
-        stop[usize::from(f.to_ascii_uppercase() as u8)] = true;
-    }
-    stop[0x80..].fill(true);
+fn opening_words<'t, 's>(
+    text: &'t str,
+    firsts: &'s [char],
+    scan: &'s StopScan,
+) -> impl Iterator<Item = (usize, &'t str)> + 's
+where
+    't: 's,
+{
     let opens =
         |c: char| c.is_uppercase() && c.to_lowercase().next().is_some_and(|l| firsts.contains(&l));
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            i += bytes.get(i..)?.iter().position(|&b| stop[usize::from(b)])?;
+            i = scan.next(bytes, i)?;
             let (c, len) = char_at(text, i)?;
             let at = i;
             i += len;
@@ -376,6 +399,76 @@ fn opening_words<'t>(text: &'t str, firsts: &[char]) -> impl Iterator<Item = (us
             }
         }
     })
+}
+
+/// A search for the bytes of a table: every byte from 0x80 up, and some
+/// ASCII bytes. Eight bytes are read at a time, and only those at or over
+/// 0x80 or within the table's ASCII range are looked up.
+struct StopScan {
+    stop: [bool; 256],
+    /// Added to each byte's low seven bits: sets the byte's top bit when it
+    /// is at least the range's first byte...
+    from: u64,
+    /// ...and when it is past the range's last.
+    past: u64,
+}
+
+/// Each byte of a word set to `b`.
+const fn every_byte(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+impl StopScan {
+    /// A search for the bytes a word opening with an upper-case letter
+    /// whose lower case is one of `firsts` may open with: the ASCII
+    /// capitals of theirs, and every byte from 0x80 up.
+    fn opening(firsts: &[char]) -> StopScan {
+        let mut stop = [false; 256];
+        for &f in firsts.iter().filter(|f| f.is_ascii()) {
+            stop[usize::from(f.to_ascii_uppercase() as u8)] = true;
+        }
+        stop[0x80..].fill(true);
+        StopScan::new(stop)
+    }
+
+    /// A search for the bytes `stop` holds: all of them from 0x80 up.
+    fn new(stop: [bool; 256]) -> StopScan {
+        debug_assert!(stop[0x80..].iter().all(|&s| s));
+        let ascii = || (0..0x80u8).filter(|&b| stop[usize::from(b)]);
+        // An empty range is one that sets no top bit: from 0x80 past 0x80.
+        let (first, last) = (ascii().min().unwrap_or(0x80), ascii().max().unwrap_or(0x7F));
+        StopScan {
+            stop,
+            from: every_byte(0x80 - first),
+            past: every_byte(0x80 - (last + 1)),
+        }
+    }
+
+    /// Where the next byte the table holds stands in `bytes`, from `at` on.
+    fn next(&self, bytes: &[u8], mut at: usize) -> Option<usize> {
+        const TOP: u64 = every_byte(0x80);
+        const LOW: u64 = every_byte(0x7F);
+        while at + 8 <= bytes.len() {
+            let mut chunk = [0u8; 8];
+            chunk.copy_from_slice(&bytes[at..at + 8]);
+            let x = u64::from_le_bytes(chunk);
+            let low = x & LOW;
+            // No byte's low bits reach 0x80 by these sums: no carry
+            // crosses into the next byte.
+            let in_range = (low + self.from) & !(low + self.past);
+            let mut marked = (in_range | x) & TOP;
+            while marked != 0 {
+                let k = at + marked.trailing_zeros() as usize / 8;
+                if self.stop[usize::from(bytes[k])] {
+                    return Some(k);
+                }
+                marked &= marked - 1;
+            }
+            at += 8;
+        }
+        let rest = bytes.get(at..)?;
+        Some(at + rest.iter().position(|&b| self.stop[usize::from(b)])?)
+    }
 }
 
 /// The word (as `split_whitespace` cuts them) before the white space that
@@ -562,6 +655,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_stop_scan_finds_what_a_byte_by_byte_search_finds() {
+        let texts = [
+            "",
+            "a",
+            "Keith Ransome met Lukas Tervonen in Zürich, then Ông Trần Quốc Bảo.",
+            "no capital letters here at all, just a long run of plain words...",
+            "ALL CAPITALS AND 1234 DIGITS — “QUOTED” ‘TEXT’ « GUILLEMETS »\u{a0}NBSP",
+            "Müller-Lüdenscheidt sagte: „Das Ende.“ Ánh, Đức, Ê-đê; Œuvre",
+            "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~z",
+            "@AZ[`az{ \x7F  09:;<=>? 	tabs	",
+        ];
+        let tables: [&[u8]; 6] = [b"", b"K", b"KLT", b"AZ", b"09", b"@`~\x7F"];
+        for ascii in tables {
+            let mut stop = [false; 256];
+            for &b in ascii {
+                stop[usize::from(b)] = true;
+            }
+            stop[0x80..].fill(true);
+            let scan = StopScan::new(stop);
+            for text in texts {
+                let bytes = text.as_bytes();
+                for from in 0..=bytes.len() {
+                    let slow = bytes[from..]
+                        .iter()
+                        .position(|&b| stop[usize::from(b)])
+                        .map(|k| from + k);
+                    assert_eq!(scan.next(bytes, from), slow, "{text:?} from {from}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn words_are_read_where_they_stand_as_split_whitespace_cuts_them() {
         let texts = [
             "",
@@ -584,7 +710,8 @@ mod tests {
                     })
                 })
                 .collect();
-            let got: Vec<(usize, &str)> = opening_words(text, &firsts).collect();
+            let scan = StopScan::opening(&firsts);
+            let got: Vec<(usize, &str)> = opening_words(text, &firsts, &scan).collect();
             assert_eq!(got, want, "{text:?}");
             for (k, (at, w)) in words
                 .iter()
