@@ -73,18 +73,16 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
     // neither (`… 1990. Courtesy of the Avery family`).
     let plain_searched = from == 0 || text[from..].contains(':') || text.trim_end().ends_with(')');
     let mut found = None;
-    let mut prev: Option<char> = text[..from].chars().next_back();
-    for (i, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {
-        let at_boundary = prev.is_none_or(|p| !crate::text::is_alnum(p));
-        prev = Some(c);
-        if !at_boundary {
-            continue;
-        }
-        // A byte no credit word may open with is passed over unasked.
-        let b = text.as_bytes()[i];
-        let may_open = lex.courtesy_prefixes.may_open(b)
-            || (plain_searched && lex.credit_prefixes.may_open(b));
-        if !may_open {
+    let (courtesy_opens, credit_opens) = (
+        lex.courtesy_prefixes.opening_table(),
+        lex.credit_prefixes.opening_table(),
+    );
+    for (i, &b) in text.as_bytes().iter().enumerate().skip(from) {
+        // A character's first byte that a credit or courtesy word may open
+        // with, after no letter or digit: the rest are passed over unasked.
+        let may_open =
+            courtesy_opens[usize::from(b)] || (plain_searched && credit_opens[usize::from(b)]);
+        if b & 0xC0 == 0x80 || !may_open || crate::text::alnum_before(text, i) {
             continue;
         }
         let courtesy = longest_of(&text[i..], &lex.courtesy_prefixes)

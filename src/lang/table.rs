@@ -300,7 +300,12 @@ impl<E: Entry> List<E> {
     /// one byte for a scan to make before asking for the candidates.
     #[inline]
     pub(crate) fn may_open(&self, b: u8) -> bool {
-        self.index().first_bytes[usize::from(b)]
+        self.opening_table()[usize::from(b)]
+    }
+
+    /// [`List::may_open`] of every byte, for a scan to index.
+    pub(crate) fn opening_table(&self) -> &[bool; 256] {
+        &self.index().first_bytes
     }
 
     /// The entries that may start `text`: those whose word's first letter is
