@@ -32,7 +32,12 @@ use crate::text::NextFind;
 use crate::text::{ceil_char_boundary, floor_char_boundary, is_alnum, is_alpha, split_at_spaces};
 use std::collections::HashMap;
 
+mod gate;
+mod inline;
 mod questions;
+
+use gate::LabelGate;
+use inline::{inline_dashes, inline_labels};
 
 /// A paragraph must be at least this long to be searched for run-on
 /// paragraphs or inline labels.
@@ -59,11 +64,6 @@ fn glued_commas(text: &str) -> Vec<usize> {
         }
     }
     out
-}
-
-/// Whether a sentence ends just before `at` (and a space).
-fn after_sentence(text: &str, at: usize) -> bool {
-    at > 0 && text[..at].ends_with(' ') && sentence_ends(text[..at].trim_end())
 }
 
 /// Whether `before` (text up to a space, white space trimmed) ends a
@@ -137,27 +137,6 @@ const GLUED_ABBREVIATION_MAX: usize = 4;
 /// document, show turns whose lines were run together (`…với cầu. - Những
 /// ngày qua, …?`). One such dash is prose.
 const MIN_INLINE_DASHES: usize = 2;
-
-/// Positions of dashes that stand after the end of a sentence and before a
-/// capital, inside a line: `…này. - Những ngày qua…`, `…done? – Yes…`.
-fn inline_dashes(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    for i in memchr::memchr_iter(b' ', text.as_bytes()) {
-        let rest = &text[i + 1..];
-        let Some(dash) = ['-', '–', '—'].into_iter().find(|&c| rest.starts_with(c)) else {
-            continue;
-        };
-        let after = &rest[dash.len_utf8()..];
-        let capital = after
-            .strip_prefix(' ')
-            .and_then(|a| a.chars().next())
-            .is_some_and(char::is_uppercase);
-        if capital && after_sentence(text, i + 1) {
-            out.push(i + 1);
-        }
-    }
-    out
-}
 
 /// How many glued sentence ends (see [`glued_ends`]) show that a long
 /// line is paragraphs run together with no separator at all. One or two
@@ -316,79 +295,6 @@ fn in_address(text: &str, at: usize) -> bool {
     token.contains("://") || token.contains('@') || token.to_ascii_lowercase().contains("www.")
 }
 
-/// Candidate inline labels: positions after a sentence's end where a label
-/// with speech after it begins, after a space or glued to the mark.
-///
-/// One pass: the end of the text before each space (white space trimmed)
-/// is carried from one space to the next, and whether a sentence ends there
-/// is decided once for each such end, however many spaces (or other white
-/// space) follow it.
-fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut try_at = |at: usize| {
-        // A label, its notes and the space after it fit in a window: the
-        // text past it is not read at every candidate.
-        let end = floor_char_boundary(text, at + INLINE_LABEL_WINDOW);
-        if let Some(l) = label(&text[at..end], lex) {
-            let has_speech = l.text_at < end - at;
-            if has_speech && (!l.period || l.upper) {
-                out.push((at, l));
-            }
-        }
-    };
-    // The end of the text before the latest space, white space trimmed;
-    // where the piece since the space before it began; the last end decided,
-    // and whether a sentence ends there. The spaces come in order (the `!`s
-    // after them all, and they touch none of this).
-    let mut word_end = 0;
-    let mut piece = 0;
-    let mut decided: Option<(usize, bool)> = None;
-    for i in memchr::memchr3_iter(b' ', b'?', b'.', bytes).chain(memchr::memchr_iter(b'!', bytes)) {
-        let at = i + 1;
-        if bytes[i] == b' ' {
-            let kept = text[piece..i].trim_end().len();
-            if kept > 0 {
-                word_end = piece + kept;
-            }
-            piece = at;
-        }
-        if at >= text.len() {
-            continue;
-        }
-        if bytes[i] == b' ' {
-            // A sentence ends in one of a few marks, maybe past more spaces; a
-            // byte that is neither (nor part of `…”»`) rules it out at once.
-            let may_end = i > 0
-                && matches!(
-                    bytes[i - 1],
-                    b'.' | b'?' | b'!' | b'"' | b')' | b' ' | 0x80..
-                );
-            if !may_end {
-                continue;
-            }
-            let ends = match decided {
-                Some((end, ends)) if end == word_end => ends,
-                _ => {
-                    let ends = sentence_ends(&text[..word_end]);
-                    decided = Some((word_end, ends));
-                    ends
-                }
-            };
-            if ends {
-                try_at(at);
-            }
-        } else if !bytes[at].is_ascii_whitespace()
-            && (bytes[at].is_ascii_uppercase() || bytes[at] >= 0x80 || bytes[at] == b'+')
-            && glued_sentence_end(text, at)
-        {
-            try_at(at);
-        }
-    }
-    out.sort_by_key(|(at, _)| *at);
-    out
-}
-
 /// How many paragraphs from the top a wire date line may open the lede
 /// in: after a kicker, a headline, a standfirst, a byline, an image, its
 /// caption and its credit.
@@ -507,6 +413,7 @@ fn glued_tails(paras: &[Para<'_>], lex: &Lexicon) -> Vec<(usize, Vec<usize>)> {
 /// document, and dashes that opened lines (from [`MIN_INLINE_DASHES`] on).
 /// `None` when no long paragraph holds any of them.
 fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>)>> {
+    let gate = LabelGate::of(lex);
     let long = || {
         paras
             .iter()
@@ -522,7 +429,7 @@ fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>
         })
         .collect();
     let inline: Vec<(usize, Vec<(usize, Label<'_>)>)> = long()
-        .map(|(i, p)| (i, inline_labels(p.text(), lex)))
+        .map(|(i, p)| (i, inline_labels(p.text(), lex, &gate)))
         .filter(|(_, found)| !found.is_empty())
         .collect();
     let dashes: Vec<(usize, Vec<usize>)> = long()
@@ -533,9 +440,11 @@ fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>
     if inline.is_empty() && dash_count < MIN_INLINE_DASHES && run_on.is_empty() {
         return None;
     }
-    // A label inside a line counts when it occurs twice in the document.
+    // A label inside a line counts when it occurs twice in the document
+    // (counted only when there is one).
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for p in paras {
+    let opening = paras.iter().filter(|_| !inline.is_empty());
+    for p in opening.filter(|p| gate.may_open(p.text(), lex)) {
         if let Some(l) = label(p.text(), lex) {
             *counts.entry(label_key(&l, lex)).or_default() += 1;
         }
