@@ -54,7 +54,13 @@ const MIN_GLUED: usize = 4;
 fn glued_commas(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    for (i, _) in text.match_indices(',') {
+    for i in memchr::memchr_iter(b',', b) {
+        // The next character opens with a capital letter (ASCII or not), a
+        // quote or a bracket: any other ASCII byte rules it out at once.
+        let x = b.get(i + 1).copied().unwrap_or(b' ');
+        if !(x.is_ascii_uppercase() || x >= 0x80 || x == b'"' || x == b'(') {
+            continue;
+        }
         let prev = text[..i].chars().next_back();
         let next = text[i + 1..].chars().next();
         let prev_ok = prev.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit() && c != ',');
@@ -72,13 +78,27 @@ pub(super) fn sentence_ends(before: &str) -> bool {
     if !before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')']) {
         return false;
     }
-    // Not after an initial or an abbreviation: `Theodore D. Crane`, `MS. X`.
+    // Not after an initial or an abbreviation: `Theodore D. Crane`, `MS. X`
+    // (a word ending in a period, opening with a capital, of few letters).
+    if !before.ends_with('.') {
+        return true;
+    }
     let last_word = before.rsplit(' ').next().unwrap_or("");
-    let letters = last_word.chars().filter(|&c| is_alpha(c)).count();
+    let letters = || {
+        last_word
+            .chars()
+            .filter(|&c| is_alpha(c))
+            .take(ABBREVIATION_MAX_LETTERS + 1)
+            .count()
+    };
     let abbreviation =
-        last_word.ends_with('.') && letters <= 3 && last_word.starts_with(char::is_uppercase);
+        last_word.starts_with(char::is_uppercase) && letters() <= ABBREVIATION_MAX_LETTERS;
     !abbreviation
 }
+
+/// The most letters of an abbreviation or an initial before a period that
+/// ends no sentence (`D.`, `MS.`, `Mrs.`).
+const ABBREVIATION_MAX_LETTERS: usize = 3;
 
 /// Whether a sentence ends just before `at` with no space after it, as
 /// where a scraper dropped a line break: `…vùng Kinh Bắc.PV: Điều gì`,
@@ -161,6 +181,13 @@ fn glued_ends(text: &str) -> Vec<usize> {
     {
         let at = i + 1;
         if at >= text.len() {
+            continue;
+        }
+        // A paragraph's opening word, bullet or quote opens with a capital
+        // letter (ASCII or not), `+`, `"`, `(` or a character outside ASCII
+        // (`•`, `“`, `‘`, `«`): any other ASCII byte rules it out at once.
+        let x = bytes[at];
+        if !(x.is_ascii_uppercase() || x >= 0x80 || matches!(x, b'+' | b'"' | b'(')) {
             continue;
         }
         let Some(word) = glued_opening(&text[at..]) else {
@@ -440,31 +467,10 @@ fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>
     if inline.is_empty() && dash_count < MIN_INLINE_DASHES && run_on.is_empty() {
         return None;
     }
-    // A label inside a line counts when it occurs twice in the document
-    // (counted only when there is one).
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let opening = paras.iter().filter(|_| !inline.is_empty());
-    for p in opening.filter(|p| gate.may_open(p.text(), lex)) {
-        if let Some(l) = label(p.text(), lex) {
-            *counts.entry(label_key(&l, lex)).or_default() += 1;
-        }
-    }
-    for (_, found) in &inline {
-        for (_, l) in found {
-            *counts.entry(label_key(l, lex)).or_default() += 1;
-        }
-    }
-    let mut cuts: std::collections::BTreeMap<usize, Vec<usize>> = inline
-        .into_iter()
-        .map(|(i, found)| {
-            let at = found
-                .into_iter()
-                .filter(|(_, l)| counts.get(&label_key(l, lex)).copied().unwrap_or(0) >= 2)
-                .map(|(at, _)| at)
-                .collect();
-            (i, at)
-        })
-        .collect();
+    let mut cuts: std::collections::BTreeMap<usize, Vec<usize>> =
+        labels_seen_twice(paras, inline, lex, &gate)
+            .into_iter()
+            .collect();
     if dash_count >= MIN_INLINE_DASHES {
         for (i, at) in dashes {
             cuts.entry(i).or_default().extend(at);
@@ -483,6 +489,65 @@ fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>
             })
             .collect(),
     )
+}
+
+/// The positions of the inline labels of `inline` (by paragraph) whose
+/// label occurs at least twice in the document, counting the labels that
+/// open paragraphs. Paragraphs are read only until every label found
+/// inline is known to occur twice.
+fn labels_seen_twice(
+    paras: &[Para<'_>],
+    inline: Vec<(usize, Vec<(usize, Label<'_>)>)>,
+    lex: &Lexicon,
+    gate: &LabelGate,
+) -> Vec<(usize, Vec<usize>)> {
+    // Each inline label's key, made once.
+    let keyed: Vec<(usize, Vec<(usize, String)>)> = inline
+        .into_iter()
+        .map(|(i, found)| {
+            let keys = found
+                .into_iter()
+                .map(|(at, l)| (at, label_key(&l, lex)))
+                .collect();
+            (i, keys)
+        })
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (_, found) in &keyed {
+        for (_, key) in found {
+            *counts.entry(key.as_str()).or_default() += 1;
+        }
+    }
+    // How many keys are still seen once.
+    let mut once = counts.values().filter(|&&n| n < 2).count();
+    for p in paras {
+        if once == 0 {
+            break;
+        }
+        if !gate.may_open(p.text(), lex) {
+            continue;
+        }
+        let Some(l) = label(p.text(), lex) else {
+            continue;
+        };
+        if let Some(n) = counts.get_mut(label_key(&l, lex).as_str()) {
+            *n += 1;
+            if *n == 2 {
+                once -= 1;
+            }
+        }
+    }
+    keyed
+        .iter()
+        .map(|(i, found)| {
+            let at = found
+                .iter()
+                .filter(|(_, key)| counts[key.as_str()] >= 2)
+                .map(|&(at, _)| at)
+                .collect();
+            (*i, at)
+        })
+        .collect()
 }
 
 /// The fewest bulleted answers ending in a run-on question for those
@@ -705,6 +770,126 @@ mod tests {
             .iter()
             .map(|p| p.text().to_string())
             .collect()
+    }
+
+    /// Texts with commas, marks and quotes in many scripts, for the byte
+    /// scans to be compared with their reading by characters.
+    fn samples() -> Vec<String> {
+        let parts = [
+            "Ein Satz.,Der nächste",
+            "x,Éclair",
+            "a,“Quote”",
+            "b,‘q’",
+            "c,(Bracket)",
+            "d,\"Q\"",
+            "e, Space",
+            "f,lower",
+            "1,Two",
+            ",,Double",
+            "g\u{a0},H",
+            "Ông An.Ảnh: HT",
+            "Really?Yes",
+            "U.S.Army",
+            "Ph.D",
+            "www.Example.Org",
+            "wait…Then",
+            "done.+ Next",
+            "done.• Next",
+            "so!«Oui»",
+            "it.(Then)",
+            "Mr. Smith. ",
+            "D. Crane",
+            "MS. X",
+            "ÉTAT. Non",
+            "Mrs.",
+            "über.",
+            "Xyzw.",
+            "Éa.",
+            "end?”",
+            "(laughs)",
+            "Đà Nẵng.Đây",
+            "x.\u{2019}y",
+            "a.1b",
+        ];
+        let mut out = Vec::new();
+        for (k, glue) in ["", " ", ",", ".", "?", "…", "\u{a0}"].iter().enumerate() {
+            let n = parts.len();
+            out.push(
+                (0..n)
+                    .map(|j| parts[(j * (k + 1)) % n])
+                    .collect::<Vec<_>>()
+                    .join(glue),
+            );
+        }
+        out.extend(parts.iter().map(|p| (*p).to_string()));
+        out
+    }
+
+    #[test]
+    fn byte_scans_read_as_the_character_scans_did() {
+        fn commas_by_chars(text: &str) -> Vec<usize> {
+            let b = text.as_bytes();
+            let mut out = Vec::new();
+            for (i, _) in text.match_indices(',') {
+                let prev = text[..i].chars().next_back();
+                let next = text[i + 1..].chars().next();
+                let prev_ok =
+                    prev.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit() && c != ',');
+                let next_ok = next.is_some_and(|c| c.is_uppercase() || "\"“‘(".contains(c));
+                if prev_ok && next_ok && b.get(i + 1).is_some_and(|&x| x != b' ') {
+                    out.push(i + 1);
+                }
+            }
+            out
+        }
+        fn ends_by_chars(before: &str) -> bool {
+            if !before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')']) {
+                return false;
+            }
+            let last_word = before.rsplit(' ').next().unwrap_or("");
+            let letters = last_word.chars().filter(|&c| is_alpha(c)).count();
+            !(last_word.ends_with('.') && letters <= 3 && last_word.starts_with(char::is_uppercase))
+        }
+        fn glued_ends_by_chars(text: &str) -> Vec<usize> {
+            let bytes = text.as_bytes();
+            let mut out = Vec::new();
+            for i in memchr::memchr3_iter(b'?', b'!', b'.', bytes)
+                .chain(text.match_indices('…').map(|(i, m)| i + m.len() - 1))
+            {
+                let at = i + 1;
+                if at >= text.len() {
+                    continue;
+                }
+                let Some(word) = glued_opening(&text[at..]) else {
+                    continue;
+                };
+                let period = bytes[i] == b'.';
+                if period && (word.chars().count() < 2 || is_domain_ending(word)) {
+                    continue;
+                }
+                if glued_sentence_end(text, at) && !in_address(text, at) {
+                    out.push(at);
+                }
+            }
+            out.sort_unstable();
+            out
+        }
+        for t in samples() {
+            assert_eq!(glued_commas(&t), commas_by_chars(&t), "{t:?}");
+            // Cleaned text holds no white space but the space (which
+            // `in_address` counts on).
+            if !t.contains('\u{a0}') {
+                assert_eq!(glued_ends(&t), glued_ends_by_chars(&t), "{t:?}");
+            }
+            for (i, _) in t.char_indices() {
+                assert_eq!(
+                    sentence_ends(&t[..i]),
+                    ends_by_chars(&t[..i]),
+                    "{:?}",
+                    &t[..i]
+                );
+            }
+        }
     }
 
     #[test]
