@@ -24,7 +24,7 @@
 use crate::clean::Markup;
 use crate::grammar::byline::{glued_byline, glued_signature};
 use crate::grammar::dateline;
-use crate::grammar::label::{Label, label};
+use crate::grammar::label::{Label, LabelKind, label};
 use crate::keys::label_key;
 use crate::lang::Lexicon;
 use crate::scan::Para;
@@ -530,6 +530,9 @@ fn labels_seen_twice(
         let Some(l) = label(p.text(), lex) else {
             continue;
         };
+        if !may_have_key(&l, &counts) {
+            continue;
+        }
         if let Some(n) = counts.get_mut(label_key(&l, lex).as_str()) {
             *n += 1;
             if *n == 2 {
@@ -548,6 +551,21 @@ fn labels_seen_twice(
             (*i, at)
         })
         .collect()
+}
+
+/// Whether `l`'s key may be one of the keys of `counts` still seen once:
+/// a speaker's key is a part of its name in lower case (see
+/// [`label_key`]), so a name that holds none of them in lower case has
+/// none of them. A key with a sigma is not looked for (its lower case
+/// depends on the letters around it).
+fn may_have_key(l: &Label<'_>, counts: &HashMap<&str, usize>) -> bool {
+    if l.kind != LabelKind::Speaker {
+        return true;
+    }
+    let name = l.name.to_lowercase();
+    counts
+        .iter()
+        .any(|(key, &n)| n < 2 && (key.contains(['σ', 'ς']) || name.contains(key)))
 }
 
 /// The fewest bulleted answers ending in a run-on question for those
@@ -889,6 +907,34 @@ mod tests {
                     &t[..i]
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_speakers_key_is_a_part_of_its_name_in_lower_case() {
+        let texts = [
+            (
+                Language::Vi,
+                "Ông Trần Quốc Bảo – Giám đốc Sở Y tế tỉnh Bình Định: Vâng.",
+            ),
+            (Language::Vi, "Bộ trưởng Nguyễn Văn An: Có."),
+            (Language::Vi, "PGS.TS Lê Văn Hợp (trái): Đúng."),
+            (Language::En, "MS. PSAKI: Thank you."),
+            (Language::En, "NICK FALLOWES, HOST: Hello."),
+            (Language::En, "Dr. Ana Ruiz de la Fuente: Yes."),
+            (Language::En, "FRANK CORMIER [Associated Press]: Sir?"),
+            (Language::De, "Bundeskanzler Olaf Scholz: Ja."),
+            (Language::Fr, "Le ministre : Oui."),
+            (Language::Fr, "Mme Élodie Öztürk-İnan : Oui."),
+            (Language::Es, "La alcaldesa: Claro."),
+            (Language::En, "ΣΩΚΡΑΤΗΣ: Yes."),
+        ];
+        for (lang, t) in texts {
+            let lex = lexicon(lang);
+            let l = label(t, lex).expect(t);
+            let key = label_key(&l, lex);
+            let counts = HashMap::from([(key.as_str(), 1)]);
+            assert!(may_have_key(&l, &counts), "{t}: {key}");
         }
     }
 
