@@ -75,15 +75,23 @@ fn glued_commas(text: &str) -> Vec<usize> {
 /// Whether `before` (text up to a space, white space trimmed) ends a
 /// sentence.
 pub(super) fn sentence_ends(before: &str) -> bool {
-    if !before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')']) {
+    // Its mark: `.`, `?`, `!`, `"`, `)`, or `…`, `”`, `»` (which end in a
+    // byte outside ASCII).
+    let b = before.as_bytes();
+    let mark = match b.last() {
+        Some(b'.' | b'?' | b'!' | b'"' | b')') => true,
+        Some(0x80..) => before.ends_with(['…', '”', '»']),
+        _ => false,
+    };
+    if !mark {
         return false;
     }
     // Not after an initial or an abbreviation: `Theodore D. Crane`, `MS. X`
     // (a word ending in a period, opening with a capital, of few letters).
-    if !before.ends_with('.') {
+    if b.last() != Some(&b'.') {
         return true;
     }
-    let last_word = before.rsplit(' ').next().unwrap_or("");
+    let last_word = &before[b.iter().rposition(|&c| c == b' ').map_or(0, |i| i + 1)..];
     let letters = || {
         last_word
             .chars()
