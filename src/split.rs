@@ -24,7 +24,7 @@
 use crate::clean::Markup;
 use crate::grammar::byline::{glued_byline, glued_signature};
 use crate::grammar::dateline;
-use crate::grammar::label::{Label, label};
+use crate::grammar::label::{Label, LabelKind, label};
 use crate::keys::label_key;
 use crate::lang::Lexicon;
 use crate::scan::Para;
@@ -32,7 +32,12 @@ use crate::text::NextFind;
 use crate::text::{ceil_char_boundary, floor_char_boundary, is_alnum, is_alpha, split_at_spaces};
 use std::collections::HashMap;
 
+mod gate;
+mod inline;
 mod questions;
+
+use gate::LabelGate;
+use inline::{inline_dashes, inline_labels};
 
 /// A paragraph must be at least this long to be searched for run-on
 /// paragraphs or inline labels.
@@ -49,7 +54,13 @@ const MIN_GLUED: usize = 4;
 fn glued_commas(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    for (i, _) in text.match_indices(',') {
+    for i in memchr::memchr_iter(b',', b) {
+        // The next character opens with a capital letter (ASCII or not), a
+        // quote or a bracket: any other ASCII byte rules it out at once.
+        let x = b.get(i + 1).copied().unwrap_or(b' ');
+        if !(x.is_ascii_uppercase() || x >= 0x80 || x == b'"' || x == b'(') {
+            continue;
+        }
         let prev = text[..i].chars().next_back();
         let next = text[i + 1..].chars().next();
         let prev_ok = prev.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit() && c != ',');
@@ -61,24 +72,41 @@ fn glued_commas(text: &str) -> Vec<usize> {
     out
 }
 
-/// Whether a sentence ends just before `at` (and a space).
-fn after_sentence(text: &str, at: usize) -> bool {
-    at > 0 && text[..at].ends_with(' ') && sentence_ends(text[..at].trim_end())
-}
-
 /// Whether `before` (text up to a space, white space trimmed) ends a
 /// sentence.
 pub(super) fn sentence_ends(before: &str) -> bool {
-    if !before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')']) {
+    // Its mark: `.`, `?`, `!`, `"`, `)`, or `…`, `”`, `»` (which end in a
+    // byte outside ASCII).
+    let b = before.as_bytes();
+    let mark = match b.last() {
+        Some(b'.' | b'?' | b'!' | b'"' | b')') => true,
+        Some(0x80..) => before.ends_with(['…', '”', '»']),
+        _ => false,
+    };
+    if !mark {
         return false;
     }
-    // Not after an initial or an abbreviation: `Theodore D. Crane`, `MS. X`.
-    let last_word = before.rsplit(' ').next().unwrap_or("");
-    let letters = last_word.chars().filter(|&c| is_alpha(c)).count();
+    // Not after an initial or an abbreviation: `Theodore D. Crane`, `MS. X`
+    // (a word ending in a period, opening with a capital, of few letters).
+    if b.last() != Some(&b'.') {
+        return true;
+    }
+    let last_word = &before[b.iter().rposition(|&c| c == b' ').map_or(0, |i| i + 1)..];
+    let letters = || {
+        last_word
+            .chars()
+            .filter(|&c| is_alpha(c))
+            .take(ABBREVIATION_MAX_LETTERS + 1)
+            .count()
+    };
     let abbreviation =
-        last_word.ends_with('.') && letters <= 3 && last_word.starts_with(char::is_uppercase);
+        last_word.starts_with(char::is_uppercase) && letters() <= ABBREVIATION_MAX_LETTERS;
     !abbreviation
 }
+
+/// The most letters of an abbreviation or an initial before a period that
+/// ends no sentence (`D.`, `MS.`, `Mrs.`).
+const ABBREVIATION_MAX_LETTERS: usize = 3;
 
 /// Whether a sentence ends just before `at` with no space after it, as
 /// where a scraper dropped a line break: `…vùng Kinh Bắc.PV: Điều gì`,
@@ -138,27 +166,6 @@ const GLUED_ABBREVIATION_MAX: usize = 4;
 /// ngày qua, …?`). One such dash is prose.
 const MIN_INLINE_DASHES: usize = 2;
 
-/// Positions of dashes that stand after the end of a sentence and before a
-/// capital, inside a line: `…này. - Những ngày qua…`, `…done? – Yes…`.
-fn inline_dashes(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    for i in memchr::memchr_iter(b' ', text.as_bytes()) {
-        let rest = &text[i + 1..];
-        let Some(dash) = ['-', '–', '—'].into_iter().find(|&c| rest.starts_with(c)) else {
-            continue;
-        };
-        let after = &rest[dash.len_utf8()..];
-        let capital = after
-            .strip_prefix(' ')
-            .and_then(|a| a.chars().next())
-            .is_some_and(char::is_uppercase);
-        if capital && after_sentence(text, i + 1) {
-            out.push(i + 1);
-        }
-    }
-    out
-}
-
 /// How many glued sentence ends (see [`glued_ends`]) show that a long
 /// line is paragraphs run together with no separator at all. One or two
 /// are typing slips; a scraper that joined a page's paragraphs leaves one
@@ -182,6 +189,13 @@ fn glued_ends(text: &str) -> Vec<usize> {
     {
         let at = i + 1;
         if at >= text.len() {
+            continue;
+        }
+        // A paragraph's opening word, bullet or quote opens with a capital
+        // letter (ASCII or not), `+`, `"`, `(` or a character outside ASCII
+        // (`•`, `“`, `‘`, `«`): any other ASCII byte rules it out at once.
+        let x = bytes[at];
+        if !(x.is_ascii_uppercase() || x >= 0x80 || matches!(x, b'+' | b'"' | b'(')) {
             continue;
         }
         let Some(word) = glued_opening(&text[at..]) else {
@@ -316,79 +330,6 @@ fn in_address(text: &str, at: usize) -> bool {
     token.contains("://") || token.contains('@') || token.to_ascii_lowercase().contains("www.")
 }
 
-/// Candidate inline labels: positions after a sentence's end where a label
-/// with speech after it begins, after a space or glued to the mark.
-///
-/// One pass: the end of the text before each space (white space trimmed)
-/// is carried from one space to the next, and whether a sentence ends there
-/// is decided once for each such end, however many spaces (or other white
-/// space) follow it.
-fn inline_labels<'t>(text: &'t str, lex: &Lexicon) -> Vec<(usize, Label<'t>)> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut try_at = |at: usize| {
-        // A label, its notes and the space after it fit in a window: the
-        // text past it is not read at every candidate.
-        let end = floor_char_boundary(text, at + INLINE_LABEL_WINDOW);
-        if let Some(l) = label(&text[at..end], lex) {
-            let has_speech = l.text_at < end - at;
-            if has_speech && (!l.period || l.upper) {
-                out.push((at, l));
-            }
-        }
-    };
-    // The end of the text before the latest space, white space trimmed;
-    // where the piece since the space before it began; the last end decided,
-    // and whether a sentence ends there. The spaces come in order (the `!`s
-    // after them all, and they touch none of this).
-    let mut word_end = 0;
-    let mut piece = 0;
-    let mut decided: Option<(usize, bool)> = None;
-    for i in memchr::memchr3_iter(b' ', b'?', b'.', bytes).chain(memchr::memchr_iter(b'!', bytes)) {
-        let at = i + 1;
-        if bytes[i] == b' ' {
-            let kept = text[piece..i].trim_end().len();
-            if kept > 0 {
-                word_end = piece + kept;
-            }
-            piece = at;
-        }
-        if at >= text.len() {
-            continue;
-        }
-        if bytes[i] == b' ' {
-            // A sentence ends in one of a few marks, maybe past more spaces; a
-            // byte that is neither (nor part of `…”»`) rules it out at once.
-            let may_end = i > 0
-                && matches!(
-                    bytes[i - 1],
-                    b'.' | b'?' | b'!' | b'"' | b')' | b' ' | 0x80..
-                );
-            if !may_end {
-                continue;
-            }
-            let ends = match decided {
-                Some((end, ends)) if end == word_end => ends,
-                _ => {
-                    let ends = sentence_ends(&text[..word_end]);
-                    decided = Some((word_end, ends));
-                    ends
-                }
-            };
-            if ends {
-                try_at(at);
-            }
-        } else if !bytes[at].is_ascii_whitespace()
-            && (bytes[at].is_ascii_uppercase() || bytes[at] >= 0x80 || bytes[at] == b'+')
-            && glued_sentence_end(text, at)
-        {
-            try_at(at);
-        }
-    }
-    out.sort_by_key(|(at, _)| *at);
-    out
-}
-
 /// How many paragraphs from the top a wire date line may open the lede
 /// in: after a kicker, a headline, a standfirst, a byline, an image, its
 /// caption and its credit.
@@ -507,6 +448,7 @@ fn glued_tails(paras: &[Para<'_>], lex: &Lexicon) -> Vec<(usize, Vec<usize>)> {
 /// document, and dashes that opened lines (from [`MIN_INLINE_DASHES`] on).
 /// `None` when no long paragraph holds any of them.
 fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>)>> {
+    let gate = LabelGate::of(lex);
     let long = || {
         paras
             .iter()
@@ -522,7 +464,7 @@ fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>
         })
         .collect();
     let inline: Vec<(usize, Vec<(usize, Label<'_>)>)> = long()
-        .map(|(i, p)| (i, inline_labels(p.text(), lex)))
+        .map(|(i, p)| (i, inline_labels(p.text(), lex, &gate)))
         .filter(|(_, found)| !found.is_empty())
         .collect();
     let dashes: Vec<(usize, Vec<usize>)> = long()
@@ -533,29 +475,10 @@ fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>
     if inline.is_empty() && dash_count < MIN_INLINE_DASHES && run_on.is_empty() {
         return None;
     }
-    // A label inside a line counts when it occurs twice in the document.
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for p in paras {
-        if let Some(l) = label(p.text(), lex) {
-            *counts.entry(label_key(&l, lex)).or_default() += 1;
-        }
-    }
-    for (_, found) in &inline {
-        for (_, l) in found {
-            *counts.entry(label_key(l, lex)).or_default() += 1;
-        }
-    }
-    let mut cuts: std::collections::BTreeMap<usize, Vec<usize>> = inline
-        .into_iter()
-        .map(|(i, found)| {
-            let at = found
-                .into_iter()
-                .filter(|(_, l)| counts.get(&label_key(l, lex)).copied().unwrap_or(0) >= 2)
-                .map(|(at, _)| at)
-                .collect();
-            (i, at)
-        })
-        .collect();
+    let mut cuts: std::collections::BTreeMap<usize, Vec<usize>> =
+        labels_seen_twice(paras, inline, lex, &gate)
+            .into_iter()
+            .collect();
     if dash_count >= MIN_INLINE_DASHES {
         for (i, at) in dashes {
             cuts.entry(i).or_default().extend(at);
@@ -574,6 +497,83 @@ fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>
             })
             .collect(),
     )
+}
+
+/// The positions of the inline labels of `inline` (by paragraph) whose
+/// label occurs at least twice in the document, counting the labels that
+/// open paragraphs. Paragraphs are read only until every label found
+/// inline is known to occur twice.
+fn labels_seen_twice(
+    paras: &[Para<'_>],
+    inline: Vec<(usize, Vec<(usize, Label<'_>)>)>,
+    lex: &Lexicon,
+    gate: &LabelGate,
+) -> Vec<(usize, Vec<usize>)> {
+    // Each inline label's key, made once.
+    let keyed: Vec<(usize, Vec<(usize, String)>)> = inline
+        .into_iter()
+        .map(|(i, found)| {
+            let keys = found
+                .into_iter()
+                .map(|(at, l)| (at, label_key(&l, lex)))
+                .collect();
+            (i, keys)
+        })
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (_, found) in &keyed {
+        for (_, key) in found {
+            *counts.entry(key.as_str()).or_default() += 1;
+        }
+    }
+    // How many keys are still seen once.
+    let mut once = counts.values().filter(|&&n| n < 2).count();
+    for p in paras {
+        if once == 0 {
+            break;
+        }
+        if !gate.may_open(p.text(), lex) {
+            continue;
+        }
+        let Some(l) = label(p.text(), lex) else {
+            continue;
+        };
+        if !may_have_key(&l, &counts) {
+            continue;
+        }
+        if let Some(n) = counts.get_mut(label_key(&l, lex).as_str()) {
+            *n += 1;
+            if *n == 2 {
+                once -= 1;
+            }
+        }
+    }
+    keyed
+        .iter()
+        .map(|(i, found)| {
+            let at = found
+                .iter()
+                .filter(|(_, key)| counts[key.as_str()] >= 2)
+                .map(|&(at, _)| at)
+                .collect();
+            (*i, at)
+        })
+        .collect()
+}
+
+/// Whether `l`'s key may be one of the keys of `counts` still seen once:
+/// a speaker's key is a part of its name in lower case (see
+/// [`label_key`]), so a name that holds none of them in lower case has
+/// none of them. A key with a sigma is not looked for (its lower case
+/// depends on the letters around it).
+fn may_have_key(l: &Label<'_>, counts: &HashMap<&str, usize>) -> bool {
+    if l.kind != LabelKind::Speaker {
+        return true;
+    }
+    let name = l.name.to_lowercase();
+    counts
+        .iter()
+        .any(|(key, &n)| n < 2 && (key.contains(['σ', 'ς']) || name.contains(key)))
 }
 
 /// The fewest bulleted answers ending in a run-on question for those
@@ -796,6 +796,154 @@ mod tests {
             .iter()
             .map(|p| p.text().to_string())
             .collect()
+    }
+
+    /// Texts with commas, marks and quotes in many scripts, for the byte
+    /// scans to be compared with their reading by characters.
+    fn samples() -> Vec<String> {
+        let parts = [
+            "Ein Satz.,Der nächste",
+            "x,Éclair",
+            "a,“Quote”",
+            "b,‘q’",
+            "c,(Bracket)",
+            "d,\"Q\"",
+            "e, Space",
+            "f,lower",
+            "1,Two",
+            ",,Double",
+            "g\u{a0},H",
+            "Ông An.Ảnh: HT",
+            "Really?Yes",
+            "U.S.Army",
+            "Ph.D",
+            "www.Example.Org",
+            "wait…Then",
+            "done.+ Next",
+            "done.• Next",
+            "so!«Oui»",
+            "it.(Then)",
+            "Mr. Smith. ",
+            "D. Crane",
+            "MS. X",
+            "ÉTAT. Non",
+            "Mrs.",
+            "über.",
+            "Xyzw.",
+            "Éa.",
+            "end?”",
+            "(laughs)",
+            "Đà Nẵng.Đây",
+            "x.\u{2019}y",
+            "a.1b",
+        ];
+        let mut out = Vec::new();
+        for (k, glue) in ["", " ", ",", ".", "?", "…", "\u{a0}"].iter().enumerate() {
+            let n = parts.len();
+            out.push(
+                (0..n)
+                    .map(|j| parts[(j * (k + 1)) % n])
+                    .collect::<Vec<_>>()
+                    .join(glue),
+            );
+        }
+        out.extend(parts.iter().map(|p| (*p).to_string()));
+        out
+    }
+
+    #[test]
+    fn byte_scans_read_as_the_character_scans_did() {
+        fn commas_by_chars(text: &str) -> Vec<usize> {
+            let b = text.as_bytes();
+            let mut out = Vec::new();
+            for (i, _) in text.match_indices(',') {
+                let prev = text[..i].chars().next_back();
+                let next = text[i + 1..].chars().next();
+                let prev_ok =
+                    prev.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit() && c != ',');
+                let next_ok = next.is_some_and(|c| c.is_uppercase() || "\"“‘(".contains(c));
+                if prev_ok && next_ok && b.get(i + 1).is_some_and(|&x| x != b' ') {
+                    out.push(i + 1);
+                }
+            }
+            out
+        }
+        fn ends_by_chars(before: &str) -> bool {
+            if !before.ends_with(['.', '?', '!', '…', '"', '”', '»', ')']) {
+                return false;
+            }
+            let last_word = before.rsplit(' ').next().unwrap_or("");
+            let letters = last_word.chars().filter(|&c| is_alpha(c)).count();
+            !(last_word.ends_with('.') && letters <= 3 && last_word.starts_with(char::is_uppercase))
+        }
+        fn glued_ends_by_chars(text: &str) -> Vec<usize> {
+            let bytes = text.as_bytes();
+            let mut out = Vec::new();
+            for i in memchr::memchr3_iter(b'?', b'!', b'.', bytes)
+                .chain(text.match_indices('…').map(|(i, m)| i + m.len() - 1))
+            {
+                let at = i + 1;
+                if at >= text.len() {
+                    continue;
+                }
+                let Some(word) = glued_opening(&text[at..]) else {
+                    continue;
+                };
+                let period = bytes[i] == b'.';
+                if period && (word.chars().count() < 2 || is_domain_ending(word)) {
+                    continue;
+                }
+                if glued_sentence_end(text, at) && !in_address(text, at) {
+                    out.push(at);
+                }
+            }
+            out.sort_unstable();
+            out
+        }
+        for t in samples() {
+            assert_eq!(glued_commas(&t), commas_by_chars(&t), "{t:?}");
+            // Cleaned text holds no white space but the space (which
+            // `in_address` counts on).
+            if !t.contains('\u{a0}') {
+                assert_eq!(glued_ends(&t), glued_ends_by_chars(&t), "{t:?}");
+            }
+            for (i, _) in t.char_indices() {
+                assert_eq!(
+                    sentence_ends(&t[..i]),
+                    ends_by_chars(&t[..i]),
+                    "{:?}",
+                    &t[..i]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_speakers_key_is_a_part_of_its_name_in_lower_case() {
+        let texts = [
+            (
+                Language::Vi,
+                "Ông Trần Quốc Bảo – Giám đốc Sở Y tế tỉnh Bình Định: Vâng.",
+            ),
+            (Language::Vi, "Bộ trưởng Nguyễn Văn An: Có."),
+            (Language::Vi, "PGS.TS Lê Văn Hợp (trái): Đúng."),
+            (Language::En, "MS. PSAKI: Thank you."),
+            (Language::En, "NICK FALLOWES, HOST: Hello."),
+            (Language::En, "Dr. Ana Ruiz de la Fuente: Yes."),
+            (Language::En, "FRANK CORMIER [Associated Press]: Sir?"),
+            (Language::De, "Bundeskanzler Olaf Scholz: Ja."),
+            (Language::Fr, "Le ministre : Oui."),
+            (Language::Fr, "Mme Élodie Öztürk-İnan : Oui."),
+            (Language::Es, "La alcaldesa: Claro."),
+            (Language::En, "ΣΩΚΡΑΤΗΣ: Yes."),
+        ];
+        for (lang, t) in texts {
+            let lex = lexicon(lang);
+            let l = label(t, lex).expect(t);
+            let key = label_key(&l, lex);
+            let counts = HashMap::from([(key.as_str(), 1)]);
+            assert!(may_have_key(&l, &counts), "{t}: {key}");
+        }
     }
 
     #[test]
