@@ -14,6 +14,7 @@ use crate::grammar::byline::{BylineParts, byline, is_name, joint_credit, source}
 use crate::grammar::caption::{Credited, agency_credit, credit};
 use crate::grammar::dateline::{DatelineParts, iso_datetime, read as read_dateline, time_line};
 use crate::grammar::label::{Label, label};
+use crate::grammar::label_gate::LabelGate;
 use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
 use crate::grammar::{contains_any_ci, is_word_of, longest_of};
@@ -170,7 +171,11 @@ pub(crate) fn classify<'d>(
     lex: &'static Lexicon,
     markup: bool,
 ) -> Vec<Class<'d>> {
-    let mut out: Vec<Class<'d>> = paras.iter().map(|p| classify_text(p.text(), lex)).collect();
+    let gate = LabelGate::of(lex);
+    let mut out: Vec<Class<'d>> = paras
+        .iter()
+        .map(|p| classify_text(p.text(), lex, &gate))
+        .collect();
     // On a page, the tags say what the text does not.
     if markup {
         for (c, p) in out.iter_mut().zip(paras) {
@@ -216,8 +221,13 @@ pub(crate) fn classify<'d>(
     out
 }
 
-/// Classifies one cleaned paragraph.
-pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'a> {
+/// Classifies one cleaned paragraph; `gate` is `lex`'s, which turns away
+/// most paragraphs before their label is read.
+pub(crate) fn classify_text<'a>(
+    text: &'a str,
+    lex: &'static Lexicon,
+    gate: &LabelGate,
+) -> Class<'a> {
     let marker = dash_marker(text);
     // A credit line led by a dash (`-Ana Ruiz & Tom Field`) is no turn.
     let credit_line = marker
@@ -232,7 +242,7 @@ pub(crate) fn classify_text<'a>(text: &'a str, lex: &'static Lexicon) -> Class<'
         .filter(|_| credit_line.is_none())
         .or_else(|| lone_dash(text))
         .and_then(Dash::of);
-    let label = if text.len() > 2 {
+    let label = if text.len() > 2 && gate.may_open(text, lex) {
         label(text, lex)
     } else {
         None
@@ -586,14 +596,29 @@ mod tests {
         let c = classify_text(
             "Der Beitrag Im Gespräch: Anna Roth erschien zuerst auf Heimatblatt.",
             de,
+            &LabelGate::of(de),
         );
         assert!(c.notice && c.label.is_none());
         // An English footer on a page in another language.
         let fr = lexicon(Language::Fr);
-        assert!(classify_text("The post Marie Roy appeared first on Le Blog.", fr).notice);
+        assert!(
+            classify_text(
+                "The post Marie Roy appeared first on Le Blog.",
+                fr,
+                &LabelGate::of(fr)
+            )
+            .notice
+        );
         // Written as a sentence of a text, in other words: not a footer.
         let en = lexicon(Language::En);
-        assert!(!classify_text("She first appeared on stage in 1990.", en).notice);
+        assert!(
+            !classify_text(
+                "She first appeared on stage in 1990.",
+                en,
+                &LabelGate::of(en)
+            )
+            .notice
+        );
     }
 
     #[test]

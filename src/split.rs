@@ -32,11 +32,10 @@ use crate::text::NextFind;
 use crate::text::{ceil_char_boundary, floor_char_boundary, is_alnum, is_alpha, split_at_spaces};
 use std::collections::HashMap;
 
-mod gate;
 mod inline;
 mod questions;
 
-use gate::LabelGate;
+use crate::grammar::label_gate::LabelGate;
 use inline::{inline_dashes, inline_labels};
 
 /// A paragraph must be at least this long to be searched for run-on

@@ -582,6 +582,12 @@ fn inside_label(text: &str, name_end: usize) -> (usize, Option<&str>) {
 }
 
 /// Parses a label at the start of cleaned paragraph text.
+///
+/// [`LabelGate`](super::label_gate::LabelGate) mirrors the ways this finds
+/// a label (leads, bold, brackets, the bare label, the delimiters, the
+/// name's and note's limits) to turn most texts away unread: a change
+/// here that finds labels another way changes it too (its tests compare
+/// the two).
 pub(crate) fn label<'a>(text: &'a str, lex: &Lexicon) -> Option<Label<'a>> {
     // `[Laughter] [00:17]` is an annotation with its time, not a speaker.
     let bracketed = bracket_label(text)

@@ -11,6 +11,7 @@ pub(crate) mod byline;
 pub(crate) mod caption;
 pub(crate) mod dateline;
 pub(crate) mod label;
+pub(crate) mod label_gate;
 pub(crate) mod marker;
 pub(crate) mod shape;
 pub(crate) mod speaker;

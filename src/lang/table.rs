@@ -28,7 +28,7 @@ struct Index {
     /// A bit for each entry's length in bytes (bit 63 for 63 and over).
     lens: u64,
     /// The bytes a text may open with where an entry may start it
-    /// ([`List::may_open`]).
+    /// ([`List::opening_table`]).
     first_bytes: [bool; 256],
 }
 
@@ -295,15 +295,10 @@ impl<E: Entry> List<E> {
         self.index().lens & len_bit(n) != 0
     }
 
-    /// Whether an entry may start a text opening with byte `b`: false only
-    /// where [`List::candidates`] of such a text is surely empty, a test of
-    /// one byte for a scan to make before asking for the candidates.
-    #[inline]
-    pub(crate) fn may_open(&self, b: u8) -> bool {
-        self.opening_table()[usize::from(b)]
-    }
-
-    /// [`List::may_open`] of every byte, for a scan to index.
+    /// For each byte, whether an entry may start a text opening with it:
+    /// false only where [`List::candidates`] of such a text is surely
+    /// empty, a test of one byte for a scan to make before asking for the
+    /// candidates.
     pub(crate) fn opening_table(&self) -> &[bool; 256] {
         &self.index().first_bytes
     }
@@ -398,13 +393,24 @@ mod tests {
         ] {
             let first = t.as_bytes().first().copied();
             if W.candidates(t).next().is_some() {
-                assert!(first.is_some_and(|b| W.may_open(b)), "{t:?}");
+                assert!(
+                    first.is_some_and(|b| W.opening_table()[usize::from(b)]),
+                    "{t:?}"
+                );
             }
         }
-        assert!(!W.may_open(b'b') && !W.may_open(b'B') && !W.may_open(b' '));
-        assert!(W.may_open(b'o') && W.may_open(b'P') && W.may_open(0xC3));
+        assert!(
+            [b'b', b'B', b' ']
+                .iter()
+                .all(|&b| !W.opening_table()[usize::from(b)])
+        );
+        assert!(
+            [b'o', b'P', 0xC3]
+                .iter()
+                .all(|&b| W.opening_table()[usize::from(b)])
+        );
         static E: Words = Words::new(&[]);
-        assert!((0..=255).all(|b| !E.may_open(b)));
+        assert!(E.opening_table().iter().all(|&o| !o));
     }
 
     #[test]

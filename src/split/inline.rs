@@ -4,9 +4,9 @@
 //! Both are read from the few bytes that can end a sentence (its marks),
 //! or that can open a dash, rather than from every space of the text.
 
-use super::gate::LabelGate;
 use super::{INLINE_LABEL_WINDOW, glued_sentence_end, sentence_ends};
 use crate::grammar::label::{Label, label};
+use crate::grammar::label_gate::LabelGate;
 use crate::lang::Lexicon;
 use crate::text::floor_char_boundary;
 

@@ -1,6 +1,7 @@
 //! A cheap look at a text before [`label`](crate::grammar::label::label)
-//! reads one at its start: most places where a label is looked for (after
-//! every sentence's end in a long paragraph) open plain speech, and a label
+//! reads one at its start: most places where a label is looked for (every
+//! paragraph, by classify; after every sentence's end in a long paragraph,
+//! by split) open plain speech, and a label
 //! needs a delimiter right after its name (`:`, `：`, `.`, a spaced dash),
 //! which plain speech rarely has where a name could end.
 //!
@@ -48,7 +49,7 @@ const NUMBER_BYTES: usize = 1 + 3 + 1;
 /// question or answer label can be, and which letters make a question
 /// label alone.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct LabelGate {
+pub(crate) struct LabelGate {
     /// The most bytes of a question or answer label (its word, a number and
     /// a follow-up's word), in the text.
     qa_reach: usize,
@@ -145,7 +146,7 @@ impl Opening<'_, '_> {
 
 impl LabelGate {
     /// The gate for `lex` (whose labels `label` reads with English's).
-    pub(super) fn of(lex: &Lexicon) -> Self {
+    pub(crate) fn of(lex: &Lexicon) -> Self {
         let lists = QaLists::of(lex);
         let numbered = longest_match(&lists.numbered)
             + NUMBER_BYTES
@@ -167,7 +168,7 @@ impl LabelGate {
 
     /// Whether `label(text, lex)` may find a label: `false` only where it
     /// finds none.
-    pub(super) fn may_open(&self, text: &str, lex: &Lexicon) -> bool {
+    pub(crate) fn may_open(&self, text: &str, lex: &Lexicon) -> bool {
         let b = text.as_bytes();
         let Some(&first) = b.first() else {
             return false;
