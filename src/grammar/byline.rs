@@ -470,12 +470,27 @@ pub(crate) fn glued_byline(text: &str, lex: &Lexicon) -> Option<usize> {
     at.sort_unstable();
     at.into_iter().find(|&i| {
         let tail = &t[i..];
-        byline(tail, lex).is_some_and(|b| {
-            b.outlet.is_some()
-                || b.role != BylineRole::Author
-                || longest(tail, &lex.byline_before).is_some()
-        })
+        may_say_so(tail, lex)
+            && byline(tail, lex).is_some_and(|b| {
+                b.outlet.is_some()
+                    || b.role != BylineRole::Author
+                    || longest(tail, &lex.byline_before).is_some()
+            })
     })
+}
+
+/// Whether `tail` may be a byline that says so by itself, as
+/// [`glued_byline`] asks: false only where [`byline`] gives none with an
+/// outlet, a role other than the author's or a credit word at the start.
+/// An outlet needs a slash; such a role, a credit word at the start (the
+/// language's or a neutral one) or a word after the names, which only some
+/// languages have (where they do, every tail may).
+fn may_say_so(tail: &str, lex: &Lexicon) -> bool {
+    let t = tail.trim_start();
+    !lex.byline_after.is_empty()
+        || tail.contains('/')
+        || longest(t, &lex.byline_before).is_some()
+        || longest(t, &crate::lang::NEUTRAL_BYLINE_BEFORE).is_some()
 }
 
 /// Whether a name glued to the text before it starts at `i`: a capital and
@@ -961,5 +976,35 @@ mod table_tests {
             failures.len(),
             failures.join("\n")
         );
+    }
+    #[test]
+    fn a_tail_turned_away_unread_is_no_byline_that_says_so() {
+        // Every written case, in every language, and after a sentence: where
+        // `may_say_so` says no, the full reading finds no such byline.
+        let says_so = |tail: &str, lex: &Lexicon| {
+            byline(tail, lex).is_some_and(|b| {
+                b.outlet.is_some()
+                    || b.role != BylineRole::Author
+                    || longest(tail, &lex.byline_before).is_some()
+            })
+        };
+        let mut asked = 0;
+        for line in TABLE.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+            let text = line.split('\t').nth(1).expect("a text column");
+            for lang in Language::ALL {
+                let lex = lexicon(lang);
+                for tail in [
+                    text,
+                    &format!(" {text}"),
+                    &format!("{text}; Editing by Ana Ruiz"),
+                ] {
+                    if !may_say_so(tail, lex) {
+                        asked += 1;
+                        assert!(!says_so(tail, lex), "{lang:?} {tail:?}");
+                    }
+                }
+            }
+        }
+        assert!(asked > 100, "only {asked} tails turned away");
     }
 }
