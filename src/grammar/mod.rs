@@ -178,7 +178,11 @@ pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
             continue;
         }
         let rest = &text[at..];
-        if alnum_before(text, at) || phrases.candidates(rest).next().is_none() {
+        // An ASCII stop is the first letter of a phrase's first word
+        // already; another stops any character outside ASCII, whose
+        // first letter the index tells.
+        let opens = c.is_ascii() || phrases.candidates(rest).next().is_some();
+        if alnum_before(text, at) || !opens {
             // Inside a word, or opening none: the word's other letters
             // open nothing either.
             i += bytes[i..]
