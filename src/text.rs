@@ -277,98 +277,50 @@ pub(crate) fn split_white(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// How many words (runs without white space) `text` holds: what
-/// `split_whitespace().count()` gives, reading a byte at a time: ASCII
-/// chunks without a branch a byte, other characters by their lead byte
-/// ([`white_at`]), never decoded.
+/// `split_whitespace().count()` gives, read a byte at a time. A word starts
+/// at each character's first byte other than a space right after an ASCII
+/// space, counted branch-free over pairs of bytes ([`count_pairs`]); then
+/// each white space character outside ASCII ([`white_at`], found by its
+/// first byte) corrects that count: it opens no word, and the character
+/// after it does unless it is a space too.
 pub(crate) fn word_count(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let mut n = 0;
-    let mut in_run = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        // A chunk opens at a character's start: the continuation bytes of
-        // one the last chunk cut go on with it.
-        if bytes[i] & 0xC0 == 0x80 {
-            i += 1;
-            continue;
-        }
-        let end = bytes.len().min(i + 64);
-        let chunk = &bytes[i..end];
-        if chunk.is_ascii() {
-            // As in `count_runs`: run starts counted over pairs of
-            // neighbours, in vector code.
-            let inner = |b: u8| !ascii_space(b);
-            let first = inner(chunk[0]) && !in_run;
-            let later = count_pairs(chunk, |a, b| !inner(a) & inner(b));
-            n += usize::from(first) + later;
-            in_run = inner(chunk[chunk.len() - 1]);
-            i = end;
-            continue;
-        }
-        let after = [0, 1].map(|k| bytes.get(end + k).copied().unwrap_or(0));
-        if !holds_wide_white(chunk, after) {
-            // White space is ASCII here: a word starts at each lead byte
-            // (ASCII or not, never a continuation byte) other than a space
-            // whose byte before it is a space.
-            let starts = |a: u8, b: u8| ascii_space(a) & (b & 0xC0 != 0x80) & !ascii_space(b);
-            let first = !in_run && !ascii_space(chunk[0]);
-            let later = count_pairs(chunk, starts);
-            n += usize::from(first) + later;
-            in_run = !ascii_space(chunk[chunk.len() - 1]);
-            i = end;
-            continue;
-        }
-        while i < end {
-            let b = bytes[i];
-            // A continuation byte goes on with the character it belongs to.
-            if b & 0xC0 != 0x80 {
-                let inner = !white_at(bytes, i);
-                n += usize::from(inner && !in_run);
-                in_run = inner;
-            }
-            i += 1;
-        }
+    let Some(&first) = bytes.first() else {
+        return 0;
+    };
+    let starts = |a: u8, b: u8| ascii_space(a) & (b & 0xC0 != 0x80) & !ascii_space(b);
+    let mut n = usize::from(!ascii_space(first));
+    let mut from = 0;
+    while from + 1 < bytes.len() {
+        let end = bytes.len().min(from + PAIRS_AT_ONCE + 1);
+        n += count_pairs(&bytes[from..end], starts);
+        from = end - 1;
+    }
+    let wide =
+        memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).chain(memchr::memchr_iter(0xE3, bytes));
+    for p in wide.filter(|&p| white_at(bytes, p)) {
+        let next = p + utf8_len(bytes[p]);
+        n += usize::from(next < bytes.len() && !white_at(bytes, next));
+        n -= usize::from(p == 0 || ascii_space(bytes[p - 1]));
     }
     n
 }
 
-/// How many pairs of neighbours of `chunk` (at most 64 bytes) pass `test`:
-/// summed in bytes, so that the compiler's vector code takes 16 or 32 pairs
-/// at a time.
+/// How many pairs of neighbours [`count_pairs`] counts at once: its sum
+/// fits in a byte.
+const PAIRS_AT_ONCE: usize = 255;
+
+/// How many pairs of neighbours of `chunk` (at most [`PAIRS_AT_ONCE`]
+/// pairs) pass `test`: summed in bytes, so that the compiler's vector code
+/// takes 16 or 32 pairs at a time.
 #[inline]
 fn count_pairs(chunk: &[u8], test: impl Fn(u8, u8) -> bool) -> usize {
-    debug_assert!(chunk.len() <= 64);
+    debug_assert!(chunk.len() <= PAIRS_AT_ONCE + 1);
     let n = chunk
         .iter()
         .zip(&chunk[1..])
         .fold(0u8, |n, (&a, &b)| n + u8::from(test(a, b)));
     usize::from(n)
-}
-
-/// Whether `chunk` holds the start of a white space character outside
-/// ASCII ([`white_at`]), `after` being the two bytes after the chunk (0 at
-/// the end). Most chunks of Vietnamese, French or German text, curly
-/// quotes and dashes included, hold none.
-fn holds_wide_white(chunk: &[u8], after: [u8; 2]) -> bool {
-    // Folded without an early exit, a branch-free loop in vector code.
-    let starts = |a: u8, b: u8, c: u8| {
-        ((a == 0xC2) & ((b == 0x85) | (b == 0xA0)))
-            | ((a == 0xE1) & (b == 0x9A) & (c == 0x80))
-            | ((a == 0xE2)
-                & (((b == 0x80) & ((c <= 0x8A) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF)))
-                    | ((b == 0x81) & (c == 0x9F))))
-            | ((a == 0xE3) & (b == 0x80) & (c == 0x80))
-    };
-    let n = chunk.len();
-    let inner = chunk
-        .iter()
-        .zip(&chunk[1..])
-        .zip(chunk.get(2..).unwrap_or_default())
-        .fold(false, |acc, ((&a, &b), &c)| acc | starts(a, b, c));
-    // The last two starts read past the chunk.
-    let at = |k: usize| chunk.get(k).copied().unwrap_or_else(|| after[k - n]);
-    let tail = (n.saturating_sub(2)..n).any(|k| starts(at(k), at(k + 1), at(k + 2)));
-    inner || tail
 }
 
 /// The length in bytes of the UTF-8 character whose first byte is `b`.
@@ -595,6 +547,10 @@ mod tests {
             "\u{85}nel\u{85}",
             "\u{1680}ogham\u{2028}\u{2029}\u{202f}x\u{205f}y\u{200b}z",
             "« Bonjour », dit-il.\u{a0}— Très bien… ",
+            "\u{3000}\u{a0}x  \u{2003}\u{2003}y\u{a0}",
+            "\u{a0}",
+            "a\u{a0} \u{a0}b",
+            " \u{1680}ế",
         ] {
             assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
         }
