@@ -319,9 +319,12 @@ const ADDRESS_WINDOW: usize = 96;
 fn in_address(text: &str, at: usize) -> bool {
     let from = ceil_char_boundary(text, at.saturating_sub(ADDRESS_WINDOW));
     let to = floor_char_boundary(text, at + ADDRESS_WINDOW);
+    // After the white space character, whatever its length (a no-break
+    // space is two bytes).
     let start = text[from..at]
-        .rfind(char::is_whitespace)
-        .map_or(from, |s| from + s + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(from, |(s, c)| from + s + c.len_utf8());
     let end = text[at..to]
         .find(char::is_whitespace)
         .map_or(to, |e| at + e);
@@ -784,6 +787,17 @@ fn markup_cuts(input: &str, p: &Para<'_>) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_address_after_a_wide_space_is_read_whole() {
+        // `in_address` starts the token after a no-break space (two bytes)
+        // without cutting into it.
+        let text = "see\u{a0}www.example.org/Page.Next here";
+        let at = text.find(".Next").unwrap();
+        assert!(super::in_address(text, at));
+        let text = "said\u{3000}Yes.No more";
+        assert!(!super::in_address(text, text.find(".No").unwrap()));
+    }
+
     use super::*;
     use crate::Language;
     use crate::lang::lexicon;
