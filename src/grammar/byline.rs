@@ -496,6 +496,11 @@ fn may_say_so(tail: &str, lex: &Lexicon) -> bool {
 /// Whether a name glued to the text before it starts at `i`: a capital and
 /// a letter in lower case, right after a sentence's mark or a letter.
 fn glued_name_start(t: &str, i: usize) -> bool {
+    // An ASCII character other than a capital, most of them, answers alone.
+    let b = t.as_bytes()[i];
+    if b.is_ascii() && !b.is_ascii_uppercase() {
+        return false;
+    }
     let mut after = t[i..].chars();
     let opens = after.next().is_some_and(char::is_uppercase)
         && after.next().is_some_and(char::is_lowercase);
