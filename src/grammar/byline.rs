@@ -85,6 +85,11 @@ fn pieces<'a>(s: &'a str, lex: &Lexicon) -> Vec<(&'a str, bool)> {
                 .map(|s| (s.len(), *s == " & "))
                 .or_else(|| {
                     let t = tail.strip_prefix(' ')?;
+                    // A word no joiner opens with is passed over unread.
+                    let first = *t.as_bytes().first()?;
+                    if !lex.name_joiners.opening_table()[usize::from(first)] {
+                        return None;
+                    }
                     let n = any_word(&lex.name_joiners)(t)
                         .ok()
                         .map(|(r, _)| t.len() - r.len())?;
