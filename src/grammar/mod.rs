@@ -183,12 +183,6 @@ pub(crate) fn contains_any_ci(text: &str, phrases: &Words) -> bool {
         // first letter the index tells.
         let opens = c.is_ascii() || phrases.candidates(rest).next().is_some();
         if alnum_before(text, at) || !opens {
-            // Inside a word, or opening none: the word's other letters
-            // open nothing either.
-            i += bytes[i..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
             continue;
         }
         let mut hash = CaseHash::new();
