@@ -473,20 +473,22 @@ pub(crate) fn glued_byline(text: &str, lex: &Lexicon) -> Option<usize> {
         .filter(|&i| i > 0 && glued_name_start(t, i));
     let mut at: Vec<usize> = spaced.chain(glued).collect();
     at.sort_unstable();
-    at.into_iter().find(|&i| {
-        let tail = &t[i..];
-        may_say_so(tail, lex)
-            && byline(tail, lex).is_some_and(|b| {
-                b.outlet.is_some()
-                    || b.role != BylineRole::Author
-                    || longest(tail, &lex.byline_before).is_some()
-            })
+    at.into_iter()
+        .find(|&i| may_say_so(&t[i..], lex) && says_so(&t[i..], lex))
+}
+
+/// Whether `tail` reads as a byline that says so by itself: names before
+/// an outlet's slash, a role other than the author's, or a credit word.
+fn says_so(tail: &str, lex: &Lexicon) -> bool {
+    byline(tail, lex).is_some_and(|b| {
+        b.outlet.is_some()
+            || b.role != BylineRole::Author
+            || longest(tail, &lex.byline_before).is_some()
     })
 }
 
-/// Whether `tail` may be a byline that says so by itself, as
-/// [`glued_byline`] asks: false only where [`byline`] gives none with an
-/// outlet, a role other than the author's or a credit word at the start.
+/// Whether `tail` may be a byline that says so by itself ([`says_so`]):
+/// false only where it is none, read without [`byline`].
 /// An outlet needs a slash; such a role, a credit word at the start (the
 /// language's or a neutral one) or a word after the names, which only some
 /// languages have (where they do, every tail may).
@@ -991,13 +993,6 @@ mod table_tests {
     fn a_tail_turned_away_unread_is_no_byline_that_says_so() {
         // Every written case, in every language, and after a sentence: where
         // `may_say_so` says no, the full reading finds no such byline.
-        let says_so = |tail: &str, lex: &Lexicon| {
-            byline(tail, lex).is_some_and(|b| {
-                b.outlet.is_some()
-                    || b.role != BylineRole::Author
-                    || longest(tail, &lex.byline_before).is_some()
-            })
-        };
         let mut asked = 0;
         for line in TABLE.lines().skip(1).filter(|l| !l.trim().is_empty()) {
             let text = line.split('\t').nth(1).expect("a text column");
