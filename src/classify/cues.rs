@@ -1,0 +1,288 @@
+//! A paragraph's cues: how strongly its text reads as a question, thanks
+//! or a welcome, whether it speaks in the first person or addresses
+//! someone, how many words it runs to, and how it ends.
+
+use crate::grammar::{contains_any_ci, is_word_of, longest_of};
+use crate::lang::Lexicon;
+use crate::text::{is_alnum, split_white, word_count};
+
+/// Cues of a paragraph's text (after its marker).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Cues {
+    /// How strongly the text reads as a question: positive asks, negative
+    /// answers.
+    pub question: f32,
+    /// Opens with thanks and is short: a closing remark.
+    pub thanks: bool,
+    /// Speaks in the first person (outside quotes).
+    pub first_person: bool,
+    /// Addresses someone in the second person (outside quotes).
+    pub addresses: bool,
+    /// Opens as the language's questions and requests do (`Why`, `Tell
+    /// us`, `Erzählen Sie`).
+    pub opens_asking: bool,
+    /// Welcomes listeners or a guest near its start (`Welcome back.`,
+    /// `Herzlich willkommen zu …`), within [`WELCOME_HEAD_BYTES`].
+    pub welcomes: bool,
+    /// Word count (see [`Cues::words`]), kept in four bytes: the cues of
+    /// every paragraph fit in sixteen.
+    word_count: u32,
+    /// Ends in a colon.
+    pub ends_colon: bool,
+    /// Ends like a sentence (`.`, `!`, `?`, `…`, closing quote).
+    pub ends_sentence: bool,
+}
+
+/// The most words a closing thanks runs to.
+const THANKS_MAX_WORDS: usize = 14;
+
+/// Words outside quotation marks.
+fn unquoted_words(text: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0i32;
+    split_white(text).filter(move |w| {
+        let opens = w.starts_with(['"', '“', '«', '‘', '„']);
+        let closes = w
+            .trim_end_matches(['.', ',', '!', '?', ';', ':'])
+            .ends_with(['"', '”', '»', '’']);
+        if opens {
+            depth += 1;
+        }
+        let inside = depth > 0;
+        if closes && depth > 0 {
+            depth -= 1;
+        }
+        !inside
+    })
+}
+
+/// `word` without the characters other than letters and digits (and those
+/// `keep` accepts) at either end. A word that starts and ends with an ASCII
+/// letter or digit, most words, is returned as it is without a look at its
+/// characters.
+fn trim_to_word(word: &str, keep: impl Fn(char) -> bool) -> &str {
+    let bytes = word.as_bytes();
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if plain(bytes.first()) && plain(bytes.last()) {
+        return word;
+    }
+    word.trim_matches(|c: char| !is_alnum(c) && !keep(c))
+}
+
+fn last_char(text: &str) -> Option<char> {
+    text.trim_end_matches(CLOSERS).chars().last()
+}
+
+/// What may close a sentence after its last mark: quotes of every
+/// language's style (`"…"`, `“…”`, `„…“`, `«…»`, `»…«`, `‚…‘`, `‹…›`),
+/// brackets, emphasis marks and spaces.
+const CLOSERS: &[char] = &[
+    '"', '”', '“', '»', '«', '’', '‘', '›', '‹', '\'', ')', ']', ' ', '*', '_',
+];
+
+/// What may open a sentence before its first word: quotes, brackets and
+/// emphasis marks.
+const OPENERS: &[char] = &[
+    '"', '“', '„', '«', '»', '‚', '‘', '‹', '›', '\'', '(', '[', '*', '_',
+];
+
+/// The question score's weights: what each piece of evidence adds to how
+/// strongly a text reads as a question (negative: as an answer).
+mod weight {
+    /// It ends in a question mark.
+    pub const ENDS_WITH_QUESTION_MARK: f32 = 2.0;
+    /// A question mark stands inside it (not at the end).
+    pub const HOLDS_QUESTION_MARK: f32 = 0.5;
+    /// It opens with `¿`.
+    pub const OPENS_WITH_INVERTED_MARK: f32 = 2.0;
+    /// It opens with a question opener of the language (`Thưa ông`).
+    pub const QUESTION_OPENER: f32 = 1.5;
+    /// A question phrase stands near its end (`nghĩ sao`, `what do`).
+    pub const QUESTION_PHRASE: f32 = 0.5;
+    /// It speaks in the first person (outside quotes).
+    pub const FIRST_PERSON: f32 = -0.5;
+    /// It addresses the person spoken to (`vous`, `Sie`, `you`), outside
+    /// quotes: with a question mark inside, that reads as a question.
+    pub const SECOND_PERSON: f32 = 1.0;
+    /// It runs over [`super::LONG_TEXT_WORDS`] words.
+    pub const LONG_TEXT: f32 = -1.0;
+}
+
+/// A text over this many words is long: questions rarely are.
+const LONG_TEXT_WORDS: usize = 60;
+
+/// Question scores from which a text leans towards a question (a cue
+/// without a question mark at the end)...
+pub(crate) const LEANS_QUESTION: f32 = 1.0;
+/// ...reads as one (an opener, or a question mark with little against
+/// it)...
+pub(crate) const READS_AS_QUESTION: f32 = 1.5;
+/// ...and surely is one (it ends in a question mark, nothing against it).
+pub(crate) const SURELY_QUESTION: f32 = 2.0;
+
+impl Cues {
+    /// The text's word count.
+    pub(crate) fn words(&self) -> usize {
+        self.word_count as usize
+    }
+
+    /// The text leans towards a question ([`LEANS_QUESTION`]).
+    pub(crate) fn leans_question(&self) -> bool {
+        self.question >= LEANS_QUESTION
+    }
+
+    /// The text reads as a question ([`READS_AS_QUESTION`]).
+    pub(crate) fn reads_as_question(&self) -> bool {
+        self.question >= READS_AS_QUESTION
+    }
+
+    /// The text surely is a question ([`SURELY_QUESTION`]).
+    pub(crate) fn surely_question(&self) -> bool {
+        self.question >= SURELY_QUESTION
+    }
+}
+
+/// How much of a text's start is searched for a welcome.
+const WELCOME_HEAD_BYTES: usize = 80;
+
+/// The first `n` bytes of `text` or so, cut at a char boundary.
+fn head_of(text: &str, n: usize) -> &str {
+    &text[..crate::text::floor_char_boundary(text, n)]
+}
+
+/// How much of a long text's end is searched for question phrases.
+const CUE_TAIL_BYTES: usize = 400;
+/// How many words are searched for a first-person pronoun.
+const FIRST_PERSON_WORDS: usize = 80;
+
+/// The last `n` bytes of `text` or so, cut at a char boundary.
+fn tail_of(text: &str, n: usize) -> &str {
+    &text[crate::text::ceil_char_boundary(text, text.len().saturating_sub(n))..]
+}
+
+/// Computes the cues of a turn's text.
+pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
+    let words = word_count(text);
+    let last = last_char(text);
+    let mut q = 0.0f32;
+    if last == Some('?') {
+        q += weight::ENDS_WITH_QUESTION_MARK;
+    } else if text.contains('?') {
+        q += weight::HOLDS_QUESTION_MARK;
+    }
+    let opened = text.trim_start_matches(OPENERS);
+    if opened.starts_with('¿') {
+        q += weight::OPENS_WITH_INVERTED_MARK;
+    }
+    let opens_asking = longest_of(opened, &lex.question_openers).is_some();
+    if opens_asking {
+        q += weight::QUESTION_OPENER;
+    }
+    // Question phrases stand near a question's end: a long text is looked
+    // at in its last part only.
+    let tail = tail_of(text, CUE_TAIL_BYTES);
+    if contains_any_ci(tail, &lex.question_phrases) {
+        q += weight::QUESTION_PHRASE;
+    }
+    // The first words outside quotes, read once for both persons: a
+    // first-person pronoun in any case, a second-person one as written.
+    let (mut first_person, mut addresses) = (false, false);
+    for w in unquoted_words(text).take(FIRST_PERSON_WORDS) {
+        if !first_person {
+            let w = trim_to_word(w, |c| c == '\'');
+            first_person = !w.is_empty() && is_word_of(w, &lex.first_person);
+        }
+        if !addresses {
+            let w = trim_to_word(w, |c| c == '\'' || c == '’');
+            addresses = !w.is_empty()
+                && lex.second_person.may_hold_len(w.len())
+                && lex.second_person.candidates(w).next().is_some()
+                && lex.second_person.with_word(w).any(|p| p == w);
+        }
+        if first_person && addresses {
+            break;
+        }
+    }
+    if first_person {
+        q += weight::FIRST_PERSON;
+    }
+    if addresses {
+        q += weight::SECOND_PERSON;
+    }
+    if words > LONG_TEXT_WORDS {
+        q += weight::LONG_TEXT;
+    }
+    let welcomes = contains_any_ci(head_of(text, WELCOME_HEAD_BYTES), &lex.welcomes);
+    let thanks =
+        words <= THANKS_MAX_WORDS && last != Some('?') && longest_of(text, &lex.thanks).is_some();
+    Cues {
+        question: q,
+        thanks,
+        first_person,
+        addresses,
+        opens_asking,
+        welcomes,
+        word_count: u32::try_from(words).unwrap_or(u32::MAX),
+        ends_colon: last == Some(':'),
+        ends_sentence: matches!(last, Some('.' | '!' | '?' | '…' | '。')),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Language;
+    use crate::lang::lexicon;
+
+    #[test]
+    fn question_cues() {
+        let vi = lexicon(Language::Vi);
+        assert!(cues("Thưa ông, năm nay tỉnh làm gì?", vi).question >= 3.0);
+        assert!(cues("Xin ông chia sẻ thêm về kế hoạch năm tới.", vi).question > 1.0);
+        assert!(cues("Tôi nghĩ năm nay sẽ tốt hơn.", vi).question < 0.0);
+    }
+
+    #[test]
+    fn quotes_of_every_style_around_a_question() {
+        let de = lexicon(Language::De);
+        let fr = lexicon(Language::Fr);
+        for (text, lex) in [
+            ("„Welche Rolle spielen die Gemeinden?“", de),
+            ("»Und die Zentralbank?«", de),
+            ("« Et la banque centrale ? »", fr),
+        ] {
+            assert!(cues(text, lex).reads_as_question(), "{text}");
+        }
+        assert!(cues("¿Cómo?", lexicon(Language::Es)).question >= 4.0);
+        assert!(cues("«¿Cómo?»", lexicon(Language::Es)).question >= 4.0);
+    }
+
+    #[test]
+    fn addressing_the_interviewee_leans_to_a_question() {
+        let fr = lexicon(Language::Fr);
+        let de = lexicon(Language::De);
+        // A question mark mid-paragraph and `vous`: a hard-wrapped question.
+        let q = "Vous avez observé ces métiers de près. Savez-vous combien ils sont ? Puis il y a la question du salaire";
+        assert!(cues(q, fr).reads_as_question(), "{q}");
+        // Without the address, the same mark is not enough.
+        let a =
+            "Ils sont nombreux. Combien ? Personne ne le sait vraiment, même pas les plateformes";
+        assert!(!cues(a, fr).reads_as_question(), "{a}");
+        // Case tells German `Sie` (you) from `sie` (she, they).
+        assert!(cues("Haben Sie damit gerechnet? Das war knapp", de).reads_as_question());
+        assert!(!cues("Hat sie damit gerechnet? Das war knapp", de).reads_as_question());
+    }
+
+    #[test]
+    fn thanks_cues() {
+        let vi = lexicon(Language::Vi);
+        assert!(cues("Xin cảm ơn ông!", vi).thanks);
+        assert!(!cues("Cảm ơn câu hỏi của anh, nhưng tôi nghĩ vấn đề này còn rất nhiều điều phải bàn kỹ hơn nữa trong thời gian tới.", vi).thanks);
+    }
+
+    #[test]
+    fn first_person_inside_quotes_does_not_count() {
+        let vi = lexicon(Language::Vi);
+        assert!(!cues("Hải Yến và Minh Khôi trong phim \"Cô dâu tháng Chạp\".", vi).first_person);
+        assert!(cues("Tôi rất vui.", vi).first_person);
+    }
+}
