@@ -20,6 +20,7 @@ use crate::grammar::marker::{DashMarker, dash_marker, lone_dash};
 use crate::grammar::shape::{Shape, shape};
 use crate::lang::{self, Lexicon};
 use crate::scan::Para;
+use memchr::memmem;
 
 /// A dash-led turn's marker, kept in eight bytes (a document holds a class
 /// a paragraph): the dash opens the text.
@@ -145,10 +146,10 @@ pub(crate) fn classify<'d>(
     lex: &'static Lexicon,
     markup: bool,
 ) -> Vec<Class<'d>> {
-    let gate = LabelGate::of(lex);
+    let readers = Readers::of(lex);
     let mut out: Vec<Class<'d>> = paras
         .iter()
-        .map(|p| classify_text(p.text(), lex, &gate))
+        .map(|p| classify_text(p.text(), lex, &readers))
         .collect();
     // On a page, the tags say what the text does not.
     if markup {
@@ -195,12 +196,48 @@ pub(crate) fn classify<'d>(
     out
 }
 
-/// Classifies one cleaned paragraph; `gate` is `lex`'s, which turns away
-/// most paragraphs before their label is read.
+/// What [`classify_text`] reads every paragraph with, made once a document
+/// for its language rather than once a paragraph.
+pub(crate) struct Readers {
+    /// `lex`'s label gate, which turns most paragraphs away before their
+    /// label is read.
+    gate: LabelGate,
+    /// A searcher for each feed footer phrase of the language and of
+    /// English (see [`Readers::feed_footer`]).
+    footers: Vec<memmem::Finder<'static>>,
+}
+
+impl Readers {
+    /// The readers of `lex`'s language.
+    pub(crate) fn of(lex: &'static Lexicon) -> Readers {
+        let en = lang::lexicon(crate::Language::En);
+        Readers {
+            gate: LabelGate::of(lex),
+            footers: lex
+                .feed_footers
+                .iter()
+                .chain(en.feed_footers.iter())
+                .map(|p| memmem::Finder::new(*p))
+                .collect(),
+        }
+    }
+
+    /// Whether `text` holds the footer a blog's feed appends to a post, in
+    /// the document's language or in English (a feed's software may not be
+    /// set to the language its posts are written in).
+    fn feed_footer(&self, text: &str) -> bool {
+        self.footers
+            .iter()
+            .any(|f| f.find(text.as_bytes()).is_some())
+    }
+}
+
+/// Classifies one cleaned paragraph of `lex`'s language, with
+/// `readers` made for it.
 pub(crate) fn classify_text<'a>(
     text: &'a str,
     lex: &'static Lexicon,
-    gate: &LabelGate,
+    readers: &Readers,
 ) -> Class<'a> {
     let marker = dash_marker(text);
     // A credit line led by a dash (`-Ana Ruiz & Tom Field`) is no turn.
@@ -216,7 +253,7 @@ pub(crate) fn classify_text<'a>(
         .filter(|_| credit_line.is_none())
         .or_else(|| lone_dash(text))
         .and_then(Dash::of);
-    let label = if text.len() > 2 && gate.may_open(text, lex) {
+    let label = if text.len() > 2 && readers.gate.may_open(text, lex) {
         label(text, lex)
     } else {
         None
@@ -250,7 +287,7 @@ pub(crate) fn classify_text<'a>(
     // A page's header field (`Fecha: 2024-06-18`, `URL: https://…`) is no
     // speaker's turn.
     // Nor is a feed's footer, whose post title may hold a colon.
-    let footer = text.len() <= NOTICE_MAX && feed_footer(text, lex);
+    let footer = text.len() <= NOTICE_MAX && readers.feed_footer(text);
     let notice = text.len() <= NOTICE_MAX
         && (text.contains('©')
             || footer
@@ -295,17 +332,6 @@ pub(crate) fn classify_text<'a>(
     }
 }
 
-/// Whether `text` holds the footer a blog's feed appends to a post, in the
-/// document's language or in English (a feed's software may not be set to
-/// the language its posts are written in).
-fn feed_footer(text: &str, lex: &Lexicon) -> bool {
-    let en = lang::lexicon(crate::Language::En);
-    lex.feed_footers
-        .iter()
-        .chain(en.feed_footers.iter())
-        .any(|p| crate::text::contains_bytes(text.as_bytes(), p.as_bytes()))
-}
-
 /// Whether `text` is one web address and nothing else.
 fn is_address(text: &str) -> bool {
     let t = text.trim();
@@ -340,7 +366,7 @@ mod tests {
         let c = classify_text(
             "Der Beitrag Im Gespräch: Anna Roth erschien zuerst auf Heimatblatt.",
             de,
-            &LabelGate::of(de),
+            &Readers::of(de),
         );
         assert!(c.notice && c.label.is_none());
         // An English footer on a page in another language.
@@ -349,19 +375,14 @@ mod tests {
             classify_text(
                 "The post Marie Roy appeared first on Le Blog.",
                 fr,
-                &LabelGate::of(fr)
+                &Readers::of(fr)
             )
             .notice
         );
         // Written as a sentence of a text, in other words: not a footer.
         let en = lexicon(Language::En);
         assert!(
-            !classify_text(
-                "She first appeared on stage in 1990.",
-                en,
-                &LabelGate::of(en)
-            )
-            .notice
+            !classify_text("She first appeared on stage in 1990.", en, &Readers::of(en)).notice
         );
     }
 }
