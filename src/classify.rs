@@ -205,20 +205,26 @@ pub(crate) struct Readers {
     /// A searcher for each feed footer phrase of the language and of
     /// English (see [`Readers::feed_footer`]).
     footers: Vec<memmem::Finder<'static>>,
+    /// English, whose notices, caption words and feed footers are looked
+    /// for on a page in any language (a site's software writes them), when
+    /// the language is another.
+    english: Option<&'static Lexicon>,
 }
 
 impl Readers {
     /// The readers of `lex`'s language.
     pub(crate) fn of(lex: &'static Lexicon) -> Readers {
         let en = lang::lexicon(crate::Language::En);
+        let english = (!std::ptr::eq(lex, en)).then_some(en);
         Readers {
             gate: LabelGate::of(lex),
             footers: lex
                 .feed_footers
                 .iter()
-                .chain(en.feed_footers.iter())
+                .chain(english.iter().flat_map(|en| en.feed_footers.iter()))
                 .map(|p| memmem::Finder::new(*p))
                 .collect(),
+            english,
         }
     }
 
@@ -292,7 +298,9 @@ pub(crate) fn classify_text<'a>(
         && (text.contains('©')
             || footer
             || longest_of(text, &lex.notices).is_some()
-            || longest_of(text, &lang::lexicon(crate::Language::En).notices).is_some());
+            || readers
+                .english
+                .is_some_and(|en| longest_of(text, &en.notices).is_some()));
     // Nor is a copyright line or a transcript's disclaimer, whose opening
     // words in capitals read as a label (`THIS IS A RUSH TRANSCRIPT.`).
     let label = label
@@ -313,7 +321,9 @@ pub(crate) fn classify_text<'a>(
         label: label.map(Box::new),
         notice,
         caption_line: longest_of(text, &lex.caption_prefixes).is_some()
-            || longest_of(text, &lang::lexicon(crate::Language::En).caption_prefixes).is_some(),
+            || readers
+                .english
+                .is_some_and(|en| longest_of(text, &en.caption_prefixes).is_some()),
         annotation: short && only_annotations(text, lex),
         shape,
         rare: Rare {
