@@ -512,12 +512,7 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
     let end = base + lead + trimmed.len();
     hidden = &hidden[..hidden.partition_point(|h| h.start < end)];
     let markup = markup.is_some();
-    // Printable ASCII with single spaces (and no `&`, nor `<` in markup)
-    // needs no cleaning: found a block at a time before the full test.
-    let all_plain = plain_run_end(trimmed.as_bytes(), 0, trimmed.len(), markup) == trimmed.len();
-    let as_is = all_plain
-        || (is_clean(trimmed) && !trimmed.contains('&') && !(markup && trimmed.contains('<')));
-    if as_is && hidden.is_empty() {
+    if needs_no_cleaning(trimmed, markup) && hidden.is_empty() {
         return Cleaned {
             text: Cow::Borrowed(trimmed),
             base,
@@ -822,46 +817,97 @@ impl Build {
     }
 }
 
-/// Whether `s` (already trimmed) needs no cleaning at all.
-fn is_clean(s: &str) -> bool {
+/// Whether `s` (already trimmed) needs no cleaning at all: no white space
+/// but single spaces, no invisible character, no `&` (nor `<` in markup),
+/// and in NFC.
+///
+/// Printable ASCII with single spaces is found a block at a time; past the
+/// first byte that stops it, each byte is read once, from [`CLEAN_CLASS`],
+/// and only characters outside U+0000 to U+02FF, but for the Vietnamese
+/// letters of U+1E00 to U+1EFF, are decoded. The text's NFC is checked
+/// from its first character that is not [`plain`] (the ones before it leave
+/// the check as it starts), when it has one.
+fn needs_no_cleaning(s: &str, markup: bool) -> bool {
     let bytes = s.as_bytes();
-    let mut prev_space = false;
-    // Every letter so far is `plain`; anything else is checked by the full
-    // quick test.
-    let mut all_plain = true;
-    let mut i = 0;
+    let mut i = plain_run_end(bytes, 0, bytes.len(), markup);
+    // Where the first character that is not plain starts.
+    let mut not_plain: Option<usize> = None;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if b == b' ' {
-                if prev_space {
-                    return false;
+        match CLEAN_CLASS[usize::from(bytes[i])] {
+            CleanClass::Kept => i += 1,
+            CleanClass::Space if i > 0 && bytes[i - 1] == b' ' => return false,
+            CleanClass::Space => i += 1,
+            CleanClass::Angle if markup => return false,
+            CleanClass::Angle => i += 1,
+            CleanClass::Changed => return false,
+            CleanClass::Lead => {
+                // U+1E00 to U+1EFF, plain and visible.
+                if bytes[i] == VIETNAMESE_FIRST_BYTE
+                    && bytes
+                        .get(i + 1)
+                        .is_some_and(|b| VIETNAMESE_SECOND_BYTES.contains(b))
+                {
+                    i += 3;
+                    continue;
                 }
-                prev_space = true;
-            } else if b.is_ascii_whitespace() {
-                return false;
-            } else {
-                prev_space = false;
+                let Some(c) = s[i..].chars().next() else {
+                    break;
+                };
+                if !plain_visible(c) {
+                    if is_blankish(c) || c.is_whitespace() {
+                        return false;
+                    }
+                    not_plain.get_or_insert(i);
+                }
+                i += c.len_utf8();
             }
-            i += 1;
-            continue;
         }
-        prev_space = false;
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        i += c.len_utf8();
-        if plain_visible(c) {
-            continue;
-        }
-        if is_blankish(c) || c.is_whitespace() {
-            return false;
-        }
-        // Neither plain and visible nor blank: not plain.
-        all_plain = false;
     }
-    all_plain || is_nfc_quick(s.chars()) == IsNormalized::Yes
+    not_plain.is_none_or(|at| is_nfc_quick(s[at..].chars()) == IsNormalized::Yes)
 }
+
+/// How [`needs_no_cleaning`] reads a byte.
+#[derive(Clone, Copy)]
+enum CleanClass {
+    /// Kept as it stands: ASCII but for the bytes below, a UTF-8
+    /// continuation byte, or the lead byte of a character from U+00C0 to
+    /// U+02FF (all [`plain`] and visible).
+    Kept,
+    /// A space: two in a row fold.
+    Space,
+    /// `<`, a tag's start in markup.
+    Angle,
+    /// White space but the space, or `&`: cleaning changes the text.
+    Changed,
+    /// The lead byte of another character, which is decoded.
+    Lead,
+}
+
+/// The [`CleanClass`] of each byte.
+static CLEAN_CLASS: [CleanClass; 256] = {
+    let mut t = [CleanClass::Kept; 256];
+    t[b' ' as usize] = CleanClass::Space;
+    t[b'<' as usize] = CleanClass::Angle;
+    t[b'&' as usize] = CleanClass::Changed;
+    t[b'\t' as usize] = CleanClass::Changed;
+    t[b'\n' as usize] = CleanClass::Changed;
+    t[0x0C] = CleanClass::Changed;
+    t[b'\r' as usize] = CleanClass::Changed;
+    // U+0080 to U+00BF (with the no-break space and the soft hyphen),
+    // and every character from U+0300 on.
+    t[0xC2] = CleanClass::Lead;
+    let mut b = 0xCC;
+    while b <= 0xFF {
+        t[b] = CleanClass::Lead;
+        b += 1;
+    }
+    t
+};
+
+/// The UTF-8 lead byte of U+1000 to U+1FFF, and the second bytes of
+/// U+1E00 to U+1EFF (Latin Extended Additional) after it.
+const VIETNAMESE_FIRST_BYTE: u8 = 0xE1;
+const VIETNAMESE_SECOND_BYTES: std::ops::RangeInclusive<u8> = 0xB8..=0xBB;
 
 /// Whether non-ASCII `c` is [`plain`] and neither white space nor
 /// invisible: all but U+0085 (next line), U+00A0 (no-break space) and
@@ -971,6 +1017,120 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Whether `s` needs no cleaning, read as it was before
+    /// [`needs_no_cleaning`]: a character at a time, then the NFC check
+    /// over the whole text.
+    fn needs_no_cleaning_naive(s: &str, markup: bool) -> bool {
+        let mut prev_space = false;
+        let mut all_plain = true;
+        for c in s.chars() {
+            if c.is_ascii() {
+                if c == ' ' && prev_space {
+                    return false;
+                }
+                if c != ' ' && c.is_ascii_whitespace() {
+                    return false;
+                }
+                prev_space = c == ' ';
+                continue;
+            }
+            prev_space = false;
+            if plain_visible(c) {
+                continue;
+            }
+            if is_blankish(c) || c.is_whitespace() {
+                return false;
+            }
+            all_plain = false;
+        }
+        (all_plain || is_nfc_quick(s.chars()) == IsNormalized::Yes)
+            && !s.contains('&')
+            && !(markup && s.contains('<'))
+    }
+
+    #[test]
+    fn what_needs_no_cleaning_is_found_as_a_character_at_a_time() {
+        let line = "When the President asked me to serve in this role, we talked";
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            line.into(),
+            "Xin cảm ơn ông đã dành thời gian trả lời phỏng vấn, Thứ Năm".into(),
+            "Thu\u{31b}\u{301} Na\u{306}m".into(),
+            "Привет, мир. 日本語のテキスト. Ελληνικά".into(),
+            "\u{301}a".into(),
+            "e\u{301}\u{31b}".into(),
+            "Ω K Å ﬁ".into(),
+        ];
+        for stop in [
+            "  ",
+            "\n",
+            "\t",
+            "\r",
+            "\x0b",
+            "\x0c",
+            "\0",
+            "\u{7f}",
+            "&amp;",
+            "<b>",
+            "’",
+            "—",
+            "“ok”",
+            "\u{a0}",
+            "\u{85}",
+            "\u{ad}",
+            "\u{200b}",
+            "\u{2003}",
+            "\u{3000}",
+            "ẩ",
+            "\u{1e00}",
+            "\u{1eff}",
+            "\u{1f00}",
+            "ñ",
+            "\u{2ff}",
+            "\u{300}",
+            "é",
+            "e\u{301}",
+            "\u{2028}",
+            "\u{2060}",
+            "\u{feff}",
+            "\u{2030}",
+            "\u{205f}",
+            "Å",
+            "\u{1F600}",
+            " ’ ",
+        ] {
+            for at in [0, 1, 5, 31, 32, 33, 40] {
+                let mut t = line.to_string();
+                t.insert_str(at, stop);
+                texts.push(t.clone());
+                t.insert_str(at / 2, "Việt ");
+                texts.push(t);
+            }
+        }
+        // The bytes read without decoding stand for what the table says.
+        for c in '\u{80}'..'\u{2000}' {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let kept = matches!(CLEAN_CLASS[usize::from(b[0])], CleanClass::Kept);
+            let vietnamese =
+                b[0] == VIETNAMESE_FIRST_BYTE && VIETNAMESE_SECOND_BYTES.contains(&b[1]);
+            assert_eq!(kept, ('\u{c0}'..'\u{300}').contains(&c), "{c:?}");
+            assert_eq!(vietnamese, ('\u{1e00}'..='\u{1eff}').contains(&c), "{c:?}");
+            if kept || vietnamese {
+                assert!(plain_visible(c), "{c:?}");
+            }
+        }
+        for t in &texts {
+            for markup in [false, true] {
+                assert_eq!(
+                    needs_no_cleaning(t, markup),
+                    needs_no_cleaning_naive(t, markup),
+                    "{t:?}"
+                );
             }
         }
     }
