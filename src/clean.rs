@@ -527,6 +527,7 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         space: None,
     };
     let mut segment = String::new();
+    let mut stops = Stops::new(trimmed.as_bytes(), markup);
     let mut comment_end = NextFind::new(b"-->");
     let mut i = 0;
     let bytes = trimmed.as_bytes();
@@ -546,11 +547,7 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         }
         // White space folds, read without decoding: ASCII, and the
         // no-break space (`C2 A0`) scraped pages are full of.
-        let white = match bytes[i] {
-            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
-            NBSP_FIRST_BYTE if bytes.get(i + 1) == Some(&NBSP_SECOND_BYTE) => 2,
-            _ => 0,
-        };
+        let white = white_len(bytes, i);
         if white > 0 {
             b.space(at);
             i += white;
@@ -559,17 +556,14 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         // A run of plain characters (see [`run_end`]) is copied at once. It
         // stops short of a hidden span, and its last character is left to
         // the general case when a combining mark follows (they compose).
-        if plain_ascii(bytes[i], markup) || !bytes[i].is_ascii() {
+        if may_open_piece(bytes[i], markup) {
             let limit = hidden.first().map_or(trimmed.len(), |h| {
                 (h.start - base - lead).min(trimmed.len())
             });
-            let mut j = run_end(trimmed, i, limit, markup);
-            if j > i && j < bytes.len() && !bytes[j].is_ascii() && is_mark(&trimmed[j..]) {
-                j -= 1;
-            }
+            let j = piece_end(trimmed, i, limit, &mut stops);
             if j > i {
                 b.text(at, lead + j, &trimmed[i..j]);
-                i = j;
+                i = b.runs_after(trimmed, lead, j, limit, &mut stops);
                 continue;
             }
         }
@@ -655,6 +649,39 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
     }
 }
 
+/// The length of the white space character at `i` of `bytes` that
+/// cleaning folds without decoding it, 0 if there is none there: ASCII,
+/// and the no-break space (`C2 A0`) scraped pages are full of.
+#[inline]
+fn white_len(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
+        NBSP_FIRST_BYTE if bytes.get(i + 1) == Some(&NBSP_SECOND_BYTE) => 2,
+        _ => 0,
+    }
+}
+
+/// Whether a piece of plain text may open with byte `b`: a plain ASCII
+/// byte, or the first byte of a character outside ASCII.
+#[inline]
+fn may_open_piece(b: u8, markup: bool) -> bool {
+    plain_ascii(b, markup) || !b.is_ascii()
+}
+
+/// Where the piece of plain text [`clean_with`] copies from `i` of `text`
+/// ends: its run (see [`run_end`]), but for its last character when a
+/// combining mark follows (they compose, in the general case).
+#[inline]
+fn piece_end(text: &str, i: usize, limit: usize, stops: &mut Stops<'_>) -> usize {
+    let bytes = text.as_bytes();
+    let j = run_end(text, i, limit, stops);
+    if j > i && j < bytes.len() && !bytes[j].is_ascii() && is_mark(&text[j..]) {
+        j - 1
+    } else {
+        j
+    }
+}
+
 /// Where the run of plain text starting at `i` of `text` ends (at `limit`
 /// at the latest, a character boundary): printable ASCII but `&` (and `<`
 /// in markup), and the characters [`plain`] vouches for that are neither
@@ -662,12 +689,12 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
 /// single spaces between them. The general case of [`clean_with`] would
 /// write each of them as it stands, the spaces as spaces, with no change
 /// of offset: one piece is written for them all.
-fn run_end(text: &str, i: usize, limit: usize, markup: bool) -> usize {
+fn run_end(text: &str, i: usize, limit: usize, stops: &mut Stops<'_>) -> usize {
     let bytes = text.as_bytes();
     let mut j = i;
     loop {
         if j < limit && bytes[j].is_ascii() {
-            j = plain_run_end(bytes, j, limit, markup);
+            j = stops.run_end(j, limit);
         }
         // A single space between the run and a plain character.
         let k = if j > i && j + 1 < limit && bytes[j] == b' ' {
@@ -748,6 +775,97 @@ fn first_stop(block: &[u8], markup: bool) -> Option<usize> {
     })
 }
 
+/// How many bytes a [`Stops`] mask covers: a bit each.
+const STOP_BLOCK: usize = 64;
+
+/// The bytes of one text that stop a run of plain ASCII (see
+/// [`plain_run_end`]), read a block of [`STOP_BLOCK`] bytes at a time and
+/// held as a bit mask: the runs of a paragraph cleaned piece by piece
+/// (between folded white space, entities, curly quotes) read each byte
+/// once, not once more at each piece.
+struct Stops<'b> {
+    bytes: &'b [u8],
+    markup: bool,
+    /// Where the block `mask` holds starts (`usize::MAX` before the first).
+    at: usize,
+    /// A bit for each byte of the block that stops a run.
+    mask: u64,
+}
+
+impl<'b> Stops<'b> {
+    fn new(bytes: &'b [u8], markup: bool) -> Self {
+        Stops {
+            bytes,
+            markup,
+            at: usize::MAX,
+            mask: 0,
+        }
+    }
+
+    /// Where the run of plain ASCII starting at `i` ends, at `limit` at
+    /// the latest: as [`plain_run_end`] finds it.
+    fn run_end(&mut self, i: usize, limit: usize) -> usize {
+        let mut j = i;
+        let stop = loop {
+            if j >= limit {
+                break limit;
+            }
+            let block = j - j % STOP_BLOCK;
+            if block != self.at {
+                self.mask = stop_mask(self.bytes, block, self.markup);
+                self.at = block;
+            }
+            let m = self.mask >> (j - block);
+            if m != 0 {
+                break j + m.trailing_zeros() as usize;
+            }
+            j = block + STOP_BLOCK;
+        };
+        // Past `limit` a run reads NUL bytes, which stop it: so does a
+        // space right before it, with no plain byte after it.
+        match stop {
+            s if s < limit => s,
+            _ if limit > i && self.bytes[limit - 1] == b' ' => limit - 1,
+            _ => limit,
+        }
+    }
+}
+
+/// The stops of the block of [`STOP_BLOCK`] bytes of `bytes` from `at`
+/// (which is inside it), a bit each, the first the lowest: flagged a byte
+/// each in vector code, then gathered eight at a time. Past the end, the
+/// bytes read as NUL, which stop a run.
+fn stop_mask(bytes: &[u8], at: usize, markup: bool) -> u64 {
+    let mut padded = [0u8; STOP_BLOCK + 1];
+    let block = match bytes.get(at..at + STOP_BLOCK + 1) {
+        Some(block) => block,
+        None => {
+            let rest = &bytes[at..];
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
+    let stops =
+        |b: u8, next: u8| !plain_ascii(b, markup) & !((b == b' ') & plain_ascii(next, markup));
+    let mut flags = [0u8; STOP_BLOCK];
+    for (f, (&b, &next)) in flags.iter_mut().zip(block.iter().zip(&block[1..])) {
+        *f = u8::from(stops(b, next));
+    }
+    flags
+        .chunks_exact(8)
+        .enumerate()
+        .fold(0, |mask, (c, word)| {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            // Each byte's flag (0 or 1) to a bit of the top byte: the
+            // first byte's to its lowest bit.
+            mask | ((word.wrapping_mul(GATHER_BYTES) >> 56) << (c * 8))
+        })
+}
+
+/// The multiplier that gathers the low bits of a word's eight bytes into
+/// its top byte, in order (each lands on a bit of its own: no carries).
+const GATHER_BYTES: u64 = 0x0102_0408_1020_4080;
+
 /// Cleaned text under construction, with its map.
 struct Build {
     out: String,
@@ -789,6 +907,49 @@ impl Build {
         self.mark(raw_end);
         if let Some(sp) = space {
             self.space = Some(sp.max(raw_end));
+        }
+    }
+
+    /// After a piece of plain text written up to raw `j` of `text` (which
+    /// starts at raw `lead`): the pieces that follow it, each past white
+    /// space folded to one space, are written as [`clean_with`] would
+    /// write them a byte at a time (the space waits, then goes before the
+    /// next text, whose offset is marked), up to `limit`. Where it stopped:
+    /// at white space that no piece follows, or at the end of a piece.
+    fn runs_after(
+        &mut self,
+        text: &str,
+        lead: usize,
+        mut j: usize,
+        limit: usize,
+        stops: &mut Stops<'_>,
+    ) -> usize {
+        let bytes = text.as_bytes();
+        loop {
+            let mut k = j;
+            while k < limit {
+                match white_len(bytes, k) {
+                    0 => break,
+                    n => k += n,
+                }
+            }
+            if k == j || k >= limit || !may_open_piece(bytes[k], stops.markup) {
+                return j;
+            }
+            let e = piece_end(text, k, limit, stops);
+            if e == k {
+                return j;
+            }
+            // A piece written after a piece is never the text's first, and
+            // the space waiting before it stood at `j`, where the offset
+            // was marked already: the space shifts it only when it folded
+            // more than one byte.
+            self.out.push(' ');
+            if k - j != 1 {
+                self.mark(lead + k);
+            }
+            self.out.push_str(&text[k..e]);
+            j = e;
         }
     }
 
@@ -1014,6 +1175,7 @@ mod tests {
                         if i < limit {
                             let want = naive(bytes, i, limit, markup);
                             assert_eq!(plain_run_end(bytes, i, limit, markup), want, "{t:?}");
+                            assert_eq!(Stops::new(bytes, markup).run_end(i, limit), want);
                         }
                     }
                 }
@@ -1136,6 +1298,37 @@ mod tests {
     }
 
     #[test]
+    fn a_cursor_over_the_stops_finds_every_run_end() {
+        // One cursor, asked from every byte on in turn, as the cleaning of
+        // a paragraph asks it, with a limit short of the end and none.
+        let line = "A run, of plain words.  Then\nmore &amp; <b>bold</b> ’quoted’ \u{a0}x";
+        let text = line.repeat(5);
+        let bytes = text.as_bytes();
+        let naive = |i: usize, limit: usize, markup: bool| {
+            let plain = |b: u8| plain_ascii(b, markup);
+            let mut j = i;
+            while j < limit
+                && (plain(bytes[j]) || (bytes[j] == b' ' && j + 1 < limit && plain(bytes[j + 1])))
+            {
+                j += 1;
+            }
+            j
+        };
+        for markup in [false, true] {
+            for limit in [bytes.len(), 150, 129, 128, 64, 63] {
+                let mut stops = Stops::new(bytes, markup);
+                for i in 0..limit {
+                    assert_eq!(
+                        stops.run_end(i, limit),
+                        naive(i, limit, markup),
+                        "{i} {limit}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn clean_text_is_borrowed() {
         let c = clean("  Xin chào ông  ", 100);
         assert!(matches!(c.text, Cow::Borrowed("Xin chào ông")));
@@ -1169,6 +1362,11 @@ mod tests {
             "Ca\u{301}fe\u{301} ’\u{301} a ’\u{301}b ok\u{200b}’s",
             "“Thứ Năm,”\u{a0} 12/09 —\u{a0}\u{a0}ok’s",
             "’ leading and trailing ’",
+            // Pieces after pieces: white space of one byte, of several,
+            // no-break spaces, a mark after white space, a tab then an
+            // entity.
+            "One.  Two\nthree \n four\u{a0}five \u{a0} six\r\nseven\t\u{301}x y\t&amp; z",
+            "a\nb\nc  d\u{a0}\u{a0}e\u{2003}f \u{3000} g ’h’\n’i’",
         ];
         for raw in pieces {
             let c = clean(raw, 7);
