@@ -512,12 +512,7 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
     let end = base + lead + trimmed.len();
     hidden = &hidden[..hidden.partition_point(|h| h.start < end)];
     let markup = markup.is_some();
-    // Printable ASCII with single spaces (and no `&`, nor `<` in markup)
-    // needs no cleaning: found a block at a time before the full test.
-    let all_plain = plain_run_end(trimmed.as_bytes(), 0, trimmed.len(), markup) == trimmed.len();
-    let as_is = all_plain
-        || (is_clean(trimmed) && !trimmed.contains('&') && !(markup && trimmed.contains('<')));
-    if as_is && hidden.is_empty() {
+    if needs_no_cleaning(trimmed, markup) && hidden.is_empty() {
         return Cleaned {
             text: Cow::Borrowed(trimmed),
             base,
@@ -532,6 +527,7 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         space: None,
     };
     let mut segment = String::new();
+    let mut stops = Stops::new(trimmed.as_bytes(), markup);
     let mut comment_end = NextFind::new(b"-->");
     let mut i = 0;
     let bytes = trimmed.as_bytes();
@@ -551,11 +547,7 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         }
         // White space folds, read without decoding: ASCII, and the
         // no-break space (`C2 A0`) scraped pages are full of.
-        let white = match bytes[i] {
-            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
-            NBSP_FIRST_BYTE if bytes.get(i + 1) == Some(&NBSP_SECOND_BYTE) => 2,
-            _ => 0,
-        };
+        let white = white_len(bytes, i);
         if white > 0 {
             b.space(at);
             i += white;
@@ -564,17 +556,14 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         // A run of plain characters (see [`run_end`]) is copied at once. It
         // stops short of a hidden span, and its last character is left to
         // the general case when a combining mark follows (they compose).
-        if plain_ascii(bytes[i], markup) || !bytes[i].is_ascii() {
+        if may_open_piece(bytes[i], markup) {
             let limit = hidden.first().map_or(trimmed.len(), |h| {
                 (h.start - base - lead).min(trimmed.len())
             });
-            let mut j = run_end(trimmed, i, limit, markup);
-            if j > i && j < bytes.len() && !bytes[j].is_ascii() && is_mark(&trimmed[j..]) {
-                j -= 1;
-            }
+            let j = piece_end(trimmed, i, limit, &mut stops);
             if j > i {
                 b.text(at, lead + j, &trimmed[i..j]);
-                i = j;
+                i = b.runs_after(trimmed, lead, j, limit, &mut stops);
                 continue;
             }
         }
@@ -660,6 +649,39 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
     }
 }
 
+/// The length of the white space character at `i` of `bytes` that
+/// cleaning folds without decoding it, 0 if there is none there: ASCII,
+/// and the no-break space (`C2 A0`) scraped pages are full of.
+#[inline]
+fn white_len(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
+        NBSP_FIRST_BYTE if bytes.get(i + 1) == Some(&NBSP_SECOND_BYTE) => 2,
+        _ => 0,
+    }
+}
+
+/// Whether a piece of plain text may open with byte `b`: a plain ASCII
+/// byte, or the first byte of a character outside ASCII.
+#[inline]
+fn may_open_piece(b: u8, markup: bool) -> bool {
+    plain_ascii(b, markup) || !b.is_ascii()
+}
+
+/// Where the piece of plain text [`clean_with`] copies from `i` of `text`
+/// ends: its run (see [`run_end`]), but for its last character when a
+/// combining mark follows (they compose, in the general case).
+#[inline]
+fn piece_end(text: &str, i: usize, limit: usize, stops: &mut Stops<'_>) -> usize {
+    let bytes = text.as_bytes();
+    let j = run_end(text, i, limit, stops);
+    if j > i && j < bytes.len() && !bytes[j].is_ascii() && is_mark(&text[j..]) {
+        j - 1
+    } else {
+        j
+    }
+}
+
 /// Where the run of plain text starting at `i` of `text` ends (at `limit`
 /// at the latest, a character boundary): printable ASCII but `&` (and `<`
 /// in markup), and the characters [`plain`] vouches for that are neither
@@ -667,12 +689,12 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
 /// single spaces between them. The general case of [`clean_with`] would
 /// write each of them as it stands, the spaces as spaces, with no change
 /// of offset: one piece is written for them all.
-fn run_end(text: &str, i: usize, limit: usize, markup: bool) -> usize {
+fn run_end(text: &str, i: usize, limit: usize, stops: &mut Stops<'_>) -> usize {
     let bytes = text.as_bytes();
     let mut j = i;
     loop {
         if j < limit && bytes[j].is_ascii() {
-            j = plain_run_end(bytes, j, limit, markup);
+            j = stops.run_end(j, limit);
         }
         // A single space between the run and a plain character.
         let k = if j > i && j + 1 < limit && bytes[j] == b' ' {
@@ -753,6 +775,97 @@ fn first_stop(block: &[u8], markup: bool) -> Option<usize> {
     })
 }
 
+/// How many bytes a [`Stops`] mask covers: a bit each.
+const STOP_BLOCK: usize = 64;
+
+/// The bytes of one text that stop a run of plain ASCII (see
+/// [`plain_run_end`]), read a block of [`STOP_BLOCK`] bytes at a time and
+/// held as a bit mask: the runs of a paragraph cleaned piece by piece
+/// (between folded white space, entities, curly quotes) read each byte
+/// once, not once more at each piece.
+struct Stops<'b> {
+    bytes: &'b [u8],
+    markup: bool,
+    /// Where the block `mask` holds starts (`usize::MAX` before the first).
+    at: usize,
+    /// A bit for each byte of the block that stops a run.
+    mask: u64,
+}
+
+impl<'b> Stops<'b> {
+    fn new(bytes: &'b [u8], markup: bool) -> Self {
+        Stops {
+            bytes,
+            markup,
+            at: usize::MAX,
+            mask: 0,
+        }
+    }
+
+    /// Where the run of plain ASCII starting at `i` ends, at `limit` at
+    /// the latest: as [`plain_run_end`] finds it.
+    fn run_end(&mut self, i: usize, limit: usize) -> usize {
+        let mut j = i;
+        let stop = loop {
+            if j >= limit {
+                break limit;
+            }
+            let block = j - j % STOP_BLOCK;
+            if block != self.at {
+                self.mask = stop_mask(self.bytes, block, self.markup);
+                self.at = block;
+            }
+            let m = self.mask >> (j - block);
+            if m != 0 {
+                break j + m.trailing_zeros() as usize;
+            }
+            j = block + STOP_BLOCK;
+        };
+        // Past `limit` a run reads NUL bytes, which stop it: so does a
+        // space right before it, with no plain byte after it.
+        match stop {
+            s if s < limit => s,
+            _ if limit > i && self.bytes[limit - 1] == b' ' => limit - 1,
+            _ => limit,
+        }
+    }
+}
+
+/// The stops of the block of [`STOP_BLOCK`] bytes of `bytes` from `at`
+/// (which is inside it), a bit each, the first the lowest: flagged a byte
+/// each in vector code, then gathered eight at a time. Past the end, the
+/// bytes read as NUL, which stop a run.
+fn stop_mask(bytes: &[u8], at: usize, markup: bool) -> u64 {
+    let mut padded = [0u8; STOP_BLOCK + 1];
+    let block = match bytes.get(at..at + STOP_BLOCK + 1) {
+        Some(block) => block,
+        None => {
+            let rest = &bytes[at..];
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
+    let stops =
+        |b: u8, next: u8| !plain_ascii(b, markup) & !((b == b' ') & plain_ascii(next, markup));
+    let mut flags = [0u8; STOP_BLOCK];
+    for (f, (&b, &next)) in flags.iter_mut().zip(block.iter().zip(&block[1..])) {
+        *f = u8::from(stops(b, next));
+    }
+    flags
+        .chunks_exact(8)
+        .enumerate()
+        .fold(0, |mask, (c, word)| {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            // Each byte's flag (0 or 1) to a bit of the top byte: the
+            // first byte's to its lowest bit.
+            mask | ((word.wrapping_mul(GATHER_BYTES) >> 56) << (c * 8))
+        })
+}
+
+/// The multiplier that gathers the low bits of a word's eight bytes into
+/// its top byte, in order (each lands on a bit of its own: no carries).
+const GATHER_BYTES: u64 = 0x0102_0408_1020_4080;
+
 /// Cleaned text under construction, with its map.
 struct Build {
     out: String,
@@ -797,6 +910,49 @@ impl Build {
         }
     }
 
+    /// After a piece of plain text written up to raw `j` of `text` (which
+    /// starts at raw `lead`): the pieces that follow it, each past white
+    /// space folded to one space, are written as [`clean_with`] would
+    /// write them a byte at a time (the space waits, then goes before the
+    /// next text, whose offset is marked), up to `limit`. Where it stopped:
+    /// at white space that no piece follows, or at the end of a piece.
+    fn runs_after(
+        &mut self,
+        text: &str,
+        lead: usize,
+        mut j: usize,
+        limit: usize,
+        stops: &mut Stops<'_>,
+    ) -> usize {
+        let bytes = text.as_bytes();
+        loop {
+            let mut k = j;
+            while k < limit {
+                match white_len(bytes, k) {
+                    0 => break,
+                    n => k += n,
+                }
+            }
+            if k == j || k >= limit || !may_open_piece(bytes[k], stops.markup) {
+                return j;
+            }
+            let e = piece_end(text, k, limit, stops);
+            if e == k {
+                return j;
+            }
+            // A piece written after a piece is never the text's first, and
+            // the space waiting before it stood at `j`, where the offset
+            // was marked already: the space shifts it only when it folded
+            // more than one byte.
+            self.out.push(' ');
+            if k - j != 1 {
+                self.mark(lead + k);
+            }
+            self.out.push_str(&text[k..e]);
+            j = e;
+        }
+    }
+
     /// Composes combining `marks` with the last character written; the
     /// result stands for the raw text up to `raw_end`.
     fn compose(&mut self, raw_end: usize, marks: &str) {
@@ -822,46 +978,97 @@ impl Build {
     }
 }
 
-/// Whether `s` (already trimmed) needs no cleaning at all.
-fn is_clean(s: &str) -> bool {
+/// Whether `s` (already trimmed) needs no cleaning at all: no white space
+/// but single spaces, no invisible character, no `&` (nor `<` in markup),
+/// and in NFC.
+///
+/// Printable ASCII with single spaces is found a block at a time; past the
+/// first byte that stops it, each byte is read once, from [`CLEAN_CLASS`],
+/// and only characters outside U+0000 to U+02FF, but for the Vietnamese
+/// letters of U+1E00 to U+1EFF, are decoded. The text's NFC is checked
+/// from its first character that is not [`plain`] (the ones before it leave
+/// the check as it starts), when it has one.
+fn needs_no_cleaning(s: &str, markup: bool) -> bool {
     let bytes = s.as_bytes();
-    let mut prev_space = false;
-    // Every letter so far is `plain`; anything else is checked by the full
-    // quick test.
-    let mut all_plain = true;
-    let mut i = 0;
+    let mut i = plain_run_end(bytes, 0, bytes.len(), markup);
+    // Where the first character that is not plain starts.
+    let mut not_plain: Option<usize> = None;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if b == b' ' {
-                if prev_space {
-                    return false;
+        match CLEAN_CLASS[usize::from(bytes[i])] {
+            CleanClass::Kept => i += 1,
+            CleanClass::Space if i > 0 && bytes[i - 1] == b' ' => return false,
+            CleanClass::Space => i += 1,
+            CleanClass::Angle if markup => return false,
+            CleanClass::Angle => i += 1,
+            CleanClass::Changed => return false,
+            CleanClass::Lead => {
+                // U+1E00 to U+1EFF, plain and visible.
+                if bytes[i] == VIETNAMESE_FIRST_BYTE
+                    && bytes
+                        .get(i + 1)
+                        .is_some_and(|b| VIETNAMESE_SECOND_BYTES.contains(b))
+                {
+                    i += 3;
+                    continue;
                 }
-                prev_space = true;
-            } else if b.is_ascii_whitespace() {
-                return false;
-            } else {
-                prev_space = false;
+                let Some(c) = s[i..].chars().next() else {
+                    break;
+                };
+                if !plain_visible(c) {
+                    if is_blankish(c) || c.is_whitespace() {
+                        return false;
+                    }
+                    not_plain.get_or_insert(i);
+                }
+                i += c.len_utf8();
             }
-            i += 1;
-            continue;
         }
-        prev_space = false;
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        i += c.len_utf8();
-        if plain_visible(c) {
-            continue;
-        }
-        if is_blankish(c) || c.is_whitespace() {
-            return false;
-        }
-        // Neither plain and visible nor blank: not plain.
-        all_plain = false;
     }
-    all_plain || is_nfc_quick(s.chars()) == IsNormalized::Yes
+    not_plain.is_none_or(|at| is_nfc_quick(s[at..].chars()) == IsNormalized::Yes)
 }
+
+/// How [`needs_no_cleaning`] reads a byte.
+#[derive(Clone, Copy)]
+enum CleanClass {
+    /// Kept as it stands: ASCII but for the bytes below, a UTF-8
+    /// continuation byte, or the lead byte of a character from U+00C0 to
+    /// U+02FF (all [`plain`] and visible).
+    Kept,
+    /// A space: two in a row fold.
+    Space,
+    /// `<`, a tag's start in markup.
+    Angle,
+    /// White space but the space, or `&`: cleaning changes the text.
+    Changed,
+    /// The lead byte of another character, which is decoded.
+    Lead,
+}
+
+/// The [`CleanClass`] of each byte.
+static CLEAN_CLASS: [CleanClass; 256] = {
+    let mut t = [CleanClass::Kept; 256];
+    t[b' ' as usize] = CleanClass::Space;
+    t[b'<' as usize] = CleanClass::Angle;
+    t[b'&' as usize] = CleanClass::Changed;
+    t[b'\t' as usize] = CleanClass::Changed;
+    t[b'\n' as usize] = CleanClass::Changed;
+    t[0x0C] = CleanClass::Changed;
+    t[b'\r' as usize] = CleanClass::Changed;
+    // U+0080 to U+00BF (with the no-break space and the soft hyphen),
+    // and every character from U+0300 on.
+    t[0xC2] = CleanClass::Lead;
+    let mut b = 0xCC;
+    while b <= 0xFF {
+        t[b] = CleanClass::Lead;
+        b += 1;
+    }
+    t
+};
+
+/// The UTF-8 lead byte of U+1000 to U+1FFF, and the second bytes of
+/// U+1E00 to U+1EFF (Latin Extended Additional) after it.
+const VIETNAMESE_FIRST_BYTE: u8 = 0xE1;
+const VIETNAMESE_SECOND_BYTES: std::ops::RangeInclusive<u8> = 0xB8..=0xBB;
 
 /// Whether non-ASCII `c` is [`plain`] and neither white space nor
 /// invisible: all but U+0085 (next line), U+00A0 (no-break space) and
@@ -968,8 +1175,154 @@ mod tests {
                         if i < limit {
                             let want = naive(bytes, i, limit, markup);
                             assert_eq!(plain_run_end(bytes, i, limit, markup), want, "{t:?}");
+                            assert_eq!(Stops::new(bytes, markup).run_end(i, limit), want);
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// Whether `s` needs no cleaning, read as it was before
+    /// [`needs_no_cleaning`]: a character at a time, then the NFC check
+    /// over the whole text.
+    fn needs_no_cleaning_naive(s: &str, markup: bool) -> bool {
+        let mut prev_space = false;
+        let mut all_plain = true;
+        for c in s.chars() {
+            if c.is_ascii() {
+                if c == ' ' && prev_space {
+                    return false;
+                }
+                if c != ' ' && c.is_ascii_whitespace() {
+                    return false;
+                }
+                prev_space = c == ' ';
+                continue;
+            }
+            prev_space = false;
+            if plain_visible(c) {
+                continue;
+            }
+            if is_blankish(c) || c.is_whitespace() {
+                return false;
+            }
+            all_plain = false;
+        }
+        (all_plain || is_nfc_quick(s.chars()) == IsNormalized::Yes)
+            && !s.contains('&')
+            && !(markup && s.contains('<'))
+    }
+
+    #[test]
+    fn what_needs_no_cleaning_is_found_as_a_character_at_a_time() {
+        let line = "When the President asked me to serve in this role, we talked";
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            line.into(),
+            "Xin cảm ơn ông đã dành thời gian trả lời phỏng vấn, Thứ Năm".into(),
+            "Thu\u{31b}\u{301} Na\u{306}m".into(),
+            "Привет, мир. 日本語のテキスト. Ελληνικά".into(),
+            "\u{301}a".into(),
+            "e\u{301}\u{31b}".into(),
+            "Ω K Å ﬁ".into(),
+        ];
+        for stop in [
+            "  ",
+            "\n",
+            "\t",
+            "\r",
+            "\x0b",
+            "\x0c",
+            "\0",
+            "\u{7f}",
+            "&amp;",
+            "<b>",
+            "’",
+            "—",
+            "“ok”",
+            "\u{a0}",
+            "\u{85}",
+            "\u{ad}",
+            "\u{200b}",
+            "\u{2003}",
+            "\u{3000}",
+            "ẩ",
+            "\u{1e00}",
+            "\u{1eff}",
+            "\u{1f00}",
+            "ñ",
+            "\u{2ff}",
+            "\u{300}",
+            "é",
+            "e\u{301}",
+            "\u{2028}",
+            "\u{2060}",
+            "\u{feff}",
+            "\u{2030}",
+            "\u{205f}",
+            "Å",
+            "\u{1F600}",
+            " ’ ",
+        ] {
+            for at in [0, 1, 5, 31, 32, 33, 40] {
+                let mut t = line.to_string();
+                t.insert_str(at, stop);
+                texts.push(t.clone());
+                t.insert_str(at / 2, "Việt ");
+                texts.push(t);
+            }
+        }
+        // The bytes read without decoding stand for what the table says.
+        for c in '\u{80}'..'\u{2000}' {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let kept = matches!(CLEAN_CLASS[usize::from(b[0])], CleanClass::Kept);
+            let vietnamese =
+                b[0] == VIETNAMESE_FIRST_BYTE && VIETNAMESE_SECOND_BYTES.contains(&b[1]);
+            assert_eq!(kept, ('\u{c0}'..'\u{300}').contains(&c), "{c:?}");
+            assert_eq!(vietnamese, ('\u{1e00}'..='\u{1eff}').contains(&c), "{c:?}");
+            if kept || vietnamese {
+                assert!(plain_visible(c), "{c:?}");
+            }
+        }
+        for t in &texts {
+            for markup in [false, true] {
+                assert_eq!(
+                    needs_no_cleaning(t, markup),
+                    needs_no_cleaning_naive(t, markup),
+                    "{t:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_cursor_over_the_stops_finds_every_run_end() {
+        // One cursor, asked from every byte on in turn, as the cleaning of
+        // a paragraph asks it, with a limit short of the end and none.
+        let line = "A run, of plain words.  Then\nmore &amp; <b>bold</b> ’quoted’ \u{a0}x";
+        let text = line.repeat(5);
+        let bytes = text.as_bytes();
+        let naive = |i: usize, limit: usize, markup: bool| {
+            let plain = |b: u8| plain_ascii(b, markup);
+            let mut j = i;
+            while j < limit
+                && (plain(bytes[j]) || (bytes[j] == b' ' && j + 1 < limit && plain(bytes[j + 1])))
+            {
+                j += 1;
+            }
+            j
+        };
+        for markup in [false, true] {
+            for limit in [bytes.len(), 150, 129, 128, 64, 63] {
+                let mut stops = Stops::new(bytes, markup);
+                for i in 0..limit {
+                    assert_eq!(
+                        stops.run_end(i, limit),
+                        naive(i, limit, markup),
+                        "{i} {limit}"
+                    );
                 }
             }
         }
@@ -1009,6 +1362,11 @@ mod tests {
             "Ca\u{301}fe\u{301} ’\u{301} a ’\u{301}b ok\u{200b}’s",
             "“Thứ Năm,”\u{a0} 12/09 —\u{a0}\u{a0}ok’s",
             "’ leading and trailing ’",
+            // Pieces after pieces: white space of one byte, of several,
+            // no-break spaces, a mark after white space, a tab then an
+            // entity.
+            "One.  Two\nthree \n four\u{a0}five \u{a0} six\r\nseven\t\u{301}x y\t&amp; z",
+            "a\nb\nc  d\u{a0}\u{a0}e\u{2003}f \u{3000} g ’h’\n’i’",
         ];
         for raw in pieces {
             let c = clean(raw, 7);

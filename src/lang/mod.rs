@@ -424,6 +424,11 @@ pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language 
             // looked up.
             if !ascii && w.chars().any(is_vietnamese_letter) {
                 viet += 1;
+                // Past an eighth of the most words ever counted, no word
+                // read further can turn the document from Vietnamese.
+                if viet * 8 > DETECT_WORDS {
+                    return Language::Vi;
+                }
                 continue;
             }
             if w.len() <= MAX_STOPWORD_BYTES && (!ascii || stopwords.may_hold_ascii(w.as_bytes())) {
@@ -530,6 +535,22 @@ mod tests {
         }
         assert!(!stopwords.may_hold_ascii(b""));
         assert!(!stopwords.may_hold_ascii(b"seventeen_letters"));
+    }
+
+    #[test]
+    fn an_eighth_of_the_words_counted_in_vietnamese_is_vietnamese() {
+        // Vietnamese words first, then more English ones than are read:
+        // past 125 of them detection stops, below it the words read decide.
+        let doc = |viet: usize| {
+            let mut t = "Việt ".repeat(viet);
+            t.push_str(&"the and of ".repeat(700));
+            t
+        };
+        assert_eq!(detect(std::iter::once(doc(126).as_str())), Language::Vi);
+        assert_eq!(detect(std::iter::once(doc(125).as_str())), Language::En);
+        // A short text needs no more than an eighth.
+        let short = format!("Việt {}", "the ".repeat(7));
+        assert_eq!(detect(std::iter::once(short.as_str())), Language::Vi);
     }
 
     #[test]
