@@ -356,7 +356,12 @@ fn upper_run_to_colon(rest: &str) -> bool {
 }
 
 fn is_honorific(word: &str, lex: &Lexicon) -> bool {
-    longest_of(word, &lex.honorifics) == Some(word.len()) || is_en_honorific(word)
+    // A word in ASCII equals, ignoring case, only an honorific in ASCII of
+    // as many bytes; English's are compared byte for byte.
+    let en = &crate::lang::lexicon(crate::Language::En).honorifics;
+    let ours = !word.is_ascii() || lex.honorifics.may_hold_len(word.len());
+    (ours && longest_of(word, &lex.honorifics) == Some(word.len()))
+        || (en.may_hold_len(word.len()) && is_en_honorific(word))
 }
 
 /// An honorific or post, then up to sixteen words before a colon, two of
@@ -698,6 +703,30 @@ mod tests {
     use super::*;
     use crate::Language;
     use crate::lang::lexicon;
+
+    #[test]
+    fn an_honorific_is_told_by_its_length_as_by_its_reading() {
+        let mut words: Vec<String> = ["MR.", "MS", "Ông", "ÔNG", "ông", "Bà", "THE", "", "K", "Mr"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for lang in Language::ALL {
+            let lex = lexicon(lang);
+            for w in lex.honorifics.iter().chain(lex.posts.iter()) {
+                words.extend([w.to_string(), w.to_uppercase(), format!("{w}.")]);
+            }
+        }
+        let mut found = 0;
+        for lang in Language::ALL {
+            let lex = lexicon(lang);
+            for w in &words {
+                let read = longest_of(w, &lex.honorifics) == Some(w.len()) || is_en_honorific(w);
+                assert_eq!(is_honorific(w, lex), read, "{lang:?} {w:?}");
+                found += usize::from(read);
+            }
+        }
+        assert!(found > 100, "only {found}");
+    }
 
     #[test]
     fn upper_tokens_read_in_one_pass_as_in_three() {

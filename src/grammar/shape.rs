@@ -84,7 +84,10 @@ fn is_rule(t: &str) -> bool {
         Some(c @ ('-' | '=' | '*' | '_' | '~')) => c,
         _ => return false,
     };
-    t.chars().filter(|&x| x == c).count() >= 3 && t.chars().all(|x| x == c || x == ' ')
+    // Most texts opening with the mark (a list's bullet, a dash) have a
+    // letter soon after it: that ends the reading before the marks are
+    // counted.
+    t.bytes().all(|x| x == c as u8 || x == b' ') && t.bytes().filter(|&x| x == c as u8).count() >= 3
 }
 
 fn bold_inner(t: &str) -> Option<&str> {
