@@ -37,8 +37,26 @@ pub(crate) struct Cues {
 /// The most words a closing thanks runs to.
 const THANKS_MAX_WORDS: usize = 14;
 
+/// The last character of `text` before its closers ([`CLOSERS`]). A last
+/// byte that is ASCII and no closer is that character, read without a
+/// search.
 fn last_char(text: &str) -> Option<char> {
-    text.trim_end_matches(CLOSERS).chars().last()
+    match text.as_bytes().last() {
+        Some(&b) if b.is_ascii() && !CLOSERS.contains(&char::from(b)) => Some(char::from(b)),
+        _ => text.trim_end_matches(CLOSERS).chars().last(),
+    }
+}
+
+/// `text` without its openers ([`OPENERS`]). A text whose first byte
+/// opens none of them (an ASCII character other than an opener, or the
+/// first byte of a character outside ASCII other than `C2` and `E2`, which
+/// the openers outside ASCII begin with) is returned as it is.
+fn without_openers(text: &str) -> &str {
+    match text.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !OPENERS.contains(&char::from(b)) => text,
+        Some(&b) if !b.is_ascii() && b != 0xC2 && b != 0xE2 => text,
+        _ => text.trim_start_matches(OPENERS),
+    }
 }
 
 /// What may close a sentence after its last mark: quotes of every
@@ -126,10 +144,10 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     let mut q = 0.0f32;
     if last == Some('?') {
         q += weight::ENDS_WITH_QUESTION_MARK;
-    } else if text.contains('?') {
+    } else if crate::text::any_byte(text.as_bytes(), |b| b == b'?') {
         q += weight::HOLDS_QUESTION_MARK;
     }
-    let opened = text.trim_start_matches(OPENERS);
+    let opened = without_openers(text);
     if opened.starts_with('¿') {
         q += weight::OPENS_WITH_INVERTED_MARK;
     }
@@ -211,6 +229,26 @@ mod tests {
         // Case tells German `Sie` (you) from `sie` (she, they).
         assert!(cues("Haben Sie damit gerechnet? Das war knapp", de).reads_as_question());
         assert!(!cues("Hat sie damit gerechnet? Das war knapp", de).reads_as_question());
+    }
+
+    #[test]
+    fn closers_and_openers_are_cut_as_trim_matches_cuts_them() {
+        for t in [
+            "", "a", "?", "Why?\"", "Why?”", "Why? »", "x)", "(x", "«x", "» x", "„x", "‚x", "‹x",
+            "“x", "é", "ể?", "Ông", "\u{a0}x", "x\u{a0}", "*_x_*", "'x'", "—x", "…",
+        ] {
+            assert_eq!(
+                last_char(t),
+                t.trim_end_matches(CLOSERS).chars().last(),
+                "{t:?}"
+            );
+            assert_eq!(without_openers(t), t.trim_start_matches(OPENERS), "{t:?}");
+        }
+        for c in OPENERS {
+            assert!(!c.is_ascii() || c.len_utf8() == 1);
+            let first = c.to_string().as_bytes()[0];
+            assert!(c.is_ascii() || first == 0xC2 || first == 0xE2, "{c:?}");
+        }
     }
 
     #[test]

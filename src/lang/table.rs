@@ -267,6 +267,8 @@ struct Shapes {
     /// of letters and digits of a text that may open an entry ignoring
     /// case, compared character by character.
     first_words: WordShapes,
+    /// The same keyed by their last byte (taken as the first byte is).
+    first_word_ends: WordShapes,
 }
 
 /// Adds to `shapes` a word opening with `first`, `len` long, in any case.
@@ -285,6 +287,7 @@ impl Shapes {
             as_written: WordShapes::new(),
             in_any_case: WordShapes::new(),
             first_words: WordShapes::new(),
+            first_word_ends: WordShapes::new(),
         };
         for w in words {
             let Some(&first) = w.as_bytes().first() else {
@@ -294,7 +297,10 @@ impl Shapes {
             add_in_any_case(&mut shapes.in_any_case, first, w.len());
             let opening = first_word(w);
             if !opening.is_empty() {
-                add_in_any_case(&mut shapes.first_words, first, opening.chars().count());
+                let chars = opening.chars().count();
+                add_in_any_case(&mut shapes.first_words, first, chars);
+                let last = opening.as_bytes()[opening.len() - 1];
+                add_in_any_case(&mut shapes.first_word_ends, last, chars);
             }
         }
         shapes
@@ -350,6 +356,13 @@ impl<E: Entry> List<E> {
     /// whose shape is not among them opens no entry ignoring case.
     pub(crate) fn first_word_shapes(&self) -> &WordShapes {
         &self.shapes().first_words
+    }
+
+    /// The same shapes keyed by the first words' last byte (an ASCII
+    /// letter in either case, every byte outside ASCII for a last
+    /// character outside it, whose last byte is one).
+    pub(crate) fn first_word_end_shapes(&self) -> &WordShapes {
+        &self.shapes().first_word_ends
     }
 
     /// Whether an entry opens with a letter or digit: whether a search by

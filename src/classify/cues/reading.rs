@@ -49,6 +49,9 @@ struct Search<'l> {
     /// The shapes of its phrases' first words
     /// ([`Words::first_word_shapes`]).
     shapes: &'l WordShapes,
+    /// The same keyed by their last byte
+    /// ([`Words::first_word_end_shapes`]).
+    end_shapes: &'l WordShapes,
     /// The window: `from..to` of the text, cut at char boundaries; empty
     /// (`usize::MAX..0`) once nothing is left to look for, because the
     /// table has no phrase opening with a word or one was found.
@@ -61,6 +64,7 @@ impl<'l> Search<'l> {
         let mut search = Search {
             phrases,
             shapes: phrases.first_word_shapes(),
+            end_shapes: phrases.first_word_end_shapes(),
             from,
             to,
         };
@@ -87,7 +91,10 @@ impl<'l> Search<'l> {
     fn may_start(&self, bytes: &[u8], at: usize, end: usize, chars: usize) -> bool {
         at < self.to
             && end > self.from
-            && (at < self.from || end > self.to || self.shapes.holds(bytes[at], chars))
+            && (at < self.from
+                || end > self.to
+                || (self.shapes.holds(bytes[at], chars)
+                    && self.end_shapes.holds(bytes[end - 1], chars)))
     }
 
     /// Looks for a phrase at the run of letters and digits `at..end` of
@@ -242,25 +249,33 @@ impl<'t, 'l> Reader<'t, 'l> {
     }
 
     /// Reads the piece at `i` (counted already or not) and returns where it
-    /// ends, at white space or the text's end. A piece of ASCII letters and
-    /// digits only, most of them, is one run read at once.
+    /// ends, at white space or the text's end. Most pieces are a word of
+    /// letters that ASCII or [`latin_letter_len`] tells, maybe followed by
+    /// ASCII marks other than quotes (`said,`): one run, read at once, and
+    /// the word both persons' trims leave.
     #[inline(always)]
     fn piece(&mut self, i: usize, counted: bool) -> usize {
         let bytes = self.text.as_bytes();
-        let j = ascii_alnum_end(bytes, i);
-        let plain = class_at(bytes, j) == SPACE;
+        let (j, chars) = letters_end(bytes, i);
+        let mut m = j;
+        if j > i {
+            while class_at(bytes, m) == OTHER && !matches!(bytes[m], b'"' | b'\'') {
+                m += 1;
+            }
+        }
+        let plain = class_at(bytes, m) == SPACE;
         let end = if plain {
             if j > i {
-                self.run(i, j, j - i);
+                self.run(i, j, chars);
             }
-            j
+            m
         } else {
-            self.mixed_piece(i, j)
+            self.mixed_piece(i, j, chars)
         };
         self.found.words += usize::from(end > i && !counted);
         if self.persons_on {
             if plain {
-                self.plain_pronouns(i, end);
+                self.plain_pronouns(i, j);
             } else {
                 self.pronouns(i, end);
             }
@@ -268,14 +283,15 @@ impl<'t, 'l> Reader<'t, 'l> {
         end
     }
 
-    /// Reads the rest of a piece at `i` that holds more than ASCII letters
-    /// and digits, those up to `j`, and returns where it ends.
+    /// Reads the rest of a piece at `i` that is more than a word and marks,
+    /// its letters up to `j` (`chars` of them) read, and returns where it
+    /// ends.
     #[inline(never)]
-    fn mixed_piece(&mut self, i: usize, j: usize) -> usize {
+    fn mixed_piece(&mut self, i: usize, j: usize, chars: usize) -> usize {
         let (text, bytes) = (self.text, self.text.as_bytes());
         let mut k = j;
         if j > i {
-            let (end, chars) = run_end(text, j, j - i);
+            let (end, chars) = run_end(text, j, chars);
             self.run(i, end, chars);
             k = end;
         }
@@ -288,6 +304,11 @@ impl<'t, 'l> Reader<'t, 'l> {
                 }
                 OTHER => k += 1,
                 SPACE => return k,
+                _ if latin_letter_len(bytes, k) > 0 => {
+                    let (end, chars) = run_end(text, k, 0);
+                    self.run(k, end, chars);
+                    k = end;
+                }
                 _ if white_at(bytes, k) => return k,
                 _ => match char_at(text, k) {
                     Some((c, _)) if is_alnum(c) => {
@@ -319,8 +340,10 @@ impl<'t, 'l> Reader<'t, 'l> {
         }
     }
 
-    /// Reads a piece of ASCII letters and digits only (or an empty one) for
-    /// pronouns: it neither opens nor closes a quotation, and is its word.
+    /// Reads a piece that is a word `from..to` and maybe ASCII marks other
+    /// than quotes after it (or an empty one) for pronouns: it neither
+    /// opens nor closes a quotation, and the word is what both trims
+    /// leave.
     #[inline(always)]
     fn plain_pronouns(&mut self, from: usize, to: usize) {
         if self.depth > 0 {
@@ -368,12 +391,11 @@ impl<'t, 'l> Reader<'t, 'l> {
     }
 }
 
-/// Whether `w` is one of `words` as written.
+/// Whether `w` is one of `words` as written: a scan of the list, which
+/// finds what a look-up by length, first letter and hash found (an equal
+/// word has the same of each), for the short lists of pronouns.
 fn is_second_person(w: &str, words: &Words) -> bool {
-    !w.is_empty()
-        && words.may_hold_len(w.len())
-        && words.candidates(w).next().is_some()
-        && words.with_word(w).any(|p| p == w)
+    !w.is_empty() && words.contains(&w)
 }
 
 /// Whether the character before byte `i` of UTF-8 `bytes` (`i > 0`, a
@@ -386,6 +408,25 @@ fn white_before(bytes: &[u8], i: usize) -> bool {
     white_at(bytes, j)
 }
 
+/// Where the letters that ASCII or [`latin_letter_len`] tells from byte
+/// `i` of `bytes` end, and how many they are.
+#[inline(always)]
+fn letters_end(bytes: &[u8], mut i: usize) -> (usize, usize) {
+    let mut chars = 0;
+    loop {
+        if class_at(bytes, i) == ALNUM {
+            i += 1;
+        } else {
+            let latin = latin_letter_len(bytes, i);
+            if latin == 0 {
+                return (i, chars);
+            }
+            i += latin;
+        }
+        chars += 1;
+    }
+}
+
 /// Where the run of letters and digits going on at byte `i` of `text`
 /// ends, and how many characters long it is, `chars` of them before `i`.
 #[inline(always)]
@@ -395,6 +436,12 @@ fn run_end(text: &str, mut i: usize, mut chars: usize) -> (usize, usize) {
         let j = ascii_alnum_end(bytes, i);
         chars += j - i;
         i = j;
+        let latin = latin_letter_len(bytes, i);
+        if latin > 0 {
+            i += latin;
+            chars += 1;
+            continue;
+        }
         match bytes.get(i) {
             Some(&b) if !b.is_ascii() => match char_at(text, i) {
                 Some((c, len)) if is_alnum(c) => {
@@ -408,12 +455,36 @@ fn run_end(text: &str, mut i: usize, mut chars: usize) -> (usize, usize) {
     }
 }
 
-/// Whether a piece opens a quotation ([`QUOTE_OPENERS`]).
+/// The length of the character at byte `i` of UTF-8 `bytes` when it is a
+/// letter outside ASCII that [`is_alnum`] knows without decoding, read off
+/// its first bytes: Latin-1's letters (`C3 80` to `C3 BF` but for `×` and
+/// `÷`), Latin Extended-A and most of B (`C4` to `C8`), and Latin Extended
+/// Additional (`E1 B8` to `E1 BB`: Vietnamese); 0 for any other character
+/// (maybe a letter all the same) and past the end.
+#[inline(always)]
+fn latin_letter_len(bytes: &[u8], i: usize) -> usize {
+    let next = || bytes.get(i + 1).copied().unwrap_or(0);
+    match bytes.get(i) {
+        Some(0xC3) => {
+            if matches!(next(), 0x97 | 0xB7) {
+                0
+            } else {
+                2
+            }
+        }
+        Some(0xC4..=0xC8) => 2,
+        Some(0xE1) if matches!(next(), 0xB8..=0xBB) => 3,
+        _ => 0,
+    }
+}
+
+/// Whether a piece opens a quotation ([`QUOTE_OPENERS`]): only a piece
+/// opening with `"` or the first byte of another (`C2`, `E2`) may.
 fn opens_quote(piece: &str) -> bool {
     match piece.as_bytes().first() {
-        Some(&b) if b.is_ascii() => b == b'"',
-        Some(_) => piece.starts_with(QUOTE_OPENERS),
-        None => false,
+        Some(b'"') => true,
+        Some(0xC2 | 0xE2) => piece.starts_with(QUOTE_OPENERS),
+        _ => false,
     }
 }
 
@@ -425,28 +496,33 @@ fn closes_quote(piece: &str) -> bool {
     while end > 0 && QUOTE_TRAILERS.contains(&bytes[end - 1]) {
         end -= 1;
     }
+    // `”`, `»` and `’` end in `9D`, `BB` and `99`.
     match end.checked_sub(1).map(|j| bytes[j]) {
-        None => false,
-        Some(b) if b.is_ascii() => b == b'"',
-        Some(_) => piece[..end].ends_with(QUOTE_CLOSERS),
+        Some(b'"') => true,
+        Some(0x9D | 0xBB | 0x99) => piece[..end].ends_with(QUOTE_CLOSERS),
+        _ => false,
     }
 }
 
 /// `piece` trimmed for each person ([`trim_to_word`] without and with
 /// curly apostrophes kept): alike, and read off its bytes, when it opens
-/// with an ASCII letter or digit and ends with one before ASCII marks.
+/// with a letter or digit and ends with one before ASCII marks (ASCII, or
+/// a letter [`latin_letter_len`] knows).
 #[inline(always)]
 fn trim_for_persons(piece: &str) -> (&str, &str) {
     let bytes = piece.as_bytes();
     let mut to = bytes.len();
-    while to > 0 && CLASSES[usize::from(bytes[to - 1])] != ALNUM && bytes[to - 1].is_ascii() {
-        if bytes[to - 1] == b'\'' {
-            break;
-        }
+    while to > 0 && CLASSES[usize::from(bytes[to - 1])] == OTHER && bytes[to - 1] != b'\'' {
         to -= 1;
     }
-    let alnum = |i: usize| CLASSES[usize::from(bytes[i])] == ALNUM;
-    if to > 0 && alnum(0) && alnum(to - 1) {
+    let letter_at =
+        |i: usize| CLASSES[usize::from(bytes[i])] == ALNUM || latin_letter_len(bytes, i) > 0;
+    // The last character's first byte.
+    let mut last = to.saturating_sub(1);
+    while last > 0 && bytes[last] & 0xC0 == 0x80 {
+        last -= 1;
+    }
+    if to > 0 && letter_at(0) && letter_at(last) {
         let w = &piece[..to];
         return (w, w);
     }
