@@ -120,11 +120,22 @@ const FNV_PRIME: u64 = 0x0100_0000_01b3;
 /// A hash of `word` in lower case (each character's `to_lowercase`, UTF-8
 /// bytes hashed with FNV-1a): words equal ignoring case, as the grammars
 /// compare them character by character, hash alike. ASCII is lower-cased a
-/// byte at a time.
+/// byte at a time, without decoding.
 pub(crate) fn case_hash(word: &str) -> u64 {
     let mut h = CaseHash::new();
-    for c in word.chars() {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            h.byte(b.to_ascii_lowercase());
+            i += 1;
+            continue;
+        }
+        let Some((c, len)) = char_at(word, i) else {
+            break;
+        };
         h.push(c);
+        i += len;
     }
     h.finish()
 }
@@ -165,6 +176,46 @@ impl CaseHash {
 
     pub(crate) fn finish(self) -> u64 {
         self.0
+    }
+}
+
+/// A set of word shapes: a first byte and a length (in bytes or in
+/// characters, as the set's maker chooses), a bit per length under each
+/// byte (lengths of 63 and over share the last bit). A test of one look-up
+/// that rules most words of a text out before they are compared with a
+/// table's.
+#[derive(Clone)]
+pub(crate) struct WordShapes([u64; 256]);
+
+impl WordShapes {
+    /// The set of no shape.
+    pub(crate) fn new() -> Self {
+        WordShapes([0; 256])
+    }
+
+    fn len_bit(len: usize) -> u64 {
+        1 << len.min(63)
+    }
+
+    /// Adds the shape of a word opening with `first`, `len` long.
+    pub(crate) fn add(&mut self, first: u8, len: usize) {
+        self.0[usize::from(first)] |= Self::len_bit(len);
+    }
+
+    /// Whether the set holds the shape of a word opening with `first`,
+    /// `len` long.
+    #[inline]
+    pub(crate) fn holds(&self, first: u8, len: usize) -> bool {
+        self.0[usize::from(first)] & Self::len_bit(len) != 0
+    }
+
+    /// Whether the set holds the shape of `word` (its length in bytes);
+    /// an empty word has none.
+    #[inline]
+    pub(crate) fn holds_word(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.holds(b, word.len()))
     }
 }
 
@@ -233,7 +284,9 @@ pub(crate) fn word_end(text: &str, mut i: usize) -> usize {
 }
 
 /// `text.split(char::is_whitespace)`: the pieces between single white
-/// space characters (empty ones too), ASCII read a byte at a time.
+/// space characters (empty ones too), ASCII read a byte at a time. The
+/// cues' reading of a paragraph cuts its pieces so; its tests compare.
+#[cfg(test)]
 pub(crate) fn split_white(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut from = Some(0);
@@ -313,7 +366,7 @@ fn count_pairs(chunk: &[u8], test: impl Fn(u8, u8) -> bool) -> usize {
 
 /// The length in bytes of the UTF-8 character whose first byte is `b`.
 #[inline]
-fn utf8_len(b: u8) -> usize {
+pub(crate) fn utf8_len(b: u8) -> usize {
     match b {
         0..0x80 => 1,
         0xC0..0xE0 => 2,
@@ -328,7 +381,7 @@ fn utf8_len(b: u8) -> usize {
 /// (`E1 9A 80`), U+2000 to U+200A, U+2028, U+2029, U+202F (`E2 80 …`),
 /// U+205F (`E2 81 9F`) and U+3000 (`E3 80 80`).
 #[inline]
-fn white_at(bytes: &[u8], i: usize) -> bool {
+pub(crate) fn white_at(bytes: &[u8], i: usize) -> bool {
     let b = bytes[i];
     if b < 0x80 {
         return ascii_space(b);
@@ -558,6 +611,27 @@ mod tests {
         }
         // A lead byte cut short at the end is no space.
         assert!(!white_at(&[0xE2, 0x80], 0) && !white_at(&[0xC2], 0));
+    }
+
+    #[test]
+    fn case_hashes_read_ascii_bytes_as_characters() {
+        for w in [
+            "",
+            "What",
+            "WE'RE",
+            "ÔNG",
+            "Thứ Năm",
+            "straße",
+            "ẞ",
+            "İstanbul",
+            "a\u{301}",
+            "日本",
+            "Ǆ",
+        ] {
+            let mut h = CaseHash::new();
+            w.chars().for_each(|c| h.push(c));
+            assert_eq!(case_hash(w), h.finish(), "{w:?}");
+        }
     }
 
     #[test]

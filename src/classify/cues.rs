@@ -2,9 +2,10 @@
 //! or a welcome, whether it speaks in the first person or addresses
 //! someone, how many words it runs to, and how it ends.
 
-use crate::grammar::{contains_any_ci, is_word_of, longest_of};
+use crate::grammar::longest_of;
 use crate::lang::Lexicon;
-use crate::text::{is_alnum, split_white, word_count};
+
+mod reading;
 
 /// Cues of a paragraph's text (after its marker).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -36,40 +37,26 @@ pub(crate) struct Cues {
 /// The most words a closing thanks runs to.
 const THANKS_MAX_WORDS: usize = 14;
 
-/// Words outside quotation marks.
-fn unquoted_words(text: &str) -> impl Iterator<Item = &str> {
-    let mut depth = 0i32;
-    split_white(text).filter(move |w| {
-        let opens = w.starts_with(['"', '“', '«', '‘', '„']);
-        let closes = w
-            .trim_end_matches(['.', ',', '!', '?', ';', ':'])
-            .ends_with(['"', '”', '»', '’']);
-        if opens {
-            depth += 1;
-        }
-        let inside = depth > 0;
-        if closes && depth > 0 {
-            depth -= 1;
-        }
-        !inside
-    })
-}
-
-/// `word` without the characters other than letters and digits (and those
-/// `keep` accepts) at either end. A word that starts and ends with an ASCII
-/// letter or digit, most words, is returned as it is without a look at its
-/// characters.
-fn trim_to_word(word: &str, keep: impl Fn(char) -> bool) -> &str {
-    let bytes = word.as_bytes();
-    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
-    if plain(bytes.first()) && plain(bytes.last()) {
-        return word;
-    }
-    word.trim_matches(|c: char| !is_alnum(c) && !keep(c))
-}
-
+/// The last character of `text` before its closers ([`CLOSERS`]). A last
+/// byte that is ASCII and no closer is that character, read without a
+/// search.
 fn last_char(text: &str) -> Option<char> {
-    text.trim_end_matches(CLOSERS).chars().last()
+    match text.as_bytes().last() {
+        Some(&b) if b.is_ascii() && !CLOSERS.contains(&char::from(b)) => Some(char::from(b)),
+        _ => text.trim_end_matches(CLOSERS).chars().last(),
+    }
+}
+
+/// `text` without its openers ([`OPENERS`]). A text whose first byte
+/// opens none of them (an ASCII character other than an opener, or the
+/// first byte of a character outside ASCII other than `C2` and `E2`, which
+/// the openers outside ASCII begin with) is returned as it is.
+fn without_openers(text: &str) -> &str {
+    match text.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !OPENERS.contains(&char::from(b)) => text,
+        Some(&b) if !b.is_ascii() && b != 0xC2 && b != 0xE2 => text,
+        _ => text.trim_start_matches(OPENERS),
+    }
 }
 
 /// What may close a sentence after its last mark: quotes of every
@@ -144,32 +131,23 @@ impl Cues {
 /// How much of a text's start is searched for a welcome.
 const WELCOME_HEAD_BYTES: usize = 80;
 
-/// The first `n` bytes of `text` or so, cut at a char boundary.
-fn head_of(text: &str, n: usize) -> &str {
-    &text[..crate::text::floor_char_boundary(text, n)]
-}
-
 /// How much of a long text's end is searched for question phrases.
 const CUE_TAIL_BYTES: usize = 400;
 /// How many words are searched for a first-person pronoun.
 const FIRST_PERSON_WORDS: usize = 80;
 
-/// The last `n` bytes of `text` or so, cut at a char boundary.
-fn tail_of(text: &str, n: usize) -> &str {
-    &text[crate::text::ceil_char_boundary(text, text.len().saturating_sub(n))..]
-}
-
 /// Computes the cues of a turn's text.
 pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
-    let words = word_count(text);
+    let found = reading::read(text, lex);
+    let words = found.words;
     let last = last_char(text);
     let mut q = 0.0f32;
     if last == Some('?') {
         q += weight::ENDS_WITH_QUESTION_MARK;
-    } else if text.contains('?') {
+    } else if crate::text::any_byte(text.as_bytes(), |b| b == b'?') {
         q += weight::HOLDS_QUESTION_MARK;
     }
-    let opened = text.trim_start_matches(OPENERS);
+    let opened = without_openers(text);
     if opened.starts_with('¿') {
         q += weight::OPENS_WITH_INVERTED_MARK;
     }
@@ -179,48 +157,29 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     }
     // Question phrases stand near a question's end: a long text is looked
     // at in its last part only.
-    let tail = tail_of(text, CUE_TAIL_BYTES);
-    if contains_any_ci(tail, &lex.question_phrases) {
+    if found.question_phrase {
         q += weight::QUESTION_PHRASE;
     }
     // The first words outside quotes, read once for both persons: a
     // first-person pronoun in any case, a second-person one as written.
-    let (mut first_person, mut addresses) = (false, false);
-    for w in unquoted_words(text).take(FIRST_PERSON_WORDS) {
-        if !first_person {
-            let w = trim_to_word(w, |c| c == '\'');
-            first_person = !w.is_empty() && is_word_of(w, &lex.first_person);
-        }
-        if !addresses {
-            let w = trim_to_word(w, |c| c == '\'' || c == '’');
-            addresses = !w.is_empty()
-                && lex.second_person.may_hold_len(w.len())
-                && lex.second_person.candidates(w).next().is_some()
-                && lex.second_person.with_word(w).any(|p| p == w);
-        }
-        if first_person && addresses {
-            break;
-        }
-    }
-    if first_person {
+    if found.first_person {
         q += weight::FIRST_PERSON;
     }
-    if addresses {
+    if found.addresses {
         q += weight::SECOND_PERSON;
     }
     if words > LONG_TEXT_WORDS {
         q += weight::LONG_TEXT;
     }
-    let welcomes = contains_any_ci(head_of(text, WELCOME_HEAD_BYTES), &lex.welcomes);
     let thanks =
         words <= THANKS_MAX_WORDS && last != Some('?') && longest_of(text, &lex.thanks).is_some();
     Cues {
         question: q,
         thanks,
-        first_person,
-        addresses,
+        first_person: found.first_person,
+        addresses: found.addresses,
         opens_asking,
-        welcomes,
+        welcomes: found.welcomes,
         word_count: u32::try_from(words).unwrap_or(u32::MAX),
         ends_colon: last == Some(':'),
         ends_sentence: matches!(last, Some('.' | '!' | '?' | '…' | '。')),
@@ -270,6 +229,26 @@ mod tests {
         // Case tells German `Sie` (you) from `sie` (she, they).
         assert!(cues("Haben Sie damit gerechnet? Das war knapp", de).reads_as_question());
         assert!(!cues("Hat sie damit gerechnet? Das war knapp", de).reads_as_question());
+    }
+
+    #[test]
+    fn closers_and_openers_are_cut_as_trim_matches_cuts_them() {
+        for t in [
+            "", "a", "?", "Why?\"", "Why?”", "Why? »", "x)", "(x", "«x", "» x", "„x", "‚x", "‹x",
+            "“x", "é", "ể?", "Ông", "\u{a0}x", "x\u{a0}", "*_x_*", "'x'", "—x", "…",
+        ] {
+            assert_eq!(
+                last_char(t),
+                t.trim_end_matches(CLOSERS).chars().last(),
+                "{t:?}"
+            );
+            assert_eq!(without_openers(t), t.trim_start_matches(OPENERS), "{t:?}");
+        }
+        for c in OPENERS {
+            assert!(!c.is_ascii() || c.len_utf8() == 1);
+            let first = c.to_string().as_bytes()[0];
+            assert!(c.is_ascii() || first == 0xC2 || first == 0xE2, "{c:?}");
+        }
     }
 
     #[test]

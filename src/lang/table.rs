@@ -14,7 +14,7 @@
 
 use std::sync::OnceLock;
 
-use crate::text::{case_hash, fold_char, is_alnum};
+use crate::text::{WordShapes, case_hash, fold_char, is_alnum};
 
 /// The words of a table grouped by first letter (folded to ASCII without
 /// case or diacritics; key 0 stands for every letter that folds to none).
@@ -190,6 +190,12 @@ impl ByHash {
         (low / 64, 1 << (low % 64))
     }
 
+    /// Whether some position may be under `hash` (its filter bit is set).
+    fn may_hold(&self, hash: u64) -> bool {
+        let (word, bit) = Self::filter_bit(hash);
+        self.filter[word] & bit != 0
+    }
+
     /// The positions under `hash`.
     fn get(&self, hash: u64) -> impl Iterator<Item = u16> + '_ {
         let (word, bit) = Self::filter_bit(hash);
@@ -244,12 +250,70 @@ fn opening_bytes<'w>(first_words: impl Iterator<Item = &'w str>) -> [bool; 256] 
     bytes
 }
 
+/// The shapes of a list's words ([`WordShapes`]), quick tests of whether a
+/// word of a text may be one of them.
+struct Shapes {
+    /// Each entry's first byte and length in bytes: the entries a word may
+    /// be as written.
+    as_written: WordShapes,
+    /// The same under both cases of an ASCII first letter, and under every
+    /// byte outside ASCII for an entry opening with a character outside it:
+    /// the entries a word of the same length in bytes may be in another
+    /// case (an ASCII letter equals only an ASCII one ignoring case, and a
+    /// character outside ASCII only another outside it).
+    in_any_case: WordShapes,
+    /// The first words ([`first_word`]) of the entries, their first byte
+    /// taken as for `in_any_case` and their length in characters: the runs
+    /// of letters and digits of a text that may open an entry ignoring
+    /// case, compared character by character.
+    first_words: WordShapes,
+    /// The same keyed by their last byte (taken as the first byte is).
+    first_word_ends: WordShapes,
+}
+
+/// Adds to `shapes` a word opening with `first`, `len` long, in any case.
+fn add_in_any_case(shapes: &mut WordShapes, first: u8, len: usize) {
+    if first.is_ascii() {
+        shapes.add(first.to_ascii_lowercase(), len);
+        shapes.add(first.to_ascii_uppercase(), len);
+    } else {
+        (0x80..=0xFF).for_each(|b| shapes.add(b, len));
+    }
+}
+
+impl Shapes {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut shapes = Shapes {
+            as_written: WordShapes::new(),
+            in_any_case: WordShapes::new(),
+            first_words: WordShapes::new(),
+            first_word_ends: WordShapes::new(),
+        };
+        for w in words {
+            let Some(&first) = w.as_bytes().first() else {
+                continue;
+            };
+            shapes.as_written.add(first, w.len());
+            add_in_any_case(&mut shapes.in_any_case, first, w.len());
+            let opening = first_word(w);
+            if !opening.is_empty() {
+                let chars = opening.chars().count();
+                add_in_any_case(&mut shapes.first_words, first, chars);
+                let last = opening.as_bytes()[opening.len() - 1];
+                add_in_any_case(&mut shapes.first_word_ends, last, chars);
+            }
+        }
+        shapes
+    }
+}
+
 /// A list of one language's entries, indexed by their words' first letters
 /// and by hashes of their words, each index built on first use.
 pub(crate) struct List<E: 'static> {
     list: &'static [E],
     index: OnceLock<Index>,
     hashed: OnceLock<Hashed>,
+    shapes: OnceLock<Shapes>,
 }
 
 /// A list of words or phrases of one language.
@@ -265,7 +329,46 @@ impl<E: Entry> List<E> {
             list,
             index: OnceLock::new(),
             hashed: OnceLock::new(),
+            shapes: OnceLock::new(),
         }
+    }
+
+    fn shapes(&self) -> &Shapes {
+        self.shapes
+            .get_or_init(|| Shapes::of(self.list.iter().map(|&e| e.word())))
+    }
+
+    /// The shapes of the entries as written: a word whose shape is not
+    /// among them is none of them.
+    pub(crate) fn as_written(&self) -> &WordShapes {
+        &self.shapes().as_written
+    }
+
+    /// The shapes of the entries in any case, a word's length in bytes
+    /// unchanged (as [`is_word_of`](crate::grammar::is_word_of) asks): a
+    /// word whose shape is not among them is none of them.
+    pub(crate) fn in_any_case(&self) -> &WordShapes {
+        &self.shapes().in_any_case
+    }
+
+    /// The shapes of the entries' first words ([`first_word`]) in any case,
+    /// their lengths in characters: a text's run of letters and digits
+    /// whose shape is not among them opens no entry ignoring case.
+    pub(crate) fn first_word_shapes(&self) -> &WordShapes {
+        &self.shapes().first_words
+    }
+
+    /// The same shapes keyed by the first words' last byte (an ASCII
+    /// letter in either case, every byte outside ASCII for a last
+    /// character outside it, whose last byte is one).
+    pub(crate) fn first_word_end_shapes(&self) -> &WordShapes {
+        &self.shapes().first_word_ends
+    }
+
+    /// Whether an entry opens with a letter or digit: whether a search by
+    /// first words ([`List::opened_by_hash`]) can find anything.
+    pub(crate) fn opens_with_words(&self) -> bool {
+        !self.hashed().first_words.keyed.is_empty()
     }
 
     fn hashed(&self) -> &Hashed {
@@ -338,6 +441,13 @@ impl<E: Entry> List<E> {
     /// the entries' phrases stops at these bytes only.
     pub(crate) fn opening_bytes(&self) -> &[bool; 256] {
         &self.hashed().opening_bytes
+    }
+
+    /// Whether an entry's first word ([`first_word`]) may have the hash
+    /// `hash`: one test of a bit, false for most words of a text, before
+    /// [`List::opened_by_hash`] is asked.
+    pub(crate) fn may_be_opened_by_hash(&self, hash: u64) -> bool {
+        self.hashed().first_words.may_hold(hash)
     }
 
     /// The entries whose first word ([`first_word`]) may equal the word
