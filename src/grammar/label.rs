@@ -360,8 +360,24 @@ fn is_honorific(word: &str, lex: &Lexicon) -> bool {
     // as many bytes; English's are compared byte for byte.
     let en = &crate::lang::lexicon(crate::Language::En).honorifics;
     let ours = !word.is_ascii() || lex.honorifics.may_hold_len(word.len());
-    (ours && longest_of(word, &lex.honorifics) == Some(word.len()))
-        || (en.may_hold_len(word.len()) && is_en_honorific(word))
+    let theirs = en.may_hold_len(word.len());
+    if !(ours || theirs) || word.is_empty() {
+        return ours && longest_of(word, &lex.honorifics) == Some(word.len());
+    }
+    // A word equal to an entry ignoring case hashes as the entry does, and
+    // opens with a letter of the entry's key: the entries under its hash
+    // hold every one that `longest_of` (over the entries of that first
+    // letter) or `is_en_honorific` would find.
+    let hash = crate::text::case_hash(word);
+    (ours
+        && lex
+            .honorifics
+            .with_word_hash(hash)
+            .any(|w| prefix_ci(word, w) == Some(word.len())))
+        || (theirs
+            && en
+                .with_word_hash(hash)
+                .any(|h| h.eq_ignore_ascii_case(word)))
 }
 
 /// An honorific or post, then up to sixteen words before a colon, two of
@@ -513,13 +529,6 @@ fn delimited(rest: &str) -> bool {
         r
     };
     r.starts_with([':', '：']) || (r.starts_with('.') && !r.starts_with(".."))
-}
-
-fn is_en_honorific(t: &str) -> bool {
-    crate::lang::lexicon(crate::Language::En)
-        .honorifics
-        .candidates(t)
-        .any(|h| h.eq_ignore_ascii_case(t))
 }
 
 /// The space-separated tokens of `text` with their offsets; a token is cut
@@ -704,16 +713,32 @@ mod tests {
     use crate::Language;
     use crate::lang::lexicon;
 
+    /// English's honorifics as `is_honorific` read them before it looked
+    /// them up by hash: byte for byte, ASCII case aside.
+    fn is_en_honorific(t: &str) -> bool {
+        crate::lang::lexicon(crate::Language::En)
+            .honorifics
+            .candidates(t)
+            .any(|h| h.eq_ignore_ascii_case(t))
+    }
+
     #[test]
     fn an_honorific_is_told_by_its_length_as_by_its_reading() {
-        let mut words: Vec<String> = ["MR.", "MS", "Ông", "ÔNG", "ông", "Bà", "THE", "", "K", "Mr"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut words: Vec<String> = [
+            "MR.", "MS", "Ông", "ÔNG", "ông", "Bà", "THE", "", "K", "Mr", "\u{212A}", "ẞ", "İ",
+            "Ω", "DR", "PGS.TS.", "NGƯỜI", "Đ", "SRA.", "MRS",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         for lang in Language::ALL {
             let lex = lexicon(lang);
             for w in lex.honorifics.iter().chain(lex.posts.iter()) {
                 words.extend([w.to_string(), w.to_uppercase(), format!("{w}.")]);
+                words.extend([
+                    w.to_lowercase(),
+                    w[..w.len() - w.chars().last().map_or(0, char::len_utf8)].to_string(),
+                ]);
             }
         }
         let mut found = 0;
@@ -726,6 +751,34 @@ mod tests {
             }
         }
         assert!(found > 100, "only {found}");
+    }
+
+    #[test]
+    fn a_letter_equal_to_an_honorifics_first_ignoring_case_finds_it_a_candidate() {
+        let mut firsts: Vec<char> = Language::ALL
+            .into_iter()
+            .flat_map(|l| lexicon(l).honorifics.iter())
+            .filter_map(|w| w.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut met = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let cs = c.to_string();
+            for &f in &firsts {
+                if prefix_ci(&cs, f.encode_utf8(&mut [0; 4])) != Some(cs.len()) {
+                    continue;
+                }
+                met += 1;
+                for lang in Language::ALL {
+                    let list = &lexicon(lang).honorifics;
+                    for w in list.iter().filter(|w| w.starts_with(f)) {
+                        assert!(list.candidates(&cs).any(|x| x == *w), "{c:?} {w:?}");
+                    }
+                }
+            }
+        }
+        assert!(met > firsts.len(), "{met}");
     }
 
     #[test]
