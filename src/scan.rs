@@ -80,26 +80,43 @@ pub(crate) struct Doc<'a> {
     pub wrap: Option<usize>,
 }
 
-/// One line, classified.
+/// A line that is not blank, as the one pass over the lines reads it (a
+/// blank line goes into its run at once). Offsets in 32 bits: an input is
+/// shorter than 4 GiB (`crate::MAX_INPUT_BYTES`).
 #[derive(Clone, Copy)]
 struct Line {
-    content: Span,
-    next: usize,
-    blank: bool,
+    /// The content, terminator left out.
+    start: u32,
+    end: u32,
+    /// Past the terminator: the next line's start.
+    next: u32,
     /// Characters, trailing white space left out, at most [`WIDTH_CAP`]:
-    /// set in the second pass, from what [`wrap_width`] measured.
-    width: usize,
-    /// Ends in two spaces: a Markdown hard break.
+    /// measured only for a line followed by another that is not blank,
+    /// with no hard break (the only lines whose width the wrap width and
+    /// the joining of wrapped lines ask for); 0 for the others.
+    width: u8,
+    /// Ends in two spaces or a backslash: a Markdown hard break.
     hard_break: bool,
+}
+
+impl Line {
+    /// The content in `input`.
+    fn text(self, input: &str) -> &str {
+        &input[self.start as usize..self.end as usize]
+    }
+
+    /// Whether `next` follows this line with no blank line between.
+    fn touches(self, next: Line) -> bool {
+        next.start == self.next
+    }
 }
 
 /// A line's width in characters as a reader counts them: combining marks
 /// add none, so NFC and NFD text measure the same.
 fn width(line: &str) -> usize {
-    // Every character counts (the standard library counts them a word of
-    // bytes at a time)...
-    let chars = line.chars().count();
+    // Every character counts...
     let bytes = line.as_bytes();
+    let chars = char_count(bytes);
     if chars == bytes.len() || !may_hold_marks(bytes) {
         return chars;
     }
@@ -118,6 +135,33 @@ fn width(line: &str) -> usize {
         i = at + c.len_utf8();
     }
     chars - marks
+}
+
+/// How many bytes [`char_count`] counts at once, in vector code: at most
+/// 255, so that a block's count fits a byte.
+const COUNT_BLOCK: usize = 32;
+
+/// Whether `b` starts a character in UTF-8: it is no continuation byte
+/// (`0x80..0xC0`, `-128..-64` as a signed byte).
+fn starts_char(b: u8) -> u8 {
+    u8::from((b as i8) >= -0x40)
+}
+
+/// The characters of UTF-8 `bytes`, as `str::chars().count()` counts them,
+/// a block of [`COUNT_BLOCK`] bytes at a time with byte counters (the
+/// standard library's word-at-a-time count costs more on lines of a few
+/// dozen bytes); the last block is padded with continuation bytes.
+fn char_count(bytes: &[u8]) -> usize {
+    let block = |b: &[u8]| usize::from(b.iter().fold(0u8, |n, &b| n + starts_char(b)));
+    let mut chunks = bytes.chunks_exact(COUNT_BLOCK);
+    let mut n = 0;
+    for c in &mut chunks {
+        n += block(c);
+    }
+    let rest = chunks.remainder();
+    let mut padded = [0x80u8; COUNT_BLOCK];
+    padded[..rest.len()].copy_from_slice(rest);
+    n + block(&padded)
 }
 
 /// The first byte of U+0300 in UTF-8: characters below it start lower.
@@ -155,37 +199,64 @@ const _: () = assert!(WIDTH_CAP <= u8::MAX as usize);
 const WRAP_MIN: usize = 55;
 const WRAP_MAX: usize = 110;
 
-/// The width a document is hard-wrapped at: most lines followed by a line of
-/// the same block reach within `WRAP_SLACK` of a common maximum. One pass
-/// over the lines, counting widths in a histogram (a document's lines are
-/// not held). With it, the widths measured, a byte a line (capped at
-/// [`WIDTH_CAP`]; 0 for the lines not measured): only a line followed by
-/// another of its block, with no hard break, is measured, and that is the
-/// only line whose width the joining of wrapped lines asks for.
-fn wrap_width(lines: impl Iterator<Item = Line>, input: &str) -> (Option<usize>, Vec<u8>) {
-    let mut counts = [0usize; WIDTH_CAP + 1];
-    let mut total = 0;
-    let mut widths: Vec<u8> = Vec::new();
-    let mut prev: Option<Line> = None;
-    for line in lines {
-        if let Some(p) = prev {
-            if !p.blank && !line.blank && !p.hard_break {
-                let w = width(p.content.slice(input).trim_end()).min(WIDTH_CAP);
-                if let Some(last) = widths.last_mut() {
-                    *last = u8::try_from(w).unwrap_or(u8::MAX);
-                }
-                counts[w] += 1;
-                total += 1;
-            }
-        }
-        widths.push(0);
-        prev = Some(line);
-    }
-    (wrap_from(&counts, total), widths)
+/// The lines of a document that are not blank, its blank runs, and the
+/// histogram of the widths measured, read in one pass over the lines.
+struct Lines {
+    lines: Vec<Line>,
+    blanks: Vec<Span32>,
+    /// How many measured lines are how wide (capped at [`WIDTH_CAP`]).
+    counts: [usize; WIDTH_CAP + 1],
+    /// How many lines were measured.
+    total: usize,
 }
 
-/// The wrap width from the histogram of `total` line widths (see
-/// [`wrap_width`]).
+/// Reads the lines of `input` from `body_start` once: blank lines into
+/// runs, the others into records. A line followed by another that is not
+/// blank, with no hard break, is measured (see [`Line::width`]) and counted
+/// in the histogram [`wrap_from`] decides the wrap width from.
+fn read_lines(input: &str, body_start: usize) -> Lines {
+    let mut out = Lines {
+        lines: Vec::new(),
+        blanks: Vec::new(),
+        counts: [0; WIDTH_CAP + 1],
+        total: 0,
+    };
+    for (content, next) in lines(&input[body_start..]) {
+        let (start, end) = (content.start + body_start, content.end + body_start);
+        let next = next + body_start;
+        let raw = &input[start..end];
+        if raw.chars().all(is_blankish) {
+            match out.blanks.last_mut() {
+                Some(last) if last.span().end == start => {
+                    *last = Span32::of(Span::new(last.span().start, next));
+                }
+                _ => out.blanks.push(Span32::of(Span::new(start, next))),
+            }
+            continue;
+        }
+        let line = Line {
+            start: start as u32,
+            end: end as u32,
+            next: next as u32,
+            width: 0,
+            hard_break: raw.ends_with("  ") || raw.ends_with('\\'),
+        };
+        if let Some(prev) = out.lines.last_mut() {
+            if prev.touches(line) && !prev.hard_break {
+                let w = width(prev.text(input).trim_end()).min(WIDTH_CAP);
+                prev.width = u8::try_from(w).unwrap_or(u8::MAX);
+                out.counts[w] += 1;
+                out.total += 1;
+            }
+        }
+        out.lines.push(line);
+    }
+    out
+}
+
+/// The width a document is hard-wrapped at, from the histogram of `total`
+/// line widths (see [`read_lines`]): most lines followed by a line of the
+/// same block reach within `WRAP_SLACK` of a common maximum.
 fn wrap_from(counts: &[usize; WIDTH_CAP + 1], total: usize) -> Option<usize> {
     if total < WRAP_MIN_LINES {
         return None;
@@ -297,24 +368,15 @@ pub(crate) fn scan(input: &str, markup: Option<bool>) -> Doc<'_> {
 pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Span>>) -> Doc<'_> {
     let front_matter = front_matter(input);
     let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
-    // The lines are read twice (for the wrap width, then into paragraphs)
-    // rather than held: a line's record would outweigh a short line.
-    let read_lines = || {
-        lines(&input[body_start..]).map(move |(content, next)| {
-            let content = Span::new(content.start + body_start, content.end + body_start);
-            let raw = content.slice(input);
-            Line {
-                content,
-                next: next + body_start,
-                blank: raw.chars().all(is_blankish),
-                width: 0,
-                hard_break: raw.ends_with("  ") || raw.ends_with('\\'),
-            }
-        })
-    };
-    // A line's width is measured once, in the first pass, and kept in a
-    // byte for the second.
-    let (wrap, widths) = wrap_width(read_lines(), input);
+    // The lines are read once; those that are not blank are held, a few
+    // bytes each, for the paragraph pass after the wrap width is known.
+    let Lines {
+        lines,
+        mut blanks,
+        counts,
+        total,
+    } = read_lines(input, body_start);
+    let wrap = wrap_from(&counts, total);
     let markup = markup.unwrap_or_else(|| has_markup(&input[body_start..]));
     let hidden = if markup {
         hidden.unwrap_or_else(|| hidden_spans(input, body_start))
@@ -322,60 +384,16 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
         Vec::new()
     };
     let mut paragraphs = Vec::new();
-    let mut blanks: Vec<Span32> = Vec::new();
-    let mut all = read_lines()
-        .zip(widths)
-        .map(|(line, w)| Line {
-            width: usize::from(w),
-            ..line
-        })
-        .peekable();
-    while let Some(line) = all.next() {
-        if line.blank {
-            match blanks.last_mut() {
-                Some(last) if last.span().end == line.content.start => {
-                    *last = Span32::of(Span::new(last.span().start, line.next));
-                }
-                _ => blanks.push(Span32::of(Span::new(line.content.start, line.next))),
-            }
-            continue;
-        }
-        // The paragraph's last line so far.
-        let mut last = line;
-        if let Some(w) = wrap {
-            while let Some(next) = all.next_if(|n| {
-                !n.blank
-                    && !last.hard_break
-                    && last.width + WRAP_SLACK >= w
-                    && !opens_block(n.content.slice(input))
-                    && !opens_turn(last.content.slice(input), n.content.slice(input))
-            }) {
-                last = next;
-            }
-        }
-        // A Markdown image whose alt text was wrapped: its lines join
-        // until it closes (`![La alcaldesa … Programa` / `Municipal de` /
-        // `Obras.](https://…)`).
-        let mut open = unclosed_image(&input[line.content.start..last.content.end]);
-        let mut joined = 0;
-        while open && joined < IMAGE_MAX_LINES {
-            let Some(next) = all.next_if(|n| !n.blank) else {
-                break;
-            };
-            open = !next.content.slice(input).contains("](");
-            last = next;
-            joined += 1;
-        }
-        // A line the scraper broke: the next one goes on in lower case.
-        while let Some(next) = all.next_if(|n| {
-            !n.blank && broken_after(last.content.slice(input), n.content.slice(input))
-        }) {
-            last = next;
-        }
+    let mut i = 0;
+    while i < lines.len() {
+        let first = lines[i];
+        let end = paragraph_end(input, &lines, i, wrap);
+        let last = lines[end - 1];
+        i = end;
         paragraphs.push(Para::new(
             input,
-            Span::new(line.content.start, last.next),
-            last.content.end,
+            Span::new(first.start as usize, last.next as usize),
+            last.end as usize,
             markup.then_some(&hidden[..]),
         ));
     }
@@ -389,6 +407,49 @@ pub(crate) fn scan_with(input: &str, markup: Option<bool>, hidden: Option<Vec<Sp
         hidden,
         wrap,
     }
+}
+
+/// Where the paragraph opening at `lines[i]` ends: the index past its
+/// last line. Lines join across no blank line: wrapped lines (with `wrap`),
+/// the lines of a Markdown image left open, and lines a scraper broke.
+fn paragraph_end(input: &str, lines: &[Line], i: usize, wrap: Option<usize>) -> usize {
+    let first = lines[i];
+    // The paragraph's last line so far, and the index past it.
+    let mut last = first;
+    let mut j = i + 1;
+    // The line at `j`, if it follows `last` with no blank line between.
+    let next = |j: usize, last: Line| lines.get(j).copied().filter(|&n| last.touches(n));
+    if let Some(w) = wrap {
+        while let Some(n) = next(j, last).filter(|&n| {
+            !last.hard_break
+                && usize::from(last.width) + WRAP_SLACK >= w
+                && !opens_block(n.text(input))
+                && !opens_turn(last.text(input), n.text(input))
+        }) {
+            last = n;
+            j += 1;
+        }
+    }
+    // A Markdown image whose alt text was wrapped: its lines join until it
+    // closes (`![La alcaldesa … Programa` / `Municipal de` /
+    // `Obras.](https://…)`).
+    let mut open = unclosed_image(&input[first.start as usize..last.end as usize]);
+    let mut joined = 0;
+    while open && joined < IMAGE_MAX_LINES {
+        let Some(n) = next(j, last) else {
+            break;
+        };
+        open = !n.text(input).contains("](");
+        last = n;
+        j += 1;
+        joined += 1;
+    }
+    // A line the scraper broke: the next one goes on in lower case.
+    while let Some(n) = next(j, last).filter(|&n| broken_after(last.text(input), n.text(input))) {
+        last = n;
+        j += 1;
+    }
+    j
 }
 
 /// How many paragraph or line-break tags make a text HTML.
@@ -442,6 +503,10 @@ mod tests {
             "MS. PSAKI:\u{a0} Good evening, everyone.\u{a0} It’s an honor.",
         ] {
             assert_eq!(width(line), naive(line), "{line:?}");
+            for cut in (0..=line.len()).filter(|&i| line.is_char_boundary(i)) {
+                let part = &line[..cut].repeat(3);
+                assert_eq!(char_count(part.as_bytes()), part.chars().count());
+            }
         }
         // Nothing from U+2000 to U+207F combines: such a line is not read
         // character by character.

@@ -7,7 +7,7 @@
 //!   paragraph of its own, near the top, unless the name before the dash
 //!   labels another paragraph (a speaker's label).
 //! - **a byline glued to a paragraph's end** (`…Xin cảm ơn bà./. Hoàng
-//!   Yến/VOV.VN`): see [`glued_byline`].
+//!   Yến/VOV.VN`): see [`crate::grammar::byline::glued_byline`].
 //! - **comma-joined paragraphs**: `…end of one.,Start of the next…`, where a
 //!   comma glued to the next paragraph's capital stands for the paragraph
 //!   break (and `HEADING,Text` for a heading's). A line is split at every
@@ -22,7 +22,6 @@
 //! paragraph's block.
 
 use crate::clean::Markup;
-use crate::grammar::byline::{glued_byline, glued_signature};
 use crate::grammar::dateline;
 use crate::grammar::label::{Label, LabelKind, label};
 use crate::keys::label_key;
@@ -34,9 +33,11 @@ use std::collections::HashMap;
 
 mod inline;
 mod questions;
+mod tails;
 
 use crate::grammar::label_gate::LabelGate;
 use inline::{inline_dashes, inline_labels};
+use tails::glued_tails;
 
 /// A paragraph must be at least this long to be searched for run-on
 /// paragraphs or inline labels.
@@ -419,30 +420,6 @@ pub(crate) fn split<'a>(
     // Then questions run on at the end of bulleted answers.
     let trailing = trailing_questions(&paras, lex);
     cut_at(input, paras, trailing, markup)
-}
-
-/// Where bylines glued to the end of long paragraphs, or of the last
-/// paragraph with words, start; in the last long one, a name alone too
-/// ([`glued_signature`]): what follows it is short lines, a page's stamp,
-/// section and tags at most.
-fn glued_tails(paras: &[Para<'_>], lex: &Lexicon) -> Vec<(usize, Vec<usize>)> {
-    let last = paras.iter().rposition(|p| p.text().len() >= LONG);
-    // The last paragraph with words, whatever its length, for a byline
-    // that says so by itself (`…talk about it. Dana Frost/COASTWIRE`).
-    let last_words = paras.iter().rposition(Para::has_words);
-    paras
-        .iter()
-        .enumerate()
-        .filter(|&(i, p)| p.text().len() >= LONG || Some(i) == last_words)
-        .filter_map(|(i, p)| {
-            let at = glued_byline(p.text(), lex).or_else(|| {
-                (Some(i) == last)
-                    .then(|| glued_signature(p.text(), lex))
-                    .flatten()
-            })?;
-            Some((i, vec![at]))
-        })
-        .collect()
 }
 
 /// Where long paragraphs are cut inside their lines: paragraphs run
