@@ -496,7 +496,7 @@ pub(crate) fn is_generic_reporter(name: &str, lex: &Lexicon) -> bool {
 }
 
 /// The longest tail of a paragraph read as a byline glued to its end.
-const GLUED_TAIL_MAX: usize = 80;
+pub(crate) const GLUED_TAIL_MAX: usize = 80;
 
 /// The start of the last [`GLUED_TAIL_MAX`] bytes of `t` (at a char
 /// boundary), and the places there where a tail may start after a
@@ -517,6 +517,9 @@ fn tail_after_sentences(t: &str) -> (usize, impl Iterator<Item = usize> + '_) {
 /// as a byline saying so by itself: names before an outlet's slash (`Đào
 /// Hạnh/VOV.VN`), a credit word (`Interview by …`), a word after the names
 /// (`(thực hiện)`). A name alone is not enough.
+///
+/// [`may_end_in_byline`](super::byline_gate::may_end_in_byline) mirrors
+/// this reading to turn paragraphs away before it: change the two together.
 pub(crate) fn glued_byline(text: &str, lex: &Lexicon) -> Option<usize> {
     let t = text.trim_end();
     // After a sentence's end and a space; or with nothing between, where a

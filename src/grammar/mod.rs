@@ -8,6 +8,7 @@
 
 pub(crate) mod annotation;
 pub(crate) mod byline;
+pub(crate) mod byline_gate;
 pub(crate) mod caption;
 pub(crate) mod dateline;
 pub(crate) mod label;
