@@ -202,6 +202,25 @@ impl WordShapes {
         self.0[usize::from(first)] |= Self::len_bit(len);
     }
 
+    /// Adds the shapes of words opening with every byte outside ASCII,
+    /// the lengths of `len_bits` (a bit per length, as [`WordShapes::bits`]
+    /// gives).
+    pub(crate) fn add_wide(&mut self, len_bits: u64) {
+        self.0[0x80..].iter_mut().for_each(|row| *row |= len_bits);
+    }
+
+    /// The bit of length `len`.
+    pub(crate) fn bits(len: usize) -> u64 {
+        Self::len_bit(len)
+    }
+
+    /// Whether the set holds the shape of a word opening with `first`, of
+    /// any length.
+    #[inline]
+    pub(crate) fn opens(&self, first: u8) -> bool {
+        self.0[usize::from(first)] != 0
+    }
+
     /// Whether the set holds the shape of a word opening with `first`,
     /// `len` long.
     #[inline]
@@ -372,6 +391,29 @@ pub(crate) fn utf8_len(b: u8) -> usize {
         0xC0..0xE0 => 2,
         0xE0..0xF0 => 3,
         _ => 4,
+    }
+}
+
+/// The length of the character at byte `i` of UTF-8 `bytes` when it is a
+/// letter outside ASCII that [`is_alnum`] knows without decoding, read off
+/// its first bytes: Latin-1's letters (`C3 80` to `C3 BF` but for `×` and
+/// `÷`), Latin Extended-A and most of B (`C4` to `C8`), and Latin Extended
+/// Additional (`E1 B8` to `E1 BB`: Vietnamese); 0 for any other character
+/// (maybe a letter all the same) and past the end.
+#[inline(always)]
+pub(crate) fn latin_letter_len(bytes: &[u8], i: usize) -> usize {
+    let next = || bytes.get(i + 1).copied().unwrap_or(0);
+    match bytes.get(i) {
+        Some(0xC3) => {
+            if matches!(next(), 0x97 | 0xB7) {
+                0
+            } else {
+                2
+            }
+        }
+        Some(0xC4..=0xC8) => 2,
+        Some(0xE1) if matches!(next(), 0xB8..=0xBB) => 3,
+        _ => 0,
     }
 }
 

@@ -16,8 +16,8 @@ pub(crate) mod marker;
 pub(crate) mod shape;
 pub(crate) mod speaker;
 
-use crate::lang::{Table, Words};
-use crate::text::{alnum_before, char_at, fold_char, is_alnum, lower_as_is};
+use crate::lang::{Entry, List, Table, Words};
+use crate::text::{alnum_before, char_at, fold_char, is_alnum, latin_letter_len, lower_as_is};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -89,9 +89,73 @@ pub(crate) fn word_ci(input: &str, word: &str) -> Option<usize> {
     (!(ends_alnum && next_alnum)).then_some(n)
 }
 
+/// Where the run of letters and digits ([`is_alnum`]) opening `text` ends,
+/// and how many characters it holds; ASCII and the letters
+/// [`latin_letter_len`] knows read without decoding.
+#[inline]
+fn first_run(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut i, mut chars) = (0, 0);
+    loop {
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            }
+            Some(_) => {
+                let latin = latin_letter_len(bytes, i);
+                if latin > 0 {
+                    i += latin;
+                } else {
+                    match char_at(text, i) {
+                        Some((c, len)) if is_alnum(c) => i += len,
+                        _ => break,
+                    }
+                }
+            }
+            None => break,
+        }
+        chars += 1;
+    }
+    (i, chars)
+}
+
+/// Whether an entry of `list` may match at the start of `input` ignoring
+/// case, at a word boundary ([`word_ci`]): false only where none does.
+/// An entry opening with a letter or digit matches only where the run of
+/// them opening `input` has as many characters as the entry's first word
+/// (`eq_ci` pairs a letter or digit only with another, and the match
+/// ends at a boundary), opening and closing with bytes that the first
+/// word's shapes hold ([`List::first_word_shapes`],
+/// [`List::first_word_end_shapes`]); an entry opening otherwise, only
+/// where `input` opens otherwise too.
+#[inline]
+fn may_open<E: Entry>(input: &str, list: &List<E>) -> bool {
+    let bytes = input.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    // A first byte no first word opens with: the text opens with no letter
+    // or digit of theirs.
+    if !list.first_word_shapes().opens(first) {
+        return list.opens_otherwise();
+    }
+    let (end, chars) = first_run(input);
+    if chars == 0 {
+        return list.opens_otherwise();
+    }
+    list.first_word_shapes().holds(first, chars)
+        && list.first_word_end_shapes().holds(bytes[end - 1], chars)
+}
+
 /// The longest word of `table` that `input` starts with (ignoring case, at a
 /// word boundary), with its value and length.
 pub(crate) fn longest<T: Copy>(input: &str, table: &Table<T>) -> Option<(usize, T)> {
+    if !may_open(input, table) {
+        return None;
+    }
     table
         .candidates(input)
         .filter_map(|(w, v)| word_ci(input, w).map(|n| (n, v)))
@@ -100,6 +164,9 @@ pub(crate) fn longest<T: Copy>(input: &str, table: &Table<T>) -> Option<(usize, 
 
 /// The longest word of a plain list that `input` starts with.
 pub(crate) fn longest_of(input: &str, words: &Words) -> Option<usize> {
+    if !may_open(input, words) {
+        return None;
+    }
     words
         .candidates(input)
         .filter_map(|w| word_ci(input, w))
@@ -334,6 +401,132 @@ mod tests {
             assert_eq!(alnum, is_alnum(c), "{c:?}");
         }
         assert!(eq_ci('Ô', 'ô') && !eq_ci('a', 'ạ'));
+    }
+
+    /// The strings a gate test puts to a table: each entry as written,
+    /// in both cases, NFC and NFD, cut short, run on, followed by marks
+    /// and words, and a few texts of every script.
+    fn probes<'w>(words: impl Iterator<Item = &'w str>) -> Vec<String> {
+        use unicode_normalization::UnicodeNormalization;
+        let mut out: Vec<String> = [
+            "",
+            " ",
+            "x",
+            "(",
+            "«\u{a0}Oui",
+            "“Why",
+            "¿Qué",
+            "ẞ",
+            "İstanbul",
+            "Ǆemal",
+            "日本",
+            "a\u{301}",
+            "Thứ Năm",
+            "Ông",
+            "ÔNG",
+            "straße",
+            "STRASSE",
+            "what's",
+            "Sept. 4",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for w in words {
+            let nfd: String = w.nfd().collect();
+            for v in [w.to_string(), w.to_uppercase(), w.to_lowercase(), nfd] {
+                let cut = v.char_indices().last().map_or(0, |(i, _)| i);
+                out.extend([
+                    format!("{v} x"),
+                    format!("{v}x"),
+                    format!("{v}, and"),
+                    format!("{v}\u{a0}»"),
+                    format!("{v}’s"),
+                    v[..cut].to_string(),
+                    format!("{} x", &v[..cut]),
+                    v,
+                ]);
+            }
+        }
+        out
+    }
+
+    /// Checks that where [`may_open`] says no, the full reading finds no
+    /// entry, over `list`'s probes and `extra`.
+    fn gate_agrees<E: Entry>(list: &List<E>, extra: &[String]) {
+        let words: Vec<&str> = list.iter().map(|&e| e.word()).collect();
+        let all = probes(words.iter().copied());
+        for t in all.iter().chain(extra) {
+            let found = list
+                .candidates(t)
+                .filter_map(|e| word_ci(t, e.word()))
+                .max();
+            if found.is_some() {
+                assert!(may_open(t, list), "{t:?} in {words:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_gate_turns_away_only_texts_no_entry_opens() {
+        let mut extra = Vec::new();
+        for lex in crate::lang::all() {
+            extra.extend(probes(lex.question_openers.iter().copied()));
+            extra.extend(probes(lex.honorifics.iter().copied()));
+        }
+        for lex in crate::lang::all() {
+            macro_rules! check {
+                ($($f:ident),*) => { $(gate_agrees(&lex.$f, &extra);)* };
+            }
+            check!(
+                weekdays,
+                months,
+                month_words,
+                year_words,
+                date_connectors,
+                date_prefixes,
+                hour_words,
+                minute_words,
+                clock_words,
+                day_parts,
+                honorifics,
+                posts,
+                question_labels,
+                answer_labels,
+                procedure_roles,
+                annotation_words,
+                notices,
+                feed_footers,
+                follow_ups,
+                question_openers,
+                question_phrases,
+                welcomes,
+                thanks,
+                first_person,
+                second_person,
+                byline_after,
+                byline_before,
+                generic_reporters,
+                placeholder_authors,
+                source_prefixes,
+                caption_prefixes,
+                credit_prefixes,
+                widget_labels,
+                related_prefixes,
+                picture_phrases,
+                courtesy_prefixes,
+                interview_phrases,
+                name_joiners,
+                name_stops,
+                organisation_words,
+                place_words,
+                family_names,
+                introducers,
+                speech_verbs,
+                stopwords
+            );
+        }
+        gate_agrees(&crate::lang::NEUTRAL_BYLINE_BEFORE, &extra);
     }
 
     #[test]
