@@ -57,18 +57,25 @@ pub(crate) fn is_word_of(word: &str, words: &crate::lang::Words) -> bool {
 
 /// The length in `input` of a case-insensitive match of `word` at its start.
 pub(crate) fn prefix_ci(input: &str, word: &str) -> Option<usize> {
-    // An ASCII word matches only ASCII letters (`eq_ci` never pairs an
-    // ASCII letter with another), so its match is exactly as many bytes.
+    // An ASCII character of the word matches only an ASCII one of the same
+    // letter (`eq_ci` never pairs an ASCII character with another), so the
+    // word's ASCII head matches byte by byte, and the first byte that
+    // differs ends the search; from the first character outside ASCII on,
+    // the rest is compared character by character.
     let (ib, wb) = (input.as_bytes(), word.as_bytes());
-    if wb.is_ascii() {
-        // A byte outside ASCII equals no ASCII byte ignoring ASCII case, so
-        // a match is all ASCII.
-        let head = ib.get(..wb.len())?;
-        return head.eq_ignore_ascii_case(wb).then_some(wb.len());
+    for (k, &w) in wb.iter().enumerate() {
+        if !w.is_ascii() {
+            return prefix_ci_slow(&input[k..], &word[k..]).map(|n| k + n);
+        }
+        match ib.get(k) {
+            Some(&c) if c.eq_ignore_ascii_case(&w) => {}
+            _ => return None,
+        }
     }
-    prefix_ci_slow(input, word)
+    Some(wb.len())
 }
 
+/// [`prefix_ci`] read a character at a time.
 fn prefix_ci_slow(input: &str, word: &str) -> Option<usize> {
     let mut it = input.char_indices();
     for w in word.chars() {
@@ -463,6 +470,27 @@ mod tests {
                 .max();
             if found.is_some() {
                 assert!(may_open(t, list), "{t:?} in {words:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn prefixes_read_as_characters_are_read_as_bytes() {
+        let mut words: Vec<&str> = vec!["Sept.", "straße", "ẞ", "İ", "a\u{301}", "Ǆ", "日本"];
+        for lex in crate::lang::all() {
+            for list in [
+                &lex.question_openers,
+                &lex.thanks,
+                &lex.honorifics,
+                &lex.posts,
+            ] {
+                words.extend(list.iter().copied());
+            }
+        }
+        let texts = probes(words.iter().copied());
+        for w in &words {
+            for t in &texts {
+                assert_eq!(prefix_ci(t, w), prefix_ci_slow(t, w), "{t:?} {w:?}");
             }
         }
     }
