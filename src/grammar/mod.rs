@@ -97,12 +97,38 @@ pub(crate) fn word_ci(input: &str, word: &str) -> Option<usize> {
 }
 
 /// Where the run of letters and digits ([`is_alnum`]) opening `text` ends,
-/// and how many characters it holds; ASCII and the letters
-/// [`latin_letter_len`] knows read without decoding.
+/// and how many characters it holds: its ASCII head read a byte at a
+/// time, the rest, from the first byte outside ASCII on, a character at a
+/// time (the letters [`latin_letter_len`] knows without decoding).
 #[inline]
 fn first_run(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let (mut i, mut chars) = (0, 0);
+    let ascii = bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len());
+    match bytes.get(ascii) {
+        Some(&b) if !b.is_ascii() => wide_run(text, ascii),
+        _ => (ascii, ascii),
+    }
+}
+
+/// Whether each byte is an ASCII letter or digit.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// [`first_run`] on from byte `i`, its first `i` bytes ASCII letters and
+/// digits.
+fn wide_run(text: &str, mut i: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut chars = i;
     loop {
         match bytes.get(i) {
             Some(&b) if b.is_ascii() => {
@@ -471,6 +497,18 @@ mod tests {
             if found.is_some() {
                 assert!(may_open(t, list), "{t:?} in {words:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_first_run_is_the_first_word() {
+        let words: Vec<&str> = crate::lang::all()
+            .flat_map(|lex| lex.honorifics.iter().chain(lex.question_openers.iter()))
+            .copied()
+            .collect();
+        for t in probes(words.into_iter()) {
+            let w = crate::lang::first_word(&t);
+            assert_eq!(first_run(&t), (w.len(), w.chars().count()), "{t:?}");
         }
     }
 
