@@ -14,7 +14,7 @@
 
 use std::sync::OnceLock;
 
-use crate::text::{WordShapes, case_hash, fold_char, is_alnum};
+use crate::text::{Row, WordShapes, case_hash, fold_char, is_alnum};
 
 /// The words of a table grouped by first letter (folded to ASCII without
 /// case or diacritics; key 0 stands for every letter that folds to none).
@@ -278,7 +278,7 @@ struct Shapes {
 /// under both cases of an ASCII letter, and, for a byte outside ASCII, to
 /// `wide`, the lengths added under every such byte at the end
 /// ([`WordShapes::add_wide`]).
-fn add_in_any_case(shapes: &mut WordShapes, wide: &mut u64, first: u8, len: usize) {
+fn add_in_any_case(shapes: &mut WordShapes, wide: &mut Row, first: u8, len: usize) {
     if first.is_ascii() {
         shapes.add(first.to_ascii_lowercase(), len);
         shapes.add(first.to_ascii_uppercase(), len);
@@ -297,7 +297,7 @@ impl Shapes {
             opens_otherwise: false,
         };
         // The lengths of the words opening outside ASCII in each set.
-        let mut wide = [0u64; 3];
+        let mut wide: [Row; 3] = [0; 3];
         for w in words {
             let Some(&first) = w.as_bytes().first() else {
                 continue;
