@@ -181,11 +181,16 @@ impl CaseHash {
 
 /// A set of word shapes: a first byte and a length (in bytes or in
 /// characters, as the set's maker chooses), a bit per length under each
-/// byte (lengths of 63 and over share the last bit). A test of one look-up
-/// that rules most words of a text out before they are compared with a
-/// table's.
+/// byte (lengths of 31, `LAST_LEN`, and over share the last bit). A test
+/// of one look-up that rules most words of a text out before they are
+/// compared with a table's.
 #[derive(Clone)]
-pub(crate) struct WordShapes([u64; 256]);
+pub(crate) struct WordShapes([Row; 256]);
+
+/// A row of [`WordShapes`]: a bit per length.
+pub(crate) type Row = u32;
+/// The last bit of a row, which every length from it on shares.
+const LAST_LEN: usize = Row::BITS as usize - 1;
 
 impl WordShapes {
     /// The set of no shape.
@@ -193,13 +198,32 @@ impl WordShapes {
         WordShapes([0; 256])
     }
 
-    fn len_bit(len: usize) -> u64 {
-        1 << len.min(63)
+    fn len_bit(len: usize) -> Row {
+        1 << len.min(LAST_LEN)
     }
 
     /// Adds the shape of a word opening with `first`, `len` long.
     pub(crate) fn add(&mut self, first: u8, len: usize) {
         self.0[usize::from(first)] |= Self::len_bit(len);
+    }
+
+    /// Adds the shapes of words opening with every byte outside ASCII,
+    /// the lengths of `len_bits` (a bit per length, as [`WordShapes::bits`]
+    /// gives).
+    pub(crate) fn add_wide(&mut self, len_bits: Row) {
+        self.0[0x80..].iter_mut().for_each(|row| *row |= len_bits);
+    }
+
+    /// The bit of length `len`.
+    pub(crate) fn bits(len: usize) -> Row {
+        Self::len_bit(len)
+    }
+
+    /// Whether the set holds the shape of a word opening with `first`, of
+    /// any length.
+    #[inline]
+    pub(crate) fn opens(&self, first: u8) -> bool {
+        self.0[usize::from(first)] != 0
     }
 
     /// Whether the set holds the shape of a word opening with `first`,
@@ -372,6 +396,29 @@ pub(crate) fn utf8_len(b: u8) -> usize {
         0xC0..0xE0 => 2,
         0xE0..0xF0 => 3,
         _ => 4,
+    }
+}
+
+/// The length of the character at byte `i` of UTF-8 `bytes` when it is a
+/// letter outside ASCII that [`is_alnum`] knows without decoding, read off
+/// its first bytes: Latin-1's letters (`C3 80` to `C3 BF` but for `×` and
+/// `÷`), Latin Extended-A and most of B (`C4` to `C8`), and Latin Extended
+/// Additional (`E1 B8` to `E1 BB`: Vietnamese); 0 for any other character
+/// (maybe a letter all the same) and past the end.
+#[inline(always)]
+pub(crate) fn latin_letter_len(bytes: &[u8], i: usize) -> usize {
+    let next = || bytes.get(i + 1).copied().unwrap_or(0);
+    match bytes.get(i) {
+        Some(0xC3) => {
+            if matches!(next(), 0x97 | 0xB7) {
+                0
+            } else {
+                2
+            }
+        }
+        Some(0xC4..=0xC8) => 2,
+        Some(0xE1) if matches!(next(), 0xB8..=0xBB) => 3,
+        _ => 0,
     }
 }
 
@@ -611,6 +658,16 @@ mod tests {
         }
         // A lead byte cut short at the end is no space.
         assert!(!white_at(&[0xE2, 0x80], 0) && !white_at(&[0xC2], 0));
+    }
+
+    #[test]
+    fn long_shapes_share_the_last_bit() {
+        let mut shapes = WordShapes::new();
+        shapes.add(b'a', 35);
+        shapes.add_wide(WordShapes::bits(3));
+        assert!(shapes.holds(b'a', 31) && shapes.holds(b'a', 80) && !shapes.holds(b'a', 30));
+        assert!(shapes.holds(0x80, 3) && shapes.holds(0xFF, 3) && !shapes.holds(0x7F, 3));
+        assert!(shapes.opens(b'a') && shapes.opens(0xC3) && !shapes.opens(b'b'));
     }
 
     #[test]

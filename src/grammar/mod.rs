@@ -17,8 +17,8 @@ pub(crate) mod marker;
 pub(crate) mod shape;
 pub(crate) mod speaker;
 
-use crate::lang::{Table, Words};
-use crate::text::{alnum_before, char_at, fold_char, is_alnum, lower_as_is};
+use crate::lang::{Entry, List, Table, Words};
+use crate::text::{alnum_before, char_at, fold_char, is_alnum, latin_letter_len, lower_as_is};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -58,18 +58,25 @@ pub(crate) fn is_word_of(word: &str, words: &crate::lang::Words) -> bool {
 
 /// The length in `input` of a case-insensitive match of `word` at its start.
 pub(crate) fn prefix_ci(input: &str, word: &str) -> Option<usize> {
-    // An ASCII word matches only ASCII letters (`eq_ci` never pairs an
-    // ASCII letter with another), so its match is exactly as many bytes.
+    // An ASCII character of the word matches only an ASCII one of the same
+    // letter (`eq_ci` never pairs an ASCII character with another), so the
+    // word's ASCII head matches byte by byte, and the first byte that
+    // differs ends the search; from the first character outside ASCII on,
+    // the rest is compared character by character.
     let (ib, wb) = (input.as_bytes(), word.as_bytes());
-    if wb.is_ascii() {
-        // A byte outside ASCII equals no ASCII byte ignoring ASCII case, so
-        // a match is all ASCII.
-        let head = ib.get(..wb.len())?;
-        return head.eq_ignore_ascii_case(wb).then_some(wb.len());
+    for (k, &w) in wb.iter().enumerate() {
+        if !w.is_ascii() {
+            return prefix_ci_slow(&input[k..], &word[k..]).map(|n| k + n);
+        }
+        match ib.get(k) {
+            Some(&c) if c.eq_ignore_ascii_case(&w) => {}
+            _ => return None,
+        }
     }
-    prefix_ci_slow(input, word)
+    Some(wb.len())
 }
 
+/// [`prefix_ci`] read a character at a time.
 fn prefix_ci_slow(input: &str, word: &str) -> Option<usize> {
     let mut it = input.char_indices();
     for w in word.chars() {
@@ -90,9 +97,99 @@ pub(crate) fn word_ci(input: &str, word: &str) -> Option<usize> {
     (!(ends_alnum && next_alnum)).then_some(n)
 }
 
+/// Where the run of letters and digits ([`is_alnum`]) opening `text` ends,
+/// and how many characters it holds: its ASCII head read a byte at a
+/// time, the rest, from the first byte outside ASCII on, a character at a
+/// time (the letters [`latin_letter_len`] knows without decoding).
+#[inline]
+fn first_run(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let ascii = bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len());
+    match bytes.get(ascii) {
+        Some(&b) if !b.is_ascii() => wide_run(text, ascii),
+        _ => (ascii, ascii),
+    }
+}
+
+/// Whether each byte is an ASCII letter or digit.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// [`first_run`] on from byte `i`, its first `i` bytes ASCII letters and
+/// digits.
+fn wide_run(text: &str, mut i: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut chars = i;
+    loop {
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            }
+            Some(_) => {
+                let latin = latin_letter_len(bytes, i);
+                if latin > 0 {
+                    i += latin;
+                } else {
+                    match char_at(text, i) {
+                        Some((c, len)) if is_alnum(c) => i += len,
+                        _ => break,
+                    }
+                }
+            }
+            None => break,
+        }
+        chars += 1;
+    }
+    (i, chars)
+}
+
+/// Whether an entry of `list` may match at the start of `input` ignoring
+/// case, at a word boundary ([`word_ci`]): false only where none does.
+/// An entry opening with a letter or digit matches only where the run of
+/// them opening `input` has as many characters as the entry's first word
+/// (`eq_ci` pairs a letter or digit only with another, and the match
+/// ends at a boundary), opening and closing with bytes that the first
+/// word's shapes hold ([`List::first_word_shapes`],
+/// [`List::first_word_end_shapes`]); an entry opening otherwise, only
+/// where `input` opens otherwise too.
+#[inline]
+fn may_open<E: Entry>(input: &str, list: &List<E>) -> bool {
+    let bytes = input.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    // A first byte no first word opens with: the text opens with no letter
+    // or digit of theirs.
+    if !list.first_word_shapes().opens(first) {
+        return list.opens_otherwise();
+    }
+    let (end, chars) = first_run(input);
+    if chars == 0 {
+        return list.opens_otherwise();
+    }
+    list.first_word_shapes().holds(first, chars)
+        && list.first_word_end_shapes().holds(bytes[end - 1], chars)
+}
+
 /// The longest word of `table` that `input` starts with (ignoring case, at a
 /// word boundary), with its value and length.
 pub(crate) fn longest<T: Copy>(input: &str, table: &Table<T>) -> Option<(usize, T)> {
+    if !may_open(input, table) {
+        return None;
+    }
     table
         .candidates(input)
         .filter_map(|(w, v)| word_ci(input, w).map(|n| (n, v)))
@@ -101,6 +198,9 @@ pub(crate) fn longest<T: Copy>(input: &str, table: &Table<T>) -> Option<(usize, 
 
 /// The longest word of a plain list that `input` starts with.
 pub(crate) fn longest_of(input: &str, words: &Words) -> Option<usize> {
+    if !may_open(input, words) {
+        return None;
+    }
     words
         .candidates(input)
         .filter_map(|w| word_ci(input, w))
@@ -335,6 +435,165 @@ mod tests {
             assert_eq!(alnum, is_alnum(c), "{c:?}");
         }
         assert!(eq_ci('Ô', 'ô') && !eq_ci('a', 'ạ'));
+    }
+
+    /// The strings a gate test puts to a table: each entry as written,
+    /// in both cases, NFC and NFD, cut short, run on, followed by marks
+    /// and words, and a few texts of every script.
+    fn probes<'w>(words: impl Iterator<Item = &'w str>) -> Vec<String> {
+        use unicode_normalization::UnicodeNormalization;
+        let mut out: Vec<String> = [
+            "",
+            " ",
+            "x",
+            "(",
+            "«\u{a0}Oui",
+            "“Why",
+            "¿Qué",
+            "ẞ",
+            "İstanbul",
+            "Ǆemal",
+            "日本",
+            "a\u{301}",
+            "Thứ Năm",
+            "Ông",
+            "ÔNG",
+            "straße",
+            "STRASSE",
+            "what's",
+            "Sept. 4",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for w in words {
+            let nfd: String = w.nfd().collect();
+            for v in [w.to_string(), w.to_uppercase(), w.to_lowercase(), nfd] {
+                let cut = v.char_indices().last().map_or(0, |(i, _)| i);
+                out.extend([
+                    format!("{v} x"),
+                    format!("{v}x"),
+                    format!("{v}, and"),
+                    format!("{v}\u{a0}»"),
+                    format!("{v}’s"),
+                    v[..cut].to_string(),
+                    format!("{} x", &v[..cut]),
+                    v,
+                ]);
+            }
+        }
+        out
+    }
+
+    /// Checks that where [`may_open`] says no, the full reading finds no
+    /// entry, over `list`'s probes and `extra`.
+    fn gate_agrees<E: Entry>(list: &List<E>, extra: &[String]) {
+        let words: Vec<&str> = list.iter().map(|&e| e.word()).collect();
+        let all = probes(words.iter().copied());
+        for t in all.iter().chain(extra) {
+            let found = list
+                .candidates(t)
+                .filter_map(|e| word_ci(t, e.word()))
+                .max();
+            if found.is_some() {
+                assert!(may_open(t, list), "{t:?} in {words:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_run_is_the_first_word() {
+        let words: Vec<&str> = crate::lang::all()
+            .flat_map(|lex| lex.honorifics.iter().chain(lex.question_openers.iter()))
+            .copied()
+            .collect();
+        for t in probes(words.into_iter()) {
+            let w = crate::lang::first_word(&t);
+            assert_eq!(first_run(&t), (w.len(), w.chars().count()), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn prefixes_read_as_characters_are_read_as_bytes() {
+        let mut words: Vec<&str> = vec!["Sept.", "straße", "ẞ", "İ", "a\u{301}", "Ǆ", "日本"];
+        for lex in crate::lang::all() {
+            for list in [
+                &lex.question_openers,
+                &lex.thanks,
+                &lex.honorifics,
+                &lex.posts,
+            ] {
+                words.extend(list.iter().copied());
+            }
+        }
+        let texts = probes(words.iter().copied());
+        for w in &words {
+            for t in &texts {
+                assert_eq!(prefix_ci(t, w), prefix_ci_slow(t, w), "{t:?} {w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_gate_turns_away_only_texts_no_entry_opens() {
+        let mut extra = Vec::new();
+        for lex in crate::lang::all() {
+            extra.extend(probes(lex.question_openers.iter().copied()));
+            extra.extend(probes(lex.honorifics.iter().copied()));
+        }
+        for lex in crate::lang::all() {
+            macro_rules! check {
+                ($($f:ident),*) => { $(gate_agrees(&lex.$f, &extra);)* };
+            }
+            check!(
+                weekdays,
+                months,
+                month_words,
+                year_words,
+                date_connectors,
+                date_prefixes,
+                hour_words,
+                minute_words,
+                clock_words,
+                day_parts,
+                honorifics,
+                posts,
+                question_labels,
+                answer_labels,
+                procedure_roles,
+                annotation_words,
+                notices,
+                feed_footers,
+                follow_ups,
+                question_openers,
+                question_phrases,
+                welcomes,
+                thanks,
+                first_person,
+                second_person,
+                byline_after,
+                byline_before,
+                generic_reporters,
+                placeholder_authors,
+                source_prefixes,
+                caption_prefixes,
+                credit_prefixes,
+                widget_labels,
+                related_prefixes,
+                picture_phrases,
+                courtesy_prefixes,
+                interview_phrases,
+                name_joiners,
+                name_stops,
+                organisation_words,
+                place_words,
+                family_names,
+                introducers,
+                speech_verbs,
+                stopwords
+            );
+        }
+        gate_agrees(&crate::lang::NEUTRAL_BYLINE_BEFORE, &extra);
     }
 
     #[test]

@@ -17,6 +17,8 @@ mod pt;
 mod table;
 mod vi;
 
+#[cfg(test)]
+pub(crate) use table::first_word;
 pub(crate) use table::{Entry, List, Table, Words};
 
 /// The words of one language the grammars need.

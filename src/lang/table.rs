@@ -14,7 +14,7 @@
 
 use std::sync::OnceLock;
 
-use crate::text::{WordShapes, case_hash, fold_char, is_alnum};
+use crate::text::{Row, WordShapes, case_hash, fold_char, is_alnum};
 
 /// The words of a table grouped by first letter (folded to ASCII without
 /// case or diacritics; key 0 stands for every letter that folds to none).
@@ -269,15 +269,21 @@ struct Shapes {
     first_words: WordShapes,
     /// The same keyed by their last byte (taken as the first byte is).
     first_word_ends: WordShapes,
+    /// Some entry opens with a character other than a letter or digit
+    /// (and has no first word).
+    opens_otherwise: bool,
 }
 
-/// Adds to `shapes` a word opening with `first`, `len` long, in any case.
-fn add_in_any_case(shapes: &mut WordShapes, first: u8, len: usize) {
+/// Adds to `shapes` a word opening with `first`, `len` long, in any case:
+/// under both cases of an ASCII letter, and, for a byte outside ASCII, to
+/// `wide`, the lengths added under every such byte at the end
+/// ([`WordShapes::add_wide`]).
+fn add_in_any_case(shapes: &mut WordShapes, wide: &mut Row, first: u8, len: usize) {
     if first.is_ascii() {
         shapes.add(first.to_ascii_lowercase(), len);
         shapes.add(first.to_ascii_uppercase(), len);
     } else {
-        (0x80..=0xFF).for_each(|b| shapes.add(b, len));
+        *wide |= WordShapes::bits(len);
     }
 }
 
@@ -288,21 +294,29 @@ impl Shapes {
             in_any_case: WordShapes::new(),
             first_words: WordShapes::new(),
             first_word_ends: WordShapes::new(),
+            opens_otherwise: false,
         };
+        // The lengths of the words opening outside ASCII in each set.
+        let mut wide: [Row; 3] = [0; 3];
         for w in words {
             let Some(&first) = w.as_bytes().first() else {
                 continue;
             };
             shapes.as_written.add(first, w.len());
-            add_in_any_case(&mut shapes.in_any_case, first, w.len());
+            add_in_any_case(&mut shapes.in_any_case, &mut wide[0], first, w.len());
             let opening = first_word(w);
             if !opening.is_empty() {
                 let chars = opening.chars().count();
-                add_in_any_case(&mut shapes.first_words, first, chars);
+                add_in_any_case(&mut shapes.first_words, &mut wide[1], first, chars);
                 let last = opening.as_bytes()[opening.len() - 1];
-                add_in_any_case(&mut shapes.first_word_ends, last, chars);
+                add_in_any_case(&mut shapes.first_word_ends, &mut wide[2], last, chars);
+            } else {
+                shapes.opens_otherwise = true;
             }
         }
+        shapes.in_any_case.add_wide(wide[0]);
+        shapes.first_words.add_wide(wide[1]);
+        shapes.first_word_ends.add_wide(wide[2]);
         shapes
     }
 }
@@ -363,6 +377,12 @@ impl<E: Entry> List<E> {
     /// character outside it, whose last byte is one).
     pub(crate) fn first_word_end_shapes(&self) -> &WordShapes {
         &self.shapes().first_word_ends
+    }
+
+    /// Whether an entry opens with a character other than a letter or
+    /// digit: only such an entry may start a text that opens so.
+    pub(crate) fn opens_otherwise(&self) -> bool {
+        self.shapes().opens_otherwise
     }
 
     /// Whether an entry opens with a letter or digit: whether a search by

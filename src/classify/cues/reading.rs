@@ -15,8 +15,8 @@
 use crate::grammar::{is_word_of, phrase_at};
 use crate::lang::{Lexicon, Words};
 use crate::text::{
-    WordShapes, case_hash, ceil_char_boundary, char_at, floor_char_boundary, is_alnum, utf8_len,
-    white_at, word_count,
+    WordShapes, case_hash, ceil_char_boundary, char_at, floor_char_boundary, is_alnum,
+    latin_letter_len, utf8_len, white_at, word_count,
 };
 
 use super::{CUE_TAIL_BYTES, FIRST_PERSON_WORDS, WELCOME_HEAD_BYTES};
@@ -452,29 +452,6 @@ fn run_end(text: &str, mut i: usize, mut chars: usize) -> (usize, usize) {
             },
             _ => return (i, chars),
         }
-    }
-}
-
-/// The length of the character at byte `i` of UTF-8 `bytes` when it is a
-/// letter outside ASCII that [`is_alnum`] knows without decoding, read off
-/// its first bytes: Latin-1's letters (`C3 80` to `C3 BF` but for `×` and
-/// `÷`), Latin Extended-A and most of B (`C4` to `C8`), and Latin Extended
-/// Additional (`E1 B8` to `E1 BB`: Vietnamese); 0 for any other character
-/// (maybe a letter all the same) and past the end.
-#[inline(always)]
-fn latin_letter_len(bytes: &[u8], i: usize) -> usize {
-    let next = || bytes.get(i + 1).copied().unwrap_or(0);
-    match bytes.get(i) {
-        Some(0xC3) => {
-            if matches!(next(), 0x97 | 0xB7) {
-                0
-            } else {
-                2
-            }
-        }
-        Some(0xC4..=0xC8) => 2,
-        Some(0xE1) if matches!(next(), 0xB8..=0xBB) => 3,
-        _ => 0,
     }
 }
 
