@@ -61,16 +61,6 @@ fn searched(text: &str, lex: &Lexicon) -> Found {
     }
 }
 
-const LANGUAGES: [Language; 7] = [
-    Language::Vi,
-    Language::En,
-    Language::Fr,
-    Language::De,
-    Language::Es,
-    Language::Pt,
-    Language::It,
-];
-
 /// Pieces of text the tests put together: every table's words in several
 /// cases, glued to marks and quotes, and white space of every kind.
 const PIECES: &[&str] = &[
@@ -156,7 +146,7 @@ fn text_of(seed: u64, n: usize) -> String {
 }
 
 fn check(text: &str) {
-    for language in LANGUAGES {
+    for language in Language::ALL {
         let lex = lexicon(language);
         assert_eq!(
             read(text, lex),
