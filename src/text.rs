@@ -198,13 +198,9 @@ impl WordShapes {
         WordShapes([0; 256])
     }
 
-    fn len_bit(len: usize) -> Row {
-        1 << len.min(LAST_LEN)
-    }
-
     /// Adds the shape of a word opening with `first`, `len` long.
     pub(crate) fn add(&mut self, first: u8, len: usize) {
-        self.0[usize::from(first)] |= Self::len_bit(len);
+        self.0[usize::from(first)] |= Self::bits(len);
     }
 
     /// Adds the shapes of words opening with every byte outside ASCII,
@@ -216,7 +212,7 @@ impl WordShapes {
 
     /// The bit of length `len`.
     pub(crate) fn bits(len: usize) -> Row {
-        Self::len_bit(len)
+        1 << len.min(LAST_LEN)
     }
 
     /// Whether the set holds the shape of a word opening with `first`, of
@@ -230,7 +226,7 @@ impl WordShapes {
     /// `len` long.
     #[inline]
     pub(crate) fn holds(&self, first: u8, len: usize) -> bool {
-        self.0[usize::from(first)] & Self::len_bit(len) != 0
+        self.0[usize::from(first)] & Self::bits(len) != 0
     }
 
     /// Whether the set holds the shape of `word` (its length in bytes);

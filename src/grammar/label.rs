@@ -357,12 +357,13 @@ fn upper_run_to_colon(rest: &str) -> bool {
 
 fn is_honorific(word: &str, lex: &Lexicon) -> bool {
     // A word in ASCII equals, ignoring case, only an honorific in ASCII of
-    // as many bytes; English's are compared byte for byte.
+    // as many bytes and the same first letter; English's are compared byte
+    // for byte.
     let en = &crate::lang::lexicon(crate::Language::En).honorifics;
-    let ours = !word.is_ascii() || lex.honorifics.may_hold_len(word.len());
-    let theirs = en.may_hold_len(word.len());
+    let ours = !word.is_ascii() || lex.honorifics.in_any_case().holds_word(word);
+    let theirs = en.in_any_case().holds_word(word);
     if !(ours || theirs) || word.is_empty() {
-        return ours && longest_of(word, &lex.honorifics) == Some(word.len());
+        return false;
     }
     // A word equal to an entry ignoring case hashes as the entry does, and
     // opens with a letter of the entry's key: the entries under its hash

@@ -47,9 +47,9 @@ fn eq_ci(a: char, b: char) -> bool {
 
 /// Whether `word` is one of `words`, whole, in any case (`We` for `we`).
 pub(crate) fn is_word_of(word: &str, words: &crate::lang::Words) -> bool {
-    // The length and then the first letter rule most words out before the
-    // word is hashed.
-    words.may_hold_len(word.len())
+    // The first byte and length, then the first letter, rule most words
+    // out before the word is hashed.
+    words.in_any_case().holds_word(word)
         && words.candidates(word).next().is_some()
         && words
             .with_word(word)

@@ -25,16 +25,9 @@ struct Index {
     starts: [u16; 129],
     /// The most words (split at white space) of an entry.
     most_words: usize,
-    /// A bit for each entry's length in bytes (bit 63 for 63 and over).
-    lens: u64,
     /// The bytes a text may open with where an entry may start it
     /// ([`List::opening_table`]).
     first_bytes: [bool; 256],
-}
-
-/// The bit of [`Index::lens`] for a length in bytes.
-fn len_bit(n: usize) -> u64 {
-    1 << n.min(63)
 }
 
 impl Index {
@@ -44,7 +37,6 @@ impl Index {
             .map(|w| w.split_whitespace().count())
             .max()
             .unwrap_or(0);
-        let lens = words.clone().fold(0, |bits, w| bits | len_bit(w.len()));
         let mut keyed: Vec<(u32, u16)> = words
             .enumerate()
             .filter_map(|(i, w)| Some((key(w.chars().next()?), u16::try_from(i).ok()?)))
@@ -74,7 +66,6 @@ impl Index {
             order: keyed.into_iter().map(|(_, i)| i).collect(),
             starts,
             most_words,
-            lens,
             first_bytes,
         }
     }
@@ -410,12 +401,6 @@ impl<E: Entry> List<E> {
     /// The most words (split at white space) of an entry.
     pub(crate) fn most_words(&self) -> usize {
         self.index().most_words
-    }
-
-    /// Whether an entry is `n` bytes long (maybe: lengths of 63 bytes and
-    /// over are not told apart).
-    pub(crate) fn may_hold_len(&self, n: usize) -> bool {
-        self.index().lens & len_bit(n) != 0
     }
 
     /// For each byte, whether an entry may start a text opening with it:

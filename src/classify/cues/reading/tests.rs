@@ -44,7 +44,6 @@ fn searched(text: &str, lex: &Lexicon) -> Found {
         if !addresses {
             let w = old_trim(w, |c| c == '\'' || c == '’');
             addresses = !w.is_empty()
-                && lex.second_person.may_hold_len(w.len())
                 && lex.second_person.candidates(w).next().is_some()
                 && lex.second_person.with_word(w).any(|p| p == w);
         }
