@@ -395,6 +395,53 @@ pub(crate) fn utf8_len(b: u8) -> usize {
     }
 }
 
+/// Whether each byte is an ASCII letter or digit: one look-up, where
+/// `is_ascii_alphanumeric` makes three comparisons.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Where the run of letters and digits ([`is_alnum`]) going on at byte `i`
+/// of `text` (a char boundary) ends, and how many characters it holds
+/// from `i` on: ASCII read a byte at a time, the letters
+/// [`latin_letter_len`] knows read off their first bytes, other
+/// characters decoded.
+#[inline(always)]
+pub(crate) fn alnum_run(text: &str, mut i: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut chars = 0;
+    loop {
+        let j = i + bytes[i..]
+            .iter()
+            .position(|&b| !ASCII_ALNUM[usize::from(b)])
+            .unwrap_or(bytes.len() - i);
+        chars += j - i;
+        i = j;
+        let latin = latin_letter_len(bytes, i);
+        if latin > 0 {
+            i += latin;
+            chars += 1;
+            continue;
+        }
+        match bytes.get(i) {
+            Some(&b) if !b.is_ascii() => match char_at(text, i) {
+                Some((c, len)) if is_alnum(c) => {
+                    i += len;
+                    chars += 1;
+                }
+                _ => return (i, chars),
+            },
+            _ => return (i, chars),
+        }
+    }
+}
+
 /// The length of the character at byte `i` of UTF-8 `bytes` when it is a
 /// letter outside ASCII that [`is_alnum`] knows without decoding, read off
 /// its first bytes: Latin-1's letters (`C3 80` to `C3 BF` but for `×` and

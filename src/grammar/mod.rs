@@ -18,7 +18,7 @@ pub(crate) mod shape;
 pub(crate) mod speaker;
 
 use crate::lang::{Entry, List, Table, Words};
-use crate::text::{alnum_before, char_at, fold_char, is_alnum, latin_letter_len, lower_as_is};
+use crate::text::{alnum_before, alnum_run, char_at, fold_char, is_alnum, lower_as_is};
 use nom::IResult;
 use nom::error::{Error, ErrorKind};
 
@@ -97,65 +97,6 @@ pub(crate) fn word_ci(input: &str, word: &str) -> Option<usize> {
     (!(ends_alnum && next_alnum)).then_some(n)
 }
 
-/// Where the run of letters and digits ([`is_alnum`]) opening `text` ends,
-/// and how many characters it holds: its ASCII head read a byte at a
-/// time, the rest, from the first byte outside ASCII on, a character at a
-/// time (the letters [`latin_letter_len`] knows without decoding).
-#[inline]
-fn first_run(text: &str) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let ascii = bytes
-        .iter()
-        .position(|&b| !ASCII_ALNUM[usize::from(b)])
-        .unwrap_or(bytes.len());
-    match bytes.get(ascii) {
-        Some(&b) if !b.is_ascii() => wide_run(text, ascii),
-        _ => (ascii, ascii),
-    }
-}
-
-/// Whether each byte is an ASCII letter or digit.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 0x80 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
-/// [`first_run`] on from byte `i`, its first `i` bytes ASCII letters and
-/// digits.
-fn wide_run(text: &str, mut i: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let mut chars = i;
-    loop {
-        match bytes.get(i) {
-            Some(&b) if b.is_ascii() => {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                i += 1;
-            }
-            Some(_) => {
-                let latin = latin_letter_len(bytes, i);
-                if latin > 0 {
-                    i += latin;
-                } else {
-                    match char_at(text, i) {
-                        Some((c, len)) if is_alnum(c) => i += len,
-                        _ => break,
-                    }
-                }
-            }
-            None => break,
-        }
-        chars += 1;
-    }
-    (i, chars)
-}
-
 /// Whether an entry of `list` may match at the start of `input` ignoring
 /// case, at a word boundary ([`word_ci`]): false only where none does.
 /// An entry opening with a letter or digit matches only where the run of
@@ -176,7 +117,7 @@ fn may_open<E: Entry>(input: &str, list: &List<E>) -> bool {
     if !list.first_word_shapes().opens(first) {
         return list.opens_otherwise();
     }
-    let (end, chars) = first_run(input);
+    let (end, chars) = alnum_run(input, 0);
     if chars == 0 {
         return list.opens_otherwise();
     }
@@ -502,14 +443,14 @@ mod tests {
     }
 
     #[test]
-    fn the_first_run_is_the_first_word() {
+    fn the_opening_run_is_the_first_word() {
         let words: Vec<&str> = crate::lang::all()
             .flat_map(|lex| lex.honorifics.iter().chain(lex.question_openers.iter()))
             .copied()
             .collect();
         for t in probes(words.into_iter()) {
             let w = crate::lang::first_word(&t);
-            assert_eq!(first_run(&t), (w.len(), w.chars().count()), "{t:?}");
+            assert_eq!(alnum_run(&t, 0), (w.len(), w.chars().count()), "{t:?}");
         }
     }
 

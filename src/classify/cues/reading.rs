@@ -15,7 +15,7 @@
 use crate::grammar::{is_word_of, phrase_at};
 use crate::lang::{Lexicon, Words};
 use crate::text::{
-    WordShapes, case_hash, ceil_char_boundary, char_at, floor_char_boundary, is_alnum,
+    WordShapes, alnum_run, case_hash, ceil_char_boundary, char_at, floor_char_boundary, is_alnum,
     latin_letter_len, utf8_len, white_at, word_count,
 };
 
@@ -185,15 +185,6 @@ fn class_at(bytes: &[u8], i: usize) -> u8 {
     bytes.get(i).map_or(SPACE, |&b| CLASSES[usize::from(b)])
 }
 
-/// Where the ASCII letters and digits from byte `i` of `bytes` end.
-#[inline(always)]
-fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
-    while class_at(bytes, i) == ALNUM {
-        i += 1;
-    }
-    i
-}
-
 impl<'t, 'l> Reader<'t, 'l> {
     fn new(text: &'t str, lex: &'l Lexicon) -> Self {
         let tail = ceil_char_boundary(text, text.len().saturating_sub(CUE_TAIL_BYTES));
@@ -291,35 +282,32 @@ impl<'t, 'l> Reader<'t, 'l> {
         let (text, bytes) = (self.text, self.text.as_bytes());
         let mut k = j;
         if j > i {
-            let (end, chars) = run_end(text, j, chars);
-            self.run(i, end, chars);
+            let (end, more) = alnum_run(text, j);
+            self.run(i, end, chars + more);
             k = end;
         }
         loop {
-            match class_at(bytes, k) {
-                ALNUM => {
-                    let (end, chars) = run_end(text, k, 0);
-                    self.run(k, end, chars);
-                    k = end;
-                }
-                OTHER => k += 1,
+            // What stands at `k`: a run of letters and digits, or a
+            // character of that many bytes to pass over.
+            let passed = match class_at(bytes, k) {
+                ALNUM => 0,
+                OTHER => 1,
                 SPACE => return k,
-                _ if latin_letter_len(bytes, k) > 0 => {
-                    let (end, chars) = run_end(text, k, 0);
-                    self.run(k, end, chars);
-                    k = end;
-                }
+                _ if latin_letter_len(bytes, k) > 0 => 0,
                 _ if white_at(bytes, k) => return k,
                 _ => match char_at(text, k) {
-                    Some((c, _)) if is_alnum(c) => {
-                        let (end, chars) = run_end(text, k, 0);
-                        self.run(k, end, chars);
-                        k = end;
-                    }
-                    Some((_, len)) => k += len,
+                    Some((c, _)) if is_alnum(c) => 0,
+                    Some((_, len)) => len,
                     None => return k,
                 },
+            };
+            if passed > 0 {
+                k += passed;
+                continue;
             }
+            let (end, chars) = alnum_run(text, k);
+            self.run(k, end, chars);
+            k = end;
         }
     }
 
@@ -424,34 +412,6 @@ fn letters_end(bytes: &[u8], mut i: usize) -> (usize, usize) {
             i += latin;
         }
         chars += 1;
-    }
-}
-
-/// Where the run of letters and digits going on at byte `i` of `text`
-/// ends, and how many characters long it is, `chars` of them before `i`.
-#[inline(always)]
-fn run_end(text: &str, mut i: usize, mut chars: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    loop {
-        let j = ascii_alnum_end(bytes, i);
-        chars += j - i;
-        i = j;
-        let latin = latin_letter_len(bytes, i);
-        if latin > 0 {
-            i += latin;
-            chars += 1;
-            continue;
-        }
-        match bytes.get(i) {
-            Some(&b) if !b.is_ascii() => match char_at(text, i) {
-                Some((c, len)) if is_alnum(c) => {
-                    i += len;
-                    chars += 1;
-                }
-                _ => return (i, chars),
-            },
-            _ => return (i, chars),
-        }
     }
 }
 
