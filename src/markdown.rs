@@ -58,7 +58,9 @@ pub(crate) fn strip(text: &str) -> Cow<'_, str> {
 /// in `[` to `` ` `` (with `]` and `^`, rare in prose): one pass in vector
 /// code over the text tells that none is there, the common case, and the
 /// two searches (for three bytes, then two) tell only where a byte of
-/// that range is.
+/// that range is. (Testing each of the five bytes in one pass, with
+/// [`any_byte`](crate::text::any_byte), made Markdown stripping about
+/// seven times dearer on the briefings.)
 fn has_sign(bytes: &[u8]) -> bool {
     let range = |b: u8| u8::from(b.wrapping_sub(b'[') <= b'`' - b'[') | u8::from(b == b'*');
     bytes.iter().fold(0u8, |acc, &b| acc | range(b)) != 0

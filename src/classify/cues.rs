@@ -160,7 +160,7 @@ pub(crate) fn cues(text: &str, lex: &Lexicon) -> Cues {
     if found.question_phrase {
         q += weight::QUESTION_PHRASE;
     }
-    // The first words outside quotes, read once for both persons: a
+    // The persons, from the first words outside quotes (the reading's): a
     // first-person pronoun in any case, a second-person one as written.
     if found.first_person {
         q += weight::FIRST_PERSON;

@@ -495,6 +495,9 @@ pub(crate) fn is_generic_reporter(name: &str, lex: &Lexicon) -> bool {
         .any(|g| prefix_ci(name, g) == Some(name.len()))
 }
 
+/// The marks that end a sentence before a glued tail (`./.` ends in `.`).
+pub(crate) const SENTENCE_MARKS: [char; 4] = ['.', '!', '?', '…'];
+
 /// The longest tail of a paragraph read as a byline glued to its end.
 pub(crate) const GLUED_TAIL_MAX: usize = 80;
 
@@ -507,7 +510,7 @@ fn tail_after_sentences(t: &str) -> (usize, impl Iterator<Item = usize> + '_) {
     let spaced = t[from..]
         .match_indices(' ')
         .map(move |(i, _)| from + i + 1)
-        .filter(|&i| t[..i - 1].ends_with(['.', '!', '?', '…']));
+        .filter(|&i| t[..i - 1].ends_with(SENTENCE_MARKS));
     (from, spaced)
 }
 
@@ -540,7 +543,7 @@ pub(crate) fn glued_byline(text: &str, lex: &Lexicon) -> Option<usize> {
 fn tail_may_start(t: &str, from: usize, i: usize) -> bool {
     let b = t.as_bytes();
     if i > from && b[i - 1] == b' ' {
-        return t[..i - 1].ends_with(['.', '!', '?', '…']);
+        return t[..i - 1].ends_with(SENTENCE_MARKS);
     }
     // A character's first byte (a space before answers above: a name
     // glued follows a mark or a letter).
@@ -585,7 +588,7 @@ fn glued_name_start(t: &str, i: usize) -> bool {
         && t[..i]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphabetic() || matches!(c, '.' | '!' | '?' | '…'))
+            .is_some_and(|c| c.is_alphabetic() || SENTENCE_MARKS.contains(&c))
 }
 
 /// Where a bare name signing the piece starts, glued after the last
@@ -602,9 +605,7 @@ pub(crate) fn glued_signature(text: &str, lex: &Lexicon) -> Option<usize> {
     let glued = t[from..]
         .char_indices()
         .map(|(i, _)| from + i)
-        .filter(|&i| {
-            t[..i].ends_with(['.', '!', '?', '…']) && !t[i..].contains(char::is_lowercase)
-        });
+        .filter(|&i| t[..i].ends_with(SENTENCE_MARKS) && !t[i..].contains(char::is_lowercase));
     let mut at: Vec<usize> = spaced.chain(glued).collect();
     at.sort_unstable();
     at.into_iter().find(|&i| bare_name(&t[i..], lex))

@@ -4,18 +4,12 @@
 //! reading: a change to one is a change to the other (the test below compares
 //! the two).
 
-use crate::grammar::byline::GLUED_TAIL_MAX;
+use crate::grammar::byline::{GLUED_TAIL_MAX, SENTENCE_MARKS};
 use crate::grammar::longest;
 use crate::lang::{Lexicon, NEUTRAL_BYLINE_BEFORE};
 use crate::text::ceil_char_boundary;
 
-/// A sentence's end, as [`glued_byline`](super::byline::glued_byline) reads one
-/// before a tail.
-fn sentence_mark(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
-}
-
-/// `…` in UTF-8, the one sentence mark outside ASCII.
+/// `…` in UTF-8, the one sentence mark ([`SENTENCE_MARKS`]) outside ASCII.
 const ELLIPSIS: &[u8] = "…".as_bytes();
 
 /// Whether a byline that [`glued_byline`](super::byline::glued_byline) finds
@@ -113,7 +107,7 @@ fn glued_capital(t: &str, p: usize, x: u8) -> bool {
         && t[..p]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphabetic() || sentence_mark(c))
+            .is_some_and(|c| c.is_alphabetic() || SENTENCE_MARKS.contains(&c))
 }
 
 #[cfg(test)]
