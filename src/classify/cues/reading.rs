@@ -15,9 +15,16 @@
 use crate::grammar::{is_word_of, phrase_at};
 use crate::lang::{Lexicon, Words};
 use crate::text::{
-    WordShapes, alnum_run, case_hash, ceil_char_boundary, char_at, floor_char_boundary, is_alnum,
-    latin_letter_len, utf8_len, white_at, word_count,
+    WordShapes, alnum_before, alnum_run, case_hash, ceil_char_boundary, char_at,
+    floor_char_boundary, is_alnum, latin_letter_len, utf8_len, white_at, word_count,
 };
+
+use ascii::ascii_alnum_end;
+use interest::Interest;
+
+mod ascii;
+mod interest;
+mod plain;
 
 use super::{CUE_TAIL_BYTES, FIRST_PERSON_WORDS, WELCOME_HEAD_BYTES};
 
@@ -39,6 +46,8 @@ pub(super) struct Found {
 /// Reads `text`'s words once for the cues.
 pub(super) fn read(text: &str, lex: &Lexicon) -> Found {
     let mut r = Reader::new(text, lex);
+    r.found.welcomes = r.welcomes.at_cut_runs(text);
+    r.found.question_phrase = r.questions.at_cut_runs(text);
     r.read_all();
     r.found
 }
@@ -84,17 +93,39 @@ impl<'l> Search<'l> {
     }
 
     /// Whether a phrase may start at the run `at..end` of `text`, `chars`
-    /// characters long: one inside the window whose shape opens a phrase,
-    /// or one the window cuts (at its start, where the run then starts, or
-    /// at its end), which the window's search sees otherwise.
+    /// characters long: one inside the window whose shape opens a phrase.
+    /// A run the window cuts is looked at once, before the reading
+    /// ([`Search::at_cut_runs`]).
     #[inline(always)]
     fn may_start(&self, bytes: &[u8], at: usize, end: usize, chars: usize) -> bool {
-        at < self.to
-            && end > self.from
-            && (at < self.from
-                || end > self.to
-                || (self.shapes.holds(bytes[at], chars)
-                    && self.end_shapes.holds(bytes[end - 1], chars)))
+        at >= self.from
+            && end <= self.to
+            && self.shapes.holds(bytes[at], chars)
+            && self.end_shapes.holds(bytes[end - 1], chars)
+    }
+
+    /// Looks for a phrase at the runs of letters and digits that the
+    /// window cuts, as a search of the window alone sees them: one going
+    /// on across its start starts there, one across its end ends there.
+    /// Returns whether one was found.
+    fn at_cut_runs(&mut self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let cut = |i: usize| i < bytes.len() && alnum_before(text, i) && alnum_at(text, i);
+        if self.on() && cut(self.from) {
+            let (end, _) = alnum_run(text, self.from);
+            if self.at_run(text, self.from, end) {
+                return true;
+            }
+        }
+        if self.on() && cut(self.to) {
+            let to = self.to;
+            let mut at = to;
+            while alnum_before(text, at) {
+                at = floor_char_boundary(text, at - 1);
+            }
+            return self.at_run(text, at, to);
+        }
+        false
     }
 
     /// Looks for a phrase at the run of letters and digits `at..end` of
@@ -132,6 +163,8 @@ struct Reader<'t, 'l> {
     /// second-person ones as written.
     first_shapes: &'l WordShapes,
     second_shapes: &'l WordShapes,
+    /// All four shape sets at once ([`Interest`]).
+    interest: &'static Interest,
     /// Pronouns are still looked for.
     persons_on: bool,
     /// How deep in quotation marks the pieces read stand.
@@ -161,6 +194,19 @@ const WIDE: u8 = 3;
 
 /// The class of each byte.
 static CLASSES: [u8; 256] = classes();
+
+/// The marks that may follow a plain piece's word: ASCII characters other
+/// than letters, digits, spaces and quotes (`"`, `'`).
+static TRAILING_MARKS: [bool; 256] = {
+    let classes = classes();
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = classes[b] == OTHER && b != b'"' as usize && b != b'\'' as usize;
+        b += 1;
+    }
+    t
+};
 
 const fn classes() -> [u8; 256] {
     let mut t = [WIDE; 256];
@@ -196,6 +242,7 @@ impl<'t, 'l> Reader<'t, 'l> {
             welcomes: Search::new(&lex.welcomes, 0, head),
             first_shapes: lex.first_person.in_any_case(),
             second_shapes: lex.second_person.as_written(),
+            interest: Interest::of_lexicon(lex),
             persons_on: true,
             depth: 0,
             unquoted: 0,
@@ -210,9 +257,11 @@ impl<'t, 'l> Reader<'t, 'l> {
     }
 
     /// Reads every piece (the runs between single white space characters,
-    /// empty ones too). Once the pronouns are read and the welcome's window
-    /// is passed, the words up to the question phrases' window, or to the
-    /// end, are only counted ([`word_count`]).
+    /// empty ones too): a stretch of plain ones at once
+    /// ([`Reader::plain_pieces`]), another one by one. Once the pronouns
+    /// are read and the welcome's window is passed, the words up to the
+    /// question phrases' window, or to the end, are only counted
+    /// ([`word_count`]).
     fn read_all(&mut self) {
         let bytes = self.text.as_bytes();
         let mut i = 0;
@@ -231,12 +280,35 @@ impl<'t, 'l> Reader<'t, 'l> {
                     i = from;
                 }
             }
+            if !counted {
+                i = self.plain_pieces(i);
+                let (from, to) = self.skip_stretch();
+                if i >= from && i < to {
+                    continue;
+                }
+            }
             let end = self.piece(i, counted);
             if end == bytes.len() {
                 return;
             }
             i = end + utf8_len(bytes[end]);
         }
+    }
+
+    /// The stretch `from..to` of the text where [`Reader::read_all`] counts
+    /// the words without reading them: from the end of the welcome's
+    /// window to the start of the question phrases' once the pronouns are
+    /// read, none before.
+    fn skip_stretch(&self) -> (usize, usize) {
+        if self.persons_on {
+            return (usize::MAX, usize::MAX);
+        }
+        let to = if self.questions.on() {
+            self.questions.from
+        } else {
+            usize::MAX
+        };
+        (self.welcomes.to, to)
     }
 
     /// Reads the piece at `i` (counted already or not) and returns where it
@@ -250,7 +322,10 @@ impl<'t, 'l> Reader<'t, 'l> {
         let (j, chars) = letters_end(bytes, i);
         let mut m = j;
         if j > i {
-            while class_at(bytes, m) == OTHER && !matches!(bytes[m], b'"' | b'\'') {
+            while bytes
+                .get(m)
+                .is_some_and(|&b| TRAILING_MARKS[usize::from(b)])
+            {
                 m += 1;
             }
         }
@@ -397,22 +472,28 @@ fn white_before(bytes: &[u8], i: usize) -> bool {
 }
 
 /// Where the letters that ASCII or [`latin_letter_len`] tells from byte
-/// `i` of `bytes` end, and how many they are.
+/// `i` of `bytes` end, and how many they are: ASCII ones eight bytes at a
+/// time ([`ascii_alnum_end`]).
 #[inline(always)]
 fn letters_end(bytes: &[u8], mut i: usize) -> (usize, usize) {
-    let mut chars = 0;
+    let start = i;
+    // The bytes of the letters outside ASCII past their first.
+    let mut extra = 0;
     loop {
-        if class_at(bytes, i) == ALNUM {
-            i += 1;
-        } else {
-            let latin = latin_letter_len(bytes, i);
-            if latin == 0 {
-                return (i, chars);
-            }
-            i += latin;
+        i = ascii_alnum_end(bytes, i);
+        let latin = latin_letter_len(bytes, i);
+        if latin == 0 {
+            return (i, i - start - extra);
         }
-        chars += 1;
+        i += latin;
+        extra += latin - 1;
     }
+}
+
+/// Whether the character at byte `i` of `text` (a char boundary) is a
+/// letter or digit ([`is_alnum`]).
+fn alnum_at(text: &str, i: usize) -> bool {
+    char_at(text, i).is_some_and(|(c, _)| is_alnum(c))
 }
 
 /// Whether a piece opens a quotation ([`QUOTE_OPENERS`]): only a piece

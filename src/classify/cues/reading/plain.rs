@@ -1,0 +1,144 @@
+//! The reading's fast path: a stretch of plain pieces.
+//!
+//! Most pieces of a paragraph are a word of letters and digits that ASCII
+//! or [`latin_letter_len`](crate::text::latin_letter_len) tells, maybe
+//! followed by ASCII marks other than quotes (`said,`), and then an ASCII
+//! white space character. Such a piece neither opens nor closes a
+//! quotation, its word is what both persons' trims leave, and it is one run
+//! of letters and digits: [`Reader::plain_pieces`] reads a stretch of them
+//! in one loop, its counts kept in registers, and puts each word to the
+//! tables' shapes (first byte and length) before anything else; the few
+//! words a shape lets through go to the reading's own steps.
+
+use super::interest::{PERSONS, PHRASE};
+use super::{FIRST_PERSON_WORDS, Reader, letters_end};
+
+/// ASCII white space as `char::is_whitespace` has it (vertical tab
+/// included).
+#[inline(always)]
+const fn ascii_space(b: u8) -> bool {
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
+}
+
+impl Reader<'_, '_> {
+    /// Reads the plain pieces from byte `i` on (see the module's doc), and
+    /// returns where the first piece it leaves to [`Reader::piece`] starts:
+    /// one that is not plain, the text's last one, one where the words
+    /// would be counted without reading them ([`Reader::skip_stretch`]),
+    /// or the one after the pronouns' reading ended.
+    #[inline(never)]
+    pub(super) fn plain_pieces(&mut self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let n = bytes.len();
+        // Pronouns are read in the pieces outside quotes; inside them a
+        // plain piece, which never closes a quotation, is only counted.
+        let persons = self.persons_on && self.depth == 0;
+        let wanted = if persons { PERSONS | PHRASE } else { PHRASE };
+        let interest = self.interest;
+        let mut unquoted = self.unquoted;
+        let mut words = 0;
+        let (skip_from, skip_to) = self.skip_stretch();
+        while i < n {
+            if i >= skip_from && i < skip_to {
+                break;
+            }
+            let (j, chars) = letters_end(bytes, i);
+            // What follows the word: marks, then white space.
+            let mut m = j;
+            let mut after = piece_end_class(bytes, m);
+            while after == MARK && j > i {
+                m += 1;
+                after = piece_end_class(bytes, m);
+            }
+            if after != SPACE {
+                break;
+            }
+            let mut ended = false;
+            if j > i {
+                words += 1;
+                let (b, len) = (bytes[i], j - i);
+                let mut hit = interest.at(b, len);
+                if chars != len {
+                    hit = (hit & PERSONS) | (interest.at(b, chars) & PHRASE);
+                }
+                if hit & wanted != 0 {
+                    ended = self.plain_word(i, j, chars, hit & PERSONS != 0 && persons, unquoted);
+                }
+            }
+            i = m + 1;
+            if persons {
+                unquoted += 1;
+                if ended || unquoted >= FIRST_PERSON_WORDS {
+                    // The skip may start here now.
+                    self.persons_on = false;
+                    break;
+                }
+            }
+        }
+        self.found.words += words;
+        self.unquoted = unquoted;
+        i
+    }
+
+    /// Reads the word `i..j` (`chars` characters) of a plain piece whose
+    /// shape may open a phrase or be a pronoun's: for the phrases, and for
+    /// the pronouns when `persons` (outside quotes, `unquoted` pieces
+    /// outside quotes read before it). Returns whether both pronouns are
+    /// found.
+    #[inline(never)]
+    fn plain_word(
+        &mut self,
+        i: usize,
+        j: usize,
+        chars: usize,
+        persons: bool,
+        unquoted: usize,
+    ) -> bool {
+        self.run(i, j, chars);
+        persons && self.plain_word_pronouns(i, j, unquoted)
+    }
+
+    /// Tests the word `i..j` of a plain piece outside quotes for pronouns,
+    /// `unquoted` pieces outside quotes read before it; returns whether
+    /// both are found.
+    #[inline(never)]
+    fn plain_word_pronouns(&mut self, i: usize, j: usize, unquoted: usize) -> bool {
+        self.unquoted = unquoted + 1;
+        let w = &self.text[i..j];
+        self.pronouns_in(w, w);
+        self.found.first_person && self.found.addresses
+    }
+}
+
+/// What a byte after a plain piece's word is: a mark that may follow it
+/// ([`TRAILING_MARKS`](super::TRAILING_MARKS))...
+const MARK: u8 = 1;
+/// ...white space that ends it (ASCII's; the text's end too)...
+const SPACE: u8 = 2;
+/// ...or something else (the piece is not plain).
+const STOP: u8 = 0;
+
+/// The class of each byte after a plain piece's word.
+static PIECE_END: [u8; 256] = {
+    let mut t = [STOP; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if ascii_space(c) {
+            SPACE
+        } else if !c.is_ascii_alphanumeric() && c != b'"' && c != b'\'' {
+            MARK
+        } else {
+            STOP
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of byte `i` of `bytes` after a plain piece's word; the
+/// text's end is none of them (the last piece is read one by one).
+#[inline(always)]
+fn piece_end_class(bytes: &[u8], i: usize) -> u8 {
+    bytes.get(i).map_or(STOP, |&b| PIECE_END[usize::from(b)])
+}
