@@ -5,12 +5,15 @@
 //! white space: a hard-wrapped paragraph's line breaks, the no-break
 //! spaces and double spaces of a scraped page. Cleaning such a text only
 //! folds its white space, so it is read once, a run of plain bytes at a
-//! time (from the bit mask of [`Stops`]), and copied a run at a time. Any
-//! other character (an entity, a tag, an invisible character, a combining
-//! mark, a letter outside those ranges) leaves the text to the general
-//! reading of [`clean_with`](super::clean_with).
+//! time, and copied a run at a time. Any other character (an entity, a
+//! tag, an invisible character, a combining mark, a letter outside those
+//! ranges) leaves the text to the general reading of
+//! [`clean_with`](super::clean_with).
+//!
+//! The runs are found from a bit mask of the bytes that end them
+//! ([`Breaks`]), read a block at a time.
 
-use super::{Stops, narrow, white_len};
+use super::{GATHER_BYTES, STOP_BLOCK, narrow, white_len};
 
 /// What [`clean_plain`] made of a text it could clean.
 pub(super) enum Plain {
@@ -34,8 +37,8 @@ pub(super) enum Plain {
 /// when the run was longer than one byte (a one-byte run keeps the offset).
 pub(super) fn clean_plain(text: &str, lead: usize, markup: bool) -> Option<Plain> {
     let bytes = text.as_bytes();
-    let mut stops = Stops::new(bytes, markup);
-    // Allocated at the first change, as long as the text.
+    let mut breaks = Breaks::new(bytes, markup);
+    // Allocated at the first change, the text as long as the raw text.
     let mut out = String::new();
     let mut map = Vec::new();
     // The text up to `copied` is written (or needs no change, before the
@@ -43,7 +46,7 @@ pub(super) fn clean_plain(text: &str, lead: usize, markup: bool) -> Option<Plain
     let mut copied = 0;
     let mut i = 0;
     loop {
-        let j = stops.run_end(i, bytes.len());
+        let j = breaks.next(i);
         if j >= bytes.len() {
             break;
         }
@@ -52,6 +55,14 @@ pub(super) fn clean_plain(text: &str, lead: usize, markup: bool) -> Option<Plain
             i = j + plain_len(bytes, j)?;
             continue;
         }
+        // A run of white space, from the space before `j` if there is
+        // one (a break at a space is a double space: no space stands
+        // before it).
+        let start = if j > i && bytes[j - 1] == b' ' {
+            j - 1
+        } else {
+            j
+        };
         let mut k = j + white;
         while k < bytes.len() {
             match fold_len(bytes, k) {
@@ -59,18 +70,14 @@ pub(super) fn clean_plain(text: &str, lead: usize, markup: bool) -> Option<Plain
                 n => k += n,
             }
         }
-        // One space before a byte that is not plain ASCII stays as it is.
-        if k == j + 1 && bytes[j] == b' ' {
-            i = k;
-            continue;
-        }
         if out.capacity() == 0 {
             out.reserve_exact(bytes.len());
+            map.reserve_exact(bytes.len() / MAP_BYTES_PER_ENTRY + 2);
             map.push((0, narrow(lead)));
         }
-        out.push_str(&text[copied..j]);
+        out.push_str(&text[copied..start]);
         out.push(' ');
-        if k - j != 1 {
+        if k - start != 1 {
             map.push((narrow(out.len()), narrow(lead + k)));
         }
         copied = k;
@@ -81,6 +88,92 @@ pub(super) fn clean_plain(text: &str, lead: usize, markup: bool) -> Option<Plain
     }
     out.push_str(&text[copied..]);
     Some(Plain::Cleaned(out, map))
+}
+
+/// The room a cleaned text's map is given at first: an entry for every
+/// this many bytes of text (a run of white space longer than one byte
+/// adds one: a hard-wrapped paragraph's no-break spaces and double spaces
+/// after its sentences).
+const MAP_BYTES_PER_ENTRY: usize = 32;
+
+/// The bytes where [`clean_plain`] stops, read a block of [`STOP_BLOCK`]
+/// bytes at a time and held as a bit mask: every byte outside printable
+/// ASCII and the space, `&` (and `<` in markup), and a space followed by
+/// another. A single space between words, the most common byte that is
+/// not a letter, stops nothing; one before white space is found from the
+/// break after it.
+struct Breaks<'b> {
+    bytes: &'b [u8],
+    markup: bool,
+    /// Where the block `mask` holds starts (`usize::MAX` before the first).
+    at: usize,
+    /// A bit for each byte of the block that breaks a run.
+    mask: u64,
+}
+
+impl<'b> Breaks<'b> {
+    fn new(bytes: &'b [u8], markup: bool) -> Self {
+        Breaks {
+            bytes,
+            markup,
+            at: usize::MAX,
+            mask: 0,
+        }
+    }
+
+    /// The first break at or after `i`; the length of the text if there
+    /// is none.
+    #[inline]
+    fn next(&mut self, i: usize) -> usize {
+        let len = self.bytes.len();
+        let mut j = i;
+        while j < len {
+            let block = j - j % STOP_BLOCK;
+            if block != self.at {
+                self.mask = if self.markup {
+                    break_mask::<true>(self.bytes, block)
+                } else {
+                    break_mask::<false>(self.bytes, block)
+                };
+                self.at = block;
+            }
+            let m = self.mask >> (j - block);
+            if m != 0 {
+                return (j + m.trailing_zeros() as usize).min(len);
+            }
+            j = block + STOP_BLOCK;
+        }
+        len
+    }
+}
+
+/// The breaks (see [`Breaks`]) of the block of [`STOP_BLOCK`] bytes of
+/// `bytes` from `at`, a bit each, the first the lowest: flagged a byte
+/// each in vector code, then gathered eight at a time. Past the end, the
+/// bytes read as NUL, which break. `MARKUP` as a constant keeps the test
+/// of `<` out of the plain text's loop.
+fn break_mask<const MARKUP: bool>(bytes: &[u8], at: usize) -> u64 {
+    let mut padded = [0u8; STOP_BLOCK + 1];
+    let block = match bytes.get(at..at + STOP_BLOCK + 1) {
+        Some(block) => block,
+        None => {
+            let rest = &bytes[at..];
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
+    let mut flags = [0u8; STOP_BLOCK];
+    for (f, (&b, &next)) in flags.iter_mut().zip(block.iter().zip(&block[1..])) {
+        let hard = !(b' '..=b'~').contains(&b) | (b == b'&') | (MARKUP & (b == b'<'));
+        *f = u8::from(hard | ((b == b' ') & (next == b' ')));
+    }
+    flags
+        .chunks_exact(8)
+        .enumerate()
+        .fold(0, |mask, (c, word)| {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            mask | ((word.wrapping_mul(GATHER_BYTES) >> 56) << (c * 8))
+        })
 }
 
 /// The length of the white space character at `j` of `bytes` that
@@ -139,6 +232,30 @@ mod tests {
             let s = c.encode_utf8(&mut buf);
             let want = plain_visible(c).then_some(s.len());
             assert_eq!(plain_len(s.as_bytes(), 0), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn breaks_are_found_as_a_byte_at_a_time() {
+        let naive = |bytes: &[u8], i: usize, markup: bool| {
+            (i..bytes.len())
+                .find(|&j| {
+                    let b = bytes[j];
+                    !(b' '..=b'~').contains(&b)
+                        || b == b'&'
+                        || (markup && b == b'<')
+                        || (b == b' ' && bytes.get(j + 1) == Some(&b' '))
+                })
+                .unwrap_or(bytes.len())
+        };
+        for t in texts() {
+            let bytes = t.as_bytes();
+            for markup in [false, true] {
+                let mut breaks = Breaks::new(bytes, markup);
+                for i in 0..=bytes.len() {
+                    assert_eq!(breaks.next(i), naive(bytes, i, markup), "{t:?} {i}");
+                }
+            }
         }
     }
 
