@@ -38,12 +38,7 @@ pub(super) enum Plain {
 pub(super) fn clean_plain(text: &str, lead: usize, markup: bool) -> Option<Plain> {
     let bytes = text.as_bytes();
     let mut breaks = Breaks::new(bytes, markup);
-    // Allocated at the first change, the text as long as the raw text.
-    let mut out = String::new();
-    let mut map = Vec::new();
-    // The text up to `copied` is written (or needs no change, before the
-    // first change).
-    let mut copied = 0;
+    let mut runs = Runs::new();
     let mut i = 0;
     loop {
         let j = breaks.next(i);
@@ -70,31 +65,81 @@ pub(super) fn clean_plain(text: &str, lead: usize, markup: bool) -> Option<Plain
                 n => k += n,
             }
         }
-        if out.capacity() == 0 {
-            out.reserve_exact(bytes.len());
-            map.reserve_exact(bytes.len() / MAP_BYTES_PER_ENTRY + 2);
-            map.push((0, narrow(lead)));
-        }
-        out.push_str(&text[copied..start]);
-        out.push(' ');
-        if k - start != 1 {
-            map.push((narrow(out.len()), narrow(lead + k)));
-        }
-        copied = k;
+        runs.push(narrow(start), narrow(k));
         i = k;
     }
-    if out.capacity() == 0 {
+    if runs.len == 0 {
         return Some(Plain::Unchanged);
     }
-    out.push_str(&text[copied..]);
-    Some(Plain::Cleaned(out, map))
+    Some(write(text, lead, runs.as_slice()))
 }
 
-/// The room a cleaned text's map is given at first: an entry for every
-/// this many bytes of text (a run of white space longer than one byte
-/// adds one: a hard-wrapped paragraph's no-break spaces and double spaces
-/// after its sentences).
-const MAP_BYTES_PER_ENTRY: usize = 32;
+/// The cleaned text of `text` whose `runs` of white space (start and end,
+/// ascending) each fold to one space, and its map: both allocated once,
+/// at their size.
+fn write(text: &str, lead: usize, runs: &[(u32, u32)]) -> Plain {
+    let (mut len, mut entries) = (text.len(), 1);
+    for &(start, end) in runs {
+        len -= (end - start - 1) as usize;
+        entries += usize::from(end - start != 1);
+    }
+    let mut out = String::with_capacity(len);
+    let mut map = Vec::with_capacity(entries);
+    map.push((0, narrow(lead)));
+    let mut copied = 0;
+    for &(start, end) in runs {
+        out.push_str(&text[copied..start as usize]);
+        out.push(' ');
+        if end - start != 1 {
+            map.push((narrow(out.len()), narrow(lead) + end));
+        }
+        copied = end as usize;
+    }
+    out.push_str(&text[copied..]);
+    Plain::Cleaned(out, map)
+}
+
+/// How many runs of white space [`Runs`] holds before it needs the heap.
+const RUNS_ON_STACK: usize = 64;
+
+/// The runs of white space a text's cleaning folds, start and end: on the
+/// stack for all but long texts.
+struct Runs {
+    stack: [(u32, u32); RUNS_ON_STACK],
+    len: usize,
+    /// Every run, once there are more than the stack holds.
+    heap: Vec<(u32, u32)>,
+}
+
+impl Runs {
+    fn new() -> Self {
+        Runs {
+            stack: [(0, 0); RUNS_ON_STACK],
+            len: 0,
+            heap: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, start: u32, end: u32) {
+        if self.len < RUNS_ON_STACK {
+            self.stack[self.len] = (start, end);
+        } else {
+            if self.len == RUNS_ON_STACK {
+                self.heap.extend_from_slice(&self.stack);
+            }
+            self.heap.push((start, end));
+        }
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[(u32, u32)] {
+        if self.len <= RUNS_ON_STACK {
+            &self.stack[..self.len]
+        } else {
+            &self.heap
+        }
+    }
+}
 
 /// The bytes where [`clean_plain`] stops, read a block of [`STOP_BLOCK`]
 /// bytes at a time and held as a bit mask: every byte outside printable
@@ -284,6 +329,8 @@ mod tests {
         texts.push(lines.join("\n"));
         texts.push(lines[..2].join("  \n"));
         texts.push(lines[..2].join(" \u{a0}\n\t "));
+        // More runs than the stack holds.
+        texts.push(format!("{}x", "word \u{a0}\nand\n".repeat(RUNS_ON_STACK)));
         let inserts = [
             "  ",
             "\n",
