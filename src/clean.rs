@@ -10,8 +10,11 @@
 //! [`Cleaned::raw`]: exact at every character boundary of the cleaned text
 //! that is not inside a composed character.
 
+mod plain_text;
+
 use crate::Span;
 use crate::text::NextFind;
+use plain_text::Plain;
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -512,14 +515,60 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
     let end = base + lead + trimmed.len();
     hidden = &hidden[..hidden.partition_point(|h| h.start < end)];
     let markup = markup.is_some();
+    if hidden.is_empty() {
+        match plain_text::clean_plain(trimmed, lead, markup) {
+            Some(Plain::Unchanged) => return borrowed(trimmed, base, lead),
+            Some(Plain::Cleaned(out, map)) => return owned(out, map, base, lead),
+            None => {}
+        }
+    }
+    clean_general(trimmed, base, lead, hidden, markup)
+}
+
+/// The cleaned text `trimmed` itself, `lead` bytes past `base`.
+fn borrowed(trimmed: &str, base: usize, lead: usize) -> Cleaned<'_> {
+    Cleaned {
+        text: Cow::Borrowed(trimmed),
+        base,
+        map: Box::default(),
+        lead: narrow(lead),
+        block_len: 0,
+    }
+}
+
+/// A cleaned text of its own, `out`, with its `map` (see [`Cleaned`]),
+/// whose raw text starts `lead` bytes past `base`. The room `out` has
+/// left over is given back: it would be held through every stage and in
+/// the model.
+fn owned<'r>(mut out: String, map: Vec<(u32, u32)>, base: usize, lead: usize) -> Cleaned<'r> {
+    out.shrink_to_fit();
+    Cleaned {
+        text: Cow::Owned(out),
+        base,
+        map: if map.is_empty() {
+            Box::new([(0, narrow(lead))])
+        } else {
+            map.into_boxed_slice()
+        },
+        lead: narrow(lead),
+        block_len: 0,
+    }
+}
+
+/// Cleans `trimmed` (a raw text trimmed of `lead` bytes, from `base` in
+/// the input) a character at a time, dropping the `hidden` spans: what
+/// [`plain_text::clean_plain`] leaves (entities, tags, invisible
+/// characters, combining marks, text outside [`plain`]), and its oracle in
+/// tests.
+fn clean_general<'r>(
+    trimmed: &'r str,
+    base: usize,
+    lead: usize,
+    mut hidden: &[Span],
+    markup: bool,
+) -> Cleaned<'r> {
     if needs_no_cleaning(trimmed, markup) && hidden.is_empty() {
-        return Cleaned {
-            text: Cow::Borrowed(trimmed),
-            base,
-            map: Box::default(),
-            lead: narrow(lead),
-            block_len: 0,
-        };
+        return borrowed(trimmed, base, lead);
     }
     let mut b = Build {
         out: String::with_capacity(trimmed.len()),
@@ -633,20 +682,8 @@ pub(crate) fn clean_with<'r>(raw: &'r str, base: usize, markup: Markup<'_>) -> C
         }
         i = j;
     }
-    // Cleaning shortens the text (folded white space, dropped tags): the
-    // room left over would be held through every stage and in the model.
-    b.out.shrink_to_fit();
-    Cleaned {
-        text: Cow::Owned(b.out),
-        base,
-        map: if b.map.is_empty() {
-            Box::new([(0, narrow(lead))])
-        } else {
-            b.map.into_boxed_slice()
-        },
-        lead: narrow(lead),
-        block_len: 0,
-    }
+    // Cleaning shortens the text (folded white space, dropped tags).
+    owned(b.out, b.map, base, lead)
 }
 
 /// The length of the white space character at `i` of `bytes` that

@@ -254,8 +254,69 @@ fn stopword_languages() -> &'static Stopwords {
                 ascii_filter[at] |= bit;
             }
         }
-        Stopwords { map, ascii_filter }
+        let short = short_table(&map);
+        Stopwords {
+            map,
+            ascii_filter,
+            short,
+        }
     })
+}
+
+/// The longest ASCII stopword [`Stopwords::short`] holds, in bytes: its
+/// key is its bytes in a `u64`.
+const SHORT_BYTES: usize = 8;
+/// How many slots [`Stopwords::short`] has for each stopword it holds, at
+/// least (it has a power of two): most look-ups of a word that is no
+/// stopword meet an empty slot at once.
+const SHORT_SLOTS_PER_WORD: usize = 4;
+
+/// The key of an ASCII word of 1 to [`SHORT_BYTES`] bytes, in lower
+/// case: its bytes, the first the lowest, zeros after them. A word's
+/// bytes are letters, digits and the apostrophe (see [`next_word`]),
+/// which all have bit `0x20` set in lower case: setting it lower-cases
+/// the letters and leaves the rest.
+fn short_key(word: &[u8]) -> u64 {
+    debug_assert!((1..=SHORT_BYTES).contains(&word.len()));
+    let mut bytes = [0u8; SHORT_BYTES];
+    bytes[..word.len()].copy_from_slice(word);
+    let filled = u64::MAX >> (8 * (SHORT_BYTES - word.len()));
+    u64::from_le_bytes(bytes) | (LOWER_BIT_EACH_BYTE & filled)
+}
+
+/// Bit `0x20` of every byte of a `u64`: ASCII letters have it in lower
+/// case.
+const LOWER_BIT_EACH_BYTE: u64 = 0x2020_2020_2020_2020;
+
+/// The slot where a look-up of `key` starts in a table of `1 << bits`
+/// slots (Fibonacci hashing).
+fn short_slot(key: u64, bits: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+}
+
+/// The stopwords of `map` that are ASCII words of at most
+/// [`SHORT_BYTES`] bytes (letters, digits, apostrophes: the words
+/// [`next_word`] gives), in an open-addressing table keyed by
+/// [`short_key`]; key 0 marks an empty slot.
+fn short_table(map: &StopwordMap) -> Box<[(u64, LanguageSet)]> {
+    let short: Vec<(u64, LanguageSet)> = map
+        .iter()
+        .filter(|(w, _)| {
+            (1..=SHORT_BYTES).contains(&w.len()) && w.iter().all(|&b| is_ascii_word_byte(b))
+        })
+        .map(|(w, &langs)| (short_key(w), langs))
+        .collect();
+    let slots = (short.len() * SHORT_SLOTS_PER_WORD).next_power_of_two();
+    let bits = slots.trailing_zeros();
+    let mut table = vec![(0u64, 0); slots].into_boxed_slice();
+    for (key, langs) in short {
+        let mut at = short_slot(key, bits);
+        while table[at].0 != 0 {
+            at = (at + 1) & (slots - 1);
+        }
+        table[at] = (key, langs);
+    }
+    table
 }
 
 /// The stopwords, with a filter that turns most other ASCII words away
@@ -266,6 +327,11 @@ struct Stopwords {
     /// bits, which ASCII case does not change), a bit for each length it
     /// has: an ASCII word whose bit is not set is no stopword.
     ascii_filter: [u16; FILTER_KEYS * FILTER_KEYS],
+    /// The ASCII stopwords of at most [`SHORT_BYTES`] bytes, looked up by
+    /// a key of their bytes (see [`short_table`]): no lower-cased copy, no
+    /// hashing of a byte string, no comparison of one. A power of two
+    /// long.
+    short: Box<[(u64, LanguageSet)]>,
 }
 
 /// How many values the five low bits of a byte take.
@@ -288,6 +354,26 @@ impl Stopwords {
     /// Whether an ASCII `word` may be a stopword in some case.
     fn may_hold_ascii(&self, word: &[u8]) -> bool {
         filter_slot(word).is_some_and(|(at, bit)| self.ascii_filter[at] & bit != 0)
+    }
+
+    /// The languages `word` is a stopword of, in any case, if it is one
+    /// (an empty set if it is not); `buf` holds a lower-cased copy when
+    /// the word is not short ASCII. `None` if it does not fit `buf`.
+    fn languages(&self, word: &str, ascii: bool, buf: &mut [u8]) -> Option<LanguageSet> {
+        if ascii && (1..=SHORT_BYTES).contains(&word.len()) {
+            let key = short_key(word.as_bytes());
+            let mask = self.short.len() - 1;
+            let mut at = short_slot(key, self.short.len().trailing_zeros());
+            loop {
+                match self.short[at] {
+                    (0, _) => return Some(0),
+                    (k, langs) if k == key => return Some(langs),
+                    _ => at = (at + 1) & mask,
+                }
+            }
+        }
+        let lower = lower_in(word, buf)?;
+        Some(self.map.get(lower).copied().unwrap_or(0))
     }
 }
 
@@ -346,6 +432,11 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     }
     let c = text[i..].chars().next().expect("a character boundary");
     (crate::text::is_alnum(c), c.len_utf8())
+}
+
+/// Whether `b` is an ASCII byte of words (see [`ASCII_WORD`]).
+fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii() && ASCII_WORD[usize::from(b)]
 }
 
 /// The ASCII bytes of words: letters, digits and the apostrophe.
@@ -434,10 +525,10 @@ pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language 
                 continue;
             }
             if w.len() <= MAX_STOPWORD_BYTES && (!ascii || stopwords.may_hold_ascii(w.as_bytes())) {
-                let Some(lower) = lower_in(w, &mut buf) else {
+                let Some(mask) = stopwords.languages(w, ascii, &mut buf) else {
                     continue;
                 };
-                if let Some(&mask) = stopwords.map.get(lower) {
+                if mask != 0 {
                     for (i, score) in scores.iter_mut().enumerate() {
                         if mask & (1 << i) != 0 {
                             *score += 1;
@@ -537,6 +628,60 @@ mod tests {
         }
         assert!(!stopwords.may_hold_ascii(b""));
         assert!(!stopwords.may_hold_ascii(b"seventeen_letters"));
+    }
+
+    #[test]
+    fn short_words_are_looked_up_as_the_map_looks_them_up() {
+        let stopwords = stopword_languages();
+        let mut buf = [0u8; 4 * MAX_STOPWORD_BYTES];
+        let mut words: Vec<String> = all()
+            .flat_map(|lex| lex.stopwords.iter())
+            .flat_map(|s| [s.to_string(), s.to_uppercase(), s.to_lowercase()])
+            .collect();
+        for w in [
+            "a",
+            "A",
+            "I",
+            "x",
+            "the",
+            "THE",
+            "The",
+            "tHe",
+            "thee",
+            "th",
+            "of",
+            "on",
+            "and",
+            "und",
+            "Und",
+            "les",
+            "LES",
+            "und'",
+            "'s",
+            "it's",
+            "IT'S",
+            "don't",
+            "12",
+            "1",
+            "a1",
+            "zzzzzzzz",
+            "abcdefgh",
+            "because",
+            "BECAUSE",
+            "between",
+            "whatever",
+            "whatever1",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            let ascii = w.is_ascii();
+            let want = lower_in(w, &mut buf).map(|l| stopwords.map.get(l).copied().unwrap_or(0));
+            if !w.bytes().all(is_ascii_word_byte) {
+                continue;
+            }
+            assert_eq!(stopwords.languages(w, ascii, &mut buf), want, "{w:?}");
+        }
     }
 
     #[test]
