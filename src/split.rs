@@ -184,9 +184,8 @@ const MIN_GLUED_ENDS: usize = 4;
 fn glued_ends(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for i in memchr::memchr3_iter(b'?', b'!', b'.', bytes)
-        .chain(text.match_indices('…').map(|(i, m)| i + m.len() - 1))
-    {
+    let ellipses = memchr::memmem::find_iter(bytes, "…".as_bytes()).map(|i| i + "…".len() - 1);
+    for i in memchr::memchr3_iter(b'?', b'!', b'.', bytes).chain(ellipses) {
         let at = i + 1;
         if at >= text.len() {
             continue;
