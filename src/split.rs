@@ -181,14 +181,19 @@ const MIN_GLUED_ENDS: usize = 4;
 /// after an opening quote or a bullet (`+`, `•`). Not inside a web address
 /// or an e-mail address (`www.Example.Org`, `SkyCount.Org`), nor before
 /// an initial (`Ph.D`).
-fn glued_ends(text: &str) -> Vec<usize> {
+///
+/// `marks` are the text's [`inline::mark_ends_into`]: those after `?`,
+/// `!`, `.` and `…` are read.
+fn glued_ends(text: &str, marks: &[usize]) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for i in memchr::memchr3_iter(b'?', b'!', b'.', bytes)
-        .chain(text.match_indices('…').map(|(i, m)| i + m.len() - 1))
-    {
-        let at = i + 1;
+    for &at in marks {
         if at >= text.len() {
+            continue;
+        }
+        let i = at - 1;
+        // `…` ends in 0xA6, which ends no other mark.
+        if !matches!(bytes[i], b'?' | b'!' | b'.' | 0xA6) {
             continue;
         }
         // A paragraph's opening word, bullet or quote opens with a capital
@@ -352,8 +357,12 @@ fn wire_lede(paras: &[Para<'_>], lex: &Lexicon) -> Option<(usize, Vec<usize>)> {
         .find_map(|(i, p)| Some((i, dateline::wire_opening(p.text(), lex)?)))?;
     if let Some(l) = label(paras[i].text(), lex) {
         let key = label_key(&l, lex);
+        // The gate turns away only texts `label` finds nothing in.
+        let gate = LabelGate::of(lex);
         let again = paras.iter().enumerate().any(|(j, p)| {
-            j != i && label(p.text(), lex).is_some_and(|m| label_key(&m, lex) == key)
+            j != i
+                && gate.may_open(p.text(), lex)
+                && label(p.text(), lex).is_some_and(|m| label_key(&m, lex) == key)
         });
         if again {
             return None;
@@ -428,28 +437,32 @@ pub(crate) fn split<'a>(
 /// `None` when no long paragraph holds any of them.
 fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>)>> {
     let gate = LabelGate::of(lex);
-    let long = || {
-        paras
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.text().len() >= LONG)
-    };
-    let run_on: Vec<(usize, Vec<usize>)> = long()
-        .map(|(i, p)| (i, glued_ends(p.text())))
-        .filter(|(_, cuts)| cuts.len() >= MIN_GLUED_ENDS)
-        .map(|(i, mut cuts)| {
-            cuts.extend(glued_credits(paras[i].text(), lex));
-            (i, cuts)
-        })
-        .collect();
-    let inline: Vec<(usize, Vec<(usize, Label<'_>)>)> = long()
-        .map(|(i, p)| (i, inline_labels(p.text(), lex, &gate)))
-        .filter(|(_, found)| !found.is_empty())
-        .collect();
-    let dashes: Vec<(usize, Vec<usize>)> = long()
-        .map(|(i, p)| (i, inline_dashes(p.text())))
-        .filter(|(_, at)| !at.is_empty())
-        .collect();
+    let mut run_on: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut inline: Vec<(usize, Vec<(usize, Label<'_>)>)> = Vec::new();
+    let mut dashes: Vec<(usize, Vec<usize>)> = Vec::new();
+    // The marks of each long paragraph, read once for both readings
+    // that start at them.
+    let mut marks = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        let text = p.text();
+        if text.len() < LONG {
+            continue;
+        }
+        inline::mark_ends_into(text, &mut marks);
+        let mut ends = glued_ends(text, &marks);
+        if ends.len() >= MIN_GLUED_ENDS {
+            ends.extend(glued_credits(text, lex));
+            run_on.push((i, ends));
+        }
+        let found = inline_labels(text, &marks, lex, &gate);
+        if !found.is_empty() {
+            inline.push((i, found));
+        }
+        let at = inline_dashes(text);
+        if !at.is_empty() {
+            dashes.push((i, at));
+        }
+    }
     let dash_count: usize = dashes.iter().map(|(_, at)| at.len()).sum();
     if inline.is_empty() && dash_count < MIN_INLINE_DASHES && run_on.is_empty() {
         return None;
@@ -895,7 +908,9 @@ mod tests {
             // Cleaned text holds no white space but the space (which
             // `in_address` counts on).
             if !t.contains('\u{a0}') {
-                assert_eq!(glued_ends(&t), glued_ends_by_chars(&t), "{t:?}");
+                let mut marks = Vec::new();
+                inline::mark_ends_into(&t, &mut marks);
+                assert_eq!(glued_ends(&t, &marks), glued_ends_by_chars(&t), "{t:?}");
             }
             for (i, _) in t.char_indices() {
                 assert_eq!(

@@ -286,7 +286,7 @@ const MAX_QUESTION_NUMBER_DIGITS: usize = 3;
 /// numbered := QUESTION_LABEL " "? DIGIT{1,3} (" " FOLLOW_UP)?
 /// ```
 fn numbered_question(text: &str, lex: &Lexicon) -> Option<usize> {
-    let en = crate::lang::lexicon(crate::Language::En);
+    let en = other_english(lex);
     let numbered = |words: &crate::lang::Words| {
         words
             .candidates(text)
@@ -300,10 +300,11 @@ fn numbered_question(text: &str, lex: &Lexicon) -> Option<usize> {
             })
             .max()
     };
-    let n = numbered(&lex.question_labels).or_else(|| numbered(&en.question_labels))?;
-    let follow_up = text[n..]
-        .strip_prefix(' ')
-        .and_then(|r| longest_of(r, &lex.follow_ups).or_else(|| longest_of(r, &en.follow_ups)));
+    let n = numbered(&lex.question_labels)
+        .or_else(|| en.and_then(|en| numbered(&en.question_labels)))?;
+    let follow_up = text[n..].strip_prefix(' ').and_then(|r| {
+        longest_of(r, &lex.follow_ups).or_else(|| en.and_then(|en| longest_of(r, &en.follow_ups)))
+    });
     Some(follow_up.map_or(n, |m| n + 1 + m))
 }
 
@@ -313,8 +314,8 @@ fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
     let mut end = 0;
     let mut only_honorifics = true;
     for (tokens, (i, tok)) in tokens_of(text).enumerate() {
-        let core = tok.trim_end_matches([':', '：', ',']);
-        let bare = core.trim_end_matches('.');
+        let core = trim_name_marks(tok);
+        let bare = trim_periods(core);
         if tokens >= 7 || !is_upper_token(bare) || (tokens == 0 && !core.starts_with(is_alpha)) {
             if only_honorifics && tokens > 0 && is_capitalised(tok) {
                 return None;
@@ -332,7 +333,31 @@ fn upper_name(text: &str, lex: &Lexicon) -> Option<usize> {
         }
     }
     let name = text[..end].trim_end_matches(['.', ',']);
-    (name.chars().filter(|&c| is_alpha(c)).count() >= 2).then_some(name.len())
+    // Two letters at least.
+    name.chars()
+        .filter(|&c| is_alpha(c))
+        .nth(1)
+        .map(|_| name.len())
+}
+
+/// A token without the colons (`:`, `：`) and commas that end it, read
+/// byte by byte.
+fn trim_name_marks(t: &str) -> &str {
+    let mut b = t.as_bytes();
+    loop {
+        match b {
+            [rest @ .., b':' | b','] => b = rest,
+            // `：` is `EF BC 9A`.
+            [rest @ .., 0xEF, 0xBC, 0x9A] => b = rest,
+            _ => return &t[..b.len()],
+        }
+    }
+}
+
+/// A token without the periods that end it.
+fn trim_periods(t: &str) -> &str {
+    let n = t.bytes().rev().take_while(|&c| c == b'.').count();
+    &t[..t.len() - n]
 }
 
 /// The most upper-case words after an abbreviated title that the label
@@ -437,14 +462,15 @@ fn mixed_name(text: &str) -> Option<usize> {
 /// The label's name: which kind of label, its length, and whether it is
 /// upper-case.
 fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
-    let en = crate::lang::lexicon(crate::Language::En);
+    let en = other_english(lex);
     // A follow-up's word alone is a question label too (`Nachfrage:`,
     // `Follow-up:`).
     let q = qa_word(text, &lex.question_labels)
-        .or_else(|| qa_word(text, &en.question_labels))
+        .or_else(|| en.and_then(|en| qa_word(text, &en.question_labels)))
         .or_else(|| qa_word(text, &lex.follow_ups))
         .max(numbered_question(text, lex));
-    let a = qa_word(text, &lex.answer_labels).or_else(|| qa_word(text, &en.answer_labels));
+    let a = qa_word(text, &lex.answer_labels)
+        .or_else(|| en.and_then(|en| qa_word(text, &en.answer_labels)));
     let qa = match (q, a) {
         (Some(n), Some(m)) if m > n => Some((LabelKind::Answer, m)),
         (Some(n), _) => Some((LabelKind::Question, n)),
@@ -510,14 +536,25 @@ fn qa_dash(rest: &str) -> bool {
 /// I — …`), nor when a post follows the dash, which makes it an apposition
 /// (`Ông Nguyễn Xuân Tùng - Cục trưởng Cục Đường thủy`).
 fn dash_label(name: &str, rest: &str, lex: &Lexicon) -> bool {
-    let en = crate::lang::lexicon(crate::Language::En);
-    let function_word = |w: &str| is_word_of(w, &lex.stopwords) || is_word_of(w, &en.stopwords);
+    let en = other_english(lex);
+    let function_word = |w: &str| {
+        is_word_of(w, &lex.stopwords) || en.is_some_and(|en| is_word_of(w, &en.stopwords))
+    };
     let letters = name.chars().filter(|&c| is_alpha(c)).count();
     if letters < 2 || name.split(' ').any(|w| function_word(w) && !is_particle(w)) {
         return false;
     }
     let after = rest.trim_start_matches([' ', '-', '–', '—']);
-    longest_of(after, &lex.posts).is_none() && longest_of(after, &en.posts).is_none()
+    longest_of(after, &lex.posts).is_none()
+        && en.is_none_or(|en| longest_of(after, &en.posts).is_none())
+}
+
+/// English's lexicon, whose question and answer words, function words
+/// and posts are read in every language, unless `lex` is English's own
+/// (whose lists are read already).
+fn other_english(lex: &Lexicon) -> Option<&'static Lexicon> {
+    let en = crate::lang::lexicon(crate::Language::En);
+    (!std::ptr::eq(lex, en)).then_some(en)
 }
 
 /// Whether a label's delimiter (maybe after a bracketed note) opens `rest`.
@@ -780,6 +817,39 @@ mod tests {
             }
         }
         assert!(met > firsts.len(), "{met}");
+    }
+
+    #[test]
+    fn name_marks_trim_by_bytes_as_by_characters() {
+        for t in [
+            "",
+            ":",
+            "：",
+            ",",
+            "Q:",
+            "JEAN-PIERRE:",
+            "HOST,",
+            "A:,：",
+            "Hỏi：",
+            "Đáp:",
+            "x：：",
+            "MS.",
+            "U.S..",
+            "…",
+            "é.",
+            ".:",
+            "a:.",
+            "PV:",
+            "SPIEGEL：",
+            "\u{a0}:",
+        ] {
+            assert_eq!(
+                trim_name_marks(t),
+                t.trim_end_matches([':', '：', ',']),
+                "{t:?}"
+            );
+            assert_eq!(trim_periods(t), t.trim_end_matches('.'), "{t:?}");
+        }
     }
 
     #[test]

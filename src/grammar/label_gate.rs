@@ -56,6 +56,10 @@ pub(crate) struct LabelGate {
     /// The ASCII letters that are a question label by themselves (`Q`,
     /// `F`), a bit each: a bare question label (`Q Why?`) is one of them.
     bare_questions: u128,
+    /// The ASCII bytes that a question or answer word may open with, in
+    /// either case, a bit each: a text opening with another ASCII byte
+    /// opens with none of them.
+    qa_firsts: u128,
 }
 
 /// The most bytes a word of `lists` can match in a text, ignoring case.
@@ -94,6 +98,28 @@ impl<'l> QaLists<'l> {
             ],
             numbered: [&lex.question_labels, &en.question_labels],
         }
+    }
+
+    /// The ASCII bytes the words open with, in either case, a bit each
+    /// (every bit when a word is empty). A word opening outside ASCII
+    /// matches no text opening with an ASCII byte (see `prefix_ci`).
+    fn ascii_firsts(&self) -> u128 {
+        let mut bits = 0u128;
+        for w in self
+            .words
+            .iter()
+            .chain(&self.numbered)
+            .flat_map(|l| l.iter())
+        {
+            match w.as_bytes().first() {
+                None => return u128::MAX,
+                Some(&f) if f.is_ascii() => {
+                    bits |= 1 << f.to_ascii_lowercase() | 1 << f.to_ascii_uppercase();
+                }
+                Some(_) => {}
+            }
+        }
+        bits
     }
 
     /// Whether `text` opens with one of the words, as `label` reads them: a
@@ -163,6 +189,7 @@ impl LabelGate {
         LabelGate {
             qa_reach: longest_match(&lists.words).max(numbered),
             bare_questions,
+            qa_firsts: lists.ascii_firsts(),
         }
     }
 
@@ -190,23 +217,71 @@ impl LabelGate {
             qa: None,
             titled: None,
         };
-        memchr::memchr3_iter(b':', b'.', b'-', head)
-            .chain(memchr::memchr2_iter(0xEF, 0xE2, head))
-            // A delimiter follows a name of at least one byte.
-            .filter(|&p| p > 0)
-            .any(|p| match b[p] {
-                b':' => self.colon_ends_name(p, &mut opening),
-                0xEF if b[p..].starts_with("：".as_bytes()) => {
-                    self.colon_ends_name(p, &mut opening)
+        // A text opening with an ASCII byte that opens no question or
+        // answer word opens with none.
+        if first.is_ascii() && self.qa_firsts & (1 << first) == 0 {
+            opening.qa = Some(false);
+        }
+        let qa_end = match opening.qa {
+            Some(false) => 0,
+            _ => self.qa_reach + 2,
+        };
+        // Delimiters are read in full up to a word in lower case (a name
+        // holding it is no label's, nor is an upper-case one) and a
+        // question's reach; past both, only a delimiter after a bracket or
+        // a title can end a label. One pass over the bytes finds both.
+        let mut near_end = head.len();
+        let (mut word_start, mut low, mut wide) = (0, true, false);
+        let mut lower_seen = false;
+        for (i, &c) in head.iter().enumerate() {
+            if i >= near_end {
+                return far_delimiter(head, i, &mut opening);
+            }
+            match BYTE_CLASS[usize::from(c)] {
+                LOWER => {}
+                SPACE => {
+                    let word = &head[word_start..i];
+                    if !lower_seen && low && !word.is_empty() && is_lowercase_word(word, wide) {
+                        near_end = (i + 1).max(qa_end);
+                        lower_seen = true;
+                    }
+                    (word_start, low, wide) = (i + 1, true, false);
                 }
-                b'.' => {
-                    b[p - 1] == b']'
-                        || (p <= MAX_NAME && !text[..p].chars().any(char::is_lowercase))
-                        || (p <= self.qa_reach && opening.qa())
+                DELIMITER => {
+                    low = false;
+                    if i > 0 && self.ends_name(i, &mut opening) {
+                        return true;
+                    }
                 }
-                b'-' | 0xE2 => self.dash_ends_name(p, &mut opening),
-                _ => false,
-            })
+                WIDE_DELIMITER => {
+                    wide = true;
+                    if i > 0 && self.ends_name(i, &mut opening) {
+                        return true;
+                    }
+                }
+                WIDE => wide = true,
+                _ => low = false,
+            }
+        }
+        false
+    }
+
+    /// Whether the delimiter at `p` (`:`, `.`, `-`, or a byte that opens
+    /// `：`, `–` or `—`) may end a label's name, read in full.
+    fn ends_name(&self, p: usize, opening: &mut Opening<'_, '_>) -> bool {
+        let text = opening.text;
+        let b = text.as_bytes();
+        match b[p] {
+            b':' => self.colon_ends_name(p, opening),
+            0xEF if b[p..].starts_with("：".as_bytes()) => self.colon_ends_name(p, opening),
+            b'.' => {
+                b[p - 1] == b']'
+                    || (p <= MAX_NAME && !text[..p].chars().any(char::is_lowercase))
+                    || (p <= self.qa_reach && opening.qa())
+            }
+            b'-' | 0xE2 => self.dash_ends_name(p, opening),
+            _ => false,
+        }
     }
 
     /// Whether the colon at `p` may end a label: after a note or a time
@@ -253,6 +328,66 @@ impl LabelGate {
             });
         mixed || (name.len() <= self.qa_reach && opening.qa())
     }
+}
+
+/// Classes of the bytes [`LabelGate::may_open`] reads: ASCII letters in
+/// lower case, the space, the delimiters' ASCII bytes (`:`, `.`, `-`),
+/// the first bytes of `：` (0xEF) and of `–` and `—` (0xE2), other bytes
+/// outside ASCII; anything else is 0.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = match c {
+            b'a'..=b'z' => LOWER,
+            b' ' => SPACE,
+            b':' | b'.' | b'-' => DELIMITER,
+            0xEF | 0xE2 => WIDE_DELIMITER,
+            0x80.. => WIDE,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+/// An ASCII letter in lower case (see [`BYTE_CLASS`]).
+const LOWER: u8 = 1;
+/// The space.
+const SPACE: u8 = 2;
+/// A delimiter's ASCII byte.
+const DELIMITER: u8 = 3;
+/// A byte outside ASCII that opens a delimiter.
+const WIDE_DELIMITER: u8 = 4;
+/// Any other byte outside ASCII.
+const WIDE: u8 = 5;
+
+/// Whether `word` (its ASCII bytes lower-case letters; `wide` when it has
+/// other bytes) is all in lower case and no name's particle.
+fn is_lowercase_word(word: &[u8], wide: bool) -> bool {
+    // Between spaces of a text, the word is whole characters.
+    let low = !wide || std::str::from_utf8(word).is_ok_and(|w| w.chars().all(char::is_lowercase));
+    low && !NAME_PARTICLES.iter().any(|p| p.as_bytes() == word)
+}
+
+/// Whether a delimiter in `head` from `from` on (at least 1), past every
+/// name that may end at one (see [`LabelGate::may_open`]), ends a label: a colon after a
+/// note in brackets or where the text opens with a title, a period after a
+/// bracket.
+fn far_delimiter(head: &[u8], from: usize, opening: &mut Opening<'_, '_>) -> bool {
+    let b = opening.text.as_bytes();
+    // From the byte before, for a bracket just before a period at `from`.
+    let start = from - 1;
+    memchr::memchr3_iter(b':', b']', 0xEF, &head[start..])
+        .map(|p| start + p)
+        .any(|p| match b[p] {
+            b']' => head.get(p + 1) == Some(&b'.'),
+            b':' if p >= from => matches!(b[p - 1], b')' | b']') || opening.titled(),
+            0xEF if p >= from && b[p..].starts_with("：".as_bytes()) => {
+                matches!(b[p - 1], b')' | b']') || opening.titled()
+            }
+            _ => false,
+        })
 }
 
 /// Whether `text` opens with an honorific or a post (a name after one
@@ -352,6 +487,79 @@ mod tests {
         "Phóng viên. Vâng. Câu hỏi 2: Vì sao? Trả lời. Vâng.",
         "follow-up. And? Follow up 2: And? Q1 Follow-up. And?",
     ];
+
+    /// The gate as it read every delimiter of the head in full, before
+    /// the reading stopped at a word in lower case.
+    fn may_open_in_full(gate: &LabelGate, text: &str, lex: &Lexicon) -> bool {
+        let b = text.as_bytes();
+        let Some(&first) = b.first() else {
+            return false;
+        };
+        if matches!(first, b'[' | b'+' | b'-' | b'#' | b'*' | b'_')
+            || text.starts_with(['•', '–', '—'])
+        {
+            return true;
+        }
+        if b.get(1) == Some(&b' ') && first < 128 && gate.bare_questions & (1 << first) != 0 {
+            return true;
+        }
+        let head = &b[..b.len().min(DELIMITER_REACH)];
+        let mut opening = Opening {
+            text,
+            lex,
+            qa: None,
+            titled: None,
+        };
+        memchr::memchr3_iter(b':', b'.', b'-', head)
+            .chain(memchr::memchr2_iter(0xEF, 0xE2, head))
+            .filter(|&p| p > 0)
+            .any(|p| gate.ends_name(p, &mut opening))
+    }
+
+    #[test]
+    fn the_gate_reads_as_it_did_in_full() {
+        let long = [
+            "The President said that the talks went well, and we agree: Yes.",
+            "We met him in the hall [AP]. He said so, and then we left: fine.",
+            "Ông Trần Quốc Bảo – Giám đốc Sở Y tế tỉnh Bình Định và các cộng sự của ông ở đây: Vâng.",
+            "MS. JEAN-PIERRE: Thank you so much, everyone, for being here today (laughs): okay.",
+            "THE PRESIDENT. Thank you. Q Why now? Q. And then? PV: Vâng. Hỏi: Vì sao? SPIEGEL: Ja.",
+            "Le ministre de la santé a dit que les hôpitaux sont pleins (00:12): Oui, bien sûr.",
+            "Mr. Smith and the others were there — Yes — and the meeting went on and on for hours.",
+            "He said “no” to them all, de facto, in the hall of the old house：Nothing more.",
+            "Frau Dr. Anna Müller-Lüdenscheidt von der Universität in Köln sagte: Ja, bitte.",
+            "Câu hỏi 3 của phóng viên báo Tuổi Trẻ gửi tới Bộ trưởng Bộ Y tế: Vì sao vậy?",
+            "Pregunta de la periodista de la agencia EFE sobre el tema del día.— ¿Qué pasa?",
+            "I don't know, honestly, what they were thinking back then] . and so on: x.",
+            "this is all in lower case and goes on for a while with a note [Reuters]. Yes.",
+            "Nguyễn\u{a0}Văn An nói rằng chúng tôi đã làm việc rất chăm chỉ cả năm qua (cười): Vâng.",
+            "SPEAKER 2 and the crowd, all of them, said something about the [inaudible]: Yes.",
+        ];
+        let mut texts: Vec<String> = TEXTS.iter().map(|t| t.to_string()).collect();
+        texts.extend(long.iter().map(|t| t.to_string()));
+        for (i, a) in long.iter().enumerate() {
+            for b in &long[i..] {
+                texts.push(format!("{a} {b}"));
+            }
+        }
+        let mut checked = 0;
+        for lang in Language::ALL {
+            let lex = lexicon(lang);
+            let gate = LabelGate::of(lex);
+            for t in &texts {
+                for (s, _) in t.char_indices() {
+                    let w = &t[s..];
+                    assert_eq!(
+                        gate.may_open(w, lex),
+                        may_open_in_full(&gate, w, lex),
+                        "{lang:?} {w:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
 
     #[test]
     fn the_gate_never_turns_away_a_label() {

@@ -12,7 +12,15 @@ use crate::text::floor_char_boundary;
 
 /// The offsets just past each mark that may end a sentence (those
 /// [`sentence_ends`] reads: `.`, `?`, `!`, `"`, `)`, `…`, `”`, `»`), in
-/// no particular order.
+/// no particular order, into `out` (cleared first): read once for the
+/// labels inside a line and the paragraphs run together
+/// ([`super::glued_ends`]).
+pub(super) fn mark_ends_into(text: &str, out: &mut Vec<usize>) {
+    out.clear();
+    out.extend(mark_ends(text));
+}
+
+/// [`mark_ends_into`]'s offsets.
 fn mark_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     let b = text.as_bytes();
     let ascii = memchr::memchr3_iter(b'.', b'?', b'!', b)
@@ -44,8 +52,11 @@ fn may_follow_end(prev: u8) -> bool {
 /// glued to the mark), and after each space of the white space that
 /// follows it, where a sentence ends there. A place where `gate` shows no
 /// label can start is not read further.
+///
+/// `marks` are the text's [`mark_ends_into`].
 pub(super) fn inline_labels<'t>(
     text: &'t str,
+    marks: &[usize],
     lex: &Lexicon,
     gate: &LabelGate,
 ) -> Vec<(usize, Label<'t>)> {
@@ -66,7 +77,7 @@ pub(super) fn inline_labels<'t>(
             }
         }
     };
-    for end in mark_ends(text) {
+    for &end in marks {
         if end >= text.len() {
             continue;
         }
@@ -232,7 +243,8 @@ mod tests {
                         .map(|j| PARTS[(j * step + k) % PARTS.len()])
                         .collect::<Vec<_>>()
                         .join(glue);
-                    let got: Vec<(usize, String)> = inline_labels(&text, lex, &gate)
+                    let marks: Vec<usize> = mark_ends(&text).collect();
+                    let got: Vec<(usize, String)> = inline_labels(&text, &marks, lex, &gate)
                         .into_iter()
                         .map(|(at, l)| (at, l.name.to_string()))
                         .collect();
