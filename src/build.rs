@@ -395,9 +395,12 @@ fn turns<'a>(
 ) -> Vec<Turn<'a>> {
     let mut plans = std::mem::take(&mut layout.turns);
     let mut turns = Vec::with_capacity(plans.len());
+    // Each turn's paragraphs, in one buffer for every turn.
+    let mut mine: Vec<(usize, usize)> = Vec::new();
     while let (Some(plan), Some(kind), Some(speaker)) = (plans.pop(), kinds.pop(), speakers.pop()) {
         let index = plans.len();
-        let mine: Vec<(usize, usize)> = layout.turn_paragraphs_of(&plan, index, paras).collect();
+        mine.clear();
+        mine.extend(layout.turn_paragraphs_of(&plan, index, paras));
         let mut turn = make_turn(paras, &plan, &mine, index, notes, lex);
         turn.kind = kind;
         turn.speaker = speaker;

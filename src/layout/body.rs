@@ -215,7 +215,8 @@ pub(crate) fn body(
     range: std::ops::Range<usize>,
     lex: &Lexicon,
 ) {
-    let caption_evidence = caption_evidence(b, style, range.clone());
+    let mut pairs = AltPairs::new(range.clone());
+    let caption_evidence = caption_evidence(b, style, range.clone(), &mut pairs);
     let mut body = Body {
         b,
         style,
@@ -223,6 +224,7 @@ pub(crate) fn body(
         end: range.end,
         caption_evidence,
         pending_speech: None,
+        pairs,
     };
     let mut i = range.start;
     while i < range.end {
@@ -234,7 +236,12 @@ pub(crate) fn body(
 /// document shows it carries photos (a credit, an alt text beside its
 /// caption, an image, a caption in the header, or the dash-led news
 /// interview shape).
-fn caption_evidence(b: &Builder<'_, '_>, style: &Style, range: std::ops::Range<usize>) -> bool {
+fn caption_evidence(
+    b: &Builder<'_, '_>,
+    style: &Style,
+    range: std::ops::Range<usize>,
+    pairs: &mut AltPairs,
+) -> bool {
     let n = b.paras.len();
     !b.captions.is_empty()
         || b.classes
@@ -245,7 +252,64 @@ fn caption_evidence(b: &Builder<'_, '_>, style: &Style, range: std::ops::Range<u
             .iter()
             .flatten()
             .any(|s| s.marker == MarkerKind::Dash)
-        || (range.start..n.min(range.end)).any(|i| i + 1 < n && alt_and_caption(b, style, i))
+        || (range.start..n.min(range.end)).any(|i| i + 1 < n && pairs.alt_and_caption(b, style, i))
+}
+
+/// Not yet asked, in [`AltPairs`]' tables.
+const UNASKED: u8 = 2;
+
+/// [`alt_and_caption`] of each pair of the body's paragraphs, and whether
+/// each paragraph is described (see there), each asked once: the search
+/// for caption evidence and the layout of the body ask the same pairs,
+/// and each paragraph stands in two pairs.
+struct AltPairs {
+    /// The body's first paragraph.
+    start: usize,
+    /// Pair `(start + k, start + k + 1)`'s answer, [`UNASKED`] before.
+    pair: Vec<u8>,
+    /// Paragraph `start + k`'s answer, [`UNASKED`] before.
+    described: Vec<u8>,
+}
+
+impl AltPairs {
+    /// Nothing asked yet, for the paragraphs of `range` (and the one
+    /// after it).
+    fn new(range: std::ops::Range<usize>) -> Self {
+        let len = range.len() + 1;
+        AltPairs {
+            start: range.start,
+            pair: vec![UNASKED; len],
+            described: vec![UNASKED; len],
+        }
+    }
+
+    /// [`alt_and_caption`] of paragraphs `i` and `i + 1`, `i` in the body.
+    fn alt_and_caption(&mut self, b: &Builder<'_, '_>, style: &Style, i: usize) -> bool {
+        let k = i - self.start;
+        if self.pair[k] == UNASKED {
+            let yes = self.described(b, style, i)
+                && self.described(b, style, i + 1)
+                && alt_and_caption(b, style, i);
+            self.pair[k] = u8::from(yes);
+        }
+        self.pair[k] == 1
+    }
+
+    /// [`described`] of paragraph `i`, the body's or the one after it.
+    fn described(&mut self, b: &Builder<'_, '_>, style: &Style, i: usize) -> bool {
+        let k = i - self.start;
+        if self.described[k] == UNASKED {
+            self.described[k] = u8::from(described(b, style, i));
+        }
+        self.described[k] == 1
+    }
+}
+
+/// Whether paragraph `k` may be an alt text or its caption: it opens no
+/// turn, does not speak in the first person, and does not ask.
+fn described(b: &Builder<'_, '_>, style: &Style, k: usize) -> bool {
+    let cues = &b.classes[k].cues;
+    style.starts[k].is_none() && !cues.first_person && !b.paras[k].text().contains('?')
 }
 
 /// Whether paragraphs `i` and `i + 1` read as an image's alt text and its
@@ -254,16 +318,15 @@ fn caption_evidence(b: &Builder<'_, '_>, style: &Style, range: std::ops::Range<u
 /// first person nor asks (speakers echo each other: `Do we need to?` / `I
 /// don't think we do.`), and the second repeats the first (two parallel
 /// sentences of one speech are near duplicates, not repeats).
+/// Both paragraphs are [`described`]: [`AltPairs`] asks that first, once
+/// a paragraph.
 fn alt_and_caption(b: &Builder<'_, '_>, style: &Style, i: usize) -> bool {
-    let described = |k: usize| {
-        let cues = &b.classes[k].cues;
-        style.starts[k].is_none() && !cues.first_person && !b.paras[k].text().contains('?')
-    };
+    debug_assert!(described(b, style, i) && described(b, style, i + 1));
     // The repeat, whose word counts are cached and rule most pairs out,
     // is asked before the form, which reads a whole paragraph several
     // times.
     let listed = |k: usize| listing_form(b.paras[k].text());
-    described(i) && described(i + 1) && b.repeats(i, i + 1) && !listed(i) && !listed(i + 1)
+    b.repeats(i, i + 1) && !listed(i) && !listed(i + 1)
 }
 
 /// The body being laid out, a paragraph at a time.
@@ -275,6 +338,8 @@ struct Body<'b, 'a, 'd> {
     caption_evidence: bool,
     /// A turn whose label stood alone, waiting for its speech.
     pending_speech: Option<usize>,
+    /// The alt text and caption pairs, each asked once.
+    pairs: AltPairs,
 }
 
 impl Body<'_, '_, '_> {
@@ -361,7 +426,7 @@ impl Body<'_, '_, '_> {
     /// a credit line.
     fn caption(&mut self, i: usize) -> Option<usize> {
         let classes = self.b.classes;
-        if self.plain(i + 1) && alt_and_caption(self.b, self.style, i) {
+        if self.plain(i + 1) && self.pairs.alt_and_caption(self.b, self.style, i) {
             self.b.caption(i + 1, Some(i));
             return Some(2);
         }

@@ -19,7 +19,7 @@ use crate::grammar::shape::Shape;
 use crate::lang::Lexicon;
 use crate::scan::Para;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 /// How many empty paragraphs (tags, white space) may stand between an image
@@ -278,7 +278,7 @@ impl<'a, 'd> Builder<'a, 'd> {
 }
 
 /// Gives one shared copy of each distinct label's facts: the facts by
-/// the FNV hash of what they say, looked up without copying it (a
+/// the FNV hash of their label, looked up without copying it (a
 /// briefing's thousands of turns have a few labels).
 #[derive(Default)]
 struct Labels(HashMap<u64, Vec<Rc<LabelFacts>>, BuildHasherDefault<Fnv>>);
@@ -293,8 +293,16 @@ impl Labels {
         if key.is_none() && label.is_none() && note.is_none() {
             return None;
         }
+        // Hashed by the label alone (and which parts there are): under one
+        // label the key and the note rarely differ, and facts are compared
+        // whole in their bucket.
         let mut h = Fnv::default();
-        (key, label, note).hash(&mut h);
+        h.write(label.unwrap_or_default().as_bytes());
+        h.write_u8(
+            u8::from(key.is_some())
+                | u8::from(label.is_some()) << 1
+                | u8::from(note.is_some()) << 2,
+        );
         let same = self.0.entry(h.finish()).or_default();
         let says = |f: &LabelFacts| {
             f.key.as_deref() == key && f.label.as_deref() == label && f.note.as_deref() == note

@@ -324,12 +324,18 @@ const BARE_MODE_MAX_MARKERS: usize = 4;
 /// ...when at least this many unmarked questions follow the last marker.
 const BARE_MODE_MIN_QUESTIONS: usize = 2;
 
+/// No label's key, in [`LabelCounts`]' paragraph table.
+const NO_KEY: u32 = u32::MAX;
+
 /// How labels are counted: each paragraph's key, how often each key
 /// recurs under any of its forms, and the totals the rules weigh.
 struct LabelCounts<'k> {
     /// The labelled paragraphs' keys, by paragraph, ascending (held only
     /// for the paragraphs with a label: most have none).
     keys: &'k [(usize, Rc<str>)],
+    /// Each paragraph's place in `keys` ([`NO_KEY`] for none): asked for
+    /// every label and its neighbours, no search.
+    key_of: Vec<u32>,
     counts: FnvMap<&'k str, usize>,
     /// Each distinct key's count under any of its forms ([`Self::count_of`]),
     /// worked out once: a briefing labels thousands of paragraphs with a
@@ -366,8 +372,17 @@ impl<'k> LabelCounts<'k> {
             })
             .count();
         let all = counts.values().sum();
+        let mut key_of = vec![NO_KEY; classes.len()];
+        for (k, (i, _)) in keys.iter().enumerate() {
+            // Past four billion labels (no text holds them) a key is not
+            // found.
+            if let (Some(at), Ok(k)) = (key_of.get_mut(*i), u32::try_from(k)) {
+                *at = k;
+            }
+        }
         LabelCounts {
             keys,
+            key_of,
             counts,
             totals,
             index,
@@ -395,15 +410,21 @@ impl<'k> LabelCounts<'k> {
         counts.get(k).copied().unwrap_or(0) + others
     }
 
+    /// Paragraph `i`'s place in `keys`.
+    fn key_at(&self, i: usize) -> Option<usize> {
+        match self.key_of.get(i).copied() {
+            None | Some(NO_KEY) => None,
+            Some(k) => Some(k as usize),
+        }
+    }
+
     fn key(&self, i: usize) -> Option<&'k str> {
-        let at = self.keys.binary_search_by_key(&i, |&(p, _)| p).ok()?;
-        Some(&self.keys[at].1)
+        Some(&self.keys[self.key_at(i)?].1)
     }
 
     /// Paragraph `i`'s key, shared.
     fn shared_key(&self, i: usize) -> Option<Rc<str>> {
-        let at = self.keys.binary_search_by_key(&i, |&(p, _)| p).ok()?;
-        Some(Rc::clone(&self.keys[at].1))
+        Some(Rc::clone(&self.keys[self.key_at(i)?].1))
     }
 }
 
@@ -422,6 +443,10 @@ fn accepts_speaker(
     };
     let text = paras[i].text();
     let key = counts.key(i).unwrap_or_default();
+    // A recurring label (most are) needs no other reason.
+    if counts.count_of(key) >= LABEL_MIN_COUNT {
+        return true;
+    }
     // A label answering a question label, or (alone on its line, or after
     // a bullet) an unmarked question. The paragraph before, markup between them passed
     // over.
@@ -439,8 +464,7 @@ fn accepts_speaker(
         // …: …`, `• Dr. Luis Ferreira: …`), as a press conference answers.
         || (classes[i].dash.is_some()
             && before.is_some_and(|j| is_bare_question(paras[j].text(), &classes[j])));
-    counts.count_of(key) >= LABEL_MIN_COUNT
-        || after_question
+    after_question
         || procedure_role(l.name, lex).is_some()
         || (l.upper && counts.upper_total >= UPPER_LABELS_MIN)
         || (counts.qa_total >= MIN_MARKERS && l.text_at >= text.len())

@@ -178,8 +178,10 @@ impl TurnPlan {
 
     /// The turn's span: from its first paragraph to its last.
     pub(crate) fn span(&self, paras: &[Para<'_>]) -> Span {
-        let start = paras[self.first()].span().start;
-        Span::new(start, paras[self.last()].span().end.max(start))
+        // The first paragraph's start and the last's end: each paragraph's
+        // other end is not mapped back.
+        let start = paras[self.first()].clean.raw(0);
+        Span::new(start, paras[self.last()].clean.raw_end().max(start))
     }
 
     /// The written marker's span, when there is one.

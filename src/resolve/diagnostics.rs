@@ -70,12 +70,13 @@ pub(super) fn diagnostics(
     let mut listed = [0usize; 2];
     let mut unlisted: [Option<(usize, Span)>; 2] = [None, None];
     for (i, pair) in kinds.windows(2).enumerate() {
-        let span = layout.turns[i + 1].span(paras);
         let k = match (pair[0], pair[1]) {
             (TurnKind::Question, TurnKind::Question) => 0,
             (TurnKind::Answer, TurnKind::Answer) => 1,
             _ => continue,
         };
+        // Read only for a pair that is noted: most pairs alternate.
+        let span = layout.turns[i + 1].span(paras);
         if listed[k] == MAX_LISTED {
             let rest = unlisted[k].get_or_insert((0, span));
             rest.0 += 1;

@@ -219,11 +219,12 @@ pub(crate) fn addressed(questions: &[&str], lex: &Lexicon) -> Vec<String> {
     };
     for q in questions {
         let q = q.trim_start_matches(|c: char| !is_alpha(c));
-        let tokens: Vec<&str> = q.split_whitespace().collect();
-        for (k, tok) in tokens.iter().enumerate() {
-            let opens = k == 0 && tok.ends_with(',');
-            let set_off =
-                k > 0 && tokens[k - 1].ends_with(',') && tok.ends_with([',', '?', '.', '!']);
+        // Whether the token before ends with a comma (none before the first).
+        let mut after_comma = None;
+        for tok in q.split_whitespace() {
+            let opens = after_comma.is_none() && tok.ends_with(',');
+            let set_off = after_comma == Some(true) && tok.ends_with([',', '?', '.', '!']);
+            after_comma = Some(tok.ends_with(','));
             if !(opens || set_off) {
                 continue;
             }

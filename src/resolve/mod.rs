@@ -29,7 +29,7 @@ mod people;
 
 use crate::keys::{ANSWER_KEY, ASK_KEY, AliasIndex, procedure_role};
 use crate::lang::Lexicon;
-use crate::layout::{Layout, Side, TurnPlan};
+use crate::layout::{LabelFacts, Layout, Side, TurnPlan};
 use crate::model::*;
 use crate::scan::Doc;
 use crate::text::is_capitalised;
@@ -37,6 +37,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// A hash map keyed by short strings of our own, hashed with FNV.
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<crate::fnv::Fnv>>;
@@ -107,27 +108,16 @@ fn is_pronoun_key(k: &str, lex: &Lexicon) -> bool {
 /// Groups the labelled turns by speaker, merging a label's other forms
 /// (`RANSOME` into `KEITH RANSOME`, `CH` into `Christian Halden`).
 fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) {
-    // Each distinct key once: a briefing has thousands of turns and a few
-    // speakers.
-    // A possessive label (`Fed's Whitcombe`) stands for the name after it.
-    fn key_of(x: &TurnPlan) -> Option<&str> {
-        x.key().map(evidence::after_possessive)
-    }
-    // Each turn's key, read once; and whether it is a person's and a
-    // pronoun, decided once a distinct key.
-    let turn_keys: Vec<Option<&str>> = info.iter().map(key_of).collect();
-    let mut kinds: FnvMap<&str, (bool, bool)> = FnvMap::default();
-    for k in turn_keys.iter().flatten() {
-        kinds
-            .entry(k)
-            .or_insert_with(|| (is_person_key(k, lex), is_pronoun_key(k, lex)));
-    }
-    let mut keys: Vec<&str> = kinds
+    // Each distinct label record read once: a briefing has thousands of
+    // turns sharing the records of a few labels, and a few speakers.
+    let (mut distinct, of_label) = distinct_labels(info, lex);
+    let mut keys: Vec<&str> = distinct
         .iter()
-        .filter(|&(_, &(person, _))| person)
-        .map(|(&k, _)| k)
+        .filter(|d| d.person)
+        .map(|d| d.key)
         .collect();
     keys.sort_unstable();
+    keys.dedup();
     let index = AliasIndex::new(keys.iter().copied());
     let canonical = |k: &str| -> String {
         index
@@ -141,54 +131,145 @@ fn groups(info: &[TurnPlan], lex: &Lexicon) -> (Vec<Group>, Vec<Option<usize>>) 
     let mut of_canonical: FnvMap<String, usize> = FnvMap::default();
     let mut of_turn = vec![None; info.len()];
     for (i, x) in info.iter().enumerate() {
-        let kind = |k: &&str| kinds.get(k).copied().unwrap_or_default();
-        let quoting = turn_keys[i].is_some_and(|k| kind(&k).1);
+        let Some(d) = of_label[i] else {
+            continue;
+        };
+        let d = &mut distinct[d as usize];
         let before: Option<usize> = i.checked_sub(1).and_then(|p| of_turn[p]);
-        if let Some(g) = before.filter(|_| quoting) {
+        if let Some(g) = before.filter(|_| d.pronoun) {
             groups[g].turns.push(i);
             of_turn[i] = Some(g);
             continue;
         }
-        let Some(k) = turn_keys[i].filter(|k| kind(k).0) else {
+        if !d.person {
             continue;
-        };
-        let g = match of_key.get(k) {
-            Some(&g) => g,
+        }
+        let g = match d.group {
+            Some(g) => g,
             None => {
-                let c = canonical(k);
-                let g = match of_canonical.get(&c) {
+                let k = d.key;
+                let g = match of_key.get(k) {
                     Some(&g) => g,
                     None => {
-                        groups.push(Group {
-                            key: c.clone(),
-                            labels: Vec::new(),
-                            turns: Vec::new(),
-                            role: None,
-                            introduced: false,
-                            part: Stance::Free,
-                        });
-                        of_canonical.insert(c, groups.len() - 1);
-                        groups.len() - 1
+                        let c = canonical(k);
+                        let g = match of_canonical.get(&c) {
+                            Some(&g) => g,
+                            None => {
+                                groups.push(Group {
+                                    key: c.clone(),
+                                    labels: Vec::new(),
+                                    turns: Vec::new(),
+                                    role: None,
+                                    introduced: false,
+                                    part: Stance::Free,
+                                });
+                                of_canonical.insert(c, groups.len() - 1);
+                                groups.len() - 1
+                            }
+                        };
+                        of_key.insert(k, g);
+                        g
                     }
                 };
-                of_key.insert(k, g);
+                // The record's label, read for a role the first time the
+                // group has it (every turn sharing the record has it).
+                if let Some(l) = x.label() {
+                    if !groups[g].labels.iter().any(|have| have == l) {
+                        groups[g].labels.push(l.to_string());
+                        if groups[g].role.is_none() {
+                            groups[g].role = procedure_role(l, lex);
+                        }
+                    }
+                }
+                d.group = Some(g);
                 g
             }
         };
-        if let Some(l) = x.label() {
-            // A label the group has had was read for a role then: it is
-            // not read again.
-            if !groups[g].labels.iter().any(|have| have == l) {
-                groups[g].labels.push(l.to_string());
-                if groups[g].role.is_none() {
-                    groups[g].role = procedure_role(l, lex);
-                }
-            }
-        }
         groups[g].turns.push(i);
         of_turn[i] = Some(g);
     }
     (groups, of_turn)
+}
+
+/// A distinct label record of the turns, as [`groups`] reads it.
+struct DistinctLabel<'k> {
+    /// Its key; a possessive label (`Fed's Whitcombe`) stands for the name
+    /// after it.
+    key: &'k str,
+    /// The key names someone ([`is_person_key`])...
+    person: bool,
+    /// ...or is a pronoun ([`is_pronoun_key`]).
+    pronoun: bool,
+    /// Its group, once a turn of it joined one.
+    group: Option<usize>,
+}
+
+/// The turns' distinct label records with a key, and each turn's record
+/// among them (`None` for a turn without a key).
+fn distinct_labels<'k>(
+    info: &'k [TurnPlan],
+    lex: &Lexicon,
+) -> (Vec<DistinctLabel<'k>>, Vec<Option<u32>>) {
+    let mut seen: FnvMap<*const LabelFacts, u32> = FnvMap::default();
+    // Whether a key is a person's and a pronoun, decided once a distinct
+    // key (records of different labels may share one).
+    let mut kinds: FnvMap<&str, (bool, bool)> = FnvMap::default();
+    let mut distinct: Vec<DistinctLabel<'k>> = Vec::new();
+    let of_label = info
+        .iter()
+        .map(|x| {
+            let label = x.label.as_ref()?;
+            let key = x.key()?;
+            let d = *seen.entry(Rc::as_ptr(label)).or_insert_with(|| {
+                let key = evidence::after_possessive(key);
+                let (person, pronoun) = *kinds
+                    .entry(key)
+                    .or_insert_with(|| (is_person_key(key, lex), is_pronoun_key(key, lex)));
+                distinct.push(DistinctLabel {
+                    key,
+                    person,
+                    pronoun,
+                    group: None,
+                });
+                // Fewer records than turns, whose plans count in 32 bits.
+                (distinct.len() - 1) as u32
+            });
+            Some(d)
+        })
+        .collect();
+    (distinct, of_label)
+}
+
+/// The participants the label `groups` stand for, pushed to
+/// `participants`; each group's index there. `first_span` gives where a
+/// turn's speaker first speaks.
+fn labelled_people<'a>(
+    doc: &Doc<'a>,
+    layout: &Layout,
+    groups: &[Group],
+    participants: &mut Vec<Participant<'a>>,
+    first_span: impl Fn(usize) -> crate::Span,
+    lex: &Lexicon,
+) -> Vec<usize> {
+    let drafts: Vec<people::Draft> = groups.iter().map(|g| people::draft(g, lex)).collect();
+    // Only a one-word label is ever completed into a full name, and only
+    // where its labels give none: the context gathers no other word's (a
+    // word it never finds, `operator`, would have it read every text).
+    let one_word: Vec<&str> = groups
+        .iter()
+        .zip(&drafts)
+        .filter(|(g, d)| d.may_look_up(g))
+        .map(|(g, _)| g.key.as_str())
+        .collect();
+    let context = people::Context::new(doc, layout, &one_word, lex);
+    let event = people::Event::of(groups, &layout.turns);
+    let mut group_index = Vec::with_capacity(groups.len());
+    for (g, draft) in groups.iter().zip(drafts) {
+        group_index.push(participants.len());
+        let span = first_span(g.turns[0]);
+        participants.push(people::labelled_person(g, draft, &context, &event, span));
+    }
+    group_index
 }
 
 /// How many words before a speaker's name in the header a role word may
@@ -401,20 +482,7 @@ pub(crate) fn resolve<'a>(doc: &Doc<'a>, layout: &Layout, lex: &Lexicon) -> Reso
     // Participants: the labelled speakers, then whoever the header
     // introduces when no label names the answering side.
     let mut participants: Vec<Participant<'a>> = Vec::new();
-    // Only a one-word label is ever completed into a full name.
-    let one_word: Vec<&str> = groups
-        .iter()
-        .map(|g| g.key.as_str())
-        .filter(|k| !k.contains(' '))
-        .collect();
-    let context = people::Context::new(doc, layout, &one_word, lex);
-    let event = people::Event::of(&groups, info);
-    let mut group_index = Vec::with_capacity(groups.len());
-    for g in &groups {
-        group_index.push(participants.len());
-        let span = first_span(g.turns[0]);
-        participants.push(people::labelled_person(g, &context, &event, span, lex));
-    }
+    let group_index = labelled_people(doc, layout, &groups, &mut participants, first_span, lex);
     // A speaker first labelled after the interviewer's closing thanks (after
     // an answer: thanks that open the event close nothing), or
     // after every unlabelled turn once two unlabelled answers went before,

@@ -286,7 +286,7 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
     if firsts.is_empty() {
         return names;
     }
-    let scan = StopScan::opening(&firsts);
+    let scan = Stops::opening(&firsts);
     // Once every wanted word has its full name, no later text adds one.
     let mut distinct: Vec<&str> = wanted.to_vec();
     distinct.sort_unstable();
@@ -361,7 +361,7 @@ fn full_names(texts: &[Cow<'_, str>], wanted: &[&str], lex: &Lexicon) -> HashMap
 fn opening_words<'t, 's>(
     text: &'t str,
     firsts: &'s [char],
-    scan: &'s StopScan,
+    scan: &'s Stops,
 ) -> impl Iterator<Item = (usize, &'t str)> + 's
 where
     't: 's,
@@ -399,6 +399,69 @@ where
             }
         }
     })
+}
+
+/// The characters outside ASCII that are upper-case letters whose lower
+/// case opens with an ASCII letter (`İ`, the Kelvin sign `K`), with that
+/// letter: a word opening with a wanted word's ASCII first letter opens
+/// with one of these or with that letter in upper case.
+const UPPER_TO_ASCII: [(char, char); 2] = [('\u{130}', 'i'), ('\u{212A}', 'k')];
+
+/// Where a word may open with an upper-case letter whose lower case is
+/// one of a set: the bytes such a letter starts with.
+enum Stops {
+    /// At most three bytes, found by `memchr` (wanted words opening with
+    /// ASCII letters: their capitals, and the first bytes of the letters
+    /// of [`UPPER_TO_ASCII`] among them).
+    Few(Vec<u8>),
+    /// More, or any character outside ASCII: a byte table.
+    Table(Box<StopScan>),
+}
+
+/// The most bytes [`Stops::Few`] searches for, as `memchr3` does.
+const FEW_STOPS: usize = 3;
+
+impl Stops {
+    /// The stops of a word opening with an upper-case letter whose lower
+    /// case is one of `firsts`.
+    fn opening(firsts: &[char]) -> Stops {
+        let mut few: Vec<u8> = Vec::new();
+        for &f in firsts {
+            if !f.is_ascii() {
+                return Stops::Table(Box::new(StopScan::opening(firsts)));
+            }
+            let upper = f.to_ascii_uppercase() as u8;
+            // A character's first byte: 0xC4 for `İ`, 0xE2 for `K`.
+            let other = UPPER_TO_ASCII
+                .iter()
+                .find(|&&(_, l)| l == f)
+                .map(|&(u, _)| u.to_string().as_bytes()[0]);
+            for b in std::iter::once(upper).chain(other) {
+                if !few.contains(&b) {
+                    few.push(b);
+                }
+            }
+        }
+        if few.len() > FEW_STOPS {
+            return Stops::Table(Box::new(StopScan::opening(firsts)));
+        }
+        Stops::Few(few)
+    }
+
+    /// Where the next stop stands in `bytes`, from `at` on.
+    fn next(&self, bytes: &[u8], at: usize) -> Option<usize> {
+        let rest = bytes.get(at..)?;
+        let found = match self {
+            Stops::Table(scan) => return scan.next(bytes, at),
+            Stops::Few(few) => match few[..] {
+                [] => None,
+                [a] => memchr::memchr(a, rest),
+                [a, b] => memchr::memchr2(a, b, rest),
+                [a, b, c, ..] => memchr::memchr3(a, b, c, rest),
+            },
+        };
+        found.map(|k| at + k)
+    }
 }
 
 /// A search for the bytes of a table: every byte from 0x80 up, and some
@@ -536,15 +599,34 @@ fn post_before_name<'l>(label: &'l str, lex: &Lexicon) -> Option<(&'l str, &'l s
     Some((label[..at].trim_end(), &label[at..]))
 }
 
-/// The participant a label group stands for.
-pub(super) fn labelled_person<'a>(
-    g: &Group,
-    ctx: &Context,
-    event: &Event,
-    span: Span,
-    lex: &Lexicon,
-) -> Participant<'a> {
-    // The label form that says most, without its honorific and post.
+/// What a label group's labels say of its participant before the context
+/// is read: see [`draft`].
+pub(super) struct Draft {
+    honorific: Option<String>,
+    /// The name as the labels write it, without honorific and post.
+    bare: String,
+    /// The labels are in capitals.
+    upper: bool,
+    /// The full name the labels give (two words or more, not in
+    /// capitals), empty when they give none.
+    name: String,
+    title: Option<String>,
+}
+
+impl Draft {
+    /// Whether [`labelled_person`] may look the full name of group `g`'s
+    /// one-word key up in the context (it asks no other word).
+    pub(super) fn may_look_up(&self, g: &Group) -> bool {
+        self.name.is_empty()
+            && g.role.is_none_or(|r| r == Role::Moderator)
+            && !g.key.starts_with("the ")
+            && !g.key.contains(' ')
+    }
+}
+
+/// What a label group's labels say of its participant: the label form
+/// that says most, without its honorific and post.
+pub(super) fn draft(g: &Group, lex: &Lexicon) -> Draft {
     let best = g
         .labels
         .iter()
@@ -586,13 +668,37 @@ pub(super) fn labelled_person<'a>(
         _ => (bare, post),
     };
     let upper = !bare.chars().any(char::is_lowercase);
-    let last = g.key.rsplit(' ').next().unwrap_or(&g.key).to_string();
-    let mut name = if bare.split(' ').count() >= 2 && !upper {
+    let name = if bare.split(' ').count() >= 2 && !upper {
         bare.clone()
     } else {
         String::new()
     };
-    let mut title = post.filter(|p| procedure_role(p, lex).is_none());
+    let title = post.filter(|p| procedure_role(p, lex).is_none());
+    Draft {
+        honorific,
+        bare,
+        upper,
+        name,
+        title,
+    }
+}
+
+/// The participant a label group stands for, from its [`draft`].
+pub(super) fn labelled_person<'a>(
+    g: &Group,
+    draft: Draft,
+    ctx: &Context,
+    event: &Event,
+    span: Span,
+) -> Participant<'a> {
+    let Draft {
+        honorific,
+        bare,
+        upper,
+        mut name,
+        mut title,
+    } = draft;
+    let last = g.key.rsplit(' ').next().unwrap_or(&g.key).to_string();
     if name.is_empty() && g.role.is_none_or(|r| r == Role::Moderator) {
         if g.key.starts_with("the ") {
             let post_word = title_case(g.key.trim_start_matches("the "));
@@ -688,6 +794,46 @@ mod tests {
     }
 
     #[test]
+    fn only_the_listed_capitals_outside_ascii_lower_to_an_ascii_letter() {
+        let found: Vec<(char, char)> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_uppercase())
+            .filter_map(|c| {
+                let l = c.to_lowercase().next()?;
+                l.is_ascii().then_some((c, l))
+            })
+            .collect();
+        assert_eq!(found, UPPER_TO_ASCII);
+    }
+
+    #[test]
+    fn a_few_stops_find_every_word_a_table_finds() {
+        let texts = [
+            "",
+            "İstanbul Kelvin \u{212A}elvin ikon Ivan kin KIN",
+            "Moderator: “Mr. Maria Müller” — mẹ Mai, MAI; ﬁne Ǆ ǅ",
+            "Psaki PSAKI psaki Pşaki Ψ ... Karine Jean-Pierre Ünal",
+        ];
+        let sets: [&[char]; 6] = [
+            &['m'],
+            &['i'],
+            &['k', 'p'],
+            &['i', 'k'],
+            &['j', 'm', 'p'],
+            &['m', 'ü'],
+        ];
+        for firsts in sets {
+            let few = Stops::opening(firsts);
+            let table = Stops::Table(Box::new(StopScan::opening(firsts)));
+            for text in texts {
+                let a: Vec<(usize, &str)> = opening_words(text, firsts, &few).collect();
+                let b: Vec<(usize, &str)> = opening_words(text, firsts, &table).collect();
+                assert_eq!(a, b, "{text:?} {firsts:?}");
+            }
+        }
+    }
+
+    #[test]
     fn words_are_read_where_they_stand_as_split_whitespace_cuts_them() {
         let texts = [
             "",
@@ -710,7 +856,7 @@ mod tests {
                     })
                 })
                 .collect();
-            let scan = StopScan::opening(&firsts);
+            let scan = Stops::opening(&firsts);
             let got: Vec<(usize, &str)> = opening_words(text, &firsts, &scan).collect();
             assert_eq!(got, want, "{text:?}");
             for (k, (at, w)) in words
