@@ -237,7 +237,7 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
         });
     }
     // Credits in segments: `Reporting by X; Editing by Y`.
-    if let Some((first, second)) = text.split_once("; ") {
+    if let Some((first, second)) = split_at_semicolon(text) {
         let a = byline(first, lex)?;
         let b = byline(second, lex)?;
         let mut names = a.names;
@@ -321,6 +321,14 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
     names_over_outlet(text, lex)
 }
 
+/// `text` split at its first `"; "`, as `split_once("; ")` splits it, the
+/// semicolons found by `memchr`.
+fn split_at_semicolon(text: &str) -> Option<(&str, &str)> {
+    let b = text.as_bytes();
+    let at = memchr::memchr_iter(b';', b).find(|&i| b.get(i + 1) == Some(&b' '))?;
+    Some((&text[..at], &text[at + 2..]))
+}
+
 /// The most bytes of an outlet's name after the slash.
 const OUTLET_MAX_LEN: usize = 24;
 
@@ -353,9 +361,28 @@ fn names_over_outlet<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
 /// first names is none.
 pub(crate) fn joint_credit<'a>(text: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
     let t = text.trim();
-    if t.len() > MAX_LEN || t.ends_with(['.', '!', '?', ':', ',']) {
+    if t.len() > MAX_LEN || t.ends_with(['.', '!', '?', ':', ',']) || !two_words_open_names(t) {
         return None;
     }
+    joint_names(t, lex)
+}
+
+/// Whether the first two words of `t` (trimmed) may open a [`bare_name`]:
+/// none opens with a lower-case ASCII letter or a digit. A name of two
+/// words or more, each capitalised and without a digit, opens the pieces
+/// [`joint_names`] reads, and a word of the first piece opens where the
+/// line's word does.
+fn two_words_open_names(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let opens_name = |w: Option<&str>| {
+        w.and_then(|w| w.as_bytes().first())
+            .is_some_and(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit())
+    };
+    opens_name(words.next()) && opens_name(words.next())
+}
+
+/// [`joint_credit`] of a trimmed line short enough and ending in no mark.
+fn joint_names<'a>(t: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
     // Names, joiners and separators hold no other ASCII byte (a digit, a
     // colon, a quote): most lines are turned away unsplit.
     if !t.bytes().all(|b| may_join_names(b, lex)) {
@@ -710,6 +737,79 @@ mod tests {
         assert_eq!(signing_names("Tom Whitaker wrote this.", en), None);
         assert_eq!(signing_names("Tom Whitaker - reporter", en), None);
         assert_eq!(signing_names("Ann Lee - Bo Park - Cy Moss", en), None);
+    }
+
+    #[test]
+    fn joint_names_open_with_two_words_that_may_open_names() {
+        let words = [
+            "Maya",
+            "Okafor",
+            "maya",
+            "okafor",
+            "Jean-Pierre",
+            "O'Neil",
+            "’Tom",
+            "1990",
+            "Ana2",
+            "Định",
+            "định",
+            "Đ\u{323}",
+            "Ông",
+            "ÔNG",
+            "a\u{301}",
+            "Lê",
+            "Ñúñez",
+            "ñúñez",
+            "'",
+            "Thu",
+            "Hà",
+            "Minh",
+            "Khoa",
+            "-",
+            ",",
+            "\u{a0}",
+            "",
+        ];
+        let joins = [
+            " & ", " and ", " AND ", " und ", " et ", " y ", " e ", " và ", " Và ", " - ", " – ",
+            " — ", ", ", "; ", ", and ", " ", "  ", "\t", "&", ",",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let mut found = 0;
+        for k in 0..40_000 {
+            let mut line = String::new();
+            let pieces = if next(4) == 0 { 1 + next(3) } else { 2 };
+            for piece in 0..pieces {
+                if piece > 0 {
+                    line.push_str(joins[next(joins.len())]);
+                }
+                let n = if next(4) == 0 { 1 + next(4) } else { 2 };
+                for w in 0..n {
+                    if w > 0 {
+                        line.push_str(if next(8) == 0 { "\u{a0}" } else { " " });
+                    }
+                    let named = ["Maya", "Okafor", "Thu", "Hà", "Minh", "Lê"];
+                    line.push_str(if next(2) == 0 {
+                        named[next(named.len())]
+                    } else {
+                        words[next(words.len())]
+                    });
+                }
+            }
+            let lex = lexicon(Language::ALL[k % Language::ALL.len()]);
+            let t = line.trim();
+            if joint_names(t, lex).is_some() {
+                found += 1;
+                assert!(two_words_open_names(t), "{t:?}");
+            }
+        }
+        assert!(found > 100, "only {found} found");
     }
 
     #[test]

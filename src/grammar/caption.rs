@@ -52,40 +52,162 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
         .max(lex.courtesy_prefixes.most_words());
     let words = most + MAX_NAME_WORDS + 2;
     let bytes = text.as_bytes();
-    // A credit word needs a colon after it, or to open the line, or the
-    // line to end in the bracket closing `(Ảnh minh họa)` after the one
-    // before it: most places have none of these, and are asked for
-    // courtesy phrases only, which need none (`… 1990. Courtesy of the
-    // Avery family`).
-    let last_colon = memchr::memrchr(b':', bytes);
-    let closed = text.trim_end().ends_with(')');
-    let (courtesy_opens, credit_opens) = (
-        lex.courtesy_prefixes.opening_table(),
-        lex.credit_prefixes.opening_table(),
-    );
+    let place = Place::of(text, lex);
+    // A credit stands at the start of the line or after a separator
+    // ([`credit_at`] asks for one of `SEPARATOR_MARKS`, white space
+    // between or not): only the places right after such a mark and the
+    // white space following it can open one, and the first place of the
+    // words read, whose mark may stand before them. They are tried from
+    // the end back, the order in which the places are read.
     let mut seen = 0;
-    for i in (0..bytes.len()).rev() {
-        let b = bytes[i];
-        // A character's first byte that a credit or courtesy word may open
-        // with, after no letter or digit: the rest are passed over unasked.
-        let plain = credit_opens[usize::from(b)]
-            && (i == 0 || last_colon.is_some_and(|c| c > i) || (closed && bytes[i - 1] == b'('));
-        let may_open = courtesy_opens[usize::from(b)] || plain;
-        if b & 0xC0 != 0x80 && may_open && !crate::text::alnum_before(text, i) {
-            if let Some(cr) = credit_here(text, i, lex, plain) {
-                return Some(cr);
+    let mut from = 0;
+    let mut last_tried = bytes.len();
+    // Whether the byte after the one read is no white space: a word starts
+    // there when the one read is.
+    let mut in_word = false;
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        if class == 0 {
+            in_word = true;
+            continue;
+        }
+        if class == MARK {
+            if let Some(end) = mark_end(bytes, i) {
+                let at = past_white(text, end);
+                if at < last_tried {
+                    last_tried = at;
+                    if let Some(cr) = place.credit(at) {
+                        return Some(cr);
+                    }
+                }
             }
+            in_word = true;
+            continue;
         }
         // The start of a word: the last words read, the rest of the line
         // is none of the credit's.
-        if !b.is_ascii_whitespace() && (i == 0 || bytes[i - 1].is_ascii_whitespace()) {
+        if in_word {
             seen += 1;
             if seen == words {
+                from = i + 1;
                 break;
             }
         }
+        in_word = false;
+    }
+    let at = past_white(text, from);
+    if at < last_tried {
+        return place.credit(at);
     }
     None
+}
+
+/// What [`credit`] knows of a line before it tries a place of it.
+struct Place<'t> {
+    text: &'t str,
+    lex: &'t Lexicon,
+    /// The last colon of the line.
+    last_colon: Option<usize>,
+    /// The line ends in a closing bracket.
+    closed: bool,
+}
+
+impl<'t> Place<'t> {
+    fn of(text: &'t str, lex: &'t Lexicon) -> Place<'t> {
+        Place {
+            text,
+            lex,
+            last_colon: memchr::memrchr(b':', text.as_bytes()),
+            closed: text.trim_end().ends_with(')'),
+        }
+    }
+
+    /// The credit whose courtesy phrase or credit word starts at byte `i`
+    /// (a character's first byte, or the end) and reaches the end.
+    fn credit(&self, i: usize) -> Option<Credited> {
+        let (text, lex) = (self.text, self.lex);
+        let bytes = text.as_bytes();
+        let b = *bytes.get(i)?;
+        // A credit word needs a colon after it, or to open the line, or the
+        // line to end in the bracket closing `(Ảnh minh họa)` after the one
+        // before it; a courtesy phrase needs none (`… 1990. Courtesy of the
+        // Avery family`).
+        let plain = lex.credit_prefixes.opening_table()[usize::from(b)]
+            && (i == 0
+                || self.last_colon.is_some_and(|c| c > i)
+                || (self.closed && bytes[i - 1] == b'('));
+        let may_open = lex.courtesy_prefixes.opening_table()[usize::from(b)] || plain;
+        if b & 0xC0 != 0x80 && may_open && !crate::text::alnum_before(text, i) {
+            credit_here(text, i, lex, plain)
+        } else {
+            None
+        }
+    }
+}
+
+/// The marks a caption ends with before its credit, white space between
+/// or not: a sentence's end or a separator ([`credit_at`]).
+const CAPTION_END_MARKS: [char; 10] = ['.', '-', '–', '|', '/', '!', '?', '"', '”', ')'];
+
+/// The marks a credit may follow, white space between or not, other than
+/// the start of the line: [`CAPTION_END_MARKS`] and the bracket opening a
+/// credit. [`credit_at`] finds none elsewhere: it wants the line to open
+/// with the credit, or the credit in brackets, or the caption to end with
+/// one of `CAPTION_END_MARKS`; a caption that leaves nothing once its
+/// brackets, white space and separators are cut off ends with one of
+/// them, or with the bracket.
+const SEPARATOR_MARKS: [char; 11] = ['.', '-', '–', '|', '/', '!', '?', '"', '”', ')', '('];
+
+/// [`BYTE_CLASS`] of an ASCII white space byte (`u8::is_ascii_whitespace`).
+const WHITE: u8 = 1;
+/// [`BYTE_CLASS`] of a byte a mark of [`SEPARATOR_MARKS`] may end with.
+const MARK: u8 = 2;
+
+/// For each byte, what [`credit`] makes of it: [`WHITE`], [`MARK`] or
+/// nothing (0).
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut k = 0;
+    while k < SEPARATOR_MARKS.len() {
+        let mut buf = [0u8; 4];
+        let n = SEPARATOR_MARKS[k].encode_utf8(&mut buf).len();
+        t[buf[n - 1] as usize] = MARK;
+        k += 1;
+    }
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_whitespace() {
+            t[b] = WHITE;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Where the mark of [`SEPARATOR_MARKS`] whose last byte is at `i` of
+/// `bytes` ends, if one does (a byte of class [`MARK`]).
+fn mark_end(bytes: &[u8], i: usize) -> Option<usize> {
+    // The table holds no ASCII byte but a mark's.
+    if bytes[i].is_ascii() {
+        return Some(i + 1);
+    }
+    SEPARATOR_MARKS
+        .iter()
+        .any(|m| {
+            let mut buf = [0u8; 4];
+            let m = m.encode_utf8(&mut buf).as_bytes();
+            i + 1 >= m.len() && bytes[i + 1 - m.len()..=i] == *m
+        })
+        .then_some(i + 1)
+}
+
+/// Where the white space (any, as `trim_start` reads it) at byte `i` of
+/// `text` ends.
+fn past_white(text: &str, i: usize) -> usize {
+    let rest = &text[i..];
+    i + rest.len() - rest.trim_start().len()
 }
 
 /// A credit whose courtesy phrase, or credit word where `plain`, starts at
@@ -183,11 +305,7 @@ fn credit_at(text: &str, i: usize, n: usize, courtesy: bool) -> Option<Credited>
         return None;
     }
     // A credit stands at the start of the line or after a sentence or a separator.
-    let sep_ok = caption_end == 0
-        || bracketed
-        || before
-            .trim_end()
-            .ends_with(['.', '-', '–', '|', '/', '!', '?', '"', '”', ')']);
+    let sep_ok = caption_end == 0 || bracketed || before.trim_end().ends_with(CAPTION_END_MARKS);
     if !sep_ok {
         return None;
     }
@@ -406,6 +524,113 @@ mod tests {
             }
         }
         assert!(found > 200, "only {found} found");
+    }
+
+    /// Lines drawn at random from the credit and courtesy phrases of every
+    /// language, names, marks and white space of every kind: the places
+    /// [`credit`] tries (after a mark, and the first of the words read)
+    /// find what trying every place finds.
+    #[test]
+    fn only_places_after_a_mark_or_opening_the_words_read_hold_a_credit() {
+        use crate::Language;
+        let mut tokens: Vec<String> = [
+            "Ana",
+            "Lima",
+            "the",
+            "of",
+            "ồ",
+            "Trường",
+            "NGỌC",
+            "Hà",
+            "1990",
+            "x",
+            "đơn vị",
+            ".",
+            "-",
+            "–",
+            "—",
+            "|",
+            "/",
+            "!",
+            "?",
+            "\"",
+            "”",
+            "“",
+            ")",
+            "(",
+            ":",
+            " : ",
+            "...",
+            "…",
+            " - ",
+            " – ",
+            ". ",
+            "(",
+            " (",
+            ")",
+            "\u{a0}",
+            " \u{a0} ",
+            "\t",
+            "\n",
+            "  ",
+            "\u{2009}",
+            "\u{3000}",
+            "a\u{301}",
+            "ễ",
+            "”.",
+            "\u{201d}",
+            "Ảnh",
+            "ảnh",
+            "ẢNH",
+            "(Ảnh minh họa)",
+            "(Photo: Ana)",
+            "(Foto)",
+            "(Courtesy of Ana)",
+            "(Photo",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for lang in Language::ALL {
+            let lex = crate::lang::lexicon(lang);
+            for w in lex
+                .courtesy_prefixes
+                .iter()
+                .chain(lex.credit_prefixes.iter())
+            {
+                // Every phrase opens with a letter: the place after a mark's
+                // white space is the phrase's first.
+                assert!(w.chars().next().is_some_and(char::is_alphabetic), "{w:?}");
+                tokens.extend([w.to_string(), w.to_uppercase(), w.to_lowercase()]);
+            }
+        }
+        for m in CAPTION_END_MARKS {
+            assert!(SEPARATOR_MARKS.contains(&m));
+        }
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let mut found = 0;
+        for k in 0..60_000 {
+            let len = 1 + next(40);
+            let mut line = String::new();
+            for _ in 0..len {
+                line.push_str(&tokens[next(tokens.len())]);
+                if next(3) > 0 {
+                    line.push(' ');
+                }
+            }
+            let lang = Language::ALL[k % Language::ALL.len()];
+            let lex = crate::lang::lexicon(lang);
+            let got = credit(&line, lex);
+            assert_eq!(got, credit_forward(&line, lex), "{lang:?} {line:?}");
+            found += usize::from(got.is_some());
+        }
+        assert!(found > 600, "only {found} found");
     }
 
     use crate::Language;

@@ -138,10 +138,10 @@ pub(crate) fn may_hold_date(text: &str) -> bool {
     // The last two runs of digits: (start, end).
     let mut runs: [(usize, usize); 2] = [(usize::MAX, 0); 2];
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
+    loop {
+        i = next_digit(bytes, i);
+        if i == bytes.len() {
+            break;
         }
         let start = i;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -165,6 +165,37 @@ pub(crate) fn may_hold_date(text: &str) -> bool {
         runs = [runs[1], (start, i)];
     }
     false
+}
+
+/// Eight bytes of 1, a byte lane's unit in [`next_digit`].
+const LANES: u64 = u64::from_ne_bytes([1; 8]);
+
+/// Where the first ASCII digit of `bytes` at or after `i` is, or the end:
+/// eight bytes at a time, each lane's sign bit set where its byte is from
+/// `0` to `9` (the byte's low seven bits, plus 80, reach 128 from `0` on;
+/// 185 less them stays at 128 or more up to `9`; a byte from 128 up is no
+/// digit), no lane carrying into the next.
+fn next_digit(bytes: &[u8], mut i: usize) -> usize {
+    const LOW7: u64 = LANES * 0x7F;
+    const SIGN: u64 = LANES * 0x80;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let low = x & LOW7;
+        let digits = (LANES * (0x7F + u64::from(b'9') + 1) - low)
+            & !x
+            & (low + LANES * (0x7F - u64::from(b'0') + 1))
+            & SIGN;
+        if digits != 0 {
+            return i + (digits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
 }
 
 /// The most letters of a word between a day and a year outside [`YEARS`]
@@ -375,6 +406,42 @@ pub(super) fn dashed(i: &str) -> IResult<&str, (Date, Time)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_digit_read_eight_bytes_at_a_time_is_the_next_read_one_at_a_time() {
+        let texts = [
+            "",
+            "9",
+            "Thứ Năm, 12/09/2019, 23:06 [GMT+7]",
+            "ạạạạạạạạạạạạ0",
+            "°°°°°°°° ¹²³ ٣ ５ 0x",
+            "abcdefgh/:;0123456789@",
+            "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}12",
+            "Tue, 3 Mar 2020 07:15:00 +0100",
+            "no digit at all in this line, only letters and marks…",
+        ];
+        let mut bytes_seen = 0;
+        for t in texts {
+            let b = t.as_bytes();
+            for i in 0..=b.len() {
+                let slow = (i..b.len())
+                    .find(|&k| b[k].is_ascii_digit())
+                    .unwrap_or(b.len());
+                assert_eq!(next_digit(b, i), slow, "{t:?} {i}");
+            }
+            bytes_seen += b.len();
+        }
+        // Every byte value, in every lane.
+        for v in 0..=255u8 {
+            for lane in 0..8 {
+                let mut b = [b'x'; 12];
+                b[lane] = v;
+                let slow = if v.is_ascii_digit() { lane } else { 12 };
+                assert_eq!(next_digit(&b, 0), slow, "{v} {lane}");
+            }
+        }
+        assert!(bytes_seen > 100);
+    }
 
     #[test]
     fn a_line_may_hold_a_date_where_a_year_stands() {
