@@ -576,15 +576,17 @@ fn tokens_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut next = Some(0);
     std::iter::from_fn(move || {
         let at = next?;
-        let end = memchr::memchr(b' ', &bytes[at..]).map_or(bytes.len(), |r| at + r);
+        // A token is a few bytes: read byte by byte, it ends sooner than
+        // a search set up for each. `：` is `EF BC 9A`.
+        let (mut end, mut colon) = (at, None);
+        while let Some(&c) = bytes.get(end).filter(|&&c| c != b' ') {
+            if c == 0xEF && colon.is_none() && bytes[end..].starts_with("：".as_bytes()) {
+                colon = Some(end + '：'.len_utf8());
+            }
+            end += 1;
+        }
         next = (end < bytes.len()).then_some(end + 1);
-        let t = &text[at..end];
-        // `：` is `EF BC 9A`: a token without the byte `EF` holds none.
-        let t = match memchr::memchr(0xEF, t.as_bytes()).and_then(|_| t.find('：')) {
-            Some(c) => &t[..c + '：'.len_utf8()],
-            None => t,
-        };
-        Some((at, t))
+        Some((at, &text[at..colon.unwrap_or(end)]))
     })
 }
 
@@ -817,6 +819,39 @@ mod tests {
             }
         }
         assert!(met > firsts.len(), "{met}");
+    }
+
+    #[test]
+    fn tokens_read_by_bytes_as_by_searches() {
+        fn by_searches(text: &str) -> Vec<(usize, &str)> {
+            let mut out = Vec::new();
+            let mut at = 0;
+            loop {
+                let end = text[at..].find(' ').map_or(text.len(), |r| at + r);
+                let t = &text[at..end];
+                let t = t.find('：').map_or(t, |c| &t[..c + '：'.len_utf8()]);
+                out.push((at, t));
+                if end == text.len() {
+                    return out;
+                }
+                at = end + 1;
+            }
+        }
+        for t in [
+            "",
+            " ",
+            "MS. JEAN-PIERRE: Thank you.",
+            "Nguyễn Văn Điền：Xin chào：ạ",
+            "a  b ",
+            "Q",
+            "Hỏi： Vì sao?",
+            "：",
+            "x：y：z w",
+            "THE PRESIDENT. Yes",
+            "\u{a0}Ana :",
+        ] {
+            assert_eq!(tokens_of(t).collect::<Vec<_>>(), by_searches(t), "{t:?}");
+        }
     }
 
     #[test]
