@@ -386,7 +386,10 @@ fn is_honorific(word: &str, lex: &Lexicon) -> bool {
     // for byte.
     let en = &crate::lang::lexicon(crate::Language::En).honorifics;
     let ours = !word.is_ascii() || lex.honorifics.in_any_case().holds_word(word);
-    let theirs = en.in_any_case().holds_word(word);
+    // In English, an entry equal to the word but for ASCII case is found
+    // by `ours` already (`prefix_ci` reads it as a match of the word's
+    // length): English's table is not read again.
+    let theirs = other_english(lex).is_some() && en.in_any_case().holds_word(word);
     if !(ours || theirs) || word.is_empty() {
         return false;
     }
@@ -429,6 +432,10 @@ fn slug_name(text: &str) -> Option<usize> {
     let n = text
         .find(|c: char| !(c.is_lowercase() || c == '-'))
         .unwrap_or(text.len());
+    // An empty run is one part: too few for a slug.
+    if n == 0 {
+        return None;
+    }
     let slug = &text[..n];
     let parts = slug.split('-');
     let ok = SLUG_PARTS.contains(&slug.split('-').count())
