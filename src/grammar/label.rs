@@ -278,34 +278,66 @@ fn qa_word(text: &str, words: &crate::lang::Words) -> Option<usize> {
 /// The most digits of a question's number (`Q12`).
 const MAX_QUESTION_NUMBER_DIGITS: usize = 3;
 
+/// The question words at the start of `text`, the language's or else
+/// English's, read in one pass over each table's candidates both ways:
+/// alone (as [`qa_word`] reads them) and numbered (the end of the number,
+/// see [`numbered_question`]).
+fn question_words(text: &str, lex: &Lexicon) -> (Option<usize>, Option<usize>) {
+    let (alone, numbered) = question_word(text, &lex.question_labels);
+    if alone.is_some() && numbered.is_some() {
+        return (alone, numbered);
+    }
+    match other_english(lex) {
+        Some(en) => {
+            let (a, n) = question_word(text, &en.question_labels);
+            (alone.or(a), numbered.or(n))
+        }
+        None => (alone, numbered),
+    }
+}
+
+/// The longest question word of `words` at the start of `text` alone,
+/// and the longest end of one before its number (`Q1`, `Frage 2`).
+fn question_word(text: &str, words: &crate::lang::Words) -> (Option<usize>, Option<usize>) {
+    let (mut alone, mut numbered) = (None, None);
+    for w in words.candidates(text) {
+        let Some(n) = prefix_ci(text, w) else {
+            continue;
+        };
+        if (w.chars().count() > 1 || text[..n] == *w)
+            && !text[n..].starts_with(|c: char| is_alnum(c))
+        {
+            alone = alone.max(Some(n));
+        }
+        numbered = numbered.max(number_end(text, n));
+    }
+    (alone, numbered)
+}
+
+/// Where a question's number (`1`, ` 2`, `12`) after its word, at `n`,
+/// ends, when one follows.
+fn number_end(text: &str, n: usize) -> Option<usize> {
+    let rest = text[n..].strip_prefix(' ').unwrap_or(&text[n..]);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let end = text.len() - rest.len() + digits;
+    let ends_word = !text[end..].starts_with(|c: char| is_alnum(c));
+    ((1..=MAX_QUESTION_NUMBER_DIGITS).contains(&digits) && ends_word).then_some(end)
+}
+
 /// A numbered question label and its length: `Q1`, `Q 2`, `Question 3`,
 /// `Frage 4`, and a follow-up to one (`Q1 Follow-up`, `Frage 2 Nachfrage`),
-/// the follow-up words from the language's table or English's.
+/// the follow-up words from the language's table or English's. `n` is
+/// where the number ends ([`question_words`]).
 ///
 /// ```text
 /// numbered := QUESTION_LABEL " "? DIGIT{1,3} (" " FOLLOW_UP)?
 /// ```
-fn numbered_question(text: &str, lex: &Lexicon) -> Option<usize> {
+fn numbered_question(text: &str, n: usize, lex: &Lexicon) -> usize {
     let en = other_english(lex);
-    let numbered = |words: &crate::lang::Words| {
-        words
-            .candidates(text)
-            .filter_map(|w| {
-                let n = prefix_ci(text, w)?;
-                let rest = text[n..].strip_prefix(' ').unwrap_or(&text[n..]);
-                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-                let end = text.len() - rest.len() + digits;
-                let ends_word = !text[end..].starts_with(|c: char| is_alnum(c));
-                ((1..=MAX_QUESTION_NUMBER_DIGITS).contains(&digits) && ends_word).then_some(end)
-            })
-            .max()
-    };
-    let n = numbered(&lex.question_labels)
-        .or_else(|| en.and_then(|en| numbered(&en.question_labels)))?;
     let follow_up = text[n..].strip_prefix(' ').and_then(|r| {
         longest_of(r, &lex.follow_ups).or_else(|| en.and_then(|en| longest_of(r, &en.follow_ups)))
     });
-    Some(follow_up.map_or(n, |m| n + 1 + m))
+    follow_up.map_or(n, |m| n + 1 + m)
 }
 
 /// An upper-case label's length, unless the run of upper-case words goes on
@@ -386,7 +418,10 @@ fn is_honorific(word: &str, lex: &Lexicon) -> bool {
     // for byte.
     let en = &crate::lang::lexicon(crate::Language::En).honorifics;
     let ours = !word.is_ascii() || lex.honorifics.in_any_case().holds_word(word);
-    let theirs = en.in_any_case().holds_word(word);
+    // In English, an entry equal to the word but for ASCII case is found
+    // by `ours` already (`prefix_ci` reads it as a match of the word's
+    // length): English's table is not read again.
+    let theirs = other_english(lex).is_some() && en.in_any_case().holds_word(word);
     if !(ours || theirs) || word.is_empty() {
         return false;
     }
@@ -429,6 +464,10 @@ fn slug_name(text: &str) -> Option<usize> {
     let n = text
         .find(|c: char| !(c.is_lowercase() || c == '-'))
         .unwrap_or(text.len());
+    // An empty run is one part: too few for a slug.
+    if n == 0 {
+        return None;
+    }
     let slug = &text[..n];
     let parts = slug.split('-');
     let ok = SLUG_PARTS.contains(&slug.split('-').count())
@@ -465,10 +504,10 @@ fn name(text: &str, lex: &Lexicon) -> Option<(LabelKind, usize, bool)> {
     let en = other_english(lex);
     // A follow-up's word alone is a question label too (`Nachfrage:`,
     // `Follow-up:`).
-    let q = qa_word(text, &lex.question_labels)
-        .or_else(|| en.and_then(|en| qa_word(text, &en.question_labels)))
+    let (alone, numbered) = question_words(text, lex);
+    let q = alone
         .or_else(|| qa_word(text, &lex.follow_ups))
-        .max(numbered_question(text, lex));
+        .max(numbered.map(|n| numbered_question(text, n, lex)));
     let a = qa_word(text, &lex.answer_labels)
         .or_else(|| en.and_then(|en| qa_word(text, &en.answer_labels)));
     let qa = match (q, a) {
@@ -576,15 +615,17 @@ fn tokens_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut next = Some(0);
     std::iter::from_fn(move || {
         let at = next?;
-        let end = memchr::memchr(b' ', &bytes[at..]).map_or(bytes.len(), |r| at + r);
+        // A token is a few bytes: read byte by byte, it ends sooner than
+        // a search set up for each. `：` is `EF BC 9A`.
+        let (mut end, mut colon) = (at, None);
+        while let Some(&c) = bytes.get(end).filter(|&&c| c != b' ') {
+            if c == 0xEF && colon.is_none() && bytes[end..].starts_with("：".as_bytes()) {
+                colon = Some(end + '：'.len_utf8());
+            }
+            end += 1;
+        }
         next = (end < bytes.len()).then_some(end + 1);
-        let t = &text[at..end];
-        // `：` is `EF BC 9A`: a token without the byte `EF` holds none.
-        let t = match memchr::memchr(0xEF, t.as_bytes()).and_then(|_| t.find('：')) {
-            Some(c) => &t[..c + '：'.len_utf8()],
-            None => t,
-        };
-        Some((at, t))
+        Some((at, &text[at..colon.unwrap_or(end)]))
     })
 }
 
@@ -817,6 +858,85 @@ mod tests {
             }
         }
         assert!(met > firsts.len(), "{met}");
+    }
+
+    #[test]
+    fn question_words_read_in_one_pass_as_in_two() {
+        fn two_passes(text: &str, lex: &Lexicon) -> (Option<usize>, Option<usize>) {
+            let en = lexicon(Language::En);
+            let alone =
+                qa_word(text, &lex.question_labels).or_else(|| qa_word(text, &en.question_labels));
+            let numbered = |words: &crate::lang::Words| {
+                words
+                    .candidates(text)
+                    .filter_map(|w| number_end(text, prefix_ci(text, w)?))
+                    .max()
+            };
+            let n = numbered(&lex.question_labels).or_else(|| numbered(&en.question_labels));
+            (alone, n)
+        }
+        let texts = [
+            "Q1: Why?",
+            "Q 2 Follow-up: And?",
+            "Question 3: Why?",
+            "Q: Why?",
+            "Q Why?",
+            "q1 why",
+            "Frage 2 Nachfrage: Und?",
+            "Frage: Und?",
+            "F: Warum?",
+            "Hỏi: Vì sao?",
+            "Câu hỏi 3: Vì sao?",
+            "PV: Vậy à?",
+            "Pregunta 12: ¿Qué?",
+            "P: ¿Qué?",
+            "Q1234: x",
+            "Questions: x",
+            "Qx",
+            "",
+            "Domanda 4: Perché?",
+            "Question",
+            "Q12Follow-up: x",
+        ];
+        for lang in Language::ALL {
+            let lex = lexicon(lang);
+            for t in texts {
+                assert_eq!(question_words(t, lex), two_passes(t, lex), "{lang:?} {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_read_by_bytes_as_by_searches() {
+        fn by_searches(text: &str) -> Vec<(usize, &str)> {
+            let mut out = Vec::new();
+            let mut at = 0;
+            loop {
+                let end = text[at..].find(' ').map_or(text.len(), |r| at + r);
+                let t = &text[at..end];
+                let t = t.find('：').map_or(t, |c| &t[..c + '：'.len_utf8()]);
+                out.push((at, t));
+                if end == text.len() {
+                    return out;
+                }
+                at = end + 1;
+            }
+        }
+        for t in [
+            "",
+            " ",
+            "MS. JEAN-PIERRE: Thank you.",
+            "Nguyễn Văn Điền：Xin chào：ạ",
+            "a  b ",
+            "Q",
+            "Hỏi： Vì sao?",
+            "：",
+            "x：y：z w",
+            "THE PRESIDENT. Yes",
+            "\u{a0}Ana :",
+        ] {
+            assert_eq!(tokens_of(t).collect::<Vec<_>>(), by_searches(t), "{t:?}");
+        }
     }
 
     #[test]
