@@ -7,8 +7,8 @@
 //! turn is refused, unless it says it is a published statement.
 
 use super::captions::{
-    Builder, caption_shaped, furniture_words, listing_form, pictured, pull_quote,
-    under_image_shaped,
+    Builder, caption_shaped, furniture_words, listing_form, pictured, pull_quote, under_image_cued,
+    under_image_text,
 };
 use super::convention::{Side, Style, is_bare_question};
 use super::similarity::{near_duplicate, several_sentences};
@@ -434,10 +434,12 @@ impl Body<'_, '_, '_> {
             self.b.caption_line(i);
             return Some(1);
         }
-        // A short line right under a page's image is its caption.
+        // A short line right under a page's image is its caption (what its
+        // cues say asked first, then the markup, then its text).
         if self.plain(i)
+            && under_image_cued(&classes[i])
             && self.b.under_image(i)
-            && under_image_shaped(self.b.paras[i].text(), &classes[i])
+            && under_image_text(self.b.paras[i].text())
         {
             self.b.caption(i, None);
             return Some(1);

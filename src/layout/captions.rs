@@ -503,16 +503,25 @@ const UNDER_IMAGE_MAX_WORDS: usize = 20;
 /// one sentence, asking nothing, not in the first person, not ending in a
 /// colon, and not a list item, field or link ([`listing_form`]); no name,
 /// credit or full stop is needed (`A loam mould drying beside the
-/// furnace`).
-pub(crate) fn under_image_shaped(text: &str, c: &Class<'_>) -> bool {
+/// furnace`). The shape is asked in two halves, around the place: what
+/// the cues say ([`under_image_cued`], which rules most lines out at no
+/// cost), then the text ([`under_image_text`]).
+///
+/// This half asks of a line's class: text, short, not in the first
+/// person, not ending in a colon.
+pub(crate) fn under_image_cued(c: &Class<'_>) -> bool {
     let cues = &c.cues;
     c.shape.is_text()
         && (1..=UNDER_IMAGE_MAX_WORDS).contains(&cues.words())
         && !cues.first_person
         && !cues.ends_colon
-        && !text.contains('?')
-        && !several_sentences(text)
-        && !listing_form(text)
+}
+
+/// What a line standing under an image must be to be its caption (see
+/// [`under_image_cued`]), of its text: one sentence, asking nothing, no
+/// list item, field or link.
+pub(crate) fn under_image_text(text: &str) -> bool {
+    !text.contains('?') && !several_sentences(text) && !listing_form(text)
 }
 
 /// Whether a line is page furniture by its words, neither a caption nor

@@ -8,7 +8,7 @@
 
 use super::captions::{
     Builder, CAPTION_MAX_WORDS, furniture_words, header_caption_shaped, listing_form, pull_quote,
-    under_image_shaped,
+    under_image_cued, under_image_text,
 };
 use super::similarity::near_duplicate;
 use super::sources::article_titles;
@@ -335,7 +335,7 @@ fn rest_of_header(
             if !matches!(b.parts[i], Part::Caption(_)) {
                 b.caption(i, None);
             }
-        } else if b.under_image(i) && under_image_shaped(text, c) {
+        } else if under_image_cued(c) && b.under_image(i) && under_image_text(text) {
             // A short line right under a page's image is its caption.
             b.caption(i, None);
         } else if header_caption_shaped(text, c, lex)

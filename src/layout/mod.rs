@@ -263,23 +263,25 @@ impl Layout {
         paras: &'s [Para<'_>],
     ) -> impl Iterator<Item = (usize, usize)> + 's {
         let (first, text_at) = (plan.first(), plan.text_at());
-        (plan.first()..=plan.last())
-            .filter(move |&i| i == first || self.parts[i] == Part::Turn(t))
-            .map(move |i| {
-                let text = paras[i].text();
-                let from = if i == first {
-                    text_at.min(text.len())
-                } else {
-                    0
-                };
-                // A blockquote's `>` is its syntax, not its speech.
-                let from = match text[from..].strip_prefix('>') {
-                    Some(rest) => text.len() - rest.trim_start().len(),
-                    None => from,
-                };
-                (i, from)
-            })
-            .filter(move |&(i, from)| from < paras[i].text().len())
+        // One step a paragraph (a briefing's thousands of turns hold one
+        // or two each).
+        (first..plan.last() + 1).filter_map(move |i| {
+            if i != first && self.parts[i] != Part::Turn(t) {
+                return None;
+            }
+            let text = paras[i].text();
+            let from = if i == first {
+                text_at.min(text.len())
+            } else {
+                0
+            };
+            // A blockquote's `>` is its syntax, not its speech.
+            let from = match text[from..].strip_prefix('>') {
+                Some(rest) => text.len() - rest.trim_start().len(),
+                None => from,
+            };
+            (from < text.len()).then_some((i, from))
+        })
     }
 
     /// The paragraphs of part `part`, in order.

@@ -1,6 +1,7 @@
 //! The people the header introduces as giving the interview, and the
 //! interviewer a byline credits.
 
+use super::FnvMap;
 use super::evidence;
 use super::people::person;
 use crate::Span;
@@ -15,7 +16,6 @@ use crate::scan::{Doc, Para};
 use crate::text::is_alnum;
 use crate::text::is_capitalised;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Every honorific-led name in a text: `ông Trương Văn Hậu`, `bà Lê Mai`.
@@ -100,8 +100,8 @@ fn speaks(text: &str, name: &str, lex: &Lexicon) -> bool {
 /// How often each capitalised word of `texts` (a run of letters and
 /// digits opening with an upper-case letter) stands in them, by its lower
 /// case; only words whose lower case is as long as they are, in bytes.
-fn capitalised_words<'t>(texts: impl Iterator<Item = &'t str>) -> HashMap<String, usize> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+fn capitalised_words<'t>(texts: impl Iterator<Item = &'t str>) -> FnvMap<String, usize> {
+    let mut counts: FnvMap<String, usize> = FnvMap::default();
     // A text in capitals capitalises every word: none of them counts.
     for t in texts.filter(|t| t.chars().any(char::is_lowercase)) {
         for w in t.split(|ch: char| !is_alnum(ch)) {
@@ -233,7 +233,7 @@ fn most_named<'t>(
     // the form that recurs most. The texts' words are counted once for
     // every candidate.
     let capitalised = if cands.is_empty() {
-        HashMap::new()
+        FnvMap::default()
     } else {
         capitalised_words(texts.iter().map(|t| t.0).chain(questions.iter().copied()))
     };
