@@ -37,8 +37,8 @@ fn first_stop(x: u64) -> usize {
 /// The eight bytes of `bytes` from `i` as a little-endian `u64`.
 #[inline(always)]
 fn load(bytes: &[u8], i: usize) -> Option<u64> {
-    let chunk: [u8; LANE_COUNT] = bytes.get(i..i + LANE_COUNT)?.try_into().ok()?;
-    Some(u64::from_le_bytes(chunk))
+    let chunk = bytes.get(i..)?.first_chunk::<LANE_COUNT>()?;
+    Some(u64::from_le_bytes(*chunk))
 }
 
 /// Where the run of ASCII letters and digits from byte `i` of `bytes`

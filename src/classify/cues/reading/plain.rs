@@ -10,8 +10,10 @@
 //! tables' shapes (first byte and length) before anything else; the few
 //! words a shape lets through go to the reading's own steps.
 
+use super::ascii::ascii_alnum_end;
 use super::interest::{PERSONS, PHRASE};
-use super::{FIRST_PERSON_WORDS, Reader, letters_end};
+use super::{FIRST_PERSON_WORDS, Reader};
+use crate::text::latin_letter_len;
 
 /// ASCII white space as `char::is_whitespace` has it (vertical tab
 /// included).
@@ -42,10 +44,25 @@ impl Reader<'_, '_> {
             if i >= skip_from && i < skip_to {
                 break;
             }
-            let (j, chars) = letters_end(bytes, i);
+            // The word: ASCII letters and digits and the letters outside
+            // ASCII that `latin_letter_len` tells.
+            let mut j = ascii_alnum_end(bytes, i);
+            let mut after = piece_end_class(bytes, j);
+            // The bytes of the letters outside ASCII past their first.
+            let mut extra = 0;
+            while after == WIDE {
+                let latin = latin_letter_len(bytes, j);
+                if latin == 0 {
+                    after = STOP;
+                    break;
+                }
+                j = ascii_alnum_end(bytes, j + latin);
+                extra += latin - 1;
+                after = piece_end_class(bytes, j);
+            }
+            let chars = j - i - extra;
             // What follows the word: marks, then white space.
             let mut m = j;
-            let mut after = piece_end_class(bytes, m);
             while after == MARK && j > i {
                 m += 1;
                 after = piece_end_class(bytes, m);
@@ -62,7 +79,7 @@ impl Reader<'_, '_> {
                     hit = (hit & PERSONS) | (interest.at(b, chars) & PHRASE);
                 }
                 if hit & wanted != 0 {
-                    ended = self.plain_word(i, j, chars, hit & PERSONS != 0 && persons, unquoted);
+                    ended = self.plain_word(i, j, chars, hit & wanted, unquoted);
                 }
             }
             i = m + 1;
@@ -81,21 +98,16 @@ impl Reader<'_, '_> {
     }
 
     /// Reads the word `i..j` (`chars` characters) of a plain piece whose
-    /// shape may open a phrase or be a pronoun's: for the phrases, and for
-    /// the pronouns when `persons` (outside quotes, `unquoted` pieces
-    /// outside quotes read before it). Returns whether both pronouns are
-    /// found.
+    /// shape may open a phrase or be a pronoun's, as `hit` tells
+    /// ([`PHRASE`], [`PERSONS`]): for the phrases, and for the pronouns
+    /// (outside quotes, `unquoted` pieces outside quotes read before it).
+    /// Returns whether both pronouns are found.
     #[inline(never)]
-    fn plain_word(
-        &mut self,
-        i: usize,
-        j: usize,
-        chars: usize,
-        persons: bool,
-        unquoted: usize,
-    ) -> bool {
-        self.run(i, j, chars);
-        persons && self.plain_word_pronouns(i, j, unquoted)
+    fn plain_word(&mut self, i: usize, j: usize, chars: usize, hit: u8, unquoted: usize) -> bool {
+        if hit & PHRASE != 0 {
+            self.run(i, j, chars);
+        }
+        hit & PERSONS != 0 && self.plain_word_pronouns(i, j, unquoted)
     }
 
     /// Tests the word `i..j` of a plain piece outside quotes for pronouns,
@@ -110,17 +122,20 @@ impl Reader<'_, '_> {
     }
 }
 
-/// What a byte after a plain piece's word is: a mark that may follow it
+/// What a byte after a run of ASCII letters and digits is: a mark that may follow a plain piece's word
 /// ([`TRAILING_MARKS`](super::TRAILING_MARKS))...
 const MARK: u8 = 1;
 /// ...white space that ends it (ASCII's; the text's end too)...
 const SPACE: u8 = 2;
+/// ...a byte outside ASCII, maybe a letter's that
+/// [`latin_letter_len`] tells...
+const WIDE: u8 = 3;
 /// ...or something else (the piece is not plain).
 const STOP: u8 = 0;
 
 /// The class of each byte after a plain piece's word.
 static PIECE_END: [u8; 256] = {
-    let mut t = [STOP; 256];
+    let mut t = [WIDE; 256];
     let mut b = 0;
     while b < 0x80 {
         let c = b as u8;
