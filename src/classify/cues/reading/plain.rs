@@ -61,6 +61,23 @@ impl Reader<'_, '_> {
                 after = piece_end_class(bytes, j);
             }
             let chars = j - i - extra;
+            if after == STOP && j < n && bytes[j] >= 0x80 {
+                // A dash alone, or words joined by an apostrophe.
+                let read = self.joined_piece(i, j, chars, persons, unquoted);
+                let Some((m, ended)) = read else {
+                    break;
+                };
+                words += 1;
+                i = m + 1;
+                if persons {
+                    unquoted += 1;
+                    if ended || unquoted >= FIRST_PERSON_WORDS {
+                        self.persons_on = false;
+                        break;
+                    }
+                }
+                continue;
+            }
             // What follows the word: marks, then white space.
             let mut m = j;
             while after == MARK && j > i {
@@ -110,6 +127,59 @@ impl Reader<'_, '_> {
         hit & PERSONS != 0 && self.plain_word_pronouns(i, j, unquoted)
     }
 
+    /// Reads a piece that is not plain but as simple, which a character
+    /// outside ASCII at `j` (no letter) follows the letters `i..j` of
+    /// (`chars` of them): a dash alone (`—`, `–`; no word, no run), or two
+    /// runs of letters joined by a curly apostrophe, the second of ASCII
+    /// ones (`It’s`, `nation’s,`), maybe followed by marks, then white
+    /// space. For the phrases its runs are read, and for the pronouns
+    /// (when `persons`, `unquoted` pieces outside quotes read before it)
+    /// its word, which both trims leave whole. Returns where it ends and
+    /// whether both pronouns are found; `None` for another piece, which is
+    /// left to [`Reader::piece`].
+    #[inline(never)]
+    fn joined_piece(
+        &mut self,
+        i: usize,
+        j: usize,
+        chars: usize,
+        persons: bool,
+        unquoted: usize,
+    ) -> Option<(usize, bool)> {
+        let bytes = self.text.as_bytes();
+        let rest = &bytes[j..];
+        if j == i {
+            let dash = rest.starts_with(EM_DASH) || rest.starts_with(EN_DASH);
+            let end = j + EM_DASH.len();
+            return (dash && piece_end_class(bytes, end) == SPACE).then_some((end, false));
+        }
+        if !rest.starts_with(APOSTROPHE) {
+            return None;
+        }
+        let k = j + APOSTROPHE.len();
+        let e = ascii_alnum_end(bytes, k);
+        let mut m = e;
+        let mut after = piece_end_class(bytes, m);
+        while after == MARK {
+            m += 1;
+            after = piece_end_class(bytes, m);
+        }
+        if e == k || after != SPACE {
+            return None;
+        }
+        let interest = self.interest;
+        if interest.at(bytes[i], chars) & PHRASE != 0 {
+            self.run(i, j, chars);
+        }
+        if interest.at(bytes[k], e - k) & PHRASE != 0 {
+            self.run(k, e, e - k);
+        }
+        let ended = persons
+            && interest.at(bytes[i], e - i) & PERSONS != 0
+            && self.plain_word_pronouns(i, e, unquoted);
+        Some((m, ended))
+    }
+
     /// Tests the word `i..j` of a plain piece outside quotes for pronouns,
     /// `unquoted` pieces outside quotes read before it; returns whether
     /// both are found.
@@ -121,6 +191,13 @@ impl Reader<'_, '_> {
         self.found.first_person && self.found.addresses
     }
 }
+
+/// The curly apostrophe that [`Reader::joined_piece`] reads inside a word.
+const APOSTROPHE: &[u8] = "’".as_bytes();
+/// The dashes it reads alone: an em dash...
+const EM_DASH: &[u8] = "—".as_bytes();
+/// ...and an en dash, as long.
+const EN_DASH: &[u8] = "–".as_bytes();
 
 /// What a byte after a run of ASCII letters and digits is: a mark that may follow a plain piece's word
 /// ([`TRAILING_MARKS`](super::TRAILING_MARKS))...
