@@ -477,8 +477,8 @@ fn white_before(bytes: &[u8], i: usize) -> bool {
 }
 
 /// Where the letters that ASCII or [`latin_letter_len`] tells from byte
-/// `i` of `bytes` end, and how many they are: ASCII ones eight bytes at a
-/// time ([`ascii_alnum_end`]).
+/// `i` of `bytes` end, and how many they are: ASCII ones a run at a time
+/// ([`ascii_alnum_end`]).
 #[inline(always)]
 fn letters_end(bytes: &[u8], mut i: usize) -> (usize, usize) {
     let start = i;
