@@ -10,7 +10,6 @@
 //! tables' shapes (first byte and length) before anything else; the few
 //! words a shape lets through go to the reading's own steps.
 
-use super::ascii::ascii_alnum_end;
 use super::interest::{PERSONS, PHRASE};
 use super::{FIRST_PERSON_WORDS, Reader};
 use crate::text::latin_letter_len;
@@ -46,8 +45,7 @@ impl Reader<'_, '_> {
             }
             // The word: ASCII letters and digits and the letters outside
             // ASCII that `latin_letter_len` tells.
-            let mut j = ascii_alnum_end(bytes, i);
-            let mut after = piece_end_class(bytes, j);
+            let (mut j, mut after) = letters_then(bytes, i);
             // The bytes of the letters outside ASCII past their first.
             let mut extra = 0;
             while after == WIDE {
@@ -56,9 +54,8 @@ impl Reader<'_, '_> {
                     after = STOP;
                     break;
                 }
-                j = ascii_alnum_end(bytes, j + latin);
+                (j, after) = letters_then(bytes, j + latin);
                 extra += latin - 1;
-                after = piece_end_class(bytes, j);
             }
             let chars = j - i - extra;
             if after == STOP && j < n && bytes[j] >= 0x80 {
@@ -157,9 +154,8 @@ impl Reader<'_, '_> {
             return None;
         }
         let k = j + APOSTROPHE.len();
-        let e = ascii_alnum_end(bytes, k);
+        let (e, mut after) = letters_then(bytes, k);
         let mut m = e;
-        let mut after = piece_end_class(bytes, m);
         while after == MARK {
             m += 1;
             after = piece_end_class(bytes, m);
@@ -199,10 +195,12 @@ const EM_DASH: &[u8] = "—".as_bytes();
 /// ...and an en dash, as long.
 const EN_DASH: &[u8] = "–".as_bytes();
 
-/// What a byte after a run of ASCII letters and digits is: a mark that may follow a plain piece's word
+/// What a byte is to a plain piece: an ASCII letter or digit...
+const LETTER: u8 = 4;
+/// ...a mark that may follow its word
 /// ([`TRAILING_MARKS`](super::TRAILING_MARKS))...
 const MARK: u8 = 1;
-/// ...white space that ends it (ASCII's; the text's end too)...
+/// ...white space that ends it (ASCII's)...
 const SPACE: u8 = 2;
 /// ...a byte outside ASCII, maybe a letter's that
 /// [`latin_letter_len`] tells...
@@ -210,7 +208,7 @@ const WIDE: u8 = 3;
 /// ...or something else (the piece is not plain).
 const STOP: u8 = 0;
 
-/// The class of each byte after a plain piece's word.
+/// The class of each byte to a plain piece.
 static PIECE_END: [u8; 256] = {
     let mut t = [WIDE; 256];
     let mut b = 0;
@@ -218,7 +216,9 @@ static PIECE_END: [u8; 256] = {
         let c = b as u8;
         t[b] = if ascii_space(c) {
             SPACE
-        } else if !c.is_ascii_alphanumeric() && c != b'"' && c != b'\'' {
+        } else if c.is_ascii_alphanumeric() {
+            LETTER
+        } else if c != b'"' && c != b'\'' {
             MARK
         } else {
             STOP
@@ -228,9 +228,24 @@ static PIECE_END: [u8; 256] = {
     t
 };
 
-/// The class of byte `i` of `bytes` after a plain piece's word; the
-/// text's end is none of them (the last piece is read one by one).
+/// The class of byte `i` of `bytes` to a plain piece; the text's end is
+/// none of them (the last piece is read one by one).
 #[inline(always)]
 fn piece_end_class(bytes: &[u8], i: usize) -> u8 {
     bytes.get(i).map_or(STOP, |&b| PIECE_END[usize::from(b)])
+}
+
+/// Where the run of ASCII letters and digits from byte `i` of `bytes`
+/// ends, and the class of the byte there ([`STOP`] at the text's end): one
+/// look-up a byte.
+#[inline(always)]
+fn letters_then(bytes: &[u8], mut i: usize) -> (usize, u8) {
+    while let Some(&b) = bytes.get(i) {
+        let class = PIECE_END[usize::from(b)];
+        if class != LETTER {
+            return (i, class);
+        }
+        i += 1;
+    }
+    (i, STOP)
 }
