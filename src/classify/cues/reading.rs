@@ -118,9 +118,14 @@ impl<'l> Search<'l> {
             }
         }
         if self.on() && cut(self.to) {
+            // Where the run starts, or the window if before: ASCII read
+            // back a byte at a time, other characters decoded.
             let to = self.to;
             let mut at = to;
-            while alnum_before(text, at) {
+            while at > self.from && bytes[at - 1].is_ascii_alphanumeric() {
+                at -= 1;
+            }
+            while at > self.from && alnum_before(text, at) {
                 at = floor_char_boundary(text, at - 1);
             }
             return self.at_run(text, at, to);
@@ -472,8 +477,8 @@ fn white_before(bytes: &[u8], i: usize) -> bool {
 }
 
 /// Where the letters that ASCII or [`latin_letter_len`] tells from byte
-/// `i` of `bytes` end, and how many they are: ASCII ones eight bytes at a
-/// time ([`ascii_alnum_end`]).
+/// `i` of `bytes` end, and how many they are: ASCII ones a run at a time
+/// ([`ascii_alnum_end`]).
 #[inline(always)]
 fn letters_end(bytes: &[u8], mut i: usize) -> (usize, usize) {
     let start = i;

@@ -11,7 +11,8 @@
 //! words a shape lets through go to the reading's own steps.
 
 use super::interest::{PERSONS, PHRASE};
-use super::{FIRST_PERSON_WORDS, Reader, letters_end};
+use super::{FIRST_PERSON_WORDS, Reader};
+use crate::text::latin_letter_len;
 
 /// ASCII white space as `char::is_whitespace` has it (vertical tab
 /// included).
@@ -42,10 +43,40 @@ impl Reader<'_, '_> {
             if i >= skip_from && i < skip_to {
                 break;
             }
-            let (j, chars) = letters_end(bytes, i);
+            // The word: ASCII letters and digits and the letters outside
+            // ASCII that `latin_letter_len` tells.
+            let (mut j, mut after) = letters_then(bytes, i);
+            // The bytes of the letters outside ASCII past their first.
+            let mut extra = 0;
+            while after == WIDE {
+                let latin = latin_letter_len(bytes, j);
+                if latin == 0 {
+                    after = STOP;
+                    break;
+                }
+                (j, after) = letters_then(bytes, j + latin);
+                extra += latin - 1;
+            }
+            let chars = j - i - extra;
+            if after == STOP && j < n && bytes[j] >= 0x80 {
+                // A dash alone, or words joined by an apostrophe.
+                let read = self.joined_piece(i, j, chars, persons, unquoted);
+                let Some((m, ended)) = read else {
+                    break;
+                };
+                words += 1;
+                i = m + 1;
+                if persons {
+                    unquoted += 1;
+                    if ended || unquoted >= FIRST_PERSON_WORDS {
+                        self.persons_on = false;
+                        break;
+                    }
+                }
+                continue;
+            }
             // What follows the word: marks, then white space.
             let mut m = j;
-            let mut after = piece_end_class(bytes, m);
             while after == MARK && j > i {
                 m += 1;
                 after = piece_end_class(bytes, m);
@@ -62,7 +93,7 @@ impl Reader<'_, '_> {
                     hit = (hit & PERSONS) | (interest.at(b, chars) & PHRASE);
                 }
                 if hit & wanted != 0 {
-                    ended = self.plain_word(i, j, chars, hit & PERSONS != 0 && persons, unquoted);
+                    ended = self.plain_word(i, j, chars, hit & wanted, unquoted);
                 }
             }
             i = m + 1;
@@ -81,21 +112,68 @@ impl Reader<'_, '_> {
     }
 
     /// Reads the word `i..j` (`chars` characters) of a plain piece whose
-    /// shape may open a phrase or be a pronoun's: for the phrases, and for
-    /// the pronouns when `persons` (outside quotes, `unquoted` pieces
-    /// outside quotes read before it). Returns whether both pronouns are
-    /// found.
+    /// shape may open a phrase or be a pronoun's, as `hit` tells
+    /// ([`PHRASE`], [`PERSONS`]): for the phrases, and for the pronouns
+    /// (outside quotes, `unquoted` pieces outside quotes read before it).
+    /// Returns whether both pronouns are found.
     #[inline(never)]
-    fn plain_word(
+    fn plain_word(&mut self, i: usize, j: usize, chars: usize, hit: u8, unquoted: usize) -> bool {
+        if hit & PHRASE != 0 {
+            self.run(i, j, chars);
+        }
+        hit & PERSONS != 0 && self.plain_word_pronouns(i, j, unquoted)
+    }
+
+    /// Reads a piece that is not plain but as simple, which a character
+    /// outside ASCII at `j` (no letter) follows the letters `i..j` of
+    /// (`chars` of them): a dash alone (`—`, `–`; no word, no run), or two
+    /// runs of letters joined by a curly apostrophe, the second of ASCII
+    /// ones (`It’s`, `nation’s,`), maybe followed by marks, then white
+    /// space. For the phrases its runs are read, and for the pronouns
+    /// (when `persons`, `unquoted` pieces outside quotes read before it)
+    /// its word, which both trims leave whole. Returns where it ends and
+    /// whether both pronouns are found; `None` for another piece, which is
+    /// left to [`Reader::piece`].
+    #[inline(never)]
+    fn joined_piece(
         &mut self,
         i: usize,
         j: usize,
         chars: usize,
         persons: bool,
         unquoted: usize,
-    ) -> bool {
-        self.run(i, j, chars);
-        persons && self.plain_word_pronouns(i, j, unquoted)
+    ) -> Option<(usize, bool)> {
+        let bytes = self.text.as_bytes();
+        let rest = &bytes[j..];
+        if j == i {
+            let dash = rest.starts_with(EM_DASH) || rest.starts_with(EN_DASH);
+            let end = j + EM_DASH.len();
+            return (dash && piece_end_class(bytes, end) == SPACE).then_some((end, false));
+        }
+        if !rest.starts_with(APOSTROPHE) {
+            return None;
+        }
+        let k = j + APOSTROPHE.len();
+        let (e, mut after) = letters_then(bytes, k);
+        let mut m = e;
+        while after == MARK {
+            m += 1;
+            after = piece_end_class(bytes, m);
+        }
+        if e == k || after != SPACE {
+            return None;
+        }
+        let interest = self.interest;
+        if interest.at(bytes[i], chars) & PHRASE != 0 {
+            self.run(i, j, chars);
+        }
+        if interest.at(bytes[k], e - k) & PHRASE != 0 {
+            self.run(k, e, e - k);
+        }
+        let ended = persons
+            && interest.at(bytes[i], e - i) & PERSONS != 0
+            && self.plain_word_pronouns(i, e, unquoted);
+        Some((m, ended))
     }
 
     /// Tests the word `i..j` of a plain piece outside quotes for pronouns,
@@ -110,23 +188,37 @@ impl Reader<'_, '_> {
     }
 }
 
-/// What a byte after a plain piece's word is: a mark that may follow it
+/// The curly apostrophe that [`Reader::joined_piece`] reads inside a word.
+const APOSTROPHE: &[u8] = "’".as_bytes();
+/// The dashes it reads alone: an em dash...
+const EM_DASH: &[u8] = "—".as_bytes();
+/// ...and an en dash, as long.
+const EN_DASH: &[u8] = "–".as_bytes();
+
+/// What a byte is to a plain piece: an ASCII letter or digit...
+const LETTER: u8 = 4;
+/// ...a mark that may follow its word
 /// ([`TRAILING_MARKS`](super::TRAILING_MARKS))...
 const MARK: u8 = 1;
-/// ...white space that ends it (ASCII's; the text's end too)...
+/// ...white space that ends it (ASCII's)...
 const SPACE: u8 = 2;
+/// ...a byte outside ASCII, maybe a letter's that
+/// [`latin_letter_len`] tells...
+const WIDE: u8 = 3;
 /// ...or something else (the piece is not plain).
 const STOP: u8 = 0;
 
-/// The class of each byte after a plain piece's word.
+/// The class of each byte to a plain piece.
 static PIECE_END: [u8; 256] = {
-    let mut t = [STOP; 256];
+    let mut t = [WIDE; 256];
     let mut b = 0;
     while b < 0x80 {
         let c = b as u8;
         t[b] = if ascii_space(c) {
             SPACE
-        } else if !c.is_ascii_alphanumeric() && c != b'"' && c != b'\'' {
+        } else if c.is_ascii_alphanumeric() {
+            LETTER
+        } else if c != b'"' && c != b'\'' {
             MARK
         } else {
             STOP
@@ -136,9 +228,24 @@ static PIECE_END: [u8; 256] = {
     t
 };
 
-/// The class of byte `i` of `bytes` after a plain piece's word; the
-/// text's end is none of them (the last piece is read one by one).
+/// The class of byte `i` of `bytes` to a plain piece; the text's end is
+/// none of them (the last piece is read one by one).
 #[inline(always)]
 fn piece_end_class(bytes: &[u8], i: usize) -> u8 {
     bytes.get(i).map_or(STOP, |&b| PIECE_END[usize::from(b)])
+}
+
+/// Where the run of ASCII letters and digits from byte `i` of `bytes`
+/// ends, and the class of the byte there ([`STOP`] at the text's end): one
+/// look-up a byte.
+#[inline(always)]
+fn letters_then(bytes: &[u8], mut i: usize) -> (usize, u8) {
+    while let Some(&b) = bytes.get(i) {
+        let class = PIECE_END[usize::from(b)];
+        if class != LETTER {
+            return (i, class);
+        }
+        i += 1;
+    }
+    (i, STOP)
 }

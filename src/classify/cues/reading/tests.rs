@@ -129,6 +129,17 @@ const PIECES: &[&str] = &[
     "straße ",
     "12/09/2019 ",
     "日本",
+    "It’s ",
+    "nation’s, ",
+    " — ",
+    "I’m ",
+    "’s ",
+    "don’t?) ",
+    "x’é ",
+    "Thế’s ",
+    "what’s ",
+    "we’ve",
+    " –\u{a0}",
 ];
 
 /// A text of `n` pieces, chosen by a small generator from `seed`.
