@@ -448,7 +448,8 @@ pub(crate) fn looks_like_name(text: &str) -> bool {
 /// (`Thu Hà`, `Jean Dupont`), no sentence.
 pub(crate) fn bare_name(text: &str, lex: &Lexicon) -> bool {
     let t = text.trim();
-    let words = t.split_whitespace().count();
+    // Counted up to one past the most.
+    let words = t.split_whitespace().take(5).count();
     (2..=4).contains(&words)
         && is_name(t)
         && !t.ends_with(['.', '!', '?', ':'])

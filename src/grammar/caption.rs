@@ -320,8 +320,6 @@ fn credit_at(text: &str, i: usize, n: usize, courtesy: bool) -> Option<Credited>
 /// slashes, as picture desks write them (`Nik Walsh/Getty Images`,
 /// `HOANG VAN LAM/AFP`).
 pub(crate) fn agency_credit(text: &str) -> Option<Credited> {
-    // No slash, no credit: most lines are turned away untrimmed.
-    memchr::memchr(b'/', text.as_bytes())?;
     let t = text.trim();
     if t.len() > 80 || !t.contains('/') {
         return None;
