@@ -87,6 +87,11 @@ pub(crate) fn annotations(text: &str, lex: &Lexicon) -> Vec<(Range<usize>, Annot
 
 /// Whether the whole text is annotations (and white space).
 pub(crate) fn only_annotations(text: &str, lex: &Lexicon) -> bool {
+    // The first annotation opens the text, after white space: with its
+    // bracket, or with the `&` of `&lt;`.
+    if !text.trim_start().starts_with(['(', '[', '<', '&']) {
+        return false;
+    }
     let found = annotations(text, lex);
     if found.is_empty() {
         return false;

@@ -385,9 +385,38 @@ fn two_words_open_names(t: &str) -> bool {
 fn joint_names<'a>(t: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
     // Names, joiners and separators hold no other ASCII byte (a digit, a
     // colon, a quote): most lines are turned away unsplit.
-    if !t.bytes().all(|b| may_join_names(b, lex)) {
+    if !t.bytes().all(|b| may_join_names(b, lex)) || !few_lower_words(t) {
         return None;
     }
+    two_pieces(t, lex)
+}
+
+/// The most words of two names joined that open with a lower-case ASCII
+/// letter: the joiner, and a second one after a separator (`Ana Ruiz, and
+/// Tom Field`); every word of the names is capitalised.
+const LOWER_WORDS_MAX: usize = 2;
+
+/// Whether at most [`LOWER_WORDS_MAX`] words of `t` open with a lower-case
+/// ASCII letter. Words are read as split at ASCII white space, each the
+/// start of one that `split_whitespace` gives (whose first byte it has):
+/// no more are counted than [`two_pieces`] meets.
+fn few_lower_words(t: &str) -> bool {
+    let mut lower = 0;
+    let mut after_white = true;
+    for b in t.bytes() {
+        if after_white && b.is_ascii_lowercase() {
+            lower += 1;
+            if lower > LOWER_WORDS_MAX {
+                return false;
+            }
+        }
+        after_white = b.is_ascii_whitespace();
+    }
+    true
+}
+
+/// The two names of a line of name bytes ([`joint_names`]).
+fn two_pieces<'a>(t: &'a str, lex: &Lexicon) -> Option<Vec<&'a str>> {
     // Two pieces, the second joined: the first that is no name, or a
     // third piece, ends the reading.
     let mut pieces = Pieces::of(t, lex);
@@ -448,7 +477,8 @@ pub(crate) fn looks_like_name(text: &str) -> bool {
 /// (`Thu Hà`, `Jean Dupont`), no sentence.
 pub(crate) fn bare_name(text: &str, lex: &Lexicon) -> bool {
     let t = text.trim();
-    let words = t.split_whitespace().count();
+    // Counted up to one past the most.
+    let words = t.split_whitespace().take(5).count();
     (2..=4).contains(&words)
         && is_name(t)
         && !t.ends_with(['.', '!', '?', ':'])
@@ -771,8 +801,32 @@ mod tests {
             "",
         ];
         let joins = [
-            " & ", " and ", " AND ", " und ", " et ", " y ", " e ", " và ", " Và ", " - ", " – ",
-            " — ", ", ", "; ", ", and ", " ", "  ", "\t", "&", ",",
+            " & ",
+            " and ",
+            " AND ",
+            " und ",
+            " et ",
+            " y ",
+            " e ",
+            " và ",
+            " Và ",
+            " - ",
+            " – ",
+            " — ",
+            ", ",
+            "; ",
+            ", and ",
+            " ",
+            "  ",
+            "\t",
+            "&",
+            ",",
+            " and and ",
+            " et et ",
+            " - and ",
+            " \u{a0}and ",
+            ",and ",
+            " ,and ",
         ];
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = |n: usize| {
@@ -804,9 +858,10 @@ mod tests {
             }
             let lex = lexicon(Language::ALL[k % Language::ALL.len()]);
             let t = line.trim();
-            if joint_names(t, lex).is_some() {
+            // The reading without the gates by words.
+            if t.bytes().all(|b| may_join_names(b, lex)) && two_pieces(t, lex).is_some() {
                 found += 1;
-                assert!(two_words_open_names(t), "{t:?}");
+                assert!(two_words_open_names(t) && few_lower_words(t), "{t:?}");
             }
         }
         assert!(found > 100, "only {found} found");

@@ -67,12 +67,19 @@ pub(crate) fn credit(text: &str, lex: &Lexicon) -> Option<Credited> {
     let mut in_word = false;
     let mut i = bytes.len();
     while i > 0 {
-        i -= 1;
-        let class = BYTE_CLASS[usize::from(bytes[i])];
-        if class == 0 {
+        // The bytes of no class, most of them, passed over in one search
+        // back: the letters and digits of a word.
+        let Some(at) = bytes[..i]
+            .iter()
+            .rposition(|&b| BYTE_CLASS[usize::from(b)] != 0)
+        else {
+            break;
+        };
+        if at + 1 < i {
             in_word = true;
-            continue;
         }
+        i = at;
+        let class = BYTE_CLASS[usize::from(bytes[i])];
         if class == MARK {
             if let Some(end) = mark_end(bytes, i) {
                 let at = past_white(text, end);

@@ -934,6 +934,11 @@ pub(crate) fn time_line(text: &str) -> Option<(bool, Time)> {
         Some(r) if r.starts_with(' ') => (true, r.trim_start()),
         _ => (false, text),
     };
+    // A time opens with a digit ([`time`]): most lines are turned away by
+    // their first byte.
+    if !rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let (rest, t) = time(rest).ok()?;
     let rest = rest.trim_start();
     let rest = match zone(rest) {

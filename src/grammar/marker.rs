@@ -79,8 +79,28 @@ pub(crate) fn lone_dash(text: &str) -> Option<DashMarker<'_>> {
     })
 }
 
+/// For each byte, whether a character of [`DASHES`] opens with it.
+const DASH_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let b = DASHES.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        // A character's first byte: no continuation byte.
+        if b[k] & 0xC0 != 0x80 {
+            t[b[k] as usize] = true;
+        }
+        k += 1;
+    }
+    t
+};
+
 /// Parses a dash-led turn at the start of cleaned paragraph text.
 pub(crate) fn dash_marker(text: &str) -> Option<DashMarker<'_>> {
+    // Every marker opens with a character of `DASHES`: a first byte none
+    // opens with turns the text away unparsed.
+    if !DASH_FIRST_BYTES[usize::from(*text.as_bytes().first()?)] {
+        return None;
+    }
     let (rest, dash) = dash_marker_nom(text).ok()?;
     Some(DashMarker {
         dash,
@@ -113,6 +133,31 @@ pub(crate) fn list_letter(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_whose_first_byte_opens_no_dash_holds_no_marker() {
+        let mut texts: Vec<String> = ["", " - x", "x", "Ông", "\u{a0}- Oui", "“– Oui", "1- A"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for c in DASHES.chars().chain(['‐', '‑', '﹣', '－', '·', '∙', '◦']) {
+            for after in [
+                " Oui", "Oui", "¿Qué", "  x", "", "-", " * *", "5 độ", "“Vậy",
+            ] {
+                texts.push(format!("{c}{after}"));
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let parsed = dash_marker_nom(t).ok().map(|(rest, dash)| DashMarker {
+                dash,
+                text_at: t.len() - rest.len(),
+            });
+            assert_eq!(dash_marker(t), parsed, "{t:?}");
+            found += usize::from(parsed.is_some());
+        }
+        assert!(found > 20, "{found}");
+    }
 
     #[test]
     fn list_letters() {
