@@ -116,8 +116,8 @@ impl Line {
 fn width(line: &str) -> usize {
     // Every character counts...
     let bytes = line.as_bytes();
-    let chars = char_count(bytes);
-    if chars == bytes.len() || !may_hold_marks(bytes) {
+    let (chars, may_hold_marks) = count_and_marks(bytes);
+    if chars == bytes.len() || !may_hold_marks {
         return chars;
     }
     // ...but for combining marks, which all stand at U+0300 or above: only
@@ -150,7 +150,9 @@ fn starts_char(b: u8) -> u8 {
 /// The characters of UTF-8 `bytes`, as `str::chars().count()` counts them,
 /// a block of [`COUNT_BLOCK`] bytes at a time with byte counters (the
 /// standard library's word-at-a-time count costs more on lines of a few
-/// dozen bytes); the last block is padded with continuation bytes.
+/// dozen bytes); the last block is padded with continuation bytes. The
+/// oracle of [`count_and_marks`] in tests.
+#[cfg(test)]
 fn char_count(bytes: &[u8]) -> usize {
     let block = |b: &[u8]| usize::from(b.iter().fold(0u8, |n, &b| n + starts_char(b)));
     let mut chunks = bytes.chunks_exact(COUNT_BLOCK);
@@ -162,6 +164,44 @@ fn char_count(bytes: &[u8]) -> usize {
     let mut padded = [0x80u8; COUNT_BLOCK];
     padded[..rest.len()].copy_from_slice(rest);
     n + block(&padded)
+}
+
+/// The characters of UTF-8 `bytes` (as [`char_count`] counts them) and
+/// whether they may hold a combining mark (as [`may_hold_marks`] tells),
+/// in one pass of vector code, a block of [`COUNT_BLOCK`] bytes (and the
+/// byte after them) at a time; the last block is padded with continuation
+/// bytes, which neither start a character nor a mark.
+fn count_and_marks(bytes: &[u8]) -> (usize, bool) {
+    let block = |b: &[u8]| {
+        let mut n = 0u8;
+        let mut marks = false;
+        for (&b, &next) in b.iter().zip(&b[1..]) {
+            n += starts_char(b);
+            marks |= starts_mark(b, next);
+        }
+        (usize::from(n), marks)
+    };
+    let (mut n, mut marks) = (0, false);
+    let mut at = 0;
+    // A block needs the byte after it.
+    while at + COUNT_BLOCK < bytes.len() {
+        let (c, m) = block(&bytes[at..=at + COUNT_BLOCK]);
+        n += c;
+        marks |= m;
+        at += COUNT_BLOCK;
+    }
+    let rest = &bytes[at..];
+    let mut padded = [0x80u8; COUNT_BLOCK + 1];
+    padded[..rest.len()].copy_from_slice(rest);
+    let (c, m) = block(&padded);
+    (n + c, marks | m)
+}
+
+/// Whether byte `b`, followed by `next`, may start a combining mark (see
+/// [`may_hold_marks`]).
+#[inline]
+fn starts_mark(b: u8, next: u8) -> bool {
+    (b >= FIRST_BYTE_FROM_U0300) & !((b == FIRST_BYTE_U2000) & (next < SECOND_BYTE_PAST_U207F))
 }
 
 /// The first byte of U+0300 in UTF-8: characters below it start lower.
@@ -176,13 +216,14 @@ const SECOND_BYTE_PAST_U207F: u8 = 0x82;
 /// U+0300 on, but for U+2000 to U+207F (dashes, curly quotes, spaces,
 /// super- and subscripts), none of which combines. One pass over every
 /// byte pair, in vector code, so that a line of curly quotes and dashes
-/// decodes none of them.
+/// decodes none of them. The oracle of [`count_and_marks`] in tests.
+#[cfg(test)]
 fn may_hold_marks(bytes: &[u8]) -> bool {
     let next = bytes.get(1..).unwrap_or_default();
-    bytes.iter().zip(next).fold(false, |acc, (&b, &n)| {
-        acc | ((b >= FIRST_BYTE_FROM_U0300)
-            & !((b == FIRST_BYTE_U2000) & (n < SECOND_BYTE_PAST_U207F)))
-    })
+    bytes
+        .iter()
+        .zip(next)
+        .fold(false, |acc, (&b, &n)| acc | starts_mark(b, n))
 }
 
 /// Lines shorter than the wrap width by more than this end a paragraph.
@@ -277,10 +318,21 @@ fn wrap_from(counts: &[usize; WIDTH_CAP + 1], total: usize) -> Option<usize> {
     (near * 10 >= total * 7).then_some(w)
 }
 
+/// `text` with its leading white space trimmed, as `str::trim_start`
+/// trims it; a text opening with a printable ASCII byte (a wrapped line
+/// mostly does) is not read further.
+#[inline]
+fn trim_start(text: &str) -> &str {
+    match text.as_bytes().first() {
+        Some(&b) if b > b' ' && b.is_ascii() => text,
+        _ => text.trim_start(),
+    }
+}
+
 /// Whether a line opens something a wrapped line never joins onto: a list
 /// item, a heading, a quote, a table row, a label-looking line.
 fn opens_block(text: &str) -> bool {
-    let t = text.trim_start();
+    let t = trim_start(text);
     t.starts_with(['-', '*', '+', '#', '>', '|', '•', '–', '—']) || t.starts_with("![")
 }
 
@@ -294,7 +346,7 @@ const SHORT_LABEL_MAX: usize = 3;
 /// on consecutive lines with no blank line between them. A wrapped
 /// sentence does not go on that way.
 fn opens_turn(line: &str, next: &str) -> bool {
-    let t = next.trim_start();
+    let t = trim_start(next);
     let caps = t.bytes().take_while(u8::is_ascii_uppercase).count();
     if !(1..=SHORT_LABEL_MAX).contains(&caps) {
         return false;
@@ -323,8 +375,7 @@ fn broken_after(line: &str, next: &str) -> bool {
     // The cheap tests first: a line is at least as long in bytes as wide.
     !ends
         && line.len() >= BROKEN_MIN_CHARS
-        && next
-            .trim_start()
+        && trim_start(next)
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
@@ -501,11 +552,26 @@ mod tests {
             "x’\u{301} —\u{20dd} \u{2070}\u{20d0}",
             "\u{5d0}\u{5b8} \u{627}\u{64e} \u{915}\u{94d} e\u{1dc0} \u{fe20}",
             "MS. PSAKI:\u{a0} Good evening, everyone.\u{a0} It’s an honor.",
+            " \t\u{b}\u{c}\r\n\u{a0}\u{2003}\u{3000}\u{85}x",
+            "\u{b}Q. Why?",
+            "\u{2003}— a dash",
+            "a\u{2000}\u{301}\u{2010}\u{20d0} \u{2070}\u{2080}\u{20a0}\u{300}",
         ] {
             assert_eq!(width(line), naive(line), "{line:?}");
             for cut in (0..=line.len()).filter(|&i| line.is_char_boundary(i)) {
                 let part = &line[..cut].repeat(3);
                 assert_eq!(char_count(part.as_bytes()), part.chars().count());
+                assert_eq!(
+                    count_and_marks(part.as_bytes()),
+                    (part.chars().count(), may_hold_marks(part.as_bytes())),
+                    "{part:?}"
+                );
+                let half = (0..=cut / 2)
+                    .rev()
+                    .find(|&i| part.is_char_boundary(i))
+                    .unwrap_or(0);
+                assert_eq!(trim_start(part), part.trim_start());
+                assert_eq!(trim_start(&part[half..]), part[half..].trim_start());
             }
         }
         // Nothing from U+2000 to U+207F combines: such a line is not read

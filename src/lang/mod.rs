@@ -284,6 +284,21 @@ fn short_key(word: &[u8]) -> u64 {
     u64::from_le_bytes(bytes) | (LOWER_BIT_EACH_BYTE & filled)
 }
 
+/// [`short_key`] of the ASCII word `text[start..end]`, read with the
+/// bytes after it from the text when it holds eight from `start` (no
+/// copy), those past the word then cleared.
+#[inline]
+fn short_key_at(text: &[u8], start: usize, end: usize) -> u64 {
+    match text.get(start..start + SHORT_BYTES) {
+        Some(eight) => {
+            let filled = u64::MAX >> (8 * (SHORT_BYTES - (end - start)));
+            let raw = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            (raw | LOWER_BIT_EACH_BYTE) & filled
+        }
+        None => short_key(&text[start..end]),
+    }
+}
+
 /// Bit `0x20` of every byte of a `u64`: ASCII letters have it in lower
 /// case.
 const LOWER_BIT_EACH_BYTE: u64 = 0x2020_2020_2020_2020;
@@ -342,8 +357,18 @@ const _: () = assert!(MAX_STOPWORD_BYTES <= u16::BITS as usize);
 /// word of 1 to [`MAX_STOPWORD_BYTES`] bytes, in either case; `None` for
 /// other words.
 fn filter_slot(word: &[u8]) -> Option<(usize, u16)> {
+    if !word.is_ascii() {
+        return None;
+    }
+    ascii_slot(word)
+}
+
+/// [`filter_slot`] for a word known to be ASCII: its bytes are not read
+/// again to tell.
+#[inline]
+fn ascii_slot(word: &[u8]) -> Option<(usize, u16)> {
     let (&first, &last) = (word.first()?, word.last()?);
-    if word.len() > MAX_STOPWORD_BYTES || !word.is_ascii() {
+    if word.len() > MAX_STOPWORD_BYTES {
         return None;
     }
     let key = |b: u8| usize::from(b) % FILTER_KEYS;
@@ -353,15 +378,24 @@ fn filter_slot(word: &[u8]) -> Option<(usize, u16)> {
 impl Stopwords {
     /// Whether an ASCII `word` may be a stopword in some case.
     fn may_hold_ascii(&self, word: &[u8]) -> bool {
-        filter_slot(word).is_some_and(|(at, bit)| self.ascii_filter[at] & bit != 0)
+        debug_assert!(word.is_ascii());
+        ascii_slot(word).is_some_and(|(at, bit)| self.ascii_filter[at] & bit != 0)
     }
 
-    /// The languages `word` is a stopword of, in any case, if it is one
-    /// (an empty set if it is not); `buf` holds a lower-cased copy when
-    /// the word is not short ASCII. `None` if it does not fit `buf`.
-    fn languages(&self, word: &str, ascii: bool, buf: &mut [u8]) -> Option<LanguageSet> {
+    /// The languages the word `text[start..end]` is a stopword of, in any
+    /// case, if it is one (an empty set if it is not); `buf` holds a
+    /// lower-cased copy when the word is not short ASCII. `None` if it does
+    /// not fit `buf`.
+    fn languages(
+        &self,
+        text: &str,
+        (start, end): (usize, usize),
+        ascii: bool,
+        buf: &mut [u8],
+    ) -> Option<LanguageSet> {
+        let word = &text[start..end];
         if ascii && (1..=SHORT_BYTES).contains(&word.len()) {
-            let key = short_key(word.as_bytes());
+            let key = short_key_at(text.as_bytes(), start, end);
             let mask = self.short.len() - 1;
             let mut at = short_slot(key, self.short.len().trailing_zeros());
             loop {
@@ -525,7 +559,7 @@ pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language 
                 continue;
             }
             if w.len() <= MAX_STOPWORD_BYTES && (!ascii || stopwords.may_hold_ascii(w.as_bytes())) {
-                let Some(mask) = stopwords.languages(w, ascii, &mut buf) else {
+                let Some(mask) = stopwords.languages(p, (start, end), ascii, &mut buf) else {
                     continue;
                 };
                 if mask != 0 {
@@ -680,7 +714,19 @@ mod tests {
             if !w.bytes().all(is_ascii_word_byte) {
                 continue;
             }
-            assert_eq!(stopwords.languages(w, ascii, &mut buf), want, "{w:?}");
+            // Alone, and inside a text with bytes after it.
+            let inside = format!("x {w} Y'z");
+            let at = (2, 2 + w.len());
+            assert_eq!(
+                stopwords.languages(w, (0, w.len()), ascii, &mut buf),
+                want,
+                "{w:?}"
+            );
+            assert_eq!(
+                stopwords.languages(&inside, at, ascii, &mut buf),
+                want,
+                "{w:?}"
+            );
         }
     }
 
