@@ -118,6 +118,8 @@ mod scan;
 mod schema;
 mod span;
 mod split;
+#[cfg(test)]
+mod test_rng;
 mod text;
 
 pub use datetime::{Date, Time, UtcOffset, ValueError, Weekday};

@@ -614,13 +614,8 @@ mod tests {
         for m in CAPTION_END_MARKS {
             assert!(SEPARATOR_MARKS.contains(&m));
         }
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut rng = crate::test_rng::Lcg::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         let mut found = 0;
         for k in 0..60_000 {
             let len = 1 + next(40);

@@ -15,14 +15,12 @@
 use crate::grammar::{is_word_of, phrase_at};
 use crate::lang::{Lexicon, Words};
 use crate::text::{
-    WordShapes, alnum_before, alnum_run, case_hash, ceil_char_boundary, char_at,
+    WordShapes, alnum_before, alnum_run, ascii_alnum_end, case_hash, ceil_char_boundary, char_at,
     floor_char_boundary, is_alnum, latin_letter_len, utf8_len, white_at, word_count,
 };
 
-use ascii::ascii_alnum_end;
 use interest::Interest;
 
-mod ascii;
 mod interest;
 mod plain;
 

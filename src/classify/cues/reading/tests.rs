@@ -144,13 +144,11 @@ const PIECES: &[&str] = &[
 
 /// A text of `n` pieces, chosen by a small generator from `seed`.
 fn text_of(seed: u64, n: usize) -> String {
-    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    let mut rng =
+        crate::test_rng::Lcg::new(seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1));
     let mut t = String::new();
     for _ in 0..n {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        t.push_str(PIECES[(state >> 33) as usize % PIECES.len()]);
+        t.push_str(PIECES[rng.below(PIECES.len())]);
     }
     t
 }
