@@ -11,11 +11,13 @@
 //! that is not inside a composed character.
 
 mod plain_text;
+mod stop_mask;
 
 use crate::Span;
 use crate::text::NextFind;
 use plain_text::Plain;
 use std::borrow::Cow;
+use stop_mask::{StopMask, StopRule};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Characters that take no room and are dropped from cleaned text: the
@@ -812,96 +814,38 @@ fn first_stop(block: &[u8], markup: bool) -> Option<usize> {
     })
 }
 
-/// How many bytes a [`Stops`] mask covers: a bit each.
-const STOP_BLOCK: usize = 64;
+/// What stops a run of plain ASCII ([`plain_run_end`]): a byte that is
+/// not plain ([`plain_ascii`]), unless it is a space followed by a plain
+/// one.
+struct PlainRun;
 
-/// The bytes of one text that stop a run of plain ASCII (see
-/// [`plain_run_end`]), read a block of [`STOP_BLOCK`] bytes at a time and
-/// held as a bit mask: the runs of a paragraph cleaned piece by piece
-/// (between folded white space, entities, curly quotes) read each byte
-/// once, not once more at each piece.
-struct Stops<'b> {
-    bytes: &'b [u8],
-    markup: bool,
-    /// Where the block `mask` holds starts (`usize::MAX` before the first).
-    at: usize,
-    /// A bit for each byte of the block that stops a run.
-    mask: u64,
+impl StopRule for PlainRun {
+    #[inline(always)]
+    fn stops<const MARKUP: bool>(b: u8, next: u8) -> bool {
+        !plain_ascii(b, MARKUP) & !((b == b' ') & plain_ascii(next, MARKUP))
+    }
 }
+
+/// The stops of the runs of plain ASCII of one text.
+struct Stops<'b>(StopMask<'b, PlainRun>);
 
 impl<'b> Stops<'b> {
     fn new(bytes: &'b [u8], markup: bool) -> Self {
-        Stops {
-            bytes,
-            markup,
-            at: usize::MAX,
-            mask: 0,
-        }
+        Stops(StopMask::new(bytes, markup))
     }
 
     /// Where the run of plain ASCII starting at `i` ends, at `limit` at
     /// the latest: as [`plain_run_end`] finds it.
     fn run_end(&mut self, i: usize, limit: usize) -> usize {
-        let mut j = i;
-        let stop = loop {
-            if j >= limit {
-                break limit;
-            }
-            let block = j - j % STOP_BLOCK;
-            if block != self.at {
-                self.mask = stop_mask(self.bytes, block, self.markup);
-                self.at = block;
-            }
-            let m = self.mask >> (j - block);
-            if m != 0 {
-                break j + m.trailing_zeros() as usize;
-            }
-            j = block + STOP_BLOCK;
-        };
         // Past `limit` a run reads NUL bytes, which stop it: so does a
         // space right before it, with no plain byte after it.
-        match stop {
+        match self.0.first(i, limit) {
             s if s < limit => s,
-            _ if limit > i && self.bytes[limit - 1] == b' ' => limit - 1,
+            _ if limit > i && self.0.bytes()[limit - 1] == b' ' => limit - 1,
             _ => limit,
         }
     }
 }
-
-/// The stops of the block of [`STOP_BLOCK`] bytes of `bytes` from `at`
-/// (which is inside it), a bit each, the first the lowest: flagged a byte
-/// each in vector code, then gathered eight at a time. Past the end, the
-/// bytes read as NUL, which stop a run.
-fn stop_mask(bytes: &[u8], at: usize, markup: bool) -> u64 {
-    let mut padded = [0u8; STOP_BLOCK + 1];
-    let block = match bytes.get(at..at + STOP_BLOCK + 1) {
-        Some(block) => block,
-        None => {
-            let rest = &bytes[at..];
-            padded[..rest.len()].copy_from_slice(rest);
-            &padded
-        }
-    };
-    let stops =
-        |b: u8, next: u8| !plain_ascii(b, markup) & !((b == b' ') & plain_ascii(next, markup));
-    let mut flags = [0u8; STOP_BLOCK];
-    for (f, (&b, &next)) in flags.iter_mut().zip(block.iter().zip(&block[1..])) {
-        *f = u8::from(stops(b, next));
-    }
-    flags
-        .chunks_exact(8)
-        .enumerate()
-        .fold(0, |mask, (c, word)| {
-            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-            // Each byte's flag (0 or 1) to a bit of the top byte: the
-            // first byte's to its lowest bit.
-            mask | ((word.wrapping_mul(GATHER_BYTES) >> 56) << (c * 8))
-        })
-}
-
-/// The multiplier that gathers the low bits of a word's eight bytes into
-/// its top byte, in order (each lands on a bit of its own: no carries).
-const GATHER_BYTES: u64 = 0x0102_0408_1020_4080;
 
 /// Cleaned text under construction, with its map.
 struct Build {
@@ -970,7 +914,7 @@ impl Build {
                     n => k += n,
                 }
             }
-            if k == j || k >= limit || !may_open_piece(bytes[k], stops.markup) {
+            if k == j || k >= limit || !may_open_piece(bytes[k], stops.0.markup()) {
                 return j;
             }
             let e = piece_end(text, k, limit, stops);

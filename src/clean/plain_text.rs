@@ -13,7 +13,8 @@
 //! The runs are found from a bit mask of the bytes that end them
 //! ([`Breaks`]), read a block at a time.
 
-use super::{GATHER_BYTES, STOP_BLOCK, narrow, white_len};
+use super::stop_mask::{StopMask, StopRule};
+use super::{narrow, white_len};
 
 /// What [`clean_plain`] made of a text it could clean.
 pub(super) enum Plain {
@@ -41,7 +42,7 @@ pub(super) fn clean_plain(text: &str, lead: usize, markup: bool) -> Option<Plain
     let mut runs = Runs::new();
     let mut i = 0;
     loop {
-        let j = breaks.next(i);
+        let j = breaks.first(i, bytes.len());
         if j >= bytes.len() {
             break;
         }
@@ -141,85 +142,23 @@ impl Runs {
     }
 }
 
-/// The bytes where [`clean_plain`] stops, read a block of [`STOP_BLOCK`]
-/// bytes at a time and held as a bit mask: every byte outside printable
+/// The bytes where [`clean_plain`] stops: every byte outside printable
 /// ASCII and the space, `&` (and `<` in markup), and a space followed by
 /// another. A single space between words, the most common byte that is
 /// not a letter, stops nothing; one before white space is found from the
 /// break after it.
-struct Breaks<'b> {
-    bytes: &'b [u8],
-    markup: bool,
-    /// Where the block `mask` holds starts (`usize::MAX` before the first).
-    at: usize,
-    /// A bit for each byte of the block that breaks a run.
-    mask: u64,
-}
+struct Break;
 
-impl<'b> Breaks<'b> {
-    fn new(bytes: &'b [u8], markup: bool) -> Self {
-        Breaks {
-            bytes,
-            markup,
-            at: usize::MAX,
-            mask: 0,
-        }
-    }
-
-    /// The first break at or after `i`; the length of the text if there
-    /// is none.
-    #[inline]
-    fn next(&mut self, i: usize) -> usize {
-        let len = self.bytes.len();
-        let mut j = i;
-        while j < len {
-            let block = j - j % STOP_BLOCK;
-            if block != self.at {
-                self.mask = if self.markup {
-                    break_mask::<true>(self.bytes, block)
-                } else {
-                    break_mask::<false>(self.bytes, block)
-                };
-                self.at = block;
-            }
-            let m = self.mask >> (j - block);
-            if m != 0 {
-                return (j + m.trailing_zeros() as usize).min(len);
-            }
-            j = block + STOP_BLOCK;
-        }
-        len
-    }
-}
-
-/// The breaks (see [`Breaks`]) of the block of [`STOP_BLOCK`] bytes of
-/// `bytes` from `at`, a bit each, the first the lowest: flagged a byte
-/// each in vector code, then gathered eight at a time. Past the end, the
-/// bytes read as NUL, which break. `MARKUP` as a constant keeps the test
-/// of `<` out of the plain text's loop.
-fn break_mask<const MARKUP: bool>(bytes: &[u8], at: usize) -> u64 {
-    let mut padded = [0u8; STOP_BLOCK + 1];
-    let block = match bytes.get(at..at + STOP_BLOCK + 1) {
-        Some(block) => block,
-        None => {
-            let rest = &bytes[at..];
-            padded[..rest.len()].copy_from_slice(rest);
-            &padded
-        }
-    };
-    let mut flags = [0u8; STOP_BLOCK];
-    for (f, (&b, &next)) in flags.iter_mut().zip(block.iter().zip(&block[1..])) {
+impl StopRule for Break {
+    #[inline(always)]
+    fn stops<const MARKUP: bool>(b: u8, next: u8) -> bool {
         let hard = !(b' '..=b'~').contains(&b) | (b == b'&') | (MARKUP & (b == b'<'));
-        *f = u8::from(hard | ((b == b' ') & (next == b' ')));
+        hard | ((b == b' ') & (next == b' '))
     }
-    flags
-        .chunks_exact(8)
-        .enumerate()
-        .fold(0, |mask, (c, word)| {
-            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-            mask | ((word.wrapping_mul(GATHER_BYTES) >> 56) << (c * 8))
-        })
 }
+
+/// The breaks of one text, a block at a time.
+type Breaks<'b> = StopMask<'b, Break>;
 
 /// The length of the white space character at `j` of `bytes` that
 /// [`clean_plain`] folds, 0 if there is none there: what [`white_len`]
@@ -298,7 +237,11 @@ mod tests {
             for markup in [false, true] {
                 let mut breaks = Breaks::new(bytes, markup);
                 for i in 0..=bytes.len() {
-                    assert_eq!(breaks.next(i), naive(bytes, i, markup), "{t:?} {i}");
+                    assert_eq!(
+                        breaks.first(i, bytes.len()),
+                        naive(bytes, i, markup),
+                        "{t:?} {i}"
+                    );
                 }
             }
         }
