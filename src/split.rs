@@ -35,7 +35,7 @@ mod inline;
 mod questions;
 mod tails;
 
-use crate::grammar::label_gate::LabelGate;
+use crate::grammar::label_gate::{LabelGate, far_marks_into};
 use inline::{inline_dashes, inline_labels};
 use tails::glued_tails;
 
@@ -442,7 +442,7 @@ fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>
     let mut dashes: Vec<(usize, Vec<usize>)> = Vec::new();
     // The marks of each long paragraph, read once for both readings
     // that start at them.
-    let mut marks = Vec::new();
+    let (mut marks, mut far) = (Vec::new(), Vec::new());
     for (i, p) in paras.iter().enumerate() {
         let text = p.text();
         if text.len() < LONG {
@@ -454,7 +454,8 @@ fn line_cuts(paras: &[Para<'_>], lex: &Lexicon) -> Option<Vec<(usize, Vec<usize>
             ends.extend(glued_credits(text, lex));
             run_on.push((i, ends));
         }
-        let found = inline_labels(text, &marks, lex, &gate);
+        far_marks_into(text, &mut far);
+        let found = inline_labels(text, &marks, &far, lex, &gate);
         if !found.is_empty() {
             inline.push((i, found));
         }

@@ -196,6 +196,40 @@ impl LabelGate {
     /// Whether `label(text, lex)` may find a label: `false` only where it
     /// finds none.
     pub(crate) fn may_open(&self, text: &str, lex: &Lexicon) -> bool {
+        self.open_with(text, lex, far_delimiter)
+    }
+
+    /// [`may_open`](Self::may_open) of the window `text[at..end]` of a
+    /// text whose places of `:`, `]` and `0xEF` are `far` (its
+    /// [`far_marks_into`], in order): the far delimiters are looked up
+    /// there, not searched for again in every window.
+    pub(crate) fn may_open_within(
+        &self,
+        text: &str,
+        at: usize,
+        end: usize,
+        far: &[usize],
+        lex: &Lexicon,
+    ) -> bool {
+        self.open_with(&text[at..end], lex, |head, from, opening| {
+            // From the byte before, for a bracket just before a period.
+            let (start, stop) = (at + from - 1, at + head.len());
+            let first = far.partition_point(|&p| p < start);
+            far[first..]
+                .iter()
+                .take_while(|&&p| p < stop)
+                .any(|&p| far_delimiter_at(head, p - at, from, opening))
+        })
+    }
+
+    /// [`may_open`](Self::may_open), with `far` reading the delimiters
+    /// past every name's end (as [`far_delimiter`] does).
+    fn open_with<'t, 'l>(
+        &self,
+        text: &'t str,
+        lex: &'l Lexicon,
+        far: impl FnOnce(&[u8], usize, &mut Opening<'t, 'l>) -> bool,
+    ) -> bool {
         let b = text.as_bytes();
         let Some(&first) = b.first() else {
             return false;
@@ -235,7 +269,7 @@ impl LabelGate {
         let mut lower_seen = false;
         for (i, &c) in head.iter().enumerate() {
             if i >= near_end {
-                return far_delimiter(head, i, &mut opening);
+                return far(head, i, &mut opening);
             }
             match BYTE_CLASS[usize::from(c)] {
                 LOWER => {}
@@ -375,19 +409,32 @@ fn is_lowercase_word(word: &[u8], wide: bool) -> bool {
 /// note in brackets or where the text opens with a title, a period after a
 /// bracket.
 fn far_delimiter(head: &[u8], from: usize, opening: &mut Opening<'_, '_>) -> bool {
-    let b = opening.text.as_bytes();
     // From the byte before, for a bracket just before a period at `from`.
     let start = from - 1;
     memchr::memchr3_iter(b':', b']', 0xEF, &head[start..])
-        .map(|p| start + p)
-        .any(|p| match b[p] {
-            b']' => head.get(p + 1) == Some(&b'.'),
-            b':' if p >= from => matches!(b[p - 1], b')' | b']') || opening.titled(),
-            0xEF if p >= from && b[p..].starts_with("：".as_bytes()) => {
-                matches!(b[p - 1], b')' | b']') || opening.titled()
-            }
-            _ => false,
-        })
+        .any(|p| far_delimiter_at(head, start + p, from, opening))
+}
+
+/// Whether the `:`, `]` or `0xEF` at `p` of `head` (from `from - 1` on)
+/// ends a label, as [`far_delimiter`] reads it.
+fn far_delimiter_at(head: &[u8], p: usize, from: usize, opening: &mut Opening<'_, '_>) -> bool {
+    let b = opening.text.as_bytes();
+    match b[p] {
+        b']' => head.get(p + 1) == Some(&b'.'),
+        b':' if p >= from => matches!(b[p - 1], b')' | b']') || opening.titled(),
+        0xEF if p >= from && b[p..].starts_with("：".as_bytes()) => {
+            matches!(b[p - 1], b')' | b']') || opening.titled()
+        }
+        _ => false,
+    }
+}
+
+/// The places of `:`, `]` and `0xEF` in `text`, in order, into `out`
+/// (cleared first): read once for every window of the text that
+/// [`LabelGate::may_open_within`] reads.
+pub(crate) fn far_marks_into(text: &str, out: &mut Vec<usize>) {
+    out.clear();
+    out.extend(memchr::memchr3_iter(b':', b']', 0xEF, text.as_bytes()));
 }
 
 /// Whether `text` opens with an honorific or a post (a name after one
@@ -552,6 +599,35 @@ mod tests {
                     assert_eq!(
                         gate.may_open(w, lex),
                         may_open_in_full(&gate, w, lex),
+                        "{lang:?} {w:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn windows_read_as_texts() {
+        let mut text = TEXTS.join(" ");
+        text.push_str(" Ana [AP]. Yes. Bob (00:12)：Sure. x]. Le ministre : Oui. ]:");
+        let mut far = Vec::new();
+        far_marks_into(&text, &mut far);
+        let ends: Vec<usize> = (0..=text.len())
+            .filter(|&e| text.is_char_boundary(e))
+            .collect();
+        let mut checked = 0;
+        for lang in Language::ALL {
+            let lex = lexicon(lang);
+            let gate = LabelGate::of(lex);
+            for (at, _) in text.char_indices() {
+                // The whole rest, and windows that cut names and notes.
+                for &end in ends.iter().filter(|&&e| e >= at).step_by(7) {
+                    let w = &text[at..end];
+                    assert_eq!(
+                        gate.may_open_within(&text, at, end, &far, lex),
+                        gate.may_open(w, lex),
                         "{lang:?} {w:?}"
                     );
                     checked += 1;

@@ -17,25 +17,25 @@ use crate::text::floor_char_boundary;
 /// ([`super::glued_ends`]).
 pub(super) fn mark_ends_into(text: &str, out: &mut Vec<usize>) {
     out.clear();
-    out.extend(mark_ends(text));
-}
-
-/// [`mark_ends_into`]'s offsets.
-fn mark_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     let b = text.as_bytes();
-    let ascii = memchr::memchr3_iter(b'.', b'?', b'!', b)
-        .chain(memchr::memchr2_iter(b'"', b')', b))
-        .map(|i| i + 1);
-    // `…` and `”` open with 0xE2, `»` with 0xC2.
-    let wide = memchr::memchr2_iter(0xE2, 0xC2, b).filter_map(move |i| {
-        let r = &b[i..];
-        if r.starts_with("…".as_bytes()) || r.starts_with("”".as_bytes()) {
-            Some(i + 3)
-        } else {
-            r.starts_with("»".as_bytes()).then_some(i + 2)
+    for i in memchr::memchr3_iter(b'.', b'?', b'!', b) {
+        out.push(i + 1);
+    }
+    for i in memchr::memchr2_iter(b'"', b')', b) {
+        out.push(i + 1);
+    }
+    // `…` (E2 80 A6) and `”` (E2 80 9D) are found by their last bytes, not
+    // by the 0xE2 that opens every curly apostrophe and dash too; `»`
+    // (C2 BB) by its first.
+    for i in memchr::memchr3_iter(0xA6, 0x9D, 0xC2, b) {
+        if b[i] == 0xC2 {
+            if b[i..].starts_with("»".as_bytes()) {
+                out.push(i + 2);
+            }
+        } else if i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80 {
+            out.push(i + 1);
         }
-    });
-    ascii.chain(wide)
+    }
 }
 
 /// Whether a space after `prev` (the byte before it) may follow a
@@ -53,10 +53,12 @@ fn may_follow_end(prev: u8) -> bool {
 /// follows it, where a sentence ends there. A place where `gate` shows no
 /// label can start is not read further.
 ///
-/// `marks` are the text's [`mark_ends_into`].
+/// `marks` are the text's [`mark_ends_into`], `far` its
+/// [`far_marks_into`](crate::grammar::label_gate::far_marks_into).
 pub(super) fn inline_labels<'t>(
     text: &'t str,
     marks: &[usize],
+    far: &[usize],
     lex: &Lexicon,
     gate: &LabelGate,
 ) -> Vec<(usize, Label<'t>)> {
@@ -66,10 +68,10 @@ pub(super) fn inline_labels<'t>(
         // A label, its notes and the space after it fit in a window: the
         // text past it is not read at every candidate.
         let end = floor_char_boundary(text, at + INLINE_LABEL_WINDOW);
-        let window = &text[at..end];
-        if !gate.may_open(window, lex) {
+        if !gate.may_open_within(text, at, end, far, lex) {
             return;
         }
+        let window = &text[at..end];
         if let Some(l) = label(window, lex) {
             let has_speech = l.text_at < end - at;
             if has_speech && (!l.period || l.upper) {
@@ -144,6 +146,44 @@ mod tests {
     use super::*;
     use crate::Language;
     use crate::lang::lexicon;
+
+    /// [`mark_ends_into`]'s offsets as they were read, from 0xE2 on.
+    fn mark_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+        let b = text.as_bytes();
+        let ascii = memchr::memchr3_iter(b'.', b'?', b'!', b)
+            .chain(memchr::memchr2_iter(b'"', b')', b))
+            .map(|i| i + 1);
+        // `…` and `”` open with 0xE2, `»` with 0xC2.
+        let wide = memchr::memchr2_iter(0xE2, 0xC2, b).filter_map(move |i| {
+            let r = &b[i..];
+            if r.starts_with("…".as_bytes()) || r.starts_with("”".as_bytes()) {
+                Some(i + 3)
+            } else {
+                r.starts_with("»".as_bytes()).then_some(i + 2)
+            }
+        });
+        ascii.chain(wide)
+    }
+
+    #[test]
+    fn marks_by_last_bytes_read_as_from_0xe2() {
+        let texts = [
+            "Wait… He said “no.” «Oui.» It’s — ờ người ‘x’ Ầ æ Ý ”…»",
+            "người mười thời… “Ông” nói: «Vâng» – và ”",
+            "\u{a0}» …”“ x\u{202f}? Ça va ! (oui) \"non\".",
+        ];
+        for t in texts {
+            for (s, _) in t.char_indices() {
+                let w = &t[s..];
+                let mut got = Vec::new();
+                mark_ends_into(w, &mut got);
+                got.sort_unstable();
+                let mut want: Vec<usize> = mark_ends(w).collect();
+                want.sort_unstable();
+                assert_eq!(got, want, "{w:?}");
+            }
+        }
+    }
 
     /// The reading of every space, as it was before the marks were read.
     fn dashes_by_spaces(text: &str) -> Vec<usize> {
@@ -243,8 +283,11 @@ mod tests {
                         .map(|j| PARTS[(j * step + k) % PARTS.len()])
                         .collect::<Vec<_>>()
                         .join(glue);
-                    let marks: Vec<usize> = mark_ends(&text).collect();
-                    let got: Vec<(usize, String)> = inline_labels(&text, &marks, lex, &gate)
+                    let mut marks = Vec::new();
+                    mark_ends_into(&text, &mut marks);
+                    let mut far = Vec::new();
+                    crate::grammar::label_gate::far_marks_into(&text, &mut far);
+                    let got: Vec<(usize, String)> = inline_labels(&text, &marks, &far, lex, &gate)
                         .into_iter()
                         .map(|(at, l)| (at, l.name.to_string()))
                         .collect();
