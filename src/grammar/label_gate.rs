@@ -264,20 +264,16 @@ impl LabelGate {
         // holding it is no label's, nor is an upper-case one) and a
         // question's reach; past both, only a delimiter after a bracket or
         // a title can end a label. One pass over the bytes finds both.
-        let mut near_end = head.len();
+        let mut lower_end = None;
         let (mut word_start, mut low, mut wide) = (0, true, false);
-        let mut lower_seen = false;
         for (i, &c) in head.iter().enumerate() {
-            if i >= near_end {
-                return far(head, i, &mut opening);
-            }
             match BYTE_CLASS[usize::from(c)] {
                 LOWER => {}
                 SPACE => {
                     let word = &head[word_start..i];
-                    if !lower_seen && low && !word.is_empty() && is_lowercase_word(word, wide) {
-                        near_end = (i + 1).max(qa_end);
-                        lower_seen = true;
+                    if low && !word.is_empty() && is_lowercase_word(word, wide) {
+                        lower_end = Some(i + 1);
+                        break;
                     }
                     (word_start, low, wide) = (i + 1, true, false);
                 }
@@ -297,7 +293,32 @@ impl LabelGate {
                 _ => low = false,
             }
         }
-        false
+        let Some(from) = lower_end else {
+            return false;
+        };
+        // Past the word in lower case, only delimiters are read, in full
+        // up to the question's reach, then far.
+        let near_end = from.max(qa_end);
+        if self.near_delimiter(head, from, near_end, &mut opening) {
+            return true;
+        }
+        near_end < head.len() && far(head, near_end, &mut opening)
+    }
+
+    /// Whether a delimiter of `head` in `from..near_end` (`from` at least
+    /// 1) may end a label's name, read in full (see [`Self::ends_name`]).
+    fn near_delimiter(
+        &self,
+        head: &[u8],
+        from: usize,
+        near_end: usize,
+        opening: &mut Opening<'_, '_>,
+    ) -> bool {
+        let to = near_end.min(head.len());
+        (from..to).any(|i| {
+            matches!(BYTE_CLASS[usize::from(head[i])], DELIMITER | WIDE_DELIMITER)
+                && self.ends_name(i, opening)
+        })
     }
 
     /// Whether the delimiter at `p` (`:`, `.`, `-`, or a byte that opens
