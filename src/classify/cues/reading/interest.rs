@@ -30,8 +30,13 @@ pub(super) const PHRASE: u8 = 4;
 const LENGTHS: usize = 32;
 
 /// The answers for every first byte and length ([`FIRST`], [`SECOND`],
-/// [`PHRASE`]).
-pub(super) struct Interest([[u8; LENGTHS]; 256]);
+/// [`PHRASE`]), and the first-person pronouns written in ASCII.
+pub(super) struct Interest {
+    rows: [[u8; LENGTHS]; 256],
+    /// The first-person pronouns written in ASCII alone; `None` for a
+    /// table that does not know them.
+    first_ascii: Option<Vec<&'static str>>,
+}
 
 impl Interest {
     fn of(lex: &Lexicon) -> Self {
@@ -51,13 +56,33 @@ impl Interest {
                 }
             }
         }
-        Interest(rows)
+        let first_ascii = lex.first_person.iter().copied();
+        Interest {
+            rows,
+            first_ascii: Some(first_ascii.filter(|w| w.is_ascii()).collect()),
+        }
     }
 
     /// The answers for a word opening with byte `first`, `len` long.
     #[inline(always)]
     pub(super) fn at(&self, first: u8, len: usize) -> u8 {
-        self.0[usize::from(first)][len.min(LENGTHS - 1)]
+        self.rows[usize::from(first)][len.min(LENGTHS - 1)]
+    }
+
+    /// Whether the word `w` is a first-person pronoun in any case, when it
+    /// is written in ASCII: one of the pronouns written in ASCII, ASCII
+    /// letters compared ignoring case (no other character equals an ASCII
+    /// one ignoring case, as [`is_word_of`](crate::grammar::is_word_of)
+    /// compares them). `None` for another word, or a table that does not
+    /// know the pronouns.
+    #[inline(always)]
+    pub(super) fn ascii_first_person(&self, w: &str) -> Option<bool> {
+        let words = self.first_ascii.as_ref()?;
+        let w = w.as_bytes();
+        if !w.is_ascii() {
+            return None;
+        }
+        Some(words.iter().any(|p| p.as_bytes().eq_ignore_ascii_case(w)))
     }
 
     /// The table of `lex`: made once for each language's lexicon; for
@@ -66,7 +91,10 @@ impl Interest {
     pub(super) fn of_lexicon(lex: &Lexicon) -> &'static Interest {
         static KEPT: [OnceLock<Interest>; Language::ALL.len()] =
             [const { OnceLock::new() }; Language::ALL.len()];
-        static EVERY_SHAPE: Interest = Interest([[FIRST | SECOND | PHRASE; LENGTHS]; 256]);
+        static EVERY_SHAPE: Interest = Interest {
+            rows: [[FIRST | SECOND | PHRASE; LENGTHS]; 256],
+            first_ascii: None,
+        };
         let slot = Language::ALL
             .iter()
             .position(|&l| std::ptr::eq(lexicon(l), lex));
@@ -94,6 +122,27 @@ mod tests {
                         || lex.question_phrases.first_word_shapes().holds(b, len);
                     assert_eq!(table.at(b, len) & PERSONS != 0, persons);
                     assert_eq!(table.at(b, len) & PHRASE != 0, phrase);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_ascii_pronouns_answer_as_is_word_of() {
+        let words = [
+            "I", "i", "I'M", "i'm", "We", "WE", "wee", "we'", "my", "MY", "Me", "mE", "us", "Us",
+            "our", "OUR", "ours", "ich", "ICH", "Wir", "uns", "Mich", "nous", "NOUS", "j'", "J'",
+            "Moi", "yo", "YO", "Nos", "nosotros", "io", "Noi", "ci", "eu", "EU", "nos", "tôi",
+            "TÔI", "toi", "Toi", "nós", "NÓS", "tớ", "chúng", "mình", "a", "", "x", "xyz", "mine",
+        ];
+        for language in Language::ALL {
+            let lex = lexicon(language);
+            let table = Interest::of_lexicon(lex);
+            for w in words {
+                let expected = crate::grammar::is_word_of(w, &lex.first_person);
+                match table.ascii_first_person(w) {
+                    Some(found) => assert_eq!(found, expected, "{w} in {language:?}"),
+                    None => assert!(!w.is_ascii(), "{w}"),
                 }
             }
         }

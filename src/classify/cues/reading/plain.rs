@@ -10,8 +10,9 @@
 //! tables' shapes (first byte and length) before anything else; the few
 //! words a shape lets through go to the reading's own steps.
 
-use super::interest::{PERSONS, PHRASE};
-use super::{FIRST_PERSON_WORDS, Reader};
+use super::interest::{FIRST, PERSONS, PHRASE, SECOND};
+use super::{FIRST_PERSON_WORDS, Reader, is_second_person};
+use crate::grammar::is_word_of;
 use crate::text::latin_letter_len;
 
 /// ASCII white space as `char::is_whitespace` has it (vertical tab
@@ -34,7 +35,7 @@ impl Reader<'_, '_> {
         // Pronouns are read in the pieces outside quotes; inside them a
         // plain piece, which never closes a quotation, is only counted.
         let persons = self.persons_on && self.depth == 0;
-        let wanted = if persons { PERSONS | PHRASE } else { PHRASE };
+        let mut wanted = PHRASE | self.persons_wanted(persons);
         let interest = self.interest;
         let mut unquoted = self.unquoted;
         let mut words = 0;
@@ -60,7 +61,7 @@ impl Reader<'_, '_> {
             let chars = j - i - extra;
             if after == STOP && j < n && bytes[j] >= 0x80 {
                 // A dash alone, or words joined by an apostrophe.
-                let read = self.joined_piece(i, j, chars, persons, unquoted);
+                let read = self.joined_piece(i, j, chars, wanted, unquoted);
                 let Some((m, ended)) = read else {
                     break;
                 };
@@ -68,6 +69,7 @@ impl Reader<'_, '_> {
                 i = m + 1;
                 if persons {
                     unquoted += 1;
+                    wanted = PHRASE | self.persons_wanted(persons);
                     if ended || unquoted >= FIRST_PERSON_WORDS {
                         self.persons_on = false;
                         break;
@@ -94,6 +96,7 @@ impl Reader<'_, '_> {
                 }
                 if hit & wanted != 0 {
                     ended = self.plain_word(i, j, chars, hit & wanted, unquoted);
+                    wanted = PHRASE | self.persons_wanted(persons);
                 }
             }
             i = m + 1;
@@ -121,7 +124,7 @@ impl Reader<'_, '_> {
         if hit & PHRASE != 0 {
             self.run(i, j, chars);
         }
-        hit & PERSONS != 0 && self.plain_word_pronouns(i, j, unquoted)
+        hit & PERSONS != 0 && self.plain_word_pronouns(i, j, hit, unquoted)
     }
 
     /// Reads a piece that is not plain but as simple, which a character
@@ -130,17 +133,17 @@ impl Reader<'_, '_> {
     /// runs of letters joined by a curly apostrophe, the second of ASCII
     /// ones (`It’s`, `nation’s,`), maybe followed by marks, then white
     /// space. For the phrases its runs are read, and for the pronouns
-    /// (when `persons`, `unquoted` pieces outside quotes read before it)
-    /// its word, which both trims leave whole. Returns where it ends and
-    /// whether both pronouns are found; `None` for another piece, which is
-    /// left to [`Reader::piece`].
+    /// still `wanted` ([`Reader::persons_wanted`]; `unquoted` pieces
+    /// outside quotes read before it) its word, which both trims leave
+    /// whole. Returns where it ends and whether both pronouns are found;
+    /// `None` for another piece, which is left to [`Reader::piece`].
     #[inline(never)]
     fn joined_piece(
         &mut self,
         i: usize,
         j: usize,
         chars: usize,
-        persons: bool,
+        wanted: u8,
         unquoted: usize,
     ) -> Option<(usize, bool)> {
         let bytes = self.text.as_bytes();
@@ -170,21 +173,46 @@ impl Reader<'_, '_> {
         if interest.at(bytes[k], e - k) & PHRASE != 0 {
             self.run(k, e, e - k);
         }
-        let ended = persons
-            && interest.at(bytes[i], e - i) & PERSONS != 0
-            && self.plain_word_pronouns(i, e, unquoted);
+        let hit = interest.at(bytes[i], e - i) & wanted & PERSONS;
+        let ended = hit != 0 && self.plain_word_pronouns(i, e, hit, unquoted);
         Some((m, ended))
     }
 
-    /// Tests the word `i..j` of a plain piece outside quotes for pronouns,
-    /// `unquoted` pieces outside quotes read before it; returns whether
-    /// both are found.
+    /// The pronouns a plain piece is still read for: none inside quotes
+    /// (`persons` false), else [`FIRST`] and [`SECOND`] for each person
+    /// not found yet.
+    #[inline(always)]
+    fn persons_wanted(&self, persons: bool) -> u8 {
+        if !persons {
+            return 0;
+        }
+        let first = if self.found.first_person { 0 } else { FIRST };
+        let second = if self.found.addresses { 0 } else { SECOND };
+        first | second
+    }
+
+    /// Tests the word `i..j` (not empty) of a plain piece outside quotes
+    /// for the pronouns whose shapes it has and which are not found yet,
+    /// as `hit` tells ([`FIRST`], [`SECOND`]), `unquoted` pieces outside
+    /// quotes read before it; returns whether both are found. The shapes
+    /// were tested already: what [`Reader::pronouns_in`] finds.
     #[inline(never)]
-    fn plain_word_pronouns(&mut self, i: usize, j: usize, unquoted: usize) -> bool {
+    fn plain_word_pronouns(&mut self, i: usize, j: usize, hit: u8, unquoted: usize) -> bool {
         self.unquoted = unquoted + 1;
         let w = &self.text[i..j];
-        self.pronouns_in(w, w);
-        self.found.first_person && self.found.addresses
+        let (found, lex) = (&mut self.found, self.lex);
+        if hit & FIRST != 0 && !found.first_person {
+            found.first_person = match self.interest.ascii_first_person(w) {
+                Some(found) => found,
+                None => is_word_of(w, &lex.first_person),
+            };
+        }
+        if hit & SECOND != 0 && !found.addresses {
+            found.addresses = is_second_person(w, &lex.second_person);
+        }
+        let both = found.first_person && found.addresses;
+        self.persons_on = !both && self.unquoted < FIRST_PERSON_WORDS;
+        both
     }
 }
 

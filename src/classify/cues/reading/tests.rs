@@ -140,6 +140,16 @@ const PIECES: &[&str] = &[
     "what’s ",
     "we’ve",
     " –\u{a0}",
+    "WE ",
+    "Our, ",
+    "oUr ",
+    "MY ",
+    "wee ",
+    "Uns ",
+    "NOUS ",
+    "Mich. ",
+    "Moí ",
+    "yet ",
 ];
 
 /// A text of `n` pieces, chosen by a small generator from `seed`.
