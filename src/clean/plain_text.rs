@@ -101,7 +101,7 @@ fn write(text: &str, lead: usize, runs: &[(u32, u32)]) -> Plain {
 }
 
 /// How many runs of white space [`Runs`] holds before it needs the heap.
-const RUNS_ON_STACK: usize = 64;
+const RUNS_ON_STACK: usize = 16;
 
 /// The runs of white space a text's cleaning folds, start and end: on the
 /// stack for all but long texts.

@@ -533,6 +533,12 @@ fn next_word(text: &str, from: usize) -> Option<(usize, usize, bool)> {
 /// Detects the language of a document from its paragraphs: Vietnamese by its
 /// letters, the others by their frequent words. English when nothing tells.
 pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language {
+    detect_settling::<SETTLE_EVERY>(paragraphs)
+}
+
+/// [`detect`], which stops reading once [`settled`], tested every
+/// `EVERY` words (`usize::MAX`: never, the oracle in tests).
+fn detect_settling<'t, const EVERY: usize>(paragraphs: impl Iterator<Item = &'t str>) -> Language {
     let stopwords = stopword_languages();
     let mut scores = [0usize; Language::ALL.len()];
     let mut viet = 0usize;
@@ -544,7 +550,7 @@ pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language 
             from = end;
             let w = &p[start..end];
             words += 1;
-            if words > DETECT_WORDS {
+            if words > DETECT_WORDS || (words % EVERY == 0 && settled(&scores, viet, words)) {
                 break 'outer;
             }
             // Vietnamese is told by its letters alone: its words are not
@@ -582,9 +588,61 @@ pub(crate) fn detect<'t>(paragraphs: impl Iterator<Item = &'t str>) -> Language 
     }
 }
 
+/// How many words [`detect`] reads between two tests of whether the words
+/// left can still change its answer.
+const SETTLE_EVERY: usize = 16;
+
+/// Whether no word [`detect`] has yet to read can change its answer, the
+/// `words`-th (counted, not yet read) on: each of the at most `left`
+/// words adds at most one to each language's score and to `viet`, so the
+/// leader stays ahead of every other language by more than `left` and
+/// Vietnamese stays under an eighth of the words, both at the end and at
+/// the early return past an eighth of [`DETECT_WORDS`] (`left` counts one
+/// word more than can be read, to spare the arithmetic an off-by-one).
+fn settled(scores: &[usize; Language::ALL.len()], viet: usize, words: usize) -> bool {
+    let left = DETECT_WORDS + 2 - words;
+    if (viet + left) * 8 >= words {
+        return false;
+    }
+    let Some(lead) = (1..scores.len()).max_by_key(|&i| (scores[i], usize::MAX - i)) else {
+        return false;
+    };
+    (1..scores.len()).all(|i| i == lead || scores[lead] > scores[i] + left)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settling_early_gives_the_same_answer() {
+        let samples = [
+            "the president said that we will not take questions at this time and",
+            "der Präsident sagte, dass wir die Fragen nicht und auch nicht mit",
+            "le président a dit que nous ne prendrons pas de questions et les",
+            "el presidente dijo que no vamos a tomar preguntas en este y los",
+            "il presidente ha detto che non prendiamo domande per questo e il",
+            "o presidente disse que não vamos responder perguntas e os de",
+            "Xin cảm ơn ông đã dành thời gian trả lời phỏng vấn, Thứ Năm",
+            "word 123 — “quoted” … 日本語 Ελληνικά",
+        ];
+        for a in 0..samples.len() {
+            for b in 0..samples.len() {
+                for (na, nb) in [(1, 1), (3, 1), (1, 3), (10, 9), (60, 1), (1, 60), (40, 41)] {
+                    let mut doc = vec![samples[a]; na];
+                    doc.extend(vec![samples[b]; nb]);
+                    doc.extend(vec![samples[a]; nb]);
+                    let oracle = detect_settling::<{ usize::MAX }>(doc.iter().copied());
+                    let got = [
+                        detect_settling::<1>(doc.iter().copied()),
+                        detect_settling::<2>(doc.iter().copied()),
+                        detect_settling::<SETTLE_EVERY>(doc.iter().copied()),
+                    ];
+                    assert_eq!(got, [oracle; 3], "{a} {b} {na} {nb}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn detects_each_language() {
