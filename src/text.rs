@@ -597,6 +597,30 @@ pub(crate) fn ceil_char_boundary(s: &str, i: usize) -> usize {
         .unwrap_or(s.len())
 }
 
+/// `text.split_once(sep)` for a short separator (`", "`, `" | "`,
+/// `" – "`): std's `&str` pattern sets up a two-way search at each call,
+/// dear on the short lines a grammar splits. The separator's first byte
+/// other than a space is looked for with `memchr` (a space, the commonest
+/// byte of a line, would stop the search at every word), and each place
+/// it stands is checked whole, left to right: the first that holds is the
+/// leftmost occurrence. A separator of spaces alone is left to std.
+pub(crate) fn split_once_sep<'t>(text: &'t str, sep: &str) -> Option<(&'t str, &'t str)> {
+    let (hay, needle) = (text.as_bytes(), sep.as_bytes());
+    let Some(anchor) = needle.iter().position(|&b| b != b' ') else {
+        return text.split_once(sep);
+    };
+    let mut from = anchor;
+    while from < hay.len() {
+        let at = from + memchr::memchr(needle[anchor], &hay[from..])?;
+        let start = at - anchor;
+        if hay[start..].starts_with(needle) {
+            return Some((&text[..start], &text[start + needle.len()..]));
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Splits `input` into lines: `(content, end)` where `end` is past the
 /// terminator.
 pub(crate) fn lines(input: &str) -> impl Iterator<Item = (Span, usize)> + '_ {
@@ -627,6 +651,36 @@ pub(crate) fn lines(input: &str) -> impl Iterator<Item = (Span, usize)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn separators_split_as_split_once_does() {
+        let texts = [
+            "",
+            " ",
+            "a, b",
+            ", ",
+            "Madrid, 4 de junio de 2021, 10:00",
+            "Gobierno de España | 3 de marzo de 2021",
+            "a | b | c",
+            "Palma - 03 AGO 2023 - 05:40 CEST",
+            "Publié le 7 mai 2024 à 8h15 – mis à jour",
+            "x – – y",
+            "a · b; c",
+            "  | ",
+            "|| |",
+            "-- - -",
+            "Thứ Năm, 12/09/2019, 23:06 [GMT+7]",
+            "\u{a0}- a",
+            "trailing ",
+            "a ,b , c",
+        ];
+        let seps = [", ", " | ", " - ", " – ", " — ", " · ", "; ", ",", " "];
+        for t in texts {
+            for sep in seps {
+                assert_eq!(split_once_sep(t, sep), t.split_once(sep), "{t:?} {sep:?}");
+            }
+        }
+    }
 
     #[test]
     fn runs_end_where_is_ascii_alphanumeric_ends_them() {

@@ -41,7 +41,7 @@ mod vocabulary;
 mod wire;
 mod zone;
 
-use crate::text::{is_alnum, is_alpha};
+use crate::text::{is_alnum, is_alpha, split_once_sep};
 pub(crate) use numeric::may_hold_date;
 pub(crate) use wire::wire_opening;
 use wire::{agency, place, place_name, venue_name, wire};
@@ -458,7 +458,7 @@ pub(crate) fn dateline<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts
         return Some(parts);
     }
     // A publisher before a pipe: `Gobierno de España | 3 de marzo de 2021`.
-    if let Some((publisher, rest)) = text.split_once(" | ") {
+    if let Some((publisher, rest)) = split_once_sep(text, " | ") {
         if publisher.split_whitespace().count() <= 6
             && !publisher.chars().any(|c| c.is_ascii_digit())
         {
@@ -482,7 +482,7 @@ const UPDATE_SEPARATORS: [&str; 6] = [", ", " | ", " - ", " – ", " · ", "; "]
 /// publication's date is the first one.
 fn updated<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts<'a>> {
     UPDATE_SEPARATORS.iter().find_map(|sep| {
-        let (head, tail) = text.split_once(sep)?;
+        let (head, tail) = split_once_sep(text, sep)?;
         let update = prefix(lex)(tail).is_ok() && tail.contains(|c: char| c.is_ascii_digit());
         update.then(|| dateline(head, lex)).flatten()
     })
@@ -521,7 +521,7 @@ fn placed<'a>(text: &'a str, lex: &Lexicon) -> Option<DatelineParts<'a>> {
 /// (`Palma - …`): [`place`]'s words before the dash instead of a comma.
 fn dashed_place(text: &str) -> Option<(&str, &str)> {
     [" - ", " – ", " — "].iter().find_map(|d| {
-        let (head, rest) = text.split_once(d)?;
+        let (head, rest) = split_once_sep(text, d)?;
         Some((place_name(head)?, rest))
     })
 }
