@@ -597,28 +597,35 @@ pub(crate) fn ceil_char_boundary(s: &str, i: usize) -> usize {
         .unwrap_or(s.len())
 }
 
-/// `text.split_once(sep)` for a short separator (`", "`, `" | "`,
-/// `" – "`): std's `&str` pattern sets up a two-way search at each call,
-/// dear on the short lines a grammar splits. The separator's first byte
-/// other than a space is looked for with `memchr` (a space, the commonest
-/// byte of a line, would stop the search at every word), and each place
-/// it stands is checked whole, left to right: the first that holds is the
-/// leftmost occurrence. A separator of spaces alone is left to std.
-pub(crate) fn split_once_sep<'t>(text: &'t str, sep: &str) -> Option<(&'t str, &'t str)> {
-    let (hay, needle) = (text.as_bytes(), sep.as_bytes());
-    let Some(anchor) = needle.iter().position(|&b| b != b' ') else {
-        return text.split_once(sep);
+/// Where the first `needle` stands in `text`, as `text.find(needle)`
+/// tells, for a short needle (`"**"`, `"©"`, `", "`, `" | "`): std's `&str`
+/// pattern sets up a two-way search at each call, dear on the short lines
+/// a grammar reads. The needle's first byte other than a space is looked
+/// for with `memchr` (a space, the commonest byte of a line, would stop
+/// the search at every word), and each place it stands is checked whole,
+/// left to right: the first that holds is the leftmost occurrence. A
+/// needle of spaces alone is left to std.
+pub(crate) fn find_short(text: &str, needle: &str) -> Option<usize> {
+    let (hay, bytes) = (text.as_bytes(), needle.as_bytes());
+    let Some(anchor) = bytes.iter().position(|&b| b != b' ') else {
+        return text.find(needle);
     };
     let mut from = anchor;
     while from < hay.len() {
-        let at = from + memchr::memchr(needle[anchor], &hay[from..])?;
+        let at = from + memchr::memchr(bytes[anchor], &hay[from..])?;
         let start = at - anchor;
-        if hay[start..].starts_with(needle) {
-            return Some((&text[..start], &text[start + needle.len()..]));
+        if hay[start..].starts_with(bytes) {
+            return Some(start);
         }
         from = at + 1;
     }
     None
+}
+
+/// `text.split_once(sep)` for a short separator, found by [`find_short`].
+pub(crate) fn split_once_sep<'t>(text: &'t str, sep: &str) -> Option<(&'t str, &'t str)> {
+    let start = find_short(text, sep)?;
+    Some((&text[..start], &text[start + sep.len()..]))
 }
 
 /// Splits `input` into lines: `(content, end)` where `end` is past the
@@ -673,10 +680,22 @@ mod tests {
             "\u{a0}- a",
             "trailing ",
             "a ,b , c",
+            "**Date:** 2025",
+            "* *a*",
+            "Tous droits réservés é©",
+            "ª© 2024",
+            "Ảnh ©AFP",
+            "\u{a0}«©»",
+            "éééé",
+            "a **",
+            "*",
         ];
-        let seps = [", ", " | ", " - ", " – ", " — ", " · ", "; ", ",", " "];
+        let seps = [
+            ", ", " | ", " - ", " – ", " — ", " · ", "; ", ",", " ", "", "**", "©",
+        ];
         for t in texts {
             for sep in seps {
+                assert_eq!(find_short(t, sep), t.find(sep), "{t:?} {sep:?}");
                 assert_eq!(split_once_sep(t, sep), t.split_once(sep), "{t:?} {sep:?}");
             }
         }

@@ -17,7 +17,7 @@ use super::{any_word, longest, prefix_ci};
 use crate::lang::Lexicon;
 use crate::model::BylineRole;
 use crate::text::is_capitalised;
-use crate::text::{is_alnum, is_alpha};
+use crate::text::{is_alnum, is_alpha, split_once_sep};
 
 /// What a byline says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,7 +237,7 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
         });
     }
     // Credits in segments: `Reporting by X; Editing by Y`.
-    if let Some((first, second)) = split_at_semicolon(text) {
+    if let Some((first, second)) = split_once_sep(text, "; ") {
         let a = byline(first, lex)?;
         let b = byline(second, lex)?;
         let mut names = a.names;
@@ -319,14 +319,6 @@ pub(crate) fn byline<'a>(text: &'a str, lex: &Lexicon) -> Option<BylineParts<'a>
         });
     }
     names_over_outlet(text, lex)
-}
-
-/// `text` split at its first `"; "`, as `split_once("; ")` splits it, the
-/// semicolons found by `memchr`.
-fn split_at_semicolon(text: &str) -> Option<(&str, &str)> {
-    let b = text.as_bytes();
-    let at = memchr::memchr_iter(b';', b).find(|&i| b.get(i + 1) == Some(&b' '))?;
-    Some((&text[..at], &text[at + 2..]))
 }
 
 /// The most bytes of an outlet's name after the slash.
